@@ -1,0 +1,169 @@
+// Hit-testing walks the tree from the top (last added) down, like the painter's order reversed.
+#include "ui/widget_tree.hpp"
+
+#include "core/result.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ck::ui {
+
+std::string_view role_name(Role role)
+{
+    switch (role) {
+    case Role::button:
+        return "button";
+    case Role::link:
+        return "link";
+    case Role::chip:
+        return "chip";
+    case Role::toggle:
+        return "toggle";
+    case Role::key:
+        return "key";
+    case Role::text_field:
+        return "text_field";
+    case Role::card:
+        return "card";
+    case Role::heading:
+        return "heading";
+    case Role::text:
+        return "text";
+    case Role::banner:
+        return "banner";
+    case Role::scroll_area:
+        return "scroll_area";
+    case Role::dialog:
+        return "dialog";
+    case Role::region:
+        return "region";
+    }
+    return "?";
+}
+
+bool contains_ignoring_case(std::string_view haystack, std::string_view needle)
+{
+    if (needle.empty()) {
+        return true;
+    }
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [&](char a, char b) {
+        return lower(a) == lower(b);
+    }) != haystack.end();
+}
+
+void WidgetTree::clear()
+{
+    m_widgets.clear();
+    m_clip_stack.clear();
+    m_modal_from = 0;
+}
+
+void WidgetTree::push_clip(Rect rect)
+{
+    m_clip_stack.push_back(m_clip_stack.empty() ? rect : rect.intersection(m_clip_stack.back()));
+}
+
+void WidgetTree::pop_clip()
+{
+    CK_ASSERT(!m_clip_stack.empty());
+    m_clip_stack.pop_back();
+}
+
+void WidgetTree::begin_modal()
+{
+    m_modal_from = m_widgets.size();
+}
+
+void WidgetTree::add(Widget widget)
+{
+    if (!m_clip_stack.empty()) {
+        widget.rect = widget.rect.intersection(m_clip_stack.back());
+    }
+    if (widget.rect.empty()) {
+        return;
+    }
+    m_widgets.push_back(std::move(widget));
+}
+
+const Widget* WidgetTree::hit(Point p) const
+{
+    for (std::size_t i = m_widgets.size(); i > m_modal_from; --i) {
+        const Widget& w = m_widgets[i - 1];
+        if (w.interactive && w.rect.contains(p)) {
+            return &w;
+        }
+    }
+    return nullptr;
+}
+
+const Widget* WidgetTree::hit_near(Point p, float slop) const
+{
+    if (const Widget* exact = hit(p)) {
+        return exact;
+    }
+    const Widget* best = nullptr;
+    float best_distance = slop;
+    for (std::size_t i = m_widgets.size(); i > m_modal_from; --i) {
+        const Widget& w = m_widgets[i - 1];
+        if (!w.interactive) {
+            continue;
+        }
+        const float dx = std::max({ w.rect.x - p.x, 0.0f, p.x - w.rect.right() });
+        const float dy = std::max({ w.rect.y - p.y, 0.0f, p.y - w.rect.bottom() });
+        const float d = std::hypot(dx, dy);
+        if (d < best_distance) {
+            best_distance = d;
+            best = &w;
+        }
+    }
+    return best;
+}
+
+std::vector<const Widget*> WidgetTree::reading_order(bool interactive_only) const
+{
+    std::vector<const Widget*> order;
+    for (std::size_t i = m_modal_from; i < m_widgets.size(); ++i) {
+        if (!interactive_only || m_widgets[i].interactive) {
+            order.push_back(&m_widgets[i]);
+        }
+    }
+    // Top to bottom, then left to right; rows within half a line count as one row.
+    std::stable_sort(order.begin(), order.end(), [](const Widget* a, const Widget* b) {
+        if (std::abs(a->rect.y - b->rect.y) > std::min(a->rect.h, b->rect.h) / 2) {
+            return a->rect.y < b->rect.y;
+        }
+        return a->rect.x < b->rect.x;
+    });
+    return order;
+}
+
+const Widget* WidgetTree::find_by_label(std::string_view needle) const
+{
+    for (const bool interactive_only : { true, false }) {
+        for (const Widget* w : reading_order(interactive_only)) {
+            if (contains_ignoring_case(w->label, needle)) {
+                return w;
+            }
+        }
+    }
+    return nullptr;
+}
+
+const Widget* WidgetTree::find_by_id(std::string_view id) const
+{
+    for (const Widget& w : m_widgets) {
+        if (w.id == id) {
+            return &w;
+        }
+    }
+    return nullptr;
+}
+
+bool WidgetTree::shows_text(std::string_view needle) const
+{
+    return std::any_of(m_widgets.begin(), m_widgets.end(),
+        [&](const Widget& w) { return contains_ignoring_case(w.label, needle); });
+}
+
+} // namespace ck::ui

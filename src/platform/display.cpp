@@ -1,0 +1,286 @@
+// SDL video, pinned: the driver, the renderer and every hint are chosen here explicitly, because
+// an unpinned X11 path cost 10 ms a frame and 110 MB of RSS on this machine's kind. Headless runs
+// use SDL's offscreen driver with the software renderer; a Pi uses KMS/DRM with GLES2.
+#include "platform/display.hpp"
+
+#include "platform/sdl_handles.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+namespace ck::platform {
+
+struct Display::Impl {
+    WindowPtr window;
+    RendererPtr renderer;
+    TexturePtr atlas;
+    int atlas_width = 0;
+    int atlas_height = 0;
+    std::uint64_t atlas_generation = ~std::uint64_t { 0 };
+    std::vector<SDL_Vertex> vertices;
+    std::vector<std::uint32_t> upload;
+    bool video_initialized = false;
+
+    ~Impl()
+    {
+        atlas.reset();
+        renderer.reset();
+        window.reset();
+        if (video_initialized) {
+            SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        }
+    }
+};
+
+namespace {
+
+const char* choose_video_driver(DisplayMode mode)
+{
+    if (mode == DisplayMode::headless) {
+        return "offscreen";
+    }
+    if (const char* wayland = std::getenv("WAYLAND_DISPLAY"); wayland != nullptr && *wayland != '\0') {
+        return "wayland";
+    }
+    if (const char* x11 = std::getenv("DISPLAY"); x11 != nullptr && *x11 != '\0') {
+        return "x11";
+    }
+    return "kmsdrm";
+}
+
+bool wants_gles2(DisplayMode mode, RendererKind kind, const char* driver)
+{
+    switch (kind) {
+    case RendererKind::software:
+        return false;
+    case RendererKind::gles2:
+        return true;
+    case RendererKind::automatic:
+        // A Pi on the console has a GPU behind KMS/DRM; desktops and CI often do not (llvmpipe
+        // through X11 is the slow path), so they get the software renderer unless asked.
+        return mode != DisplayMode::headless && std::strcmp(driver, "kmsdrm") == 0;
+    }
+    return false;
+}
+
+// Sets the SDL clip rectangle for a command; false when nothing of it can be visible.
+bool apply_clip(SDL_Renderer* renderer, const ui::DrawCommand& cmd, const ViewTransform& view)
+{
+    if (!cmd.clipped) {
+        SDL_RenderSetClipRect(renderer, nullptr);
+        return true;
+    }
+    if (cmd.clip.empty()) {
+        return false;
+    }
+    const Point a = view.to_panel({ cmd.clip.x, cmd.clip.y });
+    const Point b = view.to_panel({ cmd.clip.right(), cmd.clip.bottom() });
+    const auto x0 = static_cast<int>(std::lround(std::min(a.x, b.x)));
+    const auto y0 = static_cast<int>(std::lround(std::min(a.y, b.y)));
+    const auto x1 = static_cast<int>(std::lround(std::max(a.x, b.x)));
+    const auto y1 = static_cast<int>(std::lround(std::max(a.y, b.y)));
+    if (x1 <= x0 || y1 <= y0) {
+        return false;
+    }
+    const SDL_Rect r { x0, y0, x1 - x0, y1 - y0 };
+    SDL_RenderSetClipRect(renderer, &r);
+    return true;
+}
+
+} // namespace
+
+void pin_sdl_hints(DisplayMode mode, RendererKind renderer)
+{
+    const char* driver = choose_video_driver(mode);
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, driver);
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, wants_gles2(mode, renderer, driver) ? "opengles2" : "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "nearest");
+    SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
+    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_KMSDRM_REQUIRE_DRM_MASTER, "1");
+}
+
+Display::Display(std::unique_ptr<Impl> impl, const DisplayOptions& options, DisplayInfo info)
+    : m_impl(std::move(impl))
+    , m_transform(options.panel, options.rotation)
+    , m_info(std::move(info))
+{
+}
+
+Display::~Display() = default;
+
+Result<std::unique_ptr<Display>> Display::create(const DisplayOptions& options)
+{
+    pin_sdl_hints(options.mode, options.renderer);
+    auto impl = std::make_unique<Impl>();
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        return make_error(std::string("no display could be opened (") + SDL_GetHint(SDL_HINT_VIDEODRIVER)
+            + "): " + SDL_GetError());
+    }
+    impl->video_initialized = true;
+
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (options.mode == DisplayMode::fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    }
+    impl->window.reset(SDL_CreateWindow("Cable Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+        static_cast<int>(options.panel.w), static_cast<int>(options.panel.h), flags));
+    if (!impl->window) {
+        return make_error(std::string("cannot create the window: ") + SDL_GetError());
+    }
+    const bool gles2 = std::strcmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER), "opengles2") == 0;
+    impl->renderer.reset(SDL_CreateRenderer(impl->window.get(), -1,
+        gles2 ? (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC) : SDL_RENDERER_SOFTWARE));
+    if (!impl->renderer) {
+        return make_error(std::string("cannot create the renderer: ") + SDL_GetError());
+    }
+    SDL_SetRenderDrawBlendMode(impl->renderer.get(), SDL_BLENDMODE_BLEND);
+    if (options.mode != DisplayMode::headless) {
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+
+    DisplayOptions actual = options;
+    int w = 0;
+    int h = 0;
+    if (SDL_GetRendererOutputSize(impl->renderer.get(), &w, &h) == 0 && w > 0 && h > 0) {
+        actual.panel = { static_cast<float>(w), static_cast<float>(h) };
+    }
+    SDL_RendererInfo renderer_info {};
+    SDL_GetRendererInfo(impl->renderer.get(), &renderer_info);
+    DisplayInfo info { SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "?",
+        renderer_info.name != nullptr ? renderer_info.name : "?",
+        (renderer_info.flags & SDL_RENDERER_SOFTWARE) != 0 };
+    return std::unique_ptr<Display>(new Display(std::move(impl), actual, std::move(info)));
+}
+
+void Display::set_panel_size(Size panel)
+{
+    m_transform = ViewTransform(panel, m_transform.rotation());
+}
+
+Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color clear_color)
+{
+    Impl& d = *m_impl;
+    SDL_Renderer* r = d.renderer.get();
+
+    if (atlas.pixels != nullptr && atlas.width > 0 && atlas.height > 0) {
+        const bool recreate = !d.atlas || d.atlas_width != atlas.width || d.atlas_height != atlas.height;
+        if (recreate) {
+            d.atlas.reset(SDL_CreateTexture(
+                r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, atlas.width, atlas.height));
+            if (!d.atlas) {
+                return make_error(std::string("cannot create the glyph texture: ") + SDL_GetError());
+            }
+            SDL_SetTextureBlendMode(d.atlas.get(), SDL_BLENDMODE_BLEND);
+            SDL_SetTextureScaleMode(d.atlas.get(), SDL_ScaleModeNearest);
+            d.atlas_width = atlas.width;
+            d.atlas_height = atlas.height;
+        }
+        const bool full = recreate || atlas.generation != d.atlas_generation;
+        const Rect whole { 0, 0, static_cast<float>(atlas.width), static_cast<float>(atlas.height) };
+        const std::span<const Rect> rects = full ? std::span<const Rect>(&whole, 1) : atlas.dirty;
+        for (const Rect& rect : rects) {
+            const int x0 = std::max(0, static_cast<int>(rect.x));
+            const int y0 = std::max(0, static_cast<int>(rect.y));
+            const int x1 = std::min(atlas.width, static_cast<int>(std::ceil(rect.right())));
+            const int y1 = std::min(atlas.height, static_cast<int>(std::ceil(rect.bottom())));
+            if (x1 <= x0 || y1 <= y0) {
+                continue;
+            }
+            const int w = x1 - x0;
+            d.upload.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(y1 - y0));
+            for (int y = y0; y < y1; ++y) {
+                const std::uint8_t* src = atlas.pixels + static_cast<std::ptrdiff_t>(y) * atlas.stride + x0;
+                std::uint32_t* dst = d.upload.data() + static_cast<std::ptrdiff_t>(y - y0) * w;
+                for (int x = 0; x < w; ++x) {
+                    dst[x] = (static_cast<std::uint32_t>(src[x]) << 24U) | 0x00FFFFFFU;
+                }
+            }
+            const SDL_Rect area { x0, y0, w, y1 - y0 };
+            SDL_UpdateTexture(d.atlas.get(), &area, d.upload.data(), w * 4);
+        }
+        d.atlas_generation = atlas.generation;
+    }
+
+    SDL_RenderSetClipRect(r, nullptr);
+    SDL_SetRenderDrawColor(r, clear_color.r, clear_color.g, clear_color.b, 255);
+    SDL_RenderClear(r);
+
+    const auto& src = list.vertices();
+    d.vertices.resize(src.size());
+    const float inv_w = d.atlas_width > 0 ? 1.0f / static_cast<float>(d.atlas_width) : 0.0f;
+    const float inv_h = d.atlas_height > 0 ? 1.0f / static_cast<float>(d.atlas_height) : 0.0f;
+    for (std::size_t i = 0; i < src.size(); ++i) {
+        const Point p = m_transform.to_panel({ src[i].x, src[i].y });
+        SDL_Vertex& v = d.vertices[i];
+        v.position = { p.x, p.y };
+        std::memcpy(&v.color, &src[i].color, sizeof(v.color));
+        v.tex_coord = { src[i].u * inv_w, src[i].v * inv_h };
+    }
+    const auto& indices = list.indices();
+    for (const ui::DrawCommand& cmd : list.commands()) {
+        if (cmd.index_count == 0 || !apply_clip(r, cmd, m_transform)) {
+            continue;
+        }
+        SDL_Texture* texture = cmd.texture == ui::TextureId::atlas ? d.atlas.get() : nullptr;
+        if (cmd.texture == ui::TextureId::atlas && texture == nullptr) {
+            continue;
+        }
+        const SDL_Vertex* base = d.vertices.data();
+        if (SDL_RenderGeometryRaw(r, texture, &base->position.x, sizeof(SDL_Vertex), &base->color,
+                sizeof(SDL_Vertex), &base->tex_coord.x, sizeof(SDL_Vertex),
+                static_cast<int>(d.vertices.size()), indices.data() + cmd.first_index,
+                static_cast<int>(cmd.index_count), sizeof(std::uint32_t))
+            != 0) {
+            return make_error(std::string("drawing failed: ") + SDL_GetError());
+        }
+    }
+    SDL_RenderSetClipRect(r, nullptr);
+    return {};
+}
+
+void Display::present()
+{
+    SDL_RenderPresent(m_impl->renderer.get());
+}
+
+Result<Image> Display::read_pixels() const
+{
+    const Size panel = m_transform.panel();
+    const int pw = static_cast<int>(panel.w);
+    const int ph = static_cast<int>(panel.h);
+    std::vector<std::uint8_t> raw(static_cast<std::size_t>(pw) * static_cast<std::size_t>(ph) * 4);
+    if (SDL_RenderReadPixels(m_impl->renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, raw.data(), pw * 4)
+        != 0) {
+        return make_error(std::string("cannot read the frame back: ") + SDL_GetError());
+    }
+    const Size logical = m_transform.logical();
+    Image image;
+    image.width = static_cast<int>(logical.w);
+    image.height = static_cast<int>(logical.h);
+    image.rgba.resize(raw.size());
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            // Sample the panel pixel whose centre maps to this logical pixel's centre.
+            const Point q
+                = m_transform.to_panel({ static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f });
+            const int px = std::clamp(static_cast<int>(q.x), 0, pw - 1);
+            const int py = std::clamp(static_cast<int>(q.y), 0, ph - 1);
+            std::memcpy(image.rgba.data() + (static_cast<std::size_t>(y) * image.width + x) * 4,
+                raw.data() + (static_cast<std::size_t>(py) * pw + px) * 4, 4);
+            image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4 + 3] = 255;
+        }
+    }
+    return image;
+}
+
+} // namespace ck::platform

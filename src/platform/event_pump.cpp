@@ -1,0 +1,350 @@
+// Translation of SDL events. Touch-synthesized mouse events (which == SDL_TOUCH_MOUSEID) are
+// dropped, as Dear ImGui's SDL backend does, so one finger is never two pointers. Focus loss
+// cancels every contact, so a palm or a storm that ends while the window is away cannot leave a
+// stuck press.
+#include "platform/event_pump.hpp"
+
+#include "platform/display.hpp"
+#include "platform/signals.hpp"
+
+#include <SDL2/SDL.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace ck::platform {
+namespace {
+
+constexpr SDL_TouchID injected_touch_device = 0x4B494F53; // "KIOS"
+
+input::Key translate_key(SDL_Keycode code)
+{
+    switch (code) {
+    case SDLK_BACKSPACE:
+        return input::Key::backspace;
+    case SDLK_DELETE:
+        return input::Key::delete_forward;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return input::Key::enter;
+    case SDLK_ESCAPE:
+        return input::Key::escape;
+    case SDLK_TAB:
+        return input::Key::tab;
+    case SDLK_SPACE:
+        return input::Key::space;
+    case SDLK_LEFT:
+        return input::Key::left;
+    case SDLK_RIGHT:
+        return input::Key::right;
+    case SDLK_UP:
+        return input::Key::up;
+    case SDLK_DOWN:
+        return input::Key::down;
+    case SDLK_HOME:
+        return input::Key::home;
+    case SDLK_END:
+        return input::Key::end;
+    case SDLK_PAGEUP:
+        return input::Key::page_up;
+    case SDLK_PAGEDOWN:
+        return input::Key::page_down;
+    default:
+        return input::Key::other;
+    }
+}
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+} // namespace
+
+struct EventPump::Impl {
+    Display& display;
+    const Clock& clock;
+    std::set<std::int64_t> fingers; // contacts that are down, to cancel on focus loss
+    bool mouse_down = false;
+
+    Impl(Display& d, const Clock& c)
+        : display(d)
+        , clock(c)
+    {
+    }
+
+    Point finger_to_logical(float nx, float ny) const
+    {
+        const Size panel = display.transform().panel();
+        return display.transform().to_logical({ nx * panel.w, ny * panel.h });
+    }
+
+    void cancel_all(std::vector<input::Event>& out)
+    {
+        for (const std::int64_t id : fingers) {
+            out.emplace_back(input::PointerEvent {
+                input::PointerEvent::Kind::cancel, id, {}, clock.now(), input::PointerSource::touch });
+        }
+        fingers.clear();
+        if (mouse_down) {
+            out.emplace_back(input::PointerEvent {
+                input::PointerEvent::Kind::cancel, -1, {}, clock.now(), input::PointerSource::mouse });
+            mouse_down = false;
+        }
+    }
+
+    void translate(const SDL_Event& e, PumpResult& result)
+    {
+        auto& out = result.events;
+        const Millis now = clock.now();
+        switch (e.type) {
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP: {
+            const auto id = static_cast<std::int64_t>(e.tfinger.fingerId);
+            using Kind = input::PointerEvent::Kind;
+            const Kind kind = e.type == SDL_FINGERDOWN ? Kind::down
+                : e.type == SDL_FINGERUP               ? Kind::up
+                                                       : Kind::move;
+            if (kind == Kind::down) {
+                fingers.insert(id);
+            } else if (kind == Kind::up) {
+                fingers.erase(id);
+            }
+            out.emplace_back(input::PointerEvent {
+                kind, id, finger_to_logical(e.tfinger.x, e.tfinger.y), now, input::PointerSource::touch });
+            break;
+        }
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) {
+                break;
+            }
+            mouse_down = e.type == SDL_MOUSEBUTTONDOWN;
+            out.emplace_back(input::PointerEvent {
+                mouse_down ? input::PointerEvent::Kind::down : input::PointerEvent::Kind::up, -1,
+                display.transform().to_logical(
+                    { static_cast<float>(e.button.x), static_cast<float>(e.button.y) }),
+                now, input::PointerSource::mouse });
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID || !mouse_down) {
+                break;
+            }
+            out.emplace_back(input::PointerEvent { input::PointerEvent::Kind::move, -1,
+                display.transform().to_logical(
+                    { static_cast<float>(e.motion.x), static_cast<float>(e.motion.y) }),
+                now, input::PointerSource::mouse });
+            break;
+        case SDL_MOUSEWHEEL: {
+            if (e.wheel.which == SDL_TOUCH_MOUSEID) {
+                break;
+            }
+            const bool zoom = (SDL_GetModState() & KMOD_CTRL) != 0;
+            out.emplace_back(input::WheelEvent {
+                display.transform().to_logical(
+                    { static_cast<float>(e.wheel.mouseX), static_cast<float>(e.wheel.mouseY) }),
+                e.wheel.preciseX, e.wheel.preciseY, zoom, now });
+            break;
+        }
+        case SDL_KEYDOWN:
+        case SDL_KEYUP: {
+            const SDL_Keysym& k = e.key.keysym;
+            input::KeyEvent key;
+            key.key = translate_key(k.sym);
+            key.name = SDL_GetKeyName(k.sym);
+            key.mods = { (k.mod & KMOD_SHIFT) != 0, (k.mod & KMOD_CTRL) != 0, (k.mod & KMOD_ALT) != 0,
+                (k.mod & KMOD_GUI) != 0 };
+            key.down = e.type == SDL_KEYDOWN;
+            key.repeat = e.key.repeat != 0;
+            key.time = now;
+            out.emplace_back(std::move(key));
+            break;
+        }
+        case SDL_TEXTINPUT:
+            out.emplace_back(input::TextInputEvent { e.text.text, now });
+            break;
+        case SDL_TEXTEDITING:
+            out.emplace_back(input::TextEditingEvent { e.edit.text, e.edit.start, now });
+            break;
+        case SDL_WINDOWEVENT:
+            switch (e.window.event) {
+            case SDL_WINDOWEVENT_SIZE_CHANGED:
+                display.set_panel_size(
+                    { static_cast<float>(e.window.data1), static_cast<float>(e.window.data2) });
+                result.resized = true;
+                break;
+            case SDL_WINDOWEVENT_FOCUS_LOST:
+            case SDL_WINDOWEVENT_LEAVE:
+            case SDL_WINDOWEVENT_HIDDEN:
+                cancel_all(out);
+                break;
+            case SDL_WINDOWEVENT_EXPOSED:
+            case SDL_WINDOWEVENT_SHOWN:
+            case SDL_WINDOWEVENT_RESTORED:
+                result.needs_redraw = true;
+                break;
+            default:
+                break;
+            }
+            break;
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET:
+            result.needs_redraw = true;
+            break;
+        default:
+            // SDL_QUIT (a window manager's close button, Alt+F4) is ignored on purpose: only
+            // SIGTERM stops a kiosk. So are device hot-plug and clipboard events.
+            if (e.type == termination_event_type()) {
+                result.terminate = true;
+            }
+            break;
+        }
+    }
+};
+
+EventPump::EventPump(Display& display, const Clock& clock)
+    : m_impl(std::make_unique<Impl>(display, clock))
+{
+    SDL_StartTextInput();
+}
+
+EventPump::~EventPump() = default;
+
+PumpResult EventPump::wait(std::optional<Millis> timeout)
+{
+    PumpResult result;
+    SDL_Event e;
+    const int got = timeout
+        ? SDL_WaitEventTimeout(&e, static_cast<int>(std::max<std::int64_t>(0, timeout->count())))
+        : SDL_WaitEvent(&e);
+    if (got != 0) {
+        m_impl->translate(e, result);
+        while (SDL_PollEvent(&e) != 0) {
+            m_impl->translate(e, result);
+        }
+    }
+    result.terminate = result.terminate || termination_requested();
+    return result;
+}
+
+PumpResult EventPump::poll()
+{
+    PumpResult result;
+    SDL_Event e;
+    while (SDL_PollEvent(&e) != 0) {
+        m_impl->translate(e, result);
+    }
+    result.terminate = result.terminate || termination_requested();
+    return result;
+}
+
+void EventPump::inject_touch(TouchPhase phase, std::int64_t finger, Point logical)
+{
+    const Point panel = m_impl->display.transform().to_panel(logical);
+    const Size size = m_impl->display.transform().panel();
+    SDL_Event e {};
+    e.type = phase == TouchPhase::down ? SDL_FINGERDOWN
+        : phase == TouchPhase::up      ? SDL_FINGERUP
+                                       : SDL_FINGERMOTION;
+    e.tfinger.touchId = injected_touch_device;
+    e.tfinger.fingerId = finger;
+    e.tfinger.x = std::clamp(panel.x / size.w, 0.0f, 1.0f);
+    e.tfinger.y = std::clamp(panel.y / size.h, 0.0f, 1.0f);
+    e.tfinger.pressure = phase == TouchPhase::up ? 0.0f : 1.0f;
+    SDL_PushEvent(&e);
+}
+
+bool EventPump::inject_key(std::string_view chord)
+{
+    Uint16 mods = KMOD_NONE;
+    std::string_view rest = chord;
+    // Split on '+' but keep a trailing "+" key ("ctrl++") as the key itself.
+    while (true) {
+        const std::size_t plus = rest.find('+');
+        if (plus == std::string_view::npos || plus + 1 >= rest.size()) {
+            break;
+        }
+        const std::string mod = lower(rest.substr(0, plus));
+        if (mod == "ctrl" || mod == "control") {
+            mods |= KMOD_LCTRL;
+        } else if (mod == "alt") {
+            mods |= KMOD_LALT;
+        } else if (mod == "shift") {
+            mods |= KMOD_LSHIFT;
+        } else if (mod == "gui" || mod == "super" || mod == "win" || mod == "meta") {
+            mods |= KMOD_LGUI;
+        } else {
+            break;
+        }
+        rest = rest.substr(plus + 1);
+    }
+    const SDL_Keycode code = SDL_GetKeyFromName(std::string(rest).c_str());
+    if (code == SDLK_UNKNOWN) {
+        return false;
+    }
+    SDL_Event e {};
+    e.key.keysym.sym = code;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(code);
+    e.key.keysym.mod = mods;
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    return true;
+}
+
+void EventPump::inject_text(std::string_view utf8)
+{
+    // SDL_TEXTINPUT carries at most 31 bytes; split on code point boundaries like SDL itself does.
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        std::size_t end = std::min(utf8.size(), pos + SDL_TEXTINPUTEVENT_TEXT_SIZE - 1);
+        while (end < utf8.size() && end > pos && (static_cast<unsigned char>(utf8[end]) & 0xC0U) == 0x80U) {
+            --end;
+        }
+        if (end == pos) {
+            end = std::min(utf8.size(), pos + 1);
+        }
+        SDL_Event e {};
+        e.type = SDL_TEXTINPUT;
+        std::copy(utf8.begin() + static_cast<std::ptrdiff_t>(pos),
+            utf8.begin() + static_cast<std::ptrdiff_t>(end), e.text.text);
+        e.text.text[end - pos] = '\0';
+        SDL_PushEvent(&e);
+        pos = end;
+    }
+}
+
+void EventPump::inject_editing(std::string_view utf8, int cursor)
+{
+    SDL_Event e {};
+    e.type = SDL_TEXTEDITING;
+    const std::size_t n = std::min(utf8.size(), static_cast<std::size_t>(SDL_TEXTEDITINGEVENT_TEXT_SIZE - 1));
+    std::copy(utf8.begin(), utf8.begin() + static_cast<std::ptrdiff_t>(n), e.edit.text);
+    e.edit.text[n] = '\0';
+    e.edit.start = cursor;
+    e.edit.length = 0;
+    SDL_PushEvent(&e);
+}
+
+void EventPump::inject_wheel(Point logical, float dy)
+{
+    const Point panel = m_impl->display.transform().to_panel(logical);
+    SDL_Event e {};
+    e.wheel.mouseX = static_cast<Sint32>(panel.x);
+    e.wheel.mouseY = static_cast<Sint32>(panel.y);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = static_cast<Sint32>(dy);
+    e.wheel.preciseY = dy;
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    SDL_PushEvent(&e);
+}
+
+} // namespace ck::platform

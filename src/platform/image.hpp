@@ -1,0 +1,36 @@
+// An 8-bit RGBA image in memory, and PNG files (libpng, the only PNG code).
+#pragma once
+
+#include "core/result.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ck::platform {
+
+struct Image {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba; // width * height * 4, rows top to bottom
+
+    [[nodiscard]] const std::uint8_t* pixel(int x, int y) const
+    {
+        return rgba.data()
+            + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x))
+            * 4;
+    }
+};
+
+Status write_png(const std::string& path, const Image& image);
+Result<Image> read_png(const std::string& path);
+
+// How far two images of the same size differ: the share of pixels whose largest channel
+// difference exceeds `channel_tolerance`.
+struct ImageDiff {
+    double differing_fraction = 1.0;
+    int max_channel_delta = 255;
+};
+ImageDiff compare_images(const Image& a, const Image& b, int channel_tolerance);
+
+} // namespace ck::platform

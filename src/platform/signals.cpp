@@ -1,0 +1,61 @@
+// A sigwait() thread rather than a signal handler: SDL_PushEvent is thread-safe but not
+// async-signal-safe, and a dedicated thread lets an idle kiosk sleep in SDL_WaitEvent with no
+// polling timeout at all.
+#include "platform/signals.hpp"
+
+#include <SDL2/SDL.h>
+
+#include <atomic>
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+
+namespace ck::platform {
+namespace {
+
+std::atomic<bool> g_terminate { false };
+
+void wait_for_sigterm()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    int received = 0;
+    while (sigwait(&set, &received) == 0) {
+        if (received == SIGTERM) {
+            g_terminate.store(true);
+            SDL_Event e {};
+            e.type = termination_event_type();
+            SDL_PushEvent(&e);
+            return;
+        }
+    }
+}
+
+} // namespace
+
+std::uint32_t termination_event_type()
+{
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+void install_kiosk_signal_policy()
+{
+    for (const int sig : { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP }) {
+        std::signal(sig, SIG_IGN);
+    }
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    (void)termination_event_type();
+    std::thread(wait_for_sigterm).detach();
+}
+
+bool termination_requested()
+{
+    return g_terminate.load();
+}
+
+} // namespace ck::platform

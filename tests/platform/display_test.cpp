@@ -1,0 +1,161 @@
+// Real SDL, offscreen driver, software renderer: what the headless kiosk uses.
+#include "core/clock.hpp"
+#include "platform/display.hpp"
+#include "platform/event_pump.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+using namespace ck;
+using ck::platform::Display;
+using ck::platform::DisplayMode;
+using ck::platform::DisplayOptions;
+using ck::platform::Rotation;
+
+namespace {
+
+std::unique_ptr<Display> open_display(Size panel, Rotation rotation)
+{
+    DisplayOptions options;
+    options.mode = DisplayMode::headless;
+    options.panel = panel;
+    options.rotation = rotation;
+    auto display = Display::create(options);
+    REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
+    return std::move(*display);
+}
+
+const std::uint8_t* at(const platform::Image& img, int x, int y)
+{
+    return img.pixel(x, y);
+}
+
+} // namespace
+
+TEST_CASE("the headless display draws a draw list and reads back what the visitor sees")
+{
+    auto display = open_display({ 320, 200 }, Rotation::r0);
+    CHECK(display->info().video_driver == "offscreen");
+    CHECK(display->info().software);
+    ui::DrawList list;
+    list.fill_rect({ 10, 10, 50, 30 }, ui::Color::hex(0xFF0000));
+    REQUIRE(display->draw(list, {}, ui::Color::hex(0x0000FF)).ok());
+    const auto image = display->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(image->width == 320);
+    CHECK(image->height == 200);
+    CHECK(at(*image, 20, 20)[0] == 255);
+    CHECK(at(*image, 20, 20)[2] == 0);
+    CHECK(at(*image, 100, 100)[2] == 255);
+    CHECK(at(*image, 100, 100)[0] == 0);
+}
+
+TEST_CASE("a rotated display still shows the visitor an upright frame")
+{
+    auto display = open_display({ 320, 200 }, Rotation::r90);
+    CHECK(display->logical_size() == Size { 200, 320 });
+    ui::DrawList list;
+    list.fill_rect({ 0, 0, 40, 20 }, ui::Color::hex(0x00FF00)); // the visitor's top-left corner
+    REQUIRE(display->draw(list, {}, ui::Color::hex(0x000000)).ok());
+    const auto image = display->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(image->width == 200);
+    CHECK(image->height == 320);
+    CHECK(at(*image, 5, 5)[1] == 255);
+    CHECK(at(*image, 35, 15)[1] == 255);
+    CHECK(at(*image, 45, 5)[1] == 0);
+    CHECK(at(*image, 5, 25)[1] == 0);
+}
+
+TEST_CASE("glyph quads sample the uploaded atlas and its dirty rectangles")
+{
+    auto display = open_display({ 64, 64 }, Rotation::r0);
+    std::vector<std::uint8_t> atlas(32 * 32, 0);
+    for (int y = 0; y < 8; ++y) {
+        for (int x = 0; x < 8; ++x) {
+            atlas[static_cast<std::size_t>(y * 32 + x)] = 255; // an opaque 8x8 "glyph" at (0,0)
+        }
+    }
+    const Rect dirty { 0, 0, 8, 8 };
+    platform::AtlasView view { atlas.data(), 32, 32, 32, std::span<const Rect>(&dirty, 1), 1 };
+    ui::DrawList list;
+    list.textured_quad({ 16, 16, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    list.textured_quad({ 40, 40, 8, 8 }, { 16, 16, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = display->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(at(*image, 19, 19)[0] == 0x1C); // inked where the atlas is opaque
+    CHECK(at(*image, 43, 43)[0] == 255); // paper where the atlas is empty
+}
+
+TEST_CASE("an injected touch comes back as a pointer event at the same logical point, rotated or not")
+{
+    for (const Rotation r : { Rotation::r0, Rotation::r90, Rotation::r270 }) {
+        auto display = open_display({ 400, 300 }, r);
+        ManualClock clock(Millis { 1234 });
+        platform::EventPump pump(*display, clock);
+        (void)pump.poll();
+        pump.inject_touch(platform::EventPump::TouchPhase::down, 7, { 100, 50 });
+        pump.inject_touch(platform::EventPump::TouchPhase::up, 7, { 100, 50 });
+        const auto result = pump.poll();
+        std::vector<input::PointerEvent> pointers;
+        for (const auto& e : result.events) {
+            if (const auto* p = std::get_if<input::PointerEvent>(&e)) {
+                pointers.push_back(*p);
+            }
+        }
+        REQUIRE(pointers.size() == 2);
+        CHECK(pointers[0].kind == input::PointerEvent::Kind::down);
+        CHECK(pointers[0].id == 7);
+        CHECK(pointers[0].pos.x == doctest::Approx(100).epsilon(0.01));
+        CHECK(pointers[0].pos.y == doctest::Approx(50).epsilon(0.01));
+        CHECK(pointers[0].time == Millis { 1234 });
+        CHECK(pointers[1].kind == input::PointerEvent::Kind::up);
+    }
+}
+
+TEST_CASE("injected keys and text arrive as key and text events; an unknown key name is refused")
+{
+    auto display = open_display({ 200, 100 }, Rotation::r0);
+    ManualClock clock;
+    platform::EventPump pump(*display, clock);
+    (void)pump.poll();
+    CHECK(pump.inject_key("ctrl+alt+F1"));
+    CHECK_FALSE(pump.inject_key("NoSuchKey"));
+    pump.inject_text("Gen\xC3\xA8ve and a long paste that is more than thirty-one bytes long");
+    const auto result = pump.poll();
+    int keys = 0;
+    std::string text;
+    for (const auto& e : result.events) {
+        if (const auto* k = std::get_if<input::KeyEvent>(&e)) {
+            ++keys;
+            CHECK(k->mods.ctrl);
+            CHECK(k->mods.alt);
+            CHECK(k->name == "F1");
+        } else if (const auto* t = std::get_if<input::TextInputEvent>(&e)) {
+            text += t->text;
+        }
+    }
+    CHECK(keys == 2); // down and up
+    CHECK(text == "Gen\xC3\xA8ve and a long paste that is more than thirty-one bytes long");
+}
+
+TEST_CASE("a PNG written and read back is the same image")
+{
+    platform::Image img;
+    img.width = 3;
+    img.height = 2;
+    img.rgba
+        = { 1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255, 10, 11, 12, 255, 13, 14, 15, 255, 16, 17, 18, 255 };
+    const auto path = (std::filesystem::temp_directory_path() / "ck_png_roundtrip.png").string();
+    REQUIRE(platform::write_png(path, img).ok());
+    const auto back = platform::read_png(path);
+    REQUIRE(back.ok());
+    CHECK(back->rgba == img.rgba);
+    CHECK(platform::compare_images(img, *back, 0).differing_fraction == 0.0);
+    std::filesystem::remove(path);
+    CHECK_FALSE(platform::read_png(path).ok());
+}

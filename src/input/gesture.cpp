@@ -46,17 +46,6 @@ std::string_view name(GestureKind kind)
 
 GestureConfig GestureConfig::for_dpi(float dpi)
 {
-    // The physical sizes behind the defaults. Slops are generous: museum visitors' fingers are
-    // large and unsteady, and panels jitter by a pixel or two.
-    constexpr float tap_slop_mm = 3.0f;
-    constexpr float double_tap_slop_mm = 10.0f;
-    constexpr float pinch_slop_mm = 4.0f;
-    constexpr float swipe_back_edge_mm = 12.0f;
-    constexpr float swipe_back_min_distance_mm = 20.0f;
-    constexpr float fling_min_velocity_mm_per_s = 25.0f;
-    constexpr float swipe_back_min_velocity_mm_per_s = 100.0f;
-    constexpr float wheel_step_mm = 12.7f;
-
     GestureConfig c;
     c.tap_slop_px = mm_to_px(tap_slop_mm, dpi);
     c.double_tap_slop_px = mm_to_px(double_tap_slop_mm, dpi);

@@ -47,6 +47,18 @@ enum class GestureKind {
 
 [[nodiscard]] std::string_view name(GestureKind kind);
 
+// The physical sizes behind the thresholds. Slops are generous: museum visitors' fingers are large
+// and unsteady, and panels jitter by a pixel or two.
+constexpr float default_dpi = 96.0f;
+constexpr float tap_slop_mm = 3.0f;
+constexpr float double_tap_slop_mm = 10.0f;
+constexpr float pinch_slop_mm = 4.0f;
+constexpr float swipe_back_edge_mm = 12.0f;
+constexpr float swipe_back_min_distance_mm = 20.0f;
+constexpr float fling_min_velocity_mm_per_s = 25.0f;
+constexpr float swipe_back_min_velocity_mm_per_s = 100.0f;
+constexpr float wheel_step_mm = 12.7f;
+
 // Where a swipe back started: at the left edge (the conventional "back" gesture) or anywhere
 // else. Screens that scroll sideways ignore `inside` swipes; every screen honours `left_edge`.
 enum class SwipeOrigin { left_edge, inside };
@@ -67,16 +79,24 @@ struct Gesture {
 // What a long press does when it lifts. Kiosk visitors press slowly; the choice is the caller's.
 enum class LongPressLift { no_tap, taps };
 
-// The thresholds. Defaults are for 96 dpi; use for_dpi() on a real panel.
+// The thresholds. Defaults are for 96 dpi (a desktop window); use for_dpi() on a real panel.
 struct GestureConfig {
-    float tap_slop_px = 11.0f; // a press moving less than this stays a press (3 mm)
-    float double_tap_slop_px = 38.0f; // the second tap lands this close to the first (10 mm)
-    float pinch_slop_px = 15.0f; // two fingers change their distance this much to pinch (4 mm)
-    float swipe_back_edge_px = 45.0f; // a swipe starting this close to the left edge (12 mm)
-    float swipe_back_min_distance_px = 76.0f; // rightward travel of a swipe back (20 mm)
-    float fling_min_velocity_px_per_s = 95.0f; // slower lifts end a drag at rest (25 mm/s)
-    float swipe_back_min_velocity_px_per_s = 378.0f; // a swipe back from inside (100 mm/s)
-    float wheel_step_px = 48.0f; // one wheel notch scrolls this far (about 2 lines)
+    // A press moving less than this stays a press.
+    float tap_slop_px = mm_to_px(tap_slop_mm, default_dpi);
+    // The second tap of a double tap lands this close to the first.
+    float double_tap_slop_px = mm_to_px(double_tap_slop_mm, default_dpi);
+    // Two fingers change their distance this much before it is a pinch.
+    float pinch_slop_px = mm_to_px(pinch_slop_mm, default_dpi);
+    // A swipe back starting this close to the left edge is an edge swipe.
+    float swipe_back_edge_px = mm_to_px(swipe_back_edge_mm, default_dpi);
+    // The rightward travel of any swipe back.
+    float swipe_back_min_distance_px = mm_to_px(swipe_back_min_distance_mm, default_dpi);
+    // Drags lifted slower than this end at rest (drag_end), faster ones fling.
+    float fling_min_velocity_px_per_s = mm_to_px(fling_min_velocity_mm_per_s, default_dpi);
+    // A swipe back that does not start at the edge must be at least this fast.
+    float swipe_back_min_velocity_px_per_s = mm_to_px(swipe_back_min_velocity_mm_per_s, default_dpi);
+    // One wheel notch scrolls this far (about two lines of text).
+    float wheel_step_px = mm_to_px(wheel_step_mm, default_dpi);
     float wheel_zoom_step = 1.1f; // one Ctrl+wheel notch zooms by this factor
     Millis long_press_time { 600 };
     Millis double_tap_interval { 300 }; // from the first tap's lift to the second press

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace ck::input {
 
@@ -184,9 +185,9 @@ void KineticScroller::start_fling(float v, double t0_ms)
 void KineticScroller::start_spring(float v, double t0_ms)
 {
     // Bound the bounce: a critically damped spring starting at its end with velocity v goes out
-    // at most v / (w e); keep that within the overscroll allowed.
+    // at most v / (w e); keep that within the bounce allowed.
     const float omega = static_cast<float>(ms_per_s) / m_config.spring_ms;
-    const float v_max = m_config.overscroll_px * omega * static_cast<float>(M_E);
+    const float v_max = m_config.bounce_px * omega * std::numbers::e_v<float>;
     m_phase = Phase::springing;
     m_anchor_at_max = m_offset > m_max || (m_offset >= m_max && v > 0.0f && m_max > m_min);
     m_t0_ms = t0_ms;

@@ -12,7 +12,8 @@ struct ScrollerConfig {
     float time_constant_ms = 325.0f; // a fling's velocity falls to 1/e in this time
     float stop_velocity_px_per_s = 10.0f; // a fling below this stops where it is
     float max_velocity_px_per_s = 8000.0f; // faster flings are clamped
-    float overscroll_px = 120.0f; // rubber band: the most the content goes past an end
+    float overscroll_px = 120.0f; // rubber band: the most a drag pulls the content past an end
+    float bounce_px = 60.0f; // the most a fling carries the content past an end before springing
     float spring_ms = 80.0f; // 1/omega of the critically damped spring back (settles in ~0.5 s)
     float max_spring_ms = 1200.0f; // a spring that has not settled by then snaps to its end
 };

@@ -107,12 +107,14 @@ TEST_CASE("a fling carries the finger's velocity at the lift and a drag lifted a
 {
     const GestureConfig config;
     // The fling's table moves 420 px in 180 ms along u^1.3: 3,033 px/s upward at the end.
-    const Gesture* fling = first_of(replay_fresh(traces::trace_fast_fling), GestureKind::fling);
+    const auto flung = replay_fresh(traces::trace_fast_fling);
+    const Gesture* fling = first_of(flung, GestureKind::fling);
     REQUIRE(fling != nullptr);
     CHECK(fling->velocity.y == doctest::Approx(-3033.0f).epsilon(0.15));
     CHECK(std::fabs(fling->velocity.x) < 0.1f * std::fabs(fling->velocity.y));
 
-    const Gesture* rest = first_of(replay_fresh(traces::trace_slow_drag), GestureKind::drag_end);
+    const auto rested = replay_fresh(traces::trace_slow_drag);
+    const Gesture* rest = first_of(rested, GestureKind::drag_end);
     REQUIRE(rest != nullptr);
     CHECK(length(rest->velocity) < config.fling_min_velocity_px_per_s);
 }
@@ -151,16 +153,19 @@ TEST_CASE("a pinch reports its scale against the fingers' first distance, around
 
 TEST_CASE("a swipe back says whether it came from the left edge, and a slow sideways drag is none")
 {
-    const Gesture* edge = first_of(replay_fresh(traces::trace_swipe_back_edge), GestureKind::swipe_back);
+    const auto from_edge = replay_fresh(traces::trace_swipe_back_edge);
+    const Gesture* edge = first_of(from_edge, GestureKind::swipe_back);
     REQUIRE(edge != nullptr);
     CHECK(edge->origin == SwipeOrigin::left_edge);
     CHECK(edge->velocity.x > 0.0f);
 
-    const Gesture* inside = first_of(replay_fresh(traces::trace_swipe_back_inside), GestureKind::swipe_back);
+    const auto from_inside = replay_fresh(traces::trace_swipe_back_inside);
+    const Gesture* inside = first_of(from_inside, GestureKind::swipe_back);
     REQUIRE(inside != nullptr);
     CHECK(inside->origin == SwipeOrigin::inside);
 
-    CHECK(first_of(replay_fresh(traces::trace_slow_sideways), GestureKind::swipe_back) == nullptr);
+    const auto sideways = replay_fresh(traces::trace_slow_sideways);
+    CHECK(first_of(sideways, GestureKind::swipe_back) == nullptr);
 }
 
 TEST_CASE("after a storm, a palm or a cancelled pinch the next tap works normally")

@@ -103,6 +103,7 @@ inline std::string sequence(const std::vector<Gesture>& gestures)
     return s;
 }
 
+// The first gesture of `kind`, or null. The list must outlive the pointer (no temporaries).
 inline const Gesture* first_of(const std::vector<Gesture>& gestures, GestureKind kind)
 {
     for (const Gesture& g : gestures) {
@@ -112,5 +113,6 @@ inline const Gesture* first_of(const std::vector<Gesture>& gestures, GestureKind
     }
     return nullptr;
 }
+const Gesture* first_of(std::vector<Gesture>&& gestures, GestureKind kind) = delete;
 
 } // namespace ck::input::test

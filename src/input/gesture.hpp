@@ -31,7 +31,7 @@ enum class GestureKind {
     press_cancel, // the press turned into a drag or a pinch, or was cancelled: drop the pressed look
     tap, // a short press lifted where it went down: activate
     double_tap, // a second tap close in time and place; it replaces that second `tap`
-    long_press, // a press held still for long_press_time; by default no tap follows its release
+    long_press, // a press held still for long_press_time; its lift still taps unless configured
     drag_start, // one finger moved past the slop; `delta` is the whole move so far (nothing lost)
     drag_move, // `delta` since the previous drag event
     drag_end, // lifted at rest (or a second finger landed): `velocity` below the fling minimum
@@ -76,7 +76,9 @@ struct Gesture {
     friend bool operator==(const Gesture&, const Gesture&) = default;
 };
 
-// What a long press does when it lifts. Kiosk visitors press slowly; the choice is the caller's.
+// What a long press does when it lifts. Museum visitors often press slowly and firmly, so by default
+// a long press is still a press: its lift taps. A screen that gives long_press a meaning of its own
+// sets no_tap, so that one touch does not do two things.
 enum class LongPressLift { no_tap, taps };
 
 // The thresholds. Defaults are for 96 dpi (a desktop window); use for_dpi() on a real panel.
@@ -102,7 +104,7 @@ struct GestureConfig {
     Millis double_tap_interval { 300 }; // from the first tap's lift to the second press
     Millis velocity_window { 100 }; // the fling velocity is fitted over this much of the end
     Millis stale_contact_time { 60000 }; // a contact silent this long is forgotten (lost lift)
-    LongPressLift long_press_lift = LongPressLift::no_tap;
+    LongPressLift long_press_lift = LongPressLift::taps;
 
     // The same thresholds for a panel of `dpi` dots per inch.
     [[nodiscard]] static GestureConfig for_dpi(float dpi);

@@ -85,7 +85,7 @@ private:
         int y = 0;
         int height = 0;
         int used_width = 0;
-        int dirty_shelf_index = -1; // index in m_dirty of this shelf's rectangle, or -1
+        int dirty_index = -1; // index in m_dirty of this shelf's rectangle, or -1
     };
     void mark_dirty(std::size_t shelf_index, const AtlasRect& rect);
 

@@ -21,7 +21,7 @@ struct PointerEvent {
     Kind kind = Kind::down;
     std::int64_t id = 0; // stable per finger for the life of a contact; the mouse uses -1
     Point pos;
-    Millis time{0};
+    Millis time { 0 };
     PointerSource source = PointerSource::touch;
     friend bool operator==(const PointerEvent&, const PointerEvent&) = default;
 };
@@ -32,7 +32,7 @@ struct WheelEvent {
     float dx = 0;
     float dy = 0;
     bool zoom = false;
-    Millis time{0};
+    Millis time { 0 };
     friend bool operator==(const WheelEvent&, const WheelEvent&) = default;
 };
 
@@ -69,14 +69,14 @@ struct KeyEvent {
     Modifiers mods;
     bool down = true;
     bool repeat = false;
-    Millis time{0};
+    Millis time { 0 };
     friend bool operator==(const KeyEvent&, const KeyEvent&) = default;
 };
 
 // Committed text from a keyboard or input method (UTF-8, may be several code points).
 struct TextInputEvent {
     std::string text;
-    Millis time{0};
+    Millis time { 0 };
     friend bool operator==(const TextInputEvent&, const TextInputEvent&) = default;
 };
 
@@ -84,7 +84,7 @@ struct TextInputEvent {
 struct TextEditingEvent {
     std::string text;
     int cursor = 0;
-    Millis time{0};
+    Millis time { 0 };
     friend bool operator==(const TextEditingEvent&, const TextEditingEvent&) = default;
 };
 

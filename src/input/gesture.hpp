@@ -40,7 +40,7 @@ enum class GestureKind {
     pinch_update, // `scale` relative to the fingers' distance when the second one landed
     pinch_end, // a finger of the two lifted; `scale` is final
     cancel, // the drag or pinch in progress is abandoned (third finger, system cancel, storm)
-    swipe_back, // a fast, mostly horizontal rightward swipe; `edge` says where it started
+    swipe_back, // a rightward, mostly level swipe from the left edge, or a fast one from anywhere (`origin`)
     scroll, // a mouse wheel or touchpad scroll; `delta` in pixels, signed like a finger drag
     zoom, // Ctrl + wheel on a desktop: `scale` is the factor of this one step
 };

@@ -103,7 +103,10 @@ struct ShapeKeyHash {
     {
         return std::hash<std::u32string_view> {}(key.text) * 31u + key.chain;
     }
-    std::size_t operator()(const ShapeKey& key) const { return (*this)(ShapeKeyView { key.chain, key.text }); }
+    std::size_t operator()(const ShapeKey& key) const
+    {
+        return (*this)(ShapeKeyView { key.chain, key.text });
+    }
 };
 struct ShapeKeyEqual {
     using is_transparent = void;
@@ -125,9 +128,11 @@ struct FontSet::Impl {
     ShapeCacheStats shape_stats;
 
     // Appends the glyphs of `text` shaped with a style's chain; clusters are offset by `base`.
-    void shape(std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out);
+    void shape(
+        std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out);
     // The same without the cache (one HarfBuzz call per font/script run).
-    void shape_uncached(std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out);
+    void shape_uncached(
+        std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out);
 
     Layout lay_out(std::string_view text, const LayoutOptions& options);
     float measure(std::string_view text, const TextStyle& style);

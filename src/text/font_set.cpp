@@ -142,8 +142,8 @@ Result<std::unique_ptr<FontSet>> FontSet::create(const FontPaths& paths)
     std::array<int, 4> mono {};
     const std::array<const FontFile*, 4> sans_files { &paths.sans_regular, &paths.sans_medium,
         &paths.sans_semibold, &paths.sans_bold };
-    const std::array<const FontFile*, 4> mono_files { &paths.mono_regular, &paths.mono_regular, &paths.mono_bold,
-        &paths.mono_bold };
+    const std::array<const FontFile*, 4> mono_files { &paths.mono_regular, &paths.mono_regular,
+        &paths.mono_bold, &paths.mono_bold };
     for (std::size_t w = 0; w < 4; ++w) {
         const auto weight = static_cast<Weight>(w);
         auto s = add(*sans_files[w], FaceRole::sans, weight, w == 0);
@@ -184,12 +184,19 @@ Result<std::unique_ptr<FontSet>> FontSet::create(const FontPaths& paths)
 FontMetrics FontSet::metrics(const TextStyle& style) const
 {
     const Typeface& face = m_impl->faces[primary_face(style)];
-    return { face.ascender_em * style.size_px, face.descender_em * style.size_px, face.line_gap_em * style.size_px };
+    return { face.ascender_em * style.size_px, face.descender_em * style.size_px,
+        face.line_gap_em * style.size_px };
 }
 
-Layout FontSet::layout(std::string_view text, const LayoutOptions& options) { return m_impl->lay_out(text, options); }
+Layout FontSet::layout(std::string_view text, const LayoutOptions& options)
+{
+    return m_impl->lay_out(text, options);
+}
 
-float FontSet::measure(std::string_view text, const TextStyle& style) { return m_impl->measure(text, style); }
+float FontSet::measure(std::string_view text, const TextStyle& style)
+{
+    return m_impl->measure(text, style);
+}
 
 Result<GlyphBitmap> FontSet::rasterize(FaceId face_id, GlyphId glyph, float size_px)
 {
@@ -198,7 +205,8 @@ Result<GlyphBitmap> FontSet::rasterize(FaceId face_id, GlyphId glyph, float size
     }
     Typeface& face = m_impl->faces[face_id];
     FT_Face ft = face.ft_face.get();
-    const auto size_64ths = static_cast<std::uint32_t>(std::clamp(std::lround(size_px * 64.0f), 64L, 64L * 2048));
+    const auto size_64ths
+        = static_cast<std::uint32_t>(std::clamp(std::lround(size_px * 64.0f), 64L, 64L * 2048));
     if (face.ft_size_64ths != size_64ths) {
         if (FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(size_64ths), 72, 72) != 0) {
             return make_error("FreeType cannot set the size", face.info.path);
@@ -229,14 +237,18 @@ Result<GlyphBitmap> FontSet::rasterize(FaceId face_id, GlyphId glyph, float size
     out.top = slot->bitmap_top;
     out.coverage.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
     for (int y = 0; y < out.height; ++y) {
-        const unsigned char* row = bitmap.pitch >= 0 ? bitmap.buffer + static_cast<std::ptrdiff_t>(y) * bitmap.pitch
-                                                     : bitmap.buffer + static_cast<std::ptrdiff_t>(out.height - 1 - y) * -bitmap.pitch;
+        const unsigned char* row = bitmap.pitch >= 0
+            ? bitmap.buffer + static_cast<std::ptrdiff_t>(y) * bitmap.pitch
+            : bitmap.buffer + static_cast<std::ptrdiff_t>(out.height - 1 - y) * -bitmap.pitch;
         std::copy_n(row, out.width, out.coverage.begin() + static_cast<std::ptrdiff_t>(y) * out.width);
     }
     return out;
 }
 
-std::size_t FontSet::face_count() const { return m_impl->faces.size(); }
+std::size_t FontSet::face_count() const
+{
+    return m_impl->faces.size();
+}
 
 const FaceInfo& FontSet::face_info(FaceId face) const
 {
@@ -244,9 +256,15 @@ const FaceInfo& FontSet::face_info(FaceId face) const
     return m_impl->faces[face].info;
 }
 
-FaceId FontSet::primary_face(const TextStyle& style) const { return m_impl->chains[chain_index(style)].front(); }
+FaceId FontSet::primary_face(const TextStyle& style) const
+{
+    return m_impl->chains[chain_index(style)].front();
+}
 
-std::vector<FaceId> FontSet::chain(const TextStyle& style) const { return m_impl->chains[chain_index(style)]; }
+std::vector<FaceId> FontSet::chain(const TextStyle& style) const
+{
+    return m_impl->chains[chain_index(style)];
+}
 
 ShapeCacheStats FontSet::shape_cache_stats() const
 {

@@ -26,24 +26,30 @@ AtlasInsert GlyphAtlas::insert(int w, int h, std::span<const std::uint8_t> cover
         return { {}, AtlasInsertError::too_big };
     }
     CK_ASSERT(pitch >= w);
-    CK_ASSERT(coverage.size() >= static_cast<std::size_t>(h - 1) * static_cast<std::size_t>(pitch) + static_cast<std::size_t>(w));
+    CK_ASSERT(coverage.size()
+        >= static_cast<std::size_t>(h - 1) * static_cast<std::size_t>(pitch) + static_cast<std::size_t>(w));
 
-    auto has_room = [&](const Shelf& shelf) { return shelf.height >= need_h && shelf.used_width + need_w <= m_width; };
+    auto has_room
+        = [&](const Shelf& shelf) { return shelf.height >= need_h && shelf.used_width + need_w <= m_width; };
     std::size_t chosen = m_shelves.size();
     for (std::size_t i = 0; i < m_shelves.size(); ++i) {
-        if (has_room(m_shelves[i]) && m_shelves[i].height <= need_h + shelf_slack_px) {
+        if (has_room(m_shelves[i]) && m_shelves[i].height <= need_h + std::max(shelf_slack_px, need_h / 4)) {
             chosen = i;
             break;
         }
     }
     if (chosen == m_shelves.size()) {
         const int top = m_shelves.empty() ? 0 : m_shelves.back().y + m_shelves.back().height;
+        // Shelf heights are rounded up so that glyphs of nearly the same height share shelves.
+        const int shelf_h
+            = std::min(m_height - top, (need_h + shelf_round_px - 1) / shelf_round_px * shelf_round_px);
         if (top + need_h <= m_height) {
-            m_shelves.push_back({ top, need_h, 0, -1 });
+            m_shelves.push_back({ top, shelf_h, 0, -1 });
         } else {
             // No height left for a new shelf: accept waste in the lowest taller shelf with room.
             for (std::size_t i = 0; i < m_shelves.size(); ++i) {
-                if (has_room(m_shelves[i]) && (chosen == m_shelves.size() || m_shelves[i].height < m_shelves[chosen].height)) {
+                if (has_room(m_shelves[i])
+                    && (chosen == m_shelves.size() || m_shelves[i].height < m_shelves[chosen].height)) {
                     chosen = i;
                 }
             }
@@ -57,7 +63,8 @@ AtlasInsert GlyphAtlas::insert(int w, int h, std::span<const std::uint8_t> cover
         static_cast<std::uint16_t>(w), static_cast<std::uint16_t>(h) };
     shelf.used_width += need_w;
     for (int row = 0; row < h; ++row) {
-        const auto src = coverage.subspan(static_cast<std::size_t>(row) * static_cast<std::size_t>(pitch), static_cast<std::size_t>(w));
+        const auto src = coverage.subspan(
+            static_cast<std::size_t>(row) * static_cast<std::size_t>(pitch), static_cast<std::size_t>(w));
         std::copy(src.begin(), src.end(),
             m_pixels.begin() + static_cast<std::ptrdiff_t>((rect.y + row) * m_width + rect.x));
     }
@@ -87,7 +94,8 @@ void GlyphAtlas::clear()
 {
     std::fill(m_pixels.begin(), m_pixels.end(), 0);
     m_shelves.clear();
-    m_dirty = { AtlasRect { 0, 0, static_cast<std::uint16_t>(m_width), static_cast<std::uint16_t>(m_height) } };
+    m_dirty
+        = { AtlasRect { 0, 0, static_cast<std::uint16_t>(m_width), static_cast<std::uint16_t>(m_height) } };
     m_glyph_count = 0;
     ++m_generation;
 }

@@ -30,7 +30,8 @@ struct AtlasInsert {
 };
 
 // Shelf packing. The atlas is cut into horizontal shelves, stacked from the top; each shelf is as
-// tall as the first glyph that opened it, and glyphs fill it left to right. A glyph goes on the
+// tall as the first glyph that opened it (rounded up to shelf_round_px), and glyphs fill it left
+// to right. A glyph goes on the
 // first shelf that is tall enough (but not wastefully taller, see shelf_slack) and has room left;
 // otherwise a new shelf is opened below the last one; when no height is left the atlas is full.
 //
@@ -53,8 +54,10 @@ struct AtlasInsert {
 class GlyphAtlas {
 public:
     static constexpr int gutter_px = 1;
-    // A shelf takes a glyph whose height is within this many pixels below the shelf's height.
+    // A shelf takes a glyph at most this much (or a quarter of the glyph's height) shorter than it.
     static constexpr int shelf_slack_px = 4;
+    // New shelves are this many pixels tall, rounded up from the glyph that opens them.
+    static constexpr int shelf_round_px = 4;
 
     GlyphAtlas(int width, int height);
 

@@ -9,8 +9,8 @@ namespace ck::text {
 
 std::size_t GlyphCache::KeyHash::operator()(const Key& key) const
 {
-    std::uint64_t h = (static_cast<std::uint64_t>(key.face) << 48) ^ (static_cast<std::uint64_t>(key.size_64ths) << 24)
-        ^ key.glyph;
+    std::uint64_t h = (static_cast<std::uint64_t>(key.face) << 48)
+        ^ (static_cast<std::uint64_t>(key.size_64ths) << 24) ^ key.glyph;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
@@ -48,7 +48,8 @@ CachedGlyph GlyphCache::render(FaceId face, GlyphId glyph, float size_px)
         ++m_stats.blank;
         return {};
     }
-    auto insert = [&] { return m_atlas.insert(bitmap->width, bitmap->height, bitmap->coverage, bitmap->width); };
+    auto insert
+        = [&] { return m_atlas.insert(bitmap->width, bitmap->height, bitmap->coverage, bitmap->width); };
     AtlasInsert placed = insert();
     if (!placed.ok() && placed.error == AtlasInsertError::full) {
         // Start again: what is drawn next is re-requested and re-rasterized into the empty atlas.

@@ -24,7 +24,8 @@ std::uint32_t cluster_end(const std::vector<PositionedGlyph>& glyphs, const Layo
 
 std::size_t Layout::memory_bytes() const
 {
-    return sizeof(Layout) + m_glyphs.capacity() * sizeof(PositionedGlyph) + m_lines.capacity() * sizeof(LayoutLine);
+    return sizeof(Layout) + m_glyphs.capacity() * sizeof(PositionedGlyph)
+        + m_lines.capacity() * sizeof(LayoutLine);
 }
 
 std::vector<Rect> Layout::rects_for_range(std::size_t begin, std::size_t end) const
@@ -63,8 +64,8 @@ std::size_t Layout::line_at(float y) const
     if (m_lines.empty()) {
         return 0;
     }
-    const auto it = std::upper_bound(
-        m_lines.begin(), m_lines.end(), y, [](float value, const LayoutLine& line) { return value < line.top; });
+    const auto it = std::upper_bound(m_lines.begin(), m_lines.end(), y,
+        [](float value, const LayoutLine& line) { return value < line.top; });
     return it == m_lines.begin() ? 0 : static_cast<std::size_t>(it - m_lines.begin() - 1);
 }
 

@@ -32,10 +32,27 @@ bool is_hidden(char32_t cp)
         || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
-bool is_blank(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || is_hidden(cp); }
+bool is_blank(char32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || is_hidden(cp);
+}
 
 // Spaces at the end of a line hang past the column: they take no width in fitting or alignment.
-bool hangs(char32_t cp) { return cp == ' ' || cp == 0x3000; }
+bool hangs(char32_t cp)
+{
+    return cp == ' ' || cp == 0x3000;
+}
+
+// Debian 12's libunibreak (1.1) aborts on an assertion for regional indicators (its pair table
+// predates them) and takes U+FFFF for its end-of-text marker. Flags break like ideographs (the
+// glyph cluster filter keeps a pair together) and U+FFFF like the replacement character.
+char32_t unibreak_safe(char32_t cp)
+{
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+        return 0x5B57;
+    }
+    return cp == 0xFFFF ? 0xFFFD : cp;
+}
 
 float sanitized(float value, float fallback, float lo, float hi)
 {
@@ -79,7 +96,10 @@ private:
     void finish_paragraph(const Paragraph& para);
     void break_paragraph(const Paragraph& para);
     [[nodiscard]] std::size_t trimmed(std::size_t s, std::size_t e) const;
-    [[nodiscard]] float width(std::size_t s, std::size_t e) const { return m_prefix[trimmed(s, e)] - m_prefix[s]; }
+    [[nodiscard]] float width(std::size_t s, std::size_t e) const
+    {
+        return m_prefix[trimmed(s, e)] - m_prefix[s];
+    }
     void emit_line(const Paragraph& para, std::size_t s, std::size_t e);
     void apply_ellipsis();
     void align();
@@ -119,7 +139,8 @@ LayoutBuilder::LayoutBuilder(FontSet::Impl& fonts, std::string_view text, const 
     m_layout.m_text_size = m_text.size();
     m_chain = chain_index(options.style);
     m_size_px = sanitized(options.style.size_px, 16.0f, min_size_px, max_size_px);
-    m_max_width = std::isnan(options.max_width_px) ? unlimited_width_px : std::max(1.0f, options.max_width_px);
+    m_max_width
+        = std::isnan(options.max_width_px) ? unlimited_width_px : std::max(1.0f, options.max_width_px);
     const Typeface& primary = m_fonts.faces[m_fonts.chains[m_chain].front()];
     m_ascent = primary.ascender_em * m_size_px;
     const float content = (primary.ascender_em + primary.descender_em) * m_size_px;
@@ -323,7 +344,11 @@ void LayoutBuilder::break_paragraph(const Paragraph& para)
     std::call_once(unibreak_ready, [] { init_linebreak(); });
     m_breaks.assign(n, LINEBREAK_NOBREAK);
     static_assert(sizeof(char32_t) == sizeof(utf32_t));
-    std::basic_string<utf32_t> utf32(m_chars.begin(), m_chars.end());
+    std::basic_string<utf32_t> utf32;
+    utf32.reserve(n);
+    for (const char32_t cp : m_chars) {
+        utf32.push_back(unibreak_safe(cp));
+    }
     set_linebreaks_utf32(utf32.data(), n, nullptr, m_breaks.data());
     m_opportunities.clear();
     for (std::size_t p = 1; p < n; ++p) {
@@ -343,7 +368,8 @@ void LayoutBuilder::break_paragraph(const Paragraph& para)
             ++k;
         }
         std::size_t e = s;
-        for (std::size_t kk = k; kk < m_opportunities.size() && width(s, m_opportunities[kk]) <= m_max_width; ++kk) {
+        for (std::size_t kk = k; kk < m_opportunities.size() && width(s, m_opportunities[kk]) <= m_max_width;
+             ++kk) {
             e = m_opportunities[kk];
         }
         if (e == s) {
@@ -366,7 +392,8 @@ void LayoutBuilder::break_paragraph(const Paragraph& para)
 void LayoutBuilder::emit_line(const Paragraph& para, std::size_t s, std::size_t e)
 {
     auto& lines = m_layout.m_lines;
-    if (m_layout.m_options.max_lines > 0 && lines.size() == static_cast<std::size_t>(m_layout.m_options.max_lines)) {
+    if (m_layout.m_options.max_lines > 0
+        && lines.size() == static_cast<std::size_t>(m_layout.m_options.max_lines)) {
         m_layout.m_truncated = true;
         m_done = true;
         return;
@@ -406,7 +433,8 @@ void LayoutBuilder::apply_ellipsis()
         ellipsis += g.advance_em * m_size_px;
     }
     auto is_space_at = [&](std::uint32_t byte) {
-        return byte < m_text.size() && (m_text[byte] == ' ' || m_text[byte] == '\t' || m_text.substr(byte, 3) == "\u3000");
+        return byte < m_text.size()
+            && (m_text[byte] == ' ' || m_text[byte] == '\t' || m_text.substr(byte, 3) == "\u3000");
     };
     // Drop whole clusters from the end until the ellipsis fits and the line does not end in a space.
     std::size_t end = line.glyph_end;
@@ -427,8 +455,8 @@ void LayoutBuilder::apply_ellipsis()
     }
     glyphs.resize(end);
     for (const ShapedGlyph& g : shaped) {
-        glyphs.push_back({ g.face, g.glyph, pen + g.x_offset_em * m_size_px, line.baseline - g.y_offset_em * m_size_px,
-            g.advance_em * m_size_px, cut });
+        glyphs.push_back({ g.face, g.glyph, pen + g.x_offset_em * m_size_px,
+            line.baseline - g.y_offset_em * m_size_px, g.advance_em * m_size_px, cut });
         pen += g.advance_em * m_size_px;
     }
     line.glyph_end = static_cast<std::uint32_t>(glyphs.size());

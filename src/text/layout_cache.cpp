@@ -45,11 +45,13 @@ LayoutCache::LayoutCache(FontSet& fonts, LayoutCacheLimits limits)
 std::string LayoutCache::text_key(std::string_view text)
 {
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "text:%016llx:%zu", static_cast<unsigned long long>(fnv1a(text)), text.size());
+    std::snprintf(
+        buffer, sizeof buffer, "text:%016llx:%zu", static_cast<unsigned long long>(fnv1a(text)), text.size());
     return buffer;
 }
 
-std::shared_ptr<const Layout> LayoutCache::get(std::string_view id, std::string_view text, const LayoutOptions& options)
+std::shared_ptr<const Layout> LayoutCache::get(
+    std::string_view id, std::string_view text, const LayoutOptions& options)
 {
     Key key { id.empty() ? text_key(text) : std::string(id), options };
     if (auto it = m_index.find(key); it != m_index.end()) {

@@ -47,7 +47,8 @@ bool covers_cluster(const Typeface& face, std::u32string_view cluster)
     return true;
 }
 
-FaceId choose_face(const std::vector<Typeface>& faces, const std::vector<FaceId>& chain, std::u32string_view cluster)
+FaceId choose_face(
+    const std::vector<Typeface>& faces, const std::vector<FaceId>& chain, std::u32string_view cluster)
 {
     for (const FaceId f : chain) {
         if (covers_cluster(faces[f], cluster)) {
@@ -85,7 +86,8 @@ struct Run {
 
 // Cuts text into runs of one face and one script group; neutral characters (spaces, digits,
 // punctuation, marks) join the run before them, or the first real script after them.
-std::vector<Run> itemize(const std::vector<Typeface>& faces, const std::vector<FaceId>& chain, std::u32string_view text)
+std::vector<Run> itemize(
+    const std::vector<Typeface>& faces, const std::vector<FaceId>& chain, std::u32string_view text)
 {
     hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
     std::vector<Run> runs;
@@ -150,13 +152,14 @@ void FontSet::Impl::shape_uncached(
         const float per_unit = 1.0f / face.units_per_em;
         for (unsigned int i = 0; i < count; ++i) {
             out.push_back({ run.face, info[i].codepoint, static_cast<float>(pos[i].x_advance) * per_unit,
-                static_cast<float>(pos[i].x_offset) * per_unit, static_cast<float>(pos[i].y_offset) * per_unit,
-                info[i].cluster + base });
+                static_cast<float>(pos[i].x_offset) * per_unit,
+                static_cast<float>(pos[i].y_offset) * per_unit, info[i].cluster + base });
         }
     }
 }
 
-void FontSet::Impl::shape(std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out)
+void FontSet::Impl::shape(
+    std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out)
 {
     if (text.size() > max_cached_segment_chars) {
         shape_uncached(chain, text, base, out);

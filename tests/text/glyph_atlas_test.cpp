@@ -39,14 +39,18 @@ void check_invariants(const GlyphAtlas& atlas, const std::vector<Placed>& placed
         REQUIRE(r.x + r.w <= atlas.width());
         REQUIRE(r.y + r.h <= atlas.height());
         for (std::size_t j = i + 1; j < placed.size(); ++j) {
-            REQUIRE_FALSE(overlap_with_gutter(r, placed[j].rect));
+            if (overlap_with_gutter(r, placed[j].rect)) {
+                FAIL("glyphs " << i << " and " << j << " overlap");
+            }
         }
+        bool pixels_match = true;
         for (int y = 0; y < r.h; ++y) {
             for (int x = 0; x < r.w; ++x) {
                 const auto at = static_cast<std::size_t>((r.y + y) * atlas.width() + r.x + x);
-                REQUIRE(atlas.pixels()[at] == placed[i].value);
+                pixels_match = pixels_match && atlas.pixels()[at] == placed[i].value;
             }
         }
+        REQUIRE(pixels_match);
     }
 }
 

@@ -74,11 +74,13 @@ GlyphBitmap hollow_box(float size_px)
     box.left = std::max(0, static_cast<int>(std::lround(size_px * 0.05f)));
     box.top = box.height;
     const int stroke = std::max(1, static_cast<int>(std::lround(size_px / 16.0f)));
-    box.coverage.assign(static_cast<std::size_t>(box.width * box.height), 0);
+    box.coverage.assign(static_cast<std::size_t>(box.width) * static_cast<std::size_t>(box.height), 0);
     for (int y = 0; y < box.height; ++y) {
         for (int x = 0; x < box.width; ++x) {
             const bool edge = x < stroke || y < stroke || x >= box.width - stroke || y >= box.height - stroke;
-            box.coverage[static_cast<std::size_t>(y * box.width + x)] = edge ? 255 : 0;
+            box.coverage[static_cast<std::size_t>(y) * static_cast<std::size_t>(box.width)
+                + static_cast<std::size_t>(x)]
+                = edge ? 255 : 0;
         }
     }
     return box;

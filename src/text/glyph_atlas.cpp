@@ -66,7 +66,7 @@ AtlasInsert GlyphAtlas::insert(int w, int h, std::span<const std::uint8_t> cover
         const auto src = coverage.subspan(
             static_cast<std::size_t>(row) * static_cast<std::size_t>(pitch), static_cast<std::size_t>(w));
         std::copy(src.begin(), src.end(),
-            m_pixels.begin() + static_cast<std::ptrdiff_t>((rect.y + row) * m_width + rect.x));
+            m_pixels.begin() + static_cast<std::ptrdiff_t>(rect.y + row) * m_width + rect.x);
     }
     mark_dirty(chosen, rect);
     ++m_glyph_count;

@@ -38,8 +38,8 @@ TEST_CASE("each style's chain starts with its own face and ends with the CJK fal
 {
     struct Case {
         TextStyle style;
-        const char* primary;
-        std::size_t chain_length;
+        const char* primary = "";
+        std::size_t chain_length = 0;
     };
     const Case cases[] = {
         { { Family::sans, Weight::regular, 16 }, "Inter", 2 },

@@ -46,7 +46,8 @@ void check_invariants(const GlyphAtlas& atlas, const std::vector<Placed>& placed
         bool pixels_match = true;
         for (int y = 0; y < r.h; ++y) {
             for (int x = 0; x < r.w; ++x) {
-                const auto at = static_cast<std::size_t>((r.y + y) * atlas.width() + r.x + x);
+                const auto at
+                    = static_cast<std::size_t>(r.y + y) * static_cast<std::size_t>(atlas.width()) + r.x + x;
                 pixels_match = pixels_match && atlas.pixels()[at] == placed[i].value;
             }
         }
@@ -86,6 +87,7 @@ TEST_CASE("random glyph sizes pack without overlaps, in bounds, until the atlas 
         std::uniform_int_distribution<int> width(1, 40);
         std::uniform_int_distribution<int> height(1, 48);
         std::vector<std::pair<int, int>> sizes;
+        sizes.reserve(4000);
         for (int i = 0; i < 4000; ++i) {
             sizes.emplace_back(width(rng), height(rng));
         }
@@ -109,9 +111,9 @@ TEST_CASE("real glyph sizes from the kiosk's fonts pack without overlaps and fil
     auto& fonts = ck::text::test::fonts();
     std::vector<std::pair<int, int>> sizes;
     for (const float size : { 14.0f, 22.0f, 31.0f, 48.0f }) {
-        for (ck::text::FaceId face = 0; face < fonts.face_count(); ++face) {
+        for (std::size_t face = 0; face < fonts.face_count(); ++face) {
             for (ck::text::GlyphId glyph = 1; glyph < 120; ++glyph) {
-                const auto bitmap = fonts.rasterize(face, glyph, size);
+                const auto bitmap = fonts.rasterize(static_cast<ck::text::FaceId>(face), glyph, size);
                 if (bitmap && bitmap->width > 0 && bitmap->height > 0) {
                     sizes.emplace_back(bitmap->width, bitmap->height);
                 }
@@ -191,7 +193,7 @@ TEST_CASE("rows are copied with the source pitch, not the glyph width")
     REQUIRE(result.ok());
     const auto& r = result.rect;
     const auto px
-        = [&](int x, int y) { return atlas.pixels()[static_cast<std::size_t>((r.y + y) * 32 + r.x + x)]; };
+        = [&](int x, int y) { return atlas.pixels()[static_cast<std::size_t>(r.y + y) * 32 + r.x + x]; };
     CHECK(px(0, 0) == 1);
     CHECK(px(2, 0) == 3);
     CHECK(px(0, 1) == 4);

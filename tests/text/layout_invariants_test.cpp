@@ -146,7 +146,9 @@ TEST_CASE("every corpus file lays out with tiled lines, only break characters be
 {
     const auto files = corpus();
     REQUIRE(files.size() >= 40);
-    for (const auto& [name, text] : files) {
+    for (const auto& file : files) {
+        const auto& name = file.first;
+        const auto& text = file.second;
         CAPTURE(name);
         for (const WrapMode mode : all_modes) {
             for (const float width : { 150.0f, 420.0f, 1000.0f }) {
@@ -164,7 +166,9 @@ TEST_CASE("every corpus file lays out with tiled lines, only break characters be
 
 TEST_CASE("hostile strings lay out with the same invariants in every mode, style and width")
 {
-    for (const auto& [name, text] : hostile()) {
+    for (const auto& entry : hostile()) {
+        const auto& name = entry.first;
+        const auto& text = entry.second;
         CAPTURE(name);
         for (const WrapMode mode : all_modes) {
             for (const Family family : { Family::sans, Family::mono }) {
@@ -186,7 +190,9 @@ TEST_CASE("preserve_lines keeps every line of a cable at the normal size, reflow
 {
     const auto files = corpus();
     int multi_line_paragraphs = 0;
-    for (const auto& [name, raw] : files) {
+    for (const auto& file : files) {
+        const auto& name = file.first;
+        const auto& raw = file.second;
         if (name.ends_with(".tsv")) {
             continue;
         }

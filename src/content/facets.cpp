@@ -1,0 +1,298 @@
+// Pack::facets: counts per year, classification, origin and tag over the hits of a query. The
+// per-row facet ids live in memory (FacetArrays, loaded once), so counting costs one walk over the
+// hits' row numbers. Within the budget the counts are exact; past it, they are estimated from a
+// sample of the first hits in each of facet_strata equal row ranges, each scaled by the hit
+// density seen in its range, so every period of the collection is represented.
+#include "content/schema.hpp"
+#include "content/search_plan.hpp"
+
+#include <algorithm>
+
+namespace ck::content {
+
+namespace {
+
+constexpr int facet_strata = 32;
+constexpr std::int64_t facet_sample_per_stratum = 256;
+
+Status load_arrays(Pack::Impl& p)
+{
+    auto arrays = std::make_unique<FacetArrays>();
+    const auto rows = static_cast<std::size_t>(p.info.cables) + 1;
+    arrays->classification.assign(rows, 0);
+    arrays->origin.assign(rows, 0);
+    auto st = p.stmt("SELECT num, class_id, origin_id FROM cables");
+    if (!st) {
+        return st.error();
+    }
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const auto num = static_cast<std::size_t>((*st)->column_int(0));
+        if (num < rows) {
+            arrays->classification[num] = static_cast<std::uint32_t>((*st)->column_int(1));
+            arrays->origin[num] = static_cast<std::uint32_t>((*st)->column_int(2));
+        }
+    }
+    st = p.stmt("SELECT cable, tag FROM cable_tags ORDER BY cable");
+    if (!st) {
+        return st.error();
+    }
+    arrays->tag_offsets.assign(rows + 1, 0);
+    std::size_t filled = 0; // tag_offsets[0..filled] are final
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const auto num = static_cast<std::size_t>((*st)->column_int(0));
+        if (num >= rows || num < filled) {
+            continue;
+        }
+        while (filled < num) {
+            arrays->tag_offsets[++filled] = static_cast<std::uint32_t>(arrays->tag_ids.size());
+        }
+        arrays->tag_ids.push_back(static_cast<std::uint32_t>((*st)->column_int(1)));
+    }
+    while (filled < rows) {
+        arrays->tag_offsets[++filled] = static_cast<std::uint32_t>(arrays->tag_ids.size());
+    }
+    st = p.stmt("SELECT first_num, year FROM years ORDER BY first_num");
+    if (!st) {
+        return st.error();
+    }
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        arrays->year_starts.emplace_back((*st)->column_int(0), static_cast<int>((*st)->column_int(1)));
+    }
+    auto last = sql::query_int(p.db.get(), "SELECT coalesce(max(last_num), 0) FROM years");
+    if (!last) {
+        return last.error();
+    }
+    arrays->last_dated = *last;
+    st = p.stmt("SELECT kind, id, value FROM facet_values");
+    if (!st) {
+        return st.error();
+    }
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const auto id = static_cast<std::uint32_t>((*st)->column_int(1));
+        switch (static_cast<schema::FacetKind>((*st)->column_int(0))) {
+        case schema::FacetKind::classification:
+            arrays->class_names[id] = (*st)->column_text(2);
+            break;
+        case schema::FacetKind::origin:
+            arrays->origin_names[id] = (*st)->column_text(2);
+            break;
+        case schema::FacetKind::tag:
+            arrays->tag_names[id] = (*st)->column_text(2);
+            break;
+        }
+    }
+    p.facets = std::move(arrays);
+    return {};
+}
+
+// Weighted counts while walking hits.
+struct Tally {
+    std::map<int, double> year;
+    std::map<std::uint32_t, double> classification;
+    std::map<std::uint32_t, double> origin;
+    std::map<std::uint32_t, double> tag;
+    double total = 0;
+
+    void add(const FacetArrays& a, std::int64_t num, double weight)
+    {
+        const auto n = static_cast<std::size_t>(num);
+        if (n >= a.classification.size()) {
+            return;
+        }
+        total += weight;
+        auto it = std::upper_bound(a.year_starts.begin(), a.year_starts.end(), std::make_pair(num, 1 << 30));
+        // Rows after the last dated year have no date (they sort last) and count in no year.
+        if (it != a.year_starts.begin() && (it != a.year_starts.end() || num <= a.last_dated)) {
+            year[std::prev(it)->second] += weight;
+        }
+        if (a.classification[n] != 0) {
+            classification[a.classification[n]] += weight;
+        }
+        if (a.origin[n] != 0) {
+            origin[a.origin[n]] += weight;
+        }
+        for (std::uint32_t i = a.tag_offsets[n]; i < a.tag_offsets[n + 1]; ++i) {
+            tag[a.tag_ids[i]] += weight;
+        }
+    }
+};
+
+std::vector<FacetCount> top(const std::map<std::uint32_t, double>& counts,
+    const std::map<std::uint32_t, std::string>& names, std::size_t max_values)
+{
+    std::vector<FacetCount> out;
+    for (const auto& [id, count] : counts) {
+        auto name = names.find(id);
+        if (name != names.end()) {
+            out.push_back(FacetCount { name->second, static_cast<std::int64_t>(count + 0.5) });
+        }
+    }
+    std::stable_sort(
+        out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    if (out.size() > max_values) {
+        out.resize(max_values);
+    }
+    return out;
+}
+
+Facets finish(const Pack::Impl& p, const Tally& t, const FacetOptions& options, bool estimated)
+{
+    Facets f;
+    const FacetArrays& a = *p.facets;
+    for (const auto& [year, count] : t.year) {
+        f.year.push_back(FacetCount { std::to_string(year), static_cast<std::int64_t>(count + 0.5) });
+    }
+    f.classification = top(t.classification, a.class_names, options.max_values);
+    f.origin = top(t.origin, a.origin_names, options.max_values);
+    f.tag = top(t.tag, a.tag_names, options.max_values);
+    f.total = static_cast<std::int64_t>(t.total + 0.5);
+    f.estimated = estimated;
+    return f;
+}
+
+// Walks every hit; false when the budget ran out first.
+Result<bool> count_all(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
+{
+    const FacetArrays& a = *p.facets;
+    if (plan.full_expression().empty()) {
+        for (std::int64_t num = plan.lo; num <= plan.hi; ++num) {
+            tally.add(a, num, 1.0);
+        }
+        return true;
+    }
+    auto st = p.stmt("SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi);
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            if (p.guard.tripped_by_deadline) {
+                return false;
+            }
+            return row.error();
+        }
+        if (!*row) {
+            return true;
+        }
+        tally.add(a, (*st)->column_int(0), 1.0);
+    }
+}
+
+Status count_sample(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
+{
+    const FacetArrays& a = *p.facets;
+    const std::int64_t span = plan.hi - plan.lo + 1;
+    const std::int64_t stratum = std::max<std::int64_t>(1, (span + facet_strata - 1) / facet_strata);
+    for (std::int64_t first = plan.lo; first <= plan.hi; first += stratum) {
+        const std::int64_t last = std::min(plan.hi, first + stratum - 1);
+        auto st
+            = p.stmt("SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+                     " ORDER BY rowid LIMIT ?4");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, plan.full_expression()).bind(2, first).bind(3, last).bind(4, facet_sample_per_stratum);
+        std::vector<std::int64_t> nums;
+        for (;;) {
+            auto row = (*st)->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            nums.push_back((*st)->column_int(0));
+        }
+        if (nums.empty()) {
+            continue;
+        }
+        // A full sample stands for the hits of the whole stratum at the density it showed.
+        double weight = 1.0;
+        if (static_cast<std::int64_t>(nums.size()) == facet_sample_per_stratum) {
+            const double covered = static_cast<double>(nums.back() - first + 1);
+            weight = static_cast<double>(last - first + 1) / covered;
+        }
+        for (const std::int64_t num : nums) {
+            tally.add(a, num, weight);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Facets> Pack::facets(
+    const SearchQuery& query, const FacetOptions& options, const std::atomic<bool>* cancel)
+{
+    Impl& p = *m_impl;
+    auto cancelled
+        = [&]() { return make_error("a newer search replaced this one", std::string(search_cancelled)); };
+    if (!p.facets) {
+        auto scope = p.scope(cancel);
+        if (auto st = load_arrays(p); !st) {
+            return p.guard.tripped_by_cancel ? cancelled() : st.error();
+        }
+    }
+    Result<SearchPlan> plan = make_error("unplanned", "facets");
+    {
+        auto scope = p.scope(cancel);
+        plan = plan_search(p, query);
+        if (!plan) {
+            return p.guard.tripped_by_cancel ? cancelled() : plan.error();
+        }
+    }
+    Tally tally;
+    if (plan->matches_nothing) {
+        return finish(p, tally, options, false);
+    }
+    bool complete = false;
+    {
+        sql::GuardScope scope(p.guard, options.budget, cancel);
+        auto counted = count_all(p, *plan, tally);
+        if (!counted) {
+            return p.guard.tripped_by_cancel ? cancelled() : counted.error();
+        }
+        complete = *counted;
+    }
+    if (complete) {
+        return finish(p, tally, options, false);
+    }
+    tally = Tally {};
+    sql::GuardScope scope(p.guard, std::chrono::milliseconds { 0 }, cancel);
+    if (auto st = count_sample(p, *plan, tally); !st) {
+        return p.guard.tripped_by_cancel ? cancelled() : st.error();
+    }
+    return finish(p, tally, options, true);
+}
+
+} // namespace ck::content

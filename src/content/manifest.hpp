@@ -1,0 +1,68 @@
+// The curator's manifest (content_pack/collection.toml, format_version 1; content_pack/README.md
+// fixes the format): sections, captions, featured cables, glossary and UI strings per language.
+// Read with toml++ behind this header, which exposes plain structs only.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ck::content {
+
+// A human-readable text in several languages: language code -> text. "en" is always present.
+using LangText = std::map<std::string, std::string>;
+
+// The text for `lang`, else the English text, else empty.
+std::string pick(const LangText& text, std::string_view lang);
+
+struct ManifestSection {
+    std::string id; // stable slug
+    LangText title;
+    LangText caption;
+    std::vector<std::string> cables; // cable ids in display order
+    std::vector<std::size_t> cable_lines; // the manifest line of each id, for errors
+    std::size_t line = 0;
+};
+
+struct ManifestFeatured {
+    std::string cable;
+    LangText teaser;
+    std::size_t line = 0;
+};
+
+enum class GlossaryKind { tag, term };
+std::string_view to_string(GlossaryKind kind);
+
+struct ManifestGlossaryEntry {
+    std::string term;
+    GlossaryKind kind = GlossaryKind::term;
+    LangText definition;
+    std::size_t line = 0;
+};
+
+struct Manifest {
+    std::string file; // as named in errors
+    LangText title;
+    LangText introduction;
+    LangText about;
+    std::vector<ManifestSection> sections;
+    std::vector<ManifestFeatured> featured;
+    std::vector<ManifestGlossaryEntry> glossary;
+    std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
+};
+
+inline constexpr std::size_t manifest_max_bytes = 4U << 20U;
+inline constexpr std::size_t manifest_max_text_bytes = 64U << 10U;
+
+// Parses and validates a manifest. Every problem is an Error whose `where` is "file:line"; the
+// first is returned, and all of them are appended to `problems` when it is given.
+Result<Manifest> parse_manifest(
+    std::string_view text, const std::string& file_name, std::vector<Error>* problems = nullptr);
+Result<Manifest> read_manifest(const std::filesystem::path& path, std::vector<Error>* problems = nullptr);
+
+} // namespace ck::content

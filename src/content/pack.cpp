@@ -1,0 +1,491 @@
+// Reading cables, curation and metadata from an opened pack. Every public call runs under the
+// connection's statement budget; search lives in search.cpp and facets.cpp.
+#include "content/pack.hpp"
+
+#include "content/pack_impl.hpp"
+#include "content/schema.hpp"
+
+#include <set>
+
+namespace ck::content {
+
+namespace fs = std::filesystem;
+
+Result<sql::Stmt*> Pack::Impl::stmt(std::string_view text)
+{
+    auto it = statements.find(text);
+    if (it == statements.end()) {
+        auto prepared = sql::Stmt::prepare(db.get(), text);
+        if (!prepared) {
+            return prepared.error();
+        }
+        it = statements.emplace(std::string(text), std::move(*prepared)).first;
+    }
+    it->second.reset();
+    return &it->second;
+}
+
+CableSummary read_summary(const sql::Stmt& st, int first_col)
+{
+    CableSummary s;
+    s.id = st.column_text(first_col);
+    s.date = st.column_text(first_col + 1);
+    s.subject = st.column_text(first_col + 2);
+    s.classification = st.column_text(first_col + 3);
+    s.from = st.column_text(first_col + 4);
+    s.origin = st.column_text(first_col + 5);
+    s.first_to = st.column_text(first_col + 6);
+    return s;
+}
+
+namespace {
+
+// Runs `st` to the end, calling `row` for each result row.
+template <class F> Status each_row(sql::Stmt& st, F&& row)
+{
+    for (;;) {
+        auto more = st.step();
+        if (!more) {
+            return more.error();
+        }
+        if (!*more) {
+            return {};
+        }
+        row(st);
+    }
+}
+
+std::vector<std::string> read_list(sql::Stmt& st)
+{
+    std::vector<std::string> out;
+    (void)each_row(st, [&](const sql::Stmt& s) { out.push_back(s.column_text(0)); });
+    return out;
+}
+
+} // namespace
+
+Status read_collection(Pack::Impl& p)
+{
+    Collection& c = p.collection;
+    std::map<std::string, std::map<std::string, LangText>> texts; // owner -> field -> lang -> text
+    auto st = p.stmt("SELECT owner, field, lang, value FROM texts");
+    if (!st) {
+        return st.error();
+    }
+    auto status = each_row(**st, [&](const sql::Stmt& s) {
+        texts[s.column_text(0)][s.column_text(1)][s.column_text(2)] = s.column_text(3);
+    });
+    if (!status) {
+        return status;
+    }
+    c.title = texts["collection"]["title"];
+    c.introduction = texts["collection"]["introduction"];
+    c.about = texts["collection"]["about"];
+    for (const auto& [key, langs] : texts["ui"]) {
+        for (const auto& [lang, value] : langs) {
+            c.ui[lang][key] = value;
+        }
+    }
+    st = p.stmt("SELECT pos, slug FROM sections ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<std::int64_t> positions;
+    status = each_row(**st, [&](const sql::Stmt& s) {
+        const std::string owner = "section/" + std::to_string(s.column_int(0));
+        positions.push_back(s.column_int(0));
+        c.sections.push_back(
+            Section { s.column_text(1), texts[owner]["title"], texts[owner]["caption"], {} });
+    });
+    for (std::size_t i = 0; status && i < positions.size(); ++i) {
+        st = p.stmt("SELECT c.id FROM section_cables s JOIN cables c ON c.num = s.cable WHERE s.section = ?1"
+                    " ORDER BY s.pos");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, positions[i]);
+        c.sections[i].cables = read_list(**st);
+    }
+    st = p.stmt("SELECT f.pos, c.id FROM featured f JOIN cables c ON c.num = f.cable ORDER BY f.pos");
+    if (!st) {
+        return st.error();
+    }
+    status = status ? each_row(**st,
+                 [&](const sql::Stmt& s) {
+                     c.featured.push_back(Featured {
+                         s.column_text(1), texts["featured/" + std::to_string(s.column_int(0))]["teaser"] });
+                 })
+                    : status;
+    st = p.stmt("SELECT pos, term, kind FROM glossary ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    status = status ? each_row(**st,
+                 [&](const sql::Stmt& s) {
+                     const auto kind = s.column_view(2) == "tag" ? GlossaryKind::tag : GlossaryKind::term;
+                     c.glossary.push_back(GlossaryTerm { s.column_text(1), kind,
+                         texts["glossary/" + std::to_string(s.column_int(0))]["definition"] });
+                 })
+                    : status;
+    return status;
+}
+
+Pack::Pack(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
+Pack::~Pack() = default;
+Pack::Pack(Pack&&) noexcept = default;
+Pack& Pack::operator=(Pack&&) noexcept = default;
+
+Result<Pack> Pack::open(const fs::path& path, const OpenOptions& options)
+{
+    auto impl = open_pack(path, options);
+    if (!impl) {
+        return impl.error();
+    }
+    return Pack(std::move(*impl));
+}
+
+const PackInfo& Pack::info() const
+{
+    return m_impl->info;
+}
+
+const Collection& Pack::collection() const
+{
+    return m_impl->collection;
+}
+
+const fs::path& Pack::path() const
+{
+    return m_impl->path;
+}
+
+std::vector<std::string> Pack::languages() const
+{
+    std::set<std::string> langs;
+    const Collection& c = m_impl->collection;
+    for (const auto& [lang, _] : c.title) {
+        langs.insert(lang);
+    }
+    for (const auto& [lang, _] : c.ui) {
+        langs.insert(lang);
+    }
+    std::vector<std::string> out { "en" };
+    for (const auto& lang : langs) {
+        if (lang != "en") {
+            out.push_back(lang);
+        }
+    }
+    return out;
+}
+
+std::string Pack::ui_string(std::string_view lang, std::string_view key) const
+{
+    const auto& ui = m_impl->collection.ui;
+    for (const std::string_view l : { lang, std::string_view("en") }) {
+        if (auto it = ui.find(std::string(l)); it != ui.end()) {
+            if (auto found = it->second.find(std::string(key)); found != it->second.end()) {
+                return found->second;
+            }
+        }
+    }
+    return std::string(key);
+}
+
+Result<std::vector<CableSummary>> Pack::Impl::summaries_by_num(const std::vector<std::int64_t>& nums)
+{
+    std::vector<CableSummary> out;
+    out.reserve(nums.size());
+    for (const std::int64_t num : nums) {
+        auto st = stmt("SELECT " + std::string(summary_columns) + " FROM cables c WHERE c.num = ?1");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, num);
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (*row) {
+            out.push_back(read_summary(**st));
+        }
+    }
+    return out;
+}
+
+Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
+{
+    auto st
+        = stmt("SELECT id, id_from_file, date, ocr, partial_extract, source_line, format, precedence, sender,"
+               " origin, classification, eo_line, declassification, classified_by, signature, source_file,"
+               " subject, display_text FROM cables WHERE num = ?1");
+    if (!st) {
+        return st.error();
+    }
+    sql::Stmt& s = **st;
+    s.bind(1, num);
+    auto row = s.step();
+    if (!row || !*row) {
+        return row ? make_error("no cable " + std::to_string(num), "pack") : row.error();
+    }
+    CableRecord r;
+    cable::Cable& c = r.cable;
+    c.id = s.column_text(0);
+    r.id_from_file = s.column_int(1) != 0;
+    c.date = s.column_is_null(2) ? std::nullopt : cable::CableDate::from_iso(s.column_view(2));
+    c.ocr = s.column_int(3) != 0;
+    c.partial_extract = s.column_int(4) != 0;
+    c.source_line = static_cast<std::size_t>(s.column_int(5));
+    c.format = cable::source_format_from_string(s.column_view(6)).value_or(cable::SourceFormat::other);
+    std::string* fields[] = { &c.precedence, &c.from, &c.origin, &c.classification, &c.eo_line,
+        &c.declassification, &c.classified_by, &c.signature, &c.source_file, &c.subject, &c.display_text };
+    for (int i = 0; i < 11; ++i) {
+        *fields[i] = s.column_text(7 + i);
+    }
+    st = stmt("SELECT field, value FROM cable_lists WHERE cable = ?1 ORDER BY field, pos");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    auto status = each_row(**st, [&](const sql::Stmt& l) {
+        switch (static_cast<schema::ListField>(l.column_int(0))) {
+        case schema::ListField::to:
+            c.to.push_back(l.column_text(1));
+            break;
+        case schema::ListField::info:
+            c.info.push_back(l.column_text(1));
+            break;
+        case schema::ListField::caveats:
+            c.caveats.push_back(l.column_text(1));
+            break;
+        case schema::ListField::tags:
+            c.tags.push_back(l.column_text(1));
+            break;
+        }
+    });
+    if (!status) {
+        return status.error();
+    }
+    st = stmt(
+        "SELECT r.pos, r.label, r.text, r.target, t.id FROM refs r LEFT JOIN cables t ON t.num = r.target_num"
+        " WHERE r.cable = ?1 ORDER BY r.pos");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    status = each_row(**st, [&](const sql::Stmt& l) {
+        ResolvedReference ref;
+        ref.ref.label = l.column_text(1);
+        ref.ref.text = l.column_text(2);
+        ref.ref.id = l.column_text(3);
+        ref.target_id = l.column_text(4);
+        r.refs.push_back(std::move(ref));
+    });
+    if (!status) {
+        return status.error();
+    }
+    st = stmt("SELECT ref, id FROM ref_alternatives WHERE cable = ?1 ORDER BY ref, pos");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    status = each_row(**st, [&](const sql::Stmt& l) {
+        const auto ref = static_cast<std::size_t>(l.column_int(0));
+        if (ref < r.refs.size()) {
+            r.refs[ref].ref.alternatives.push_back(l.column_text(1));
+        }
+    });
+    st = stmt("SELECT number, portion_mark, line FROM paragraphs WHERE cable = ?1 ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    status = status ? each_row(**st,
+                 [&](const sql::Stmt& l) {
+                     c.paragraphs.push_back(cable::Paragraph {
+                         l.column_text(0), l.column_text(1), static_cast<std::size_t>(l.column_int(2)) });
+                 })
+                    : status;
+    st = stmt("SELECT key, value FROM attributes WHERE cable = ?1 ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    status = status ? each_row(**st,
+                 [&](const sql::Stmt& l) {
+                     c.attributes.push_back(cable::Attribute { l.column_text(0), l.column_text(1) });
+                 })
+                    : status;
+    // "Cited by" is capped: a list screen shows a handful, and a hostile pack cannot make it huge.
+    st = stmt(
+        "SELECT DISTINCT cable FROM refs WHERE target_num = ?1 AND cable != ?1 ORDER BY cable LIMIT 200");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    std::vector<std::int64_t> citing;
+    status = status ? each_row(**st, [&](const sql::Stmt& l) { citing.push_back(l.column_int(0)); }) : status;
+    if (!status) {
+        return status.error();
+    }
+    auto cited = summaries_by_num(citing);
+    if (!cited) {
+        return cited.error();
+    }
+    r.cited_by = std::move(*cited);
+    return r;
+}
+
+Result<std::optional<CableRecord>> Pack::cable(std::string_view id)
+{
+    auto scope = m_impl->scope();
+    auto st = m_impl->stmt("SELECT num FROM cables WHERE id = ?1");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, id);
+    auto row = (*st)->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::optional<CableRecord> {};
+    }
+    auto record = m_impl->record_by_num((*st)->column_int(0));
+    if (!record) {
+        return record.error();
+    }
+    return std::optional<CableRecord>(std::move(*record));
+}
+
+Result<std::vector<CableSummary>> Pack::summaries(const std::vector<std::string>& ids)
+{
+    auto scope = m_impl->scope();
+    std::vector<std::int64_t> nums;
+    for (const auto& id : ids) {
+        auto st = m_impl->stmt("SELECT num FROM cables WHERE id = ?1");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, std::string_view(id));
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (*row) {
+            nums.push_back((*st)->column_int(0));
+        }
+    }
+    return m_impl->summaries_by_num(nums);
+}
+
+Result<std::vector<YearCount>> Pack::years()
+{
+    auto scope = m_impl->scope();
+    auto st = m_impl->stmt("SELECT year, cables FROM years ORDER BY year");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<YearCount> out;
+    auto status = each_row(**st, [&](const sql::Stmt& s) {
+        out.push_back(YearCount { static_cast<int>(s.column_int(0)), s.column_int(1) });
+    });
+    if (!status) {
+        return status.error();
+    }
+    return out;
+}
+
+Result<std::vector<CableSummary>> Pack::cables_in_year(int year, std::size_t limit, std::size_t offset)
+{
+    auto scope = m_impl->scope();
+    auto st = m_impl->stmt("SELECT " + std::string(summary_columns)
+        + " FROM years y JOIN cables c ON c.num BETWEEN y.first_num AND y.last_num"
+          " WHERE y.year = ?1 ORDER BY c.num LIMIT ?2 OFFSET ?3");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, year).bind(2, static_cast<std::int64_t>(limit)).bind(3, static_cast<std::int64_t>(offset));
+    std::vector<CableSummary> out;
+    auto status = each_row(**st, [&](const sql::Stmt& s) { out.push_back(read_summary(s)); });
+    if (!status) {
+        return status.error();
+    }
+    return out;
+}
+
+Result<RefCounts> Pack::ref_counts()
+{
+    auto scope = m_impl->scope();
+    auto total = sql::query_int(m_impl->db.get(), "SELECT count(*) FROM refs");
+    auto resolved
+        = sql::query_int(m_impl->db.get(), "SELECT count(*) FROM refs WHERE target_num IS NOT NULL");
+    if (!total || !resolved) {
+        return total ? resolved.error() : total.error();
+    }
+    return RefCounts { *total, *resolved };
+}
+
+Status Pack::for_each_cable(const std::function<Status(const CableRecord&)>& fn)
+{
+    // Walks by number rather than holding one statement open, so each record's own queries can
+    // reuse the cached statements; the budget applies per cable, not to the whole walk.
+    for (std::int64_t num = 1;; ++num) {
+        auto scope = m_impl->scope();
+        auto st = m_impl->stmt("SELECT num FROM cables WHERE num >= ?1 ORDER BY num LIMIT 1");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, num);
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return {};
+        }
+        num = (*st)->column_int(0);
+        auto record = m_impl->record_by_num(num);
+        if (!record) {
+            return record.error();
+        }
+        if (auto status = fn(*record); !status) {
+            return status;
+        }
+    }
+}
+
+Status Pack::check_integrity(const std::atomic<bool>* cancel)
+{
+    {
+        sql::GuardScope scope(m_impl->guard, std::chrono::milliseconds { 0 }, cancel);
+        auto st = sql::Stmt::prepare(m_impl->db.get(), "PRAGMA integrity_check");
+        if (!st) {
+            return Error { st.error().message, std::string(check::integrity) };
+        }
+        auto row = st->step();
+        if (!row) {
+            return Error { row.error().message, std::string(check::integrity) };
+        }
+        if (!*row || st->column_view(0) != "ok") {
+            return make_error(*row ? st->column_text(0) : "no result", std::string(check::integrity));
+        }
+    }
+    if (auto st = check_fts_integrity(m_impl->path, cancel); !st) {
+        return st;
+    }
+    sql::GuardScope scope(m_impl->guard, std::chrono::milliseconds { 0 }, cancel);
+    auto hash = schema::content_hash(m_impl->db.get());
+    if (!hash) {
+        return Error { hash.error().message, std::string(check::content_hash) };
+    }
+    if (*hash != m_impl->info.content_hash) {
+        return make_error(
+            "the content does not match the content hash in the metadata", std::string(check::content_hash));
+    }
+    return {};
+}
+
+} // namespace ck::content

@@ -1,0 +1,86 @@
+// Reading a content pack. Opening follows SQLite's advice for files of uncertain provenance:
+// header checks before SQLite sees the file, a read-only immutable connection (side files such as
+// -wal and -journal are ignored), defensive mode, no trusted schema, no triggers or views,
+// lowered limits, a time budget on every statement, and the exact expected schema compared before
+// any other query. A failed check is an Error whose `where` names the check.
+#pragma once
+
+#include "content/pack_types.hpp"
+#include "content/search.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ck::content {
+
+struct OpenOptions {
+    // Budget for any single read on the pack (searches carry their own budget).
+    std::chrono::milliseconds statement_budget { 5000 };
+};
+
+// Names of the open checks, as they appear in Error::where.
+namespace check {
+inline constexpr std::string_view file = "check: file";
+inline constexpr std::string_view header = "check: SQLite header";
+inline constexpr std::string_view open = "check: open";
+inline constexpr std::string_view schema = "check: schema";
+inline constexpr std::string_view metadata = "check: metadata";
+inline constexpr std::string_view integrity = "check: integrity";
+inline constexpr std::string_view fts_integrity = "check: FTS5 integrity";
+inline constexpr std::string_view content_hash = "check: content hash";
+} // namespace check
+
+class Pack {
+public:
+    static Result<Pack> open(const std::filesystem::path& path, const OpenOptions& options = {});
+    ~Pack();
+    Pack(Pack&&) noexcept;
+    Pack& operator=(Pack&&) noexcept;
+    Pack(const Pack&) = delete;
+    Pack& operator=(const Pack&) = delete;
+
+    [[nodiscard]] const PackInfo& info() const;
+    [[nodiscard]] const Collection& collection() const;
+    [[nodiscard]] const std::filesystem::path& path() const;
+    // Languages with any text in the pack, "en" first.
+    [[nodiscard]] std::vector<std::string> languages() const;
+    // The UI string for `key` in `lang`, else in English, else the key itself.
+    [[nodiscard]] std::string ui_string(std::string_view lang, std::string_view key) const;
+
+    Result<std::optional<CableRecord>> cable(std::string_view id);
+    // Summaries of the given cables in the given order; ids not in the pack are skipped.
+    Result<std::vector<CableSummary>> summaries(const std::vector<std::string>& ids);
+    Result<std::vector<YearCount>> years();
+    Result<std::vector<CableSummary>> cables_in_year(int year, std::size_t limit, std::size_t offset);
+    Result<RefCounts> ref_counts();
+    // Every cable in pack order (by date, then id). Stops at the first error `fn` returns.
+    Status for_each_cable(const std::function<Status(const CableRecord&)>& fn);
+
+    // Search (see search.hpp). `cancel`, when set from another thread, stops the call with an
+    // error for which is_cancelled() holds.
+    Result<SearchResults> search(const SearchQuery& query, const std::atomic<bool>* cancel = nullptr);
+    Result<Facets> facets(const SearchQuery& query, const FacetOptions& options = {},
+        const std::atomic<bool>* cancel = nullptr);
+    // Index words that start with the last word of `typed`, most frequent first.
+    Result<std::vector<Completion>> complete(std::string_view typed, std::size_t limit = 8);
+
+    // The slow checks a kiosk runs on import and in its self-test: PRAGMA integrity_check, FTS5's
+    // own integrity-check of both indexes against the cables, and the content hash recomputed and
+    // compared with the metadata. Takes time in proportion to the pack's size.
+    Status check_integrity(const std::atomic<bool>* cancel = nullptr);
+
+    struct Impl;
+
+private:
+    explicit Pack(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ck::content

@@ -1,0 +1,94 @@
+// Plain values read from a pack: its metadata, its curation and its cables. No SQL types appear
+// here, so screens and tests can build and compare these values freely.
+#pragma once
+
+#include "cable/cable.hpp"
+#include "content/manifest.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ck::content {
+
+// The schema version this build reads and writes.
+inline constexpr int pack_schema_version = 1;
+
+struct PackInfo {
+    std::string title; // the collection title in English
+    std::int64_t sequence = 0; // monotonic release number; a kiosk refuses to go back
+    int schema_version = 0;
+    std::string content_hash; // BLAKE2b-256 hex of the cables and the manifest
+    std::int64_t build_time = 0; // seconds since 1970 (SOURCE_DATE_EPOCH at build, else 0)
+    std::string builder_version;
+    std::int64_t cables = 0;
+    bool archive = false; // built without a manifest: every cable, no curation
+};
+
+// A cable as a list shows it.
+struct CableSummary {
+    std::string id;
+    std::string date; // CableDate::iso(), empty when unknown
+    std::string subject;
+    std::string classification;
+    std::string from;
+    std::string first_to;
+    std::string origin;
+    friend bool operator==(const CableSummary&, const CableSummary&) = default;
+};
+
+struct ResolvedReference {
+    cable::Reference ref;
+    std::string target_id; // the pack id of the cable it names, empty when not in this pack
+    [[nodiscard]] bool in_pack() const { return !target_id.empty(); }
+};
+
+// A cable with everything the reader screen shows.
+struct CableRecord {
+    cable::Cable cable; // cable.id is the pack id (the file stem when the document names none)
+    bool id_from_file = false;
+    std::vector<ResolvedReference> refs;
+    std::vector<CableSummary> cited_by; // cables in the pack whose references name this one
+};
+
+struct YearCount {
+    int year = 0;
+    std::int64_t cables = 0;
+    friend bool operator==(const YearCount&, const YearCount&) = default;
+};
+
+struct Section {
+    std::string id;
+    LangText title;
+    LangText caption;
+    std::vector<std::string> cables;
+};
+
+struct Featured {
+    std::string cable;
+    LangText teaser;
+};
+
+struct GlossaryTerm {
+    std::string term;
+    GlossaryKind kind = GlossaryKind::term;
+    LangText definition;
+};
+
+struct Collection {
+    LangText title;
+    LangText introduction;
+    LangText about;
+    std::vector<Section> sections;
+    std::vector<Featured> featured;
+    std::vector<GlossaryTerm> glossary;
+    std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
+};
+
+struct RefCounts {
+    std::int64_t total = 0;
+    std::int64_t resolved = 0; // naming a cable in this pack
+};
+
+} // namespace ck::content

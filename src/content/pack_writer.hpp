@@ -1,0 +1,75 @@
+// Building a pack: cables are staged as they are parsed, then sorted by date, written with their
+// search indexes and the manifest's curation into a temporary file in the destination folder,
+// checked, synced and renamed into place. An interrupted or failed build never leaves a partial
+// pack and never replaces the previous one. The same inputs give a byte-identical pack.
+#pragma once
+
+#include "cable/cable.hpp"
+#include "content/manifest.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ck::content {
+
+struct BuildOptions {
+    std::optional<Manifest> manifest; // none: the reading-room archive (every cable, no curation)
+    std::int64_t sequence = 1;
+    std::int64_t build_time = 0; // seconds since 1970; see build_time_from_environment()
+    std::string builder_version; // e.g. "cablepack 0.1.0"
+    // Run FTS5's full integrity-check (index against content) before the rename. The index was
+    // just built from the same rows, so the CLI keeps this on and the benchmark can turn it off.
+    bool full_index_check = true;
+};
+
+// SOURCE_DATE_EPOCH when set to a valid number, else 0 (reproducible builds by default).
+std::int64_t build_time_from_environment();
+
+struct BuildSummary {
+    std::int64_t cables = 0;
+    std::int64_t refs_total = 0;
+    std::int64_t refs_resolved = 0;
+    std::int64_t text_bytes = 0; // display text stored
+    std::uintmax_t pack_bytes = 0;
+    std::string content_hash;
+};
+
+enum class BuildPhase { sorting, writing, indexing, vocabulary, compacting, checking };
+std::string_view to_string(BuildPhase phase);
+using BuildProgress = std::function<void(BuildPhase phase, std::int64_t done, std::int64_t total)>;
+
+// The canonical form used to match a reference to a cable: "08TOKYO1723", "2008TOKYO01723" and
+// "08 TOKYO 1723" all give "2008TOKYO1723". Ids of other shapes are upper-cased, spaces removed.
+std::string reference_key(std::string_view id);
+
+class PackWriter {
+public:
+    static Result<PackWriter> create(const std::filesystem::path& out, BuildOptions options);
+    ~PackWriter(); // removes the temporary files unless commit() succeeded
+    PackWriter(PackWriter&&) noexcept;
+    PackWriter& operator=(PackWriter&&) noexcept;
+    PackWriter(const PackWriter&) = delete;
+    PackWriter& operator=(const PackWriter&) = delete;
+
+    // Stages one cable. A cable without an id is stored under its source file's stem. Fails with
+    // `where` = "file:line" for a duplicate id.
+    Status add(const cable::Cable& cable);
+    [[nodiscard]] std::int64_t staged() const;
+
+    // Writes, checks and renames the pack into place. A manifest naming a missing cable fails
+    // here, citing the manifest's line.
+    Result<BuildSummary> commit(const BuildProgress& progress = {});
+
+    struct Impl;
+
+private:
+    explicit PackWriter(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ck::content

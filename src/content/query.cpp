@@ -1,0 +1,200 @@
+// The visitor query parser. Tokenizing with FTS5's own unicode61 tokenizer (through the fts5_api
+// of an in-memory connection) means the words we quote are exactly the words the index holds:
+// case and diacritics fold the same way, and punctuation, operators and control characters are
+// separators, never syntax.
+#include "content/query.hpp"
+
+#include "content/sql.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <new>
+
+namespace ck::content {
+
+struct QueryParser::Impl {
+    sql::DbPtr db;
+    fts5_tokenizer api {};
+    Fts5Tokenizer* tokenizer = nullptr;
+
+    Impl() = default;
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    Impl(Impl&&) = delete;
+    Impl& operator=(Impl&&) = delete;
+    ~Impl()
+    {
+        if (tokenizer != nullptr) {
+            api.xDelete(tokenizer);
+        }
+    }
+};
+
+namespace {
+
+// The arguments every index and query of a pack uses (schema.cpp: tokenize=...).
+constexpr const char* tokenizer_args[] = { "remove_diacritics", "2" };
+
+struct TokenSink {
+    std::vector<QueryParser::Token>* out;
+    std::string_view text;
+};
+
+int on_token(void* context, int flags, const char* token, int size, int begin, int end)
+{
+    // A C callback: nothing may throw through it.
+    auto* sink = static_cast<TokenSink*>(context);
+    if ((flags & FTS5_TOKEN_COLOCATED) != 0 || size <= 0 || begin < 0 || end < begin) {
+        return SQLITE_OK;
+    }
+    try {
+        sink->out->push_back(QueryParser::Token { std::string(token, static_cast<std::size_t>(size)),
+            static_cast<std::size_t>(begin), static_cast<std::size_t>(end) });
+    } catch (const std::bad_alloc&) {
+        return SQLITE_NOMEM;
+    }
+    return SQLITE_OK;
+}
+
+// Valid UTF-8 with NUL as a space, cut at a code point boundary to `limit` bytes.
+std::string clean(std::string_view input, std::size_t limit, bool& truncated)
+{
+    std::string text = utf8::sanitize(input.substr(0, std::min(input.size(), limit + 4)));
+    std::replace(text.begin(), text.end(), '\0', ' ');
+    truncated = input.size() > limit;
+    if (text.size() > limit) {
+        // The start of the code point holding byte `limit` is the longest cut that splits none.
+        text.resize(utf8::previous_boundary(text, limit + 1));
+        truncated = true;
+    }
+    return text;
+}
+
+} // namespace
+
+QueryParser::QueryParser()
+    : m_impl(std::make_unique<Impl>())
+{
+}
+QueryParser::~QueryParser() = default;
+QueryParser::QueryParser(QueryParser&&) noexcept = default;
+QueryParser& QueryParser::operator=(QueryParser&&) noexcept = default;
+
+Result<QueryParser> QueryParser::create()
+{
+    QueryParser p;
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    p.m_impl->db.reset(raw);
+    if (rc != SQLITE_OK) {
+        return sql::db_error(raw, "open the tokenizer connection");
+    }
+    fts5_api* api = sql::fts5_api_of(raw);
+    if (api == nullptr) {
+        return make_error("this SQLite has no FTS5", "query parser");
+    }
+    void* user = nullptr;
+    if (api->xFindTokenizer(api, "unicode61", &user, &p.m_impl->api) != SQLITE_OK
+        || p.m_impl->api.xCreate(user, const_cast<const char**>(tokenizer_args), 2, &p.m_impl->tokenizer)
+            != SQLITE_OK) {
+        return make_error("FTS5's unicode61 tokenizer is not available", "query parser");
+    }
+    return p;
+}
+
+std::vector<QueryParser::Token> QueryParser::tokenize(std::string_view text) const
+{
+    std::vector<Token> out;
+    TokenSink sink { &out, text };
+    m_impl->api.xTokenize(
+        m_impl->tokenizer, &sink, FTS5_TOKENIZE_QUERY, text.data(), static_cast<int>(text.size()), &on_token);
+    return out;
+}
+
+VisitorQuery QueryParser::parse(std::string_view input) const
+{
+    VisitorQuery q;
+    const std::string text = clean(input, query_max_bytes, q.truncated);
+    auto add = [&](QueryPhrase phrase) {
+        if (phrase.tokens.empty()) {
+            return;
+        }
+        if (phrase.tokens.size() > phrase_max_tokens) {
+            phrase.tokens.resize(phrase_max_tokens);
+            q.truncated = true;
+        }
+        if (std::find(q.phrases.begin(), q.phrases.end(), phrase) != q.phrases.end()) {
+            return; // "a a a a" is one word, not a thousand
+        }
+        if (q.phrases.size() == query_max_phrases) {
+            q.truncated = true;
+            return;
+        }
+        q.phrases.push_back(std::move(phrase));
+    };
+    std::size_t pos = 0;
+    bool quoted = false;
+    while (pos <= text.size()) {
+        const std::size_t quote = std::min(text.find('"', pos), text.size());
+        const std::string_view segment = std::string_view(text).substr(pos, quote - pos);
+        auto tokens = tokenize(segment);
+        if (quoted) {
+            QueryPhrase phrase;
+            for (auto& t : tokens) {
+                phrase.tokens.push_back(std::move(t.text));
+            }
+            add(std::move(phrase));
+        } else {
+            for (std::size_t i = 0; i < tokens.size(); ++i) {
+                QueryPhrase phrase { { tokens[i].text }, false };
+                // Still being typed: the last word of the input, with no separator after it.
+                phrase.prefix = quote == text.size() && i + 1 == tokens.size()
+                    && pos + tokens[i].end == text.size() && !q.truncated
+                    && utf8::length(tokens[i].text) >= prefix_min_chars;
+                add(std::move(phrase));
+            }
+        }
+        quoted = !quoted;
+        pos = quote + 1;
+    }
+    return q;
+}
+
+std::string fts5_quote(std::string_view token)
+{
+    std::string out = "\"";
+    for (const char c : token) {
+        if (c == '"') {
+            out += '"';
+        }
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string fts5_expression(const VisitorQuery& query, const std::vector<std::string>& expansions)
+{
+    std::string out;
+    for (const auto& phrase : query.phrases) {
+        if (!out.empty()) {
+            out += " AND ";
+        }
+        if (phrase.prefix && !expansions.empty()) {
+            out += '(';
+            for (std::size_t i = 0; i < expansions.size(); ++i) {
+                out += (i == 0 ? "" : " OR ") + fts5_quote(expansions[i]);
+            }
+            out += ')';
+        } else if (phrase.prefix) {
+            out += fts5_quote(phrase.tokens.front()) + "*";
+        } else {
+            for (std::size_t i = 0; i < phrase.tokens.size(); ++i) {
+                out += (i == 0 ? "" : " + ") + fts5_quote(phrase.tokens[i]);
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace ck::content

@@ -1,0 +1,40 @@
+// Internal to src/content: the pack's SQL schema (one version), how to create it, and the exact
+// schema a reader expects before it runs any other query on a file of uncertain provenance.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ck::content::schema {
+
+inline constexpr int version = 1;
+// PRAGMA application_id of every pack: "CKPA".
+inline constexpr std::int32_t application_id = 0x434B5041;
+
+// Facet kinds as stored in facet_values.kind and as prefixes of the facet tokens in the index.
+enum class FacetKind : int { classification = 1, origin = 2, tag = 3 };
+
+// List fields of a cable stored in cable_lists.field.
+enum class ListField : int { to = 1, info = 2, caveats = 3, tags = 4 };
+
+// Creates every table, index and FTS5 table in an empty database and stamps application_id
+// and user_version.
+Status create(sqlite3* db);
+
+// The schema as sqlite_schema lists it, one "type|name|tbl_name|sql" line per object sorted by
+// name: for the expected schema (built once in memory) and for an opened file.
+Result<std::string> describe(sqlite3* db);
+const Result<std::string>& expected_description();
+
+// The canonical content hash: BLAKE2b-256, in hex, over every content table in a fixed order and
+// every row in key order. Derived data (the search indexes, facet counts, vocabulary) and the
+// build metadata (sequence, build time, builder) are not part of it, so the same cables and
+// manifest always hash the same.
+Result<std::string> content_hash(sqlite3* db);
+
+} // namespace ck::content::schema

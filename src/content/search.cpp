@@ -1,0 +1,380 @@
+// Pack::search. No class of query may be slow, so the strategy depends on how many rows can hit:
+//   - few (at most relevance_max_hits, known from document frequencies or found by a probe that
+//     stops at the limit): rank all of them with bm25, subject and tags weighted over the body;
+//   - many: list subject/tag matches first from the small head index, then the other matches,
+//     each in row order (date order), reading only the rows of the page shown;
+//   - no text, only filters: date order.
+// Snippets are made only for the page shown. Totals are exact where they are cheap (a single
+// word's document frequency, or a counted small set) and otherwise estimated from the probe.
+#include "content/search_plan.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+
+namespace ck::content {
+
+namespace {
+
+// bm25 over all hits costs about 1 us per hit on the reference machine (README); this keeps the
+// relevance path within a few milliseconds.
+constexpr std::int64_t relevance_max_hits = 4000;
+constexpr std::string_view bm25_weights = "bm25(search_text, 8.0, 4.0, 1.0, 0.0)";
+constexpr std::size_t page_max = 100;
+constexpr std::size_t snippet_tokens = 24;
+// Completion starts from two characters: one would list a tenth of the vocabulary.
+constexpr std::size_t completion_min_chars = 2;
+
+struct Rows {
+    std::vector<std::int64_t> nums;
+};
+
+Result<std::vector<std::int64_t>> select_rows(Pack::Impl& p, const std::string& sql,
+    const std::string& expression, std::int64_t lo, std::int64_t hi, std::int64_t limit, std::int64_t offset)
+{
+    auto st = p.stmt(sql);
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, std::string_view(expression)).bind(2, lo).bind(3, hi).bind(4, limit).bind(5, offset);
+    std::vector<std::int64_t> out;
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back((*st)->column_int(0));
+    }
+}
+
+Result<std::int64_t> count_rows(
+    Pack::Impl& p, std::string_view table, const std::string& expression, std::int64_t lo, std::int64_t hi)
+{
+    auto st = p.stmt("SELECT count(*) FROM " + std::string(table) + " WHERE " + std::string(table)
+        + " MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, std::string_view(expression)).bind(2, lo).bind(3, hi);
+    auto row = (*st)->step();
+    if (!row) {
+        return row.error();
+    }
+    return (*st)->column_int(0);
+}
+
+const std::string& in_row_order(std::string_view table)
+{
+    static const std::string text
+        = "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND"
+          " ?3 ORDER BY rowid LIMIT ?4 OFFSET ?5";
+    static const std::string head
+        = "SELECT rowid FROM search_head WHERE search_head MATCH ?1 AND rowid BETWEEN ?2 AND"
+          " ?3 ORDER BY rowid LIMIT ?4 OFFSET ?5";
+    return table == "search_head" ? head : text;
+}
+
+// The relevance path: every hit is ranked, the page is cut from the ranking.
+Status rank_by_relevance(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, std::int64_t total,
+    SearchResults& out, Rows& rows)
+{
+    const std::string sql
+        = "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+          " ORDER BY "
+        + std::string(bm25_weights) + ", rowid LIMIT ?4 OFFSET ?5";
+    auto nums = select_rows(p, sql, plan.full_expression(), plan.lo, plan.hi,
+        static_cast<std::int64_t>(q.limit), static_cast<std::int64_t>(q.offset));
+    if (!nums) {
+        return nums.error();
+    }
+    rows.nums = std::move(*nums);
+    out.ranking = Ranking::relevance;
+    out.total = total;
+    out.total_is_estimate = false;
+    return {};
+}
+
+// The many-hits path: head matches in row order, then body-only matches in row order.
+Status subject_first(
+    Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
+{
+    const auto limit = static_cast<std::int64_t>(q.limit);
+    const auto offset = static_cast<std::int64_t>(q.offset);
+    auto head = select_rows(
+        p, in_row_order("search_head"), plan.head_expression(), plan.lo, plan.hi, limit, offset);
+    if (!head) {
+        return head.error();
+    }
+    rows.nums = std::move(*head);
+    out.ranking = Ranking::subject_first;
+    const auto got = static_cast<std::int64_t>(rows.nums.size());
+    if (got == limit) {
+        return {};
+    }
+    // The page runs past the head matches: how many there are decides where the rest begins.
+    std::int64_t head_total = offset + got;
+    if (got == 0 && offset > 0) {
+        auto counted = count_rows(p, "search_head", plan.head_expression(), plan.lo, plan.hi);
+        if (!counted) {
+            return counted.error();
+        }
+        head_total = *counted;
+    }
+    auto body = select_rows(p, in_row_order("search_text"), plan.body_only_expression(), plan.lo, plan.hi,
+        limit - got, std::max<std::int64_t>(0, offset - head_total));
+    if (!body) {
+        return body.error();
+    }
+    rows.nums.insert(rows.nums.end(), body->begin(), body->end());
+    return {};
+}
+
+Status add_snippets(Pack::Impl& p, const SearchPlan& plan, const Rows& rows, SearchResults& out)
+{
+    auto summaries = p.summaries_by_num(rows.nums);
+    if (!summaries) {
+        return summaries.error();
+    }
+    for (std::size_t i = 0; i < rows.nums.size() && i < summaries->size(); ++i) {
+        SearchHit hit;
+        hit.cable = std::move((*summaries)[i]);
+        if (plan.has_text()) {
+            auto st = p.stmt("SELECT ck_snippet(search_text, ?2) FROM search_text WHERE search_text MATCH ?1 "
+                             "AND rowid = ?3");
+            if (!st) {
+                return st.error();
+            }
+            (*st)
+                ->bind(1, plan.snippet_expression())
+                .bind(2, static_cast<std::int64_t>(snippet_tokens))
+                .bind(3, rows.nums[i]);
+            auto row = (*st)->step();
+            if (!row) {
+                return row.error();
+            }
+            if (*row) {
+                decode_snippet((*st)->column_view(0), hit.snippet, hit.highlights);
+            }
+        } else {
+            auto st = p.stmt("SELECT substr(display_text, 1, 240) FROM cables WHERE num = ?1");
+            if (!st) {
+                return st.error();
+            }
+            (*st)->bind(1, rows.nums[i]);
+            auto row = (*st)->step();
+            if (!row) {
+                return row.error();
+            }
+            if (*row) {
+                std::string text;
+                bool space = false;
+                for (const char c : (*st)->column_view(0)) {
+                    const bool is_space
+                        = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+                    if (is_space) {
+                        space = !text.empty();
+                        continue;
+                    }
+                    if (space) {
+                        text += ' ';
+                        space = false;
+                    }
+                    text += c;
+                }
+                hit.snippet = std::move(text);
+            }
+        }
+        out.hits.push_back(std::move(hit));
+    }
+    return {};
+}
+
+// Returns the rows of the page and fills the total, choosing the strategy.
+Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
+{
+    if (!plan.has_text()) {
+        // Filters only: date order. The total is exact when it is a plain year range.
+        out.ranking = Ranking::date;
+        if (!plan.has_filters()) {
+            auto st = p.stmt(
+                "SELECT num FROM cables WHERE num BETWEEN ?1 AND ?2 ORDER BY num LIMIT ?3 OFFSET ?4");
+            if (!st) {
+                return st.error();
+            }
+            (*st)->bind(1, plan.lo).bind(2, plan.hi).bind(3, static_cast<std::int64_t>(q.limit));
+            (*st)->bind(4, static_cast<std::int64_t>(q.offset));
+            for (;;) {
+                auto row = (*st)->step();
+                if (!row) {
+                    return row.error();
+                }
+                if (!*row) {
+                    break;
+                }
+                rows.nums.push_back((*st)->column_int(0));
+            }
+            out.total = plan.upper_bound;
+            return {};
+        }
+        auto nums = select_rows(p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi,
+            static_cast<std::int64_t>(q.limit), static_cast<std::int64_t>(q.offset));
+        if (!nums) {
+            return nums.error();
+        }
+        rows.nums = std::move(*nums);
+    }
+    std::optional<std::int64_t> exact;
+    if (plan.upper_bound <= relevance_max_hits) {
+        auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
+        if (!counted) {
+            return counted.error();
+        }
+        exact = *counted;
+    } else {
+        // Probe: the row of the (limit+1)-th hit in row order. None means few hits (count them);
+        // otherwise the density of hits up to that row estimates the total.
+        auto probe = select_rows(
+            p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi, 1, relevance_max_hits);
+        if (!probe) {
+            return probe.error();
+        }
+        if (probe->empty()) {
+            auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
+            if (!counted) {
+                return counted.error();
+            }
+            exact = *counted;
+        } else {
+            const double seen = static_cast<double>(probe->front() - plan.lo + 1);
+            const double span = static_cast<double>(plan.hi - plan.lo + 1);
+            const auto estimate
+                = static_cast<std::int64_t>(static_cast<double>(relevance_max_hits + 1) * span / seen);
+            out.total = std::clamp<std::int64_t>(estimate, relevance_max_hits + 1, plan.upper_bound);
+            out.total_is_estimate = !plan.exact_single_word;
+            if (plan.exact_single_word) {
+                out.total = plan.upper_bound;
+            }
+        }
+    }
+    if (!plan.has_text()) {
+        if (exact) {
+            out.total = *exact;
+            out.total_is_estimate = false;
+        }
+        return {};
+    }
+    if (exact) {
+        return rank_by_relevance(p, plan, q, *exact, out, rows);
+    }
+    return subject_first(p, plan, q, out, rows);
+}
+
+} // namespace
+
+std::string_view to_string(Ranking ranking)
+{
+    switch (ranking) {
+    case Ranking::relevance:
+        return "relevance";
+    case Ranking::subject_first:
+        return "subject_first";
+    case Ranking::date:
+        return "date";
+    }
+    return "relevance";
+}
+
+Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<bool>* cancel)
+{
+    Impl& p = *m_impl;
+    sql::GuardScope scope(p.guard, query.budget, cancel);
+    auto interrupted = [&](const Error& e) -> Error {
+        if (p.guard.tripped_by_cancel) {
+            return make_error("a newer search replaced this one", std::string(search_cancelled));
+        }
+        if (p.guard.tripped_by_deadline) {
+            return make_error("the search took longer than its time budget", "search");
+        }
+        return Error { e.message, "search" };
+    };
+    if (!p.snippet_function_ready) {
+        if (auto st = register_snippet_function(p.db.get()); !st) {
+            return st.error();
+        }
+        p.snippet_function_ready = true;
+    }
+    SearchQuery q = query;
+    q.limit = std::min(q.limit, page_max);
+    auto plan = plan_search(p, q);
+    if (!plan) {
+        return interrupted(plan.error());
+    }
+    SearchResults out;
+    out.query_truncated = plan->query.truncated;
+    out.empty_query = plan->query.empty() && !plan->has_filters() && !q.year_from && !q.year_to;
+    if (plan->query.phrases.empty()) {
+        out.ranking = Ranking::date;
+    }
+    for (const auto& phrase : plan->query.phrases) {
+        if (!phrase.prefix) {
+            out.words.insert(out.words.end(), phrase.tokens.begin(), phrase.tokens.end());
+        }
+    }
+    out.words.insert(out.words.end(), plan->expansions.begin(), plan->expansions.end());
+    if (out.empty_query || plan->matches_nothing) {
+        return out;
+    }
+    Rows rows;
+    if (auto st = run_plan(p, *plan, q, out, rows); !st) {
+        return interrupted(st.error());
+    }
+    if (auto st = add_snippets(p, *plan, rows, out); !st) {
+        return interrupted(st.error());
+    }
+    return out;
+}
+
+Result<std::vector<Completion>> Pack::complete(std::string_view typed, std::size_t limit)
+{
+    Impl& p = *m_impl;
+    auto scope = p.scope();
+    if (!p.parser) {
+        auto parser = QueryParser::create();
+        if (!parser) {
+            return parser.error();
+        }
+        p.parser = std::make_unique<QueryParser>(std::move(*parser));
+    }
+    // Only the word being typed is completed: none once a separator follows it.
+    const std::string text = utf8::sanitize(typed.substr(0, std::min(typed.size(), query_max_bytes)));
+    const auto tokens = p.parser->tokenize(text);
+    std::vector<Completion> out;
+    if (tokens.empty() || tokens.back().end != text.size()
+        || utf8::length(tokens.back().text) < completion_min_chars) {
+        return out;
+    }
+    auto st = p.stmt(
+        "SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs DESC, term LIMIT ?3");
+    if (!st) {
+        return st.error();
+    }
+    const std::string& prefix = tokens.back().text;
+    (*st)
+        ->bind(1, std::string_view(prefix))
+        .bind(2, prefix + "\xff")
+        .bind(3, static_cast<std::int64_t>(std::min<std::size_t>(limit, page_max)));
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(Completion { (*st)->column_text(0), (*st)->column_int(1) });
+    }
+}
+
+} // namespace ck::content

@@ -1,0 +1,97 @@
+// Search over a pack: the query a screen builds, and what comes back. The kiosk runs searches on a
+// worker thread with its own Pack and cancels a running one from the UI thread when a new
+// keystroke supersedes it. No SQL and no FTS5 syntax appears here.
+#pragma once
+
+#include "content/pack_types.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ck::content {
+
+struct SearchQuery {
+    std::string text; // as typed; any input is safe
+    std::optional<int> year_from; // inclusive
+    std::optional<int> year_to; // inclusive
+    std::string classification; // exact facet value, empty for any
+    std::string origin;
+    std::string tag;
+    std::size_t limit = 20;
+    std::size_t offset = 0;
+    // Wall-clock budget for the whole call; past it the search is interrupted and fails with a
+    // "time budget" error. Zero means no budget (the curator's tool).
+    std::chrono::milliseconds budget { 2000 };
+};
+
+// How the results were ordered, so a screen can say so.
+enum class Ranking {
+    relevance, // bm25, subject and tags weighted over the body; used when the hits are few enough
+    subject_first, // matches in subject or tags first, then the rest, each by date
+    date, // by date only (a browse by filters, no text)
+};
+std::string_view to_string(Ranking ranking);
+
+// A byte range [begin, end) of a snippet to highlight.
+struct Highlight {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    friend bool operator==(const Highlight&, const Highlight&) = default;
+};
+
+struct SearchHit {
+    CableSummary cable;
+    std::string snippet; // one line of text around the matches, "…" where it was cut
+    std::vector<Highlight> highlights; // byte ranges into snippet
+};
+
+struct SearchResults {
+    std::int64_t total = 0;
+    bool total_is_estimate = false; // true: "about N", from index statistics
+    Ranking ranking = Ranking::relevance;
+    std::vector<SearchHit> hits;
+    std::vector<std::string> words; // the index words searched for (prefixes expanded)
+    bool query_truncated = false;
+    bool empty_query = false; // nothing searchable was typed and no filter was set
+};
+
+struct FacetCount {
+    std::string value;
+    std::int64_t count = 0;
+    friend bool operator==(const FacetCount&, const FacetCount&) = default;
+};
+
+// Counts per value of each facet over the hits of a query, largest first (years in order).
+struct Facets {
+    std::vector<FacetCount> year;
+    std::vector<FacetCount> classification;
+    std::vector<FacetCount> origin;
+    std::vector<FacetCount> tag;
+    std::int64_t total = 0;
+    bool estimated = false; // counted on a sample spread over the whole date range, then scaled
+};
+
+struct FacetOptions {
+    std::chrono::milliseconds budget { 50 }; // past it, counts are estimated from a sample
+    std::size_t max_values = 50; // per facet (years are never cut)
+};
+
+struct Completion {
+    std::string word;
+    std::int64_t cables = 0;
+    friend bool operator==(const Completion&, const Completion&) = default;
+};
+
+// A search error's `where` when the caller's cancel flag stopped it.
+inline constexpr std::string_view search_cancelled = "search cancelled";
+inline bool is_cancelled(const Error& e)
+{
+    return e.where == search_cancelled;
+}
+
+} // namespace ck::content

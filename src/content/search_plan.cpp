@@ -1,0 +1,199 @@
+// Planning a search: parse the visitor's text, expand a prefix from the vocabulary, map filters to
+// facet tokens and a row range (rows are in date order, so a year range is a row range), and bound
+// the hit count from document frequencies without touching the index.
+#include "content/search_plan.hpp"
+
+#include "content/schema.hpp"
+
+#include <algorithm>
+
+namespace ck::content {
+
+namespace {
+
+constexpr std::string_view text_columns = "{subject tags_text display_text}";
+constexpr std::string_view head_columns = "{subject tags_text}";
+
+Result<std::int64_t> docs_of(Pack::Impl& p, const std::string& word)
+{
+    auto st = p.stmt("SELECT docs FROM vocab WHERE term = ?1");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, std::string_view(word));
+    auto row = (*st)->step();
+    if (!row) {
+        return row.error();
+    }
+    return *row ? (*st)->column_int(0) : 0;
+}
+
+// The facet token of a filter value ("xt7"), empty when the value is not in the pack.
+Result<std::pair<std::string, std::int64_t>> facet_token(
+    Pack::Impl& p, schema::FacetKind kind, const std::string& value)
+{
+    auto st = p.stmt("SELECT id, cables FROM facet_values WHERE kind = ?1 AND value = ?2");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, static_cast<int>(kind)).bind(2, std::string_view(value));
+    auto row = (*st)->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::pair<std::string, std::int64_t> { {}, 0 };
+    }
+    const char letter = kind == schema::FacetKind::classification ? 'c'
+        : kind == schema::FacetKind::origin                       ? 'o'
+                                                                  : 't';
+    return std::pair<std::string, std::int64_t> {
+        std::string("x") + letter + std::to_string((*st)->column_int(0)), (*st)->column_int(1)
+    };
+}
+
+Status plan_range(Pack::Impl& p, const SearchQuery& q, SearchPlan& plan)
+{
+    plan.lo = 1;
+    plan.hi = p.info.cables;
+    if (!q.year_from && !q.year_to) {
+        return {};
+    }
+    auto st = p.stmt("SELECT min(first_num), max(last_num) FROM years WHERE year BETWEEN ?1 AND ?2");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, q.year_from.value_or(0)).bind(2, q.year_to.value_or(1000000));
+    auto row = (*st)->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row || (*st)->column_is_null(0)) {
+        plan.matches_nothing = true;
+        return {};
+    }
+    plan.lo = (*st)->column_int(0);
+    plan.hi = (*st)->column_int(1);
+    return {};
+}
+
+} // namespace
+
+std::string SearchPlan::full_expression() const
+{
+    std::string out;
+    if (has_text()) {
+        out = std::string(text_columns) + " : (" + text + ")";
+    }
+    if (has_filters()) {
+        out += (out.empty() ? "" : " AND ") + facets;
+    }
+    return out;
+}
+
+std::string SearchPlan::head_expression() const
+{
+    std::string out = std::string(head_columns) + " : (" + text + ")";
+    if (has_filters()) {
+        out += " AND " + facets;
+    }
+    return out;
+}
+
+std::string SearchPlan::body_only_expression() const
+{
+    return "(" + full_expression() + ") NOT (" + std::string(head_columns) + " : (" + text + "))";
+}
+
+std::string SearchPlan::snippet_expression() const
+{
+    return std::string(text_columns) + " : (" + text + ")";
+}
+
+Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
+{
+    SearchPlan plan;
+    if (!p.parser) {
+        auto parser = QueryParser::create();
+        if (!parser) {
+            return parser.error();
+        }
+        p.parser = std::make_unique<QueryParser>(std::move(*parser));
+    }
+    plan.query = p.parser->parse(q.text);
+    if (auto st = plan_range(p, q, plan); !st) {
+        return st.error();
+    }
+    std::int64_t bound = plan.hi >= plan.lo ? plan.hi - plan.lo + 1 : 0;
+    const std::pair<schema::FacetKind, const std::string*> filters[] = {
+        { schema::FacetKind::classification, &q.classification },
+        { schema::FacetKind::origin, &q.origin },
+        { schema::FacetKind::tag, &q.tag },
+    };
+    for (const auto& [kind, value] : filters) {
+        if (value->empty()) {
+            continue;
+        }
+        auto token = facet_token(p, kind, *value);
+        if (!token) {
+            return token.error();
+        }
+        if (token->first.empty()) {
+            plan.matches_nothing = true;
+            continue;
+        }
+        plan.facets += (plan.facets.empty() ? "" : " AND ") + std::string("{facet_tokens} : ")
+            + fts5_quote(token->first);
+        bound = std::min(bound, token->second);
+    }
+    for (const auto& phrase : plan.query.phrases) {
+        std::int64_t phrase_docs = 0;
+        if (phrase.prefix) {
+            auto st = p.stmt("SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs "
+                             "DESC, term LIMIT ?3");
+            if (!st) {
+                return st.error();
+            }
+            const std::string& prefix = phrase.tokens.front();
+            // 0xFF never occurs in UTF-8, so prefix + 0xFF sorts after every word with the prefix.
+            (*st)
+                ->bind(1, std::string_view(prefix))
+                .bind(2, prefix + "\xff")
+                .bind(3, static_cast<int>(prefix_expansions_max));
+            for (;;) {
+                auto row = (*st)->step();
+                if (!row) {
+                    return row.error();
+                }
+                if (!*row) {
+                    break;
+                }
+                plan.expansions.push_back((*st)->column_text(0));
+                phrase_docs += (*st)->column_int(1);
+            }
+            if (plan.expansions.empty()) {
+                plan.matches_nothing = true;
+            }
+        } else {
+            phrase_docs = p.info.cables;
+            for (const auto& token : phrase.tokens) {
+                auto docs = docs_of(p, token);
+                if (!docs) {
+                    return docs.error();
+                }
+                phrase_docs = std::min(phrase_docs, *docs);
+            }
+        }
+        bound = std::min(bound, phrase_docs);
+    }
+    plan.text = fts5_expression(plan.query, plan.expansions);
+    plan.upper_bound = std::max<std::int64_t>(bound, 0);
+    plan.exact_single_word = plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1
+        && !plan.query.phrases.front().prefix && !plan.has_filters() && !q.year_from && !q.year_to;
+    if (plan.upper_bound == 0) {
+        plan.matches_nothing = true;
+    }
+    return plan;
+}
+
+} // namespace ck::content

@@ -1,0 +1,104 @@
+// Internal to src/content: owned SQLite handles, prepared statements and small helpers. This is the
+// only header that includes sqlite3.h; no public header of this folder may include it, so the
+// screens use packs without knowing SQL.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ck::content::sql {
+
+struct DbCloser {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
+
+struct StmtFinalizer {
+    void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+};
+
+// A prepared statement with typed binds and column reads. Columns and parameters are 0-based
+// for reads (as sqlite3_column_*) and 1-based for binds (as sqlite3_bind_*).
+class Stmt {
+public:
+    Stmt() = default;
+    static Result<Stmt> prepare(sqlite3* db, std::string_view sql);
+
+    Stmt& bind(int index, std::int64_t value);
+    Stmt& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Stmt& bind(int index, std::string_view text);
+    Stmt& bind_blob(int index, std::string_view bytes);
+    Stmt& bind_null(int index);
+    Stmt& bind_optional(int index, const std::optional<std::string>& text);
+
+    // SQLITE_ROW -> true, SQLITE_DONE -> false, anything else -> an error naming the SQL.
+    Result<bool> step();
+    // Runs to completion (for INSERT/UPDATE), then resets for the next use.
+    Status run();
+    void reset();
+
+    [[nodiscard]] std::int64_t column_int(int col) const;
+    [[nodiscard]] std::string column_text(int col) const;
+    [[nodiscard]] std::string_view column_view(int col) const;
+    [[nodiscard]] bool column_is_null(int col) const;
+    [[nodiscard]] int column_type(int col) const;
+    [[nodiscard]] sqlite3_stmt* raw() const { return m_stmt.get(); }
+    [[nodiscard]] bool valid() const { return m_stmt != nullptr; }
+
+private:
+    std::unique_ptr<sqlite3_stmt, StmtFinalizer> m_stmt;
+    sqlite3* m_db = nullptr;
+};
+
+// An error from the connection's last failure, with `what` saying which step failed.
+Error db_error(sqlite3* db, std::string_view what);
+
+// Runs one or more statements that return no rows.
+Status exec(sqlite3* db, std::string_view sql);
+
+// Runs a query expected to give one integer (e.g. "SELECT count(*) ...").
+Result<std::int64_t> query_int(sqlite3* db, std::string_view sql);
+
+// The per-connection guard checked by SQLite's progress handler: a wall-clock deadline and an
+// optional cancellation flag owned by another thread. A query that passes either is interrupted
+// (SQLITE_INTERRUPT), so no statement on a pack runs unbounded.
+struct Guard {
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    const std::atomic<bool>* cancel = nullptr;
+    bool tripped_by_deadline = false;
+    bool tripped_by_cancel = false;
+};
+
+// Installs the progress handler reading `guard` (which must outlive the connection's use).
+void install_guard(sqlite3* db, Guard* guard);
+
+// Sets a guard for the lifetime of a scope and restores "no limit" afterwards.
+class GuardScope {
+public:
+    GuardScope(Guard& guard, std::chrono::milliseconds budget, const std::atomic<bool>* cancel);
+    ~GuardScope();
+    GuardScope(const GuardScope&) = delete;
+    GuardScope& operator=(const GuardScope&) = delete;
+    GuardScope(GuardScope&&) = delete;
+    GuardScope& operator=(GuardScope&&) = delete;
+
+private:
+    Guard& m_guard;
+};
+
+// The FTS5 extension API of a connection, or nullptr when FTS5 is not compiled in.
+fts5_api* fts5_api_of(sqlite3* db);
+
+// Hex of bytes, lower case.
+std::string to_hex(std::string_view bytes);
+
+} // namespace ck::content::sql

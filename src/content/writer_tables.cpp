@@ -1,0 +1,457 @@
+// Row writing for PackWriter. Facet values get small ids in order of first appearance (so the same
+// inputs give the same ids), and each cable carries its facet ids as tokens ("xc3 xo12 xt7") in a
+// column that only our own query code ever names, so filters run inside the search index.
+#include "content/writer_tables.hpp"
+
+#include "content/schema.hpp"
+
+#include <algorithm>
+
+namespace ck::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view separator)
+{
+    std::string out;
+    for (const auto& s : items) {
+        if (!out.empty()) {
+            out += separator;
+        }
+        out += s;
+    }
+    return out;
+}
+
+struct StatementText {
+    const char* name;
+    const char* sql;
+};
+
+constexpr StatementText statements[] = {
+    { "cable",
+        "INSERT INTO cables(num, id, id_from_file, ref_key, date, year, class_id, origin_id, ocr, "
+        "partial_extract,"
+        " source_line, format, precedence, sender, origin, classification, eo_line, declassification,"
+        " classified_by, signature, source_file, subject, tags_text, facet_tokens, display_text)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+        "?21,"
+        " ?22, ?23, ?24, ?25)" },
+    { "list", "INSERT INTO cable_lists(cable, field, pos, value) VALUES (?1, ?2, ?3, ?4)" },
+    { "tag", "INSERT OR IGNORE INTO cable_tags(cable, tag) VALUES (?1, ?2)" },
+    { "ref",
+        "INSERT INTO refs(cable, pos, label, text, target, target_num) VALUES (?1, ?2, ?3, ?4, ?5, NULL)" },
+    { "ref_key", "INSERT INTO temp.ref_keys(cable, ref, pos, key) VALUES (?1, ?2, ?3, ?4)" },
+    { "alternative", "INSERT INTO ref_alternatives(cable, ref, pos, id) VALUES (?1, ?2, ?3, ?4)" },
+    { "paragraph",
+        "INSERT INTO paragraphs(cable, pos, number, portion_mark, line) VALUES (?1, ?2, ?3, ?4, ?5)" },
+    { "attribute", "INSERT INTO attributes(cable, pos, key, value) VALUES (?1, ?2, ?3, ?4)" },
+    { "text", "INSERT INTO texts(owner, field, lang, value) VALUES (?1, ?2, ?3, ?4)" },
+    { "meta", "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)" },
+    { "num_of", "SELECT num FROM cables WHERE id = ?1" },
+    { "section", "INSERT INTO sections(pos, slug) VALUES (?1, ?2)" },
+    { "section_cable", "INSERT INTO section_cables(section, pos, cable) VALUES (?1, ?2, ?3)" },
+    { "featured", "INSERT INTO featured(pos, cable) VALUES (?1, ?2)" },
+    { "glossary", "INSERT INTO glossary(pos, term, kind) VALUES (?1, ?2, ?3)" },
+};
+
+} // namespace
+
+std::int64_t TableWriter::FacetDictionary::id_of(const std::string& value)
+{
+    if (value.empty()) {
+        return 0;
+    }
+    auto [it, inserted] = ids.try_emplace(value, static_cast<std::int64_t>(ids.size()) + 1);
+    if (inserted) {
+        counts.push_back(0);
+    }
+    return it->second;
+}
+
+TableWriter::TableWriter(sqlite3* db, const BuildOptions& options)
+    : m_db(db)
+    , m_options(options)
+{
+}
+
+sql::Stmt& TableWriter::stmt(const std::string& name)
+{
+    return m_stmts.at(name);
+}
+
+Status TableWriter::begin(std::int64_t fts_hash_bytes)
+{
+    if (auto st = schema::create(m_db); !st) {
+        return st;
+    }
+    const std::string setup = "INSERT INTO search_text(search_text, rank) VALUES ('hashsize', "
+        + std::to_string(fts_hash_bytes)
+        + "); INSERT INTO search_head(search_head, rank) VALUES ('hashsize', "
+        + std::to_string(fts_hash_bytes)
+        + ");"
+          "CREATE TEMP TABLE ref_keys(cable INTEGER, ref INTEGER, pos INTEGER, key TEXT,"
+          " PRIMARY KEY(cable, ref, pos)) WITHOUT ROWID; BEGIN;";
+    if (auto st = sql::exec(m_db, setup); !st) {
+        return st;
+    }
+    for (const auto& s : statements) {
+        auto prepared = sql::Stmt::prepare(m_db, s.sql);
+        if (!prepared) {
+            return prepared.error();
+        }
+        m_stmts.emplace(s.name, std::move(*prepared));
+    }
+    return {};
+}
+
+Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
+{
+    const std::int64_t num = ++m_num;
+    const int year = c.date ? c.date->year : 0;
+    const std::int64_t class_id = m_classifications.id_of(c.classification);
+    const std::int64_t origin_id = m_origins.id_of(c.origin);
+    std::string facet_tokens;
+    if (class_id > 0) {
+        ++m_classifications.counts[static_cast<std::size_t>(class_id - 1)];
+        facet_tokens += "xc" + std::to_string(class_id);
+    }
+    if (origin_id > 0) {
+        ++m_origins.counts[static_cast<std::size_t>(origin_id - 1)];
+        facet_tokens += " xo" + std::to_string(origin_id);
+    }
+    std::vector<std::int64_t> tag_ids;
+    for (const auto& tag : c.tags) {
+        const std::int64_t id = m_tags.id_of(tag);
+        if (id == 0 || std::find(tag_ids.begin(), tag_ids.end(), id) != tag_ids.end()) {
+            continue;
+        }
+        tag_ids.push_back(id);
+        ++m_tags.counts[static_cast<std::size_t>(id - 1)];
+        facet_tokens += " xt" + std::to_string(id);
+    }
+    if (year > 0) {
+        auto& span = m_years[year];
+        span.first = span.count == 0 ? num : span.first;
+        span.last = num;
+        ++span.count;
+    }
+    m_text_bytes += static_cast<std::int64_t>(c.display_text.size());
+    const std::string date = c.date ? c.date->iso() : std::string();
+    auto& s = stmt("cable");
+    s.bind(1, num).bind(2, std::string_view(c.id)).bind(3, id_from_file ? 1 : 0).bind(4, reference_key(c.id));
+    if (c.date) {
+        s.bind(5, std::string_view(date));
+    } else {
+        s.bind_null(5);
+    }
+    s.bind(6, year)
+        .bind(7, class_id)
+        .bind(8, origin_id)
+        .bind(9, c.ocr ? 1 : 0)
+        .bind(10, c.partial_extract ? 1 : 0);
+    s.bind(11, static_cast<std::int64_t>(c.source_line)).bind(12, cable::to_string(c.format));
+    s.bind(13, std::string_view(c.precedence))
+        .bind(14, std::string_view(c.from))
+        .bind(15, std::string_view(c.origin));
+    s.bind(16, std::string_view(c.classification)).bind(17, std::string_view(c.eo_line));
+    s.bind(18, std::string_view(c.declassification)).bind(19, std::string_view(c.classified_by));
+    s.bind(20, std::string_view(c.signature)).bind(21, std::string_view(c.source_file));
+    s.bind(22, std::string_view(c.subject))
+        .bind(23, join(c.tags, "\n"))
+        .bind(24, std::string_view(facet_tokens));
+    s.bind(25, std::string_view(c.display_text));
+    if (auto st = s.run(); !st) {
+        return Error { st.error().message, c.source_file + ":" + std::to_string(c.source_line) };
+    }
+    for (const std::int64_t id : tag_ids) {
+        if (auto st = stmt("tag").bind(1, num).bind(2, id).run(); !st) {
+            return st;
+        }
+    }
+    return insert_children(num, c);
+}
+
+Status TableWriter::insert_children(std::int64_t num, const cable::Cable& c)
+{
+    const std::pair<schema::ListField, const std::vector<std::string>*> lists[] = {
+        { schema::ListField::to, &c.to },
+        { schema::ListField::info, &c.info },
+        { schema::ListField::caveats, &c.caveats },
+        { schema::ListField::tags, &c.tags },
+    };
+    for (const auto& [field, values] : lists) {
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            auto& s = stmt("list")
+                          .bind(1, num)
+                          .bind(2, static_cast<int>(field))
+                          .bind(3, static_cast<std::int64_t>(i));
+            if (auto st = s.bind(4, std::string_view((*values)[i])).run(); !st) {
+                return st;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < c.refs.size(); ++i) {
+        const auto& r = c.refs[i];
+        const auto pos = static_cast<std::int64_t>(i);
+        auto& s = stmt("ref").bind(1, num).bind(2, pos).bind(3, std::string_view(r.label));
+        if (auto st = s.bind(4, std::string_view(r.text)).bind(5, std::string_view(r.id)).run(); !st) {
+            return st;
+        }
+        std::int64_t key_pos = 0;
+        for (const std::string* id : { &r.id }) {
+            if (!id->empty()) {
+                auto& k = stmt("ref_key").bind(1, num).bind(2, pos).bind(3, key_pos++);
+                if (auto st = k.bind(4, reference_key(*id)).run(); !st) {
+                    return st;
+                }
+            }
+        }
+        for (std::size_t j = 0; j < r.alternatives.size(); ++j) {
+            auto& a = stmt("alternative").bind(1, num).bind(2, pos).bind(3, static_cast<std::int64_t>(j));
+            if (auto st = a.bind(4, std::string_view(r.alternatives[j])).run(); !st) {
+                return st;
+            }
+            auto& k = stmt("ref_key").bind(1, num).bind(2, pos).bind(3, key_pos++);
+            if (auto st = k.bind(4, reference_key(r.alternatives[j])).run(); !st) {
+                return st;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < c.paragraphs.size(); ++i) {
+        const auto& p = c.paragraphs[i];
+        auto& s = stmt("paragraph").bind(1, num).bind(2, static_cast<std::int64_t>(i));
+        s.bind(3, std::string_view(p.number)).bind(4, std::string_view(p.portion_mark));
+        if (auto st = s.bind(5, static_cast<std::int64_t>(p.line)).run(); !st) {
+            return st;
+        }
+    }
+    for (std::size_t i = 0; i < c.attributes.size(); ++i) {
+        const auto& a = c.attributes[i];
+        auto& s = stmt("attribute").bind(1, num).bind(2, static_cast<std::int64_t>(i));
+        if (auto st = s.bind(3, std::string_view(a.key)).bind(4, std::string_view(a.value)).run(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status TableWriter::write_facets_and_years()
+{
+    auto insert = sql::Stmt::prepare(
+        m_db, "INSERT INTO facet_values(kind, id, value, cables) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert) {
+        return insert.error();
+    }
+    const std::pair<schema::FacetKind, const FacetDictionary*> kinds[] = {
+        { schema::FacetKind::classification, &m_classifications },
+        { schema::FacetKind::origin, &m_origins },
+        { schema::FacetKind::tag, &m_tags },
+    };
+    for (const auto& [kind, dict] : kinds) {
+        for (const auto& [value, id] : dict->ids) {
+            insert->bind(1, static_cast<int>(kind)).bind(2, id).bind(3, std::string_view(value));
+            if (auto st = insert->bind(4, dict->counts[static_cast<std::size_t>(id - 1)]).run(); !st) {
+                return st;
+            }
+        }
+    }
+    auto years = sql::Stmt::prepare(
+        m_db, "INSERT INTO years(year, first_num, last_num, cables) VALUES (?1, ?2, ?3, ?4)");
+    if (!years) {
+        return years.error();
+    }
+    for (const auto& [year, span] : m_years) {
+        if (auto st = years->bind(1, year).bind(2, span.first).bind(3, span.last).bind(4, span.count).run();
+            !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status TableWriter::resolve_references()
+{
+    // The first of a reference's ids (its own, then the alternatives) that names a cable here.
+    return sql::exec(m_db,
+        "UPDATE refs SET target_num = (SELECT c.num FROM temp.ref_keys k JOIN cables c ON c.ref_key = k.key"
+        " WHERE k.cable = refs.cable AND k.ref = refs.pos ORDER BY k.pos, c.num LIMIT 1);");
+}
+
+Status TableWriter::write_texts(const std::string& owner, const std::string& field, const LangText& text)
+{
+    for (const auto& [lang, value] : text) {
+        auto& s = stmt("text").bind(1, std::string_view(owner)).bind(2, std::string_view(field));
+        if (auto st = s.bind(3, std::string_view(lang)).bind(4, std::string_view(value)).run(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status TableWriter::write_manifest()
+{
+    if (!m_options.manifest) {
+        return {};
+    }
+    const Manifest& m = *m_options.manifest;
+    auto num_of = [&](const std::string& id, std::size_t line) -> std::int64_t {
+        auto& s = stmt("num_of").bind(1, std::string_view(id));
+        auto row = s.step();
+        const std::int64_t num = row && *row ? s.column_int(0) : 0;
+        s.reset();
+        if (num == 0) {
+            m_manifest_errors.push_back(
+                make_error("cable '" + id + "' is not in the pack", m.file + ":" + std::to_string(line)));
+        }
+        return num;
+    };
+    Status st = write_texts("collection", "title", m.title);
+    st = st ? write_texts("collection", "introduction", m.introduction) : st;
+    st = st ? write_texts("collection", "about", m.about) : st;
+    for (std::size_t i = 0; st && i < m.sections.size(); ++i) {
+        const auto& s = m.sections[i];
+        const auto pos = static_cast<std::int64_t>(i);
+        const std::string owner = "section/" + std::to_string(i);
+        st = stmt("section").bind(1, pos).bind(2, std::string_view(s.id)).run();
+        st = st ? write_texts(owner, "title", s.title) : st;
+        st = st ? write_texts(owner, "caption", s.caption) : st;
+        for (std::size_t j = 0; st && j < s.cables.size(); ++j) {
+            const std::int64_t num
+                = num_of(s.cables[j], j < s.cable_lines.size() ? s.cable_lines[j] : s.line);
+            st = stmt("section_cable").bind(1, pos).bind(2, static_cast<std::int64_t>(j)).bind(3, num).run();
+        }
+    }
+    for (std::size_t i = 0; st && i < m.featured.size(); ++i) {
+        const auto& f = m.featured[i];
+        const std::int64_t num = num_of(f.cable, f.line);
+        st = stmt("featured").bind(1, static_cast<std::int64_t>(i)).bind(2, num).run();
+        st = st ? write_texts("featured/" + std::to_string(i), "teaser", f.teaser) : st;
+    }
+    for (std::size_t i = 0; st && i < m.glossary.size(); ++i) {
+        const auto& g = m.glossary[i];
+        auto& insert
+            = stmt("glossary").bind(1, static_cast<std::int64_t>(i)).bind(2, std::string_view(g.term));
+        st = insert.bind(3, to_string(g.kind)).run();
+        st = st ? write_texts("glossary/" + std::to_string(i), "definition", g.definition) : st;
+    }
+    for (const auto& [lang, strings] : m.ui) {
+        for (const auto& [key, value] : strings) {
+            if (st) {
+                st = write_texts("ui", key, LangText { { lang, value } });
+            }
+        }
+    }
+    if (!st) {
+        return st;
+    }
+    if (!m_manifest_errors.empty()) {
+        // Every missing cable is reported, each on its own "file:line: ..." line.
+        Error first = m_manifest_errors.front();
+        for (std::size_t i = 1; i < m_manifest_errors.size(); ++i) {
+            first.message += "\n" + m_manifest_errors[i].to_string();
+        }
+        return first;
+    }
+    return {};
+}
+
+Status TableWriter::build_indexes(const BuildProgress& progress)
+{
+    if (progress) {
+        progress(BuildPhase::indexing, 0, m_num);
+    }
+    const char* index_sql
+        = "INSERT INTO search_text(rowid, subject, tags_text, display_text, facet_tokens)"
+          " SELECT num, subject, tags_text, display_text, facet_tokens FROM cables ORDER BY num;"
+          "INSERT INTO search_head(rowid, subject, tags_text, facet_tokens)"
+          " SELECT num, subject, tags_text, facet_tokens FROM cables ORDER BY num;"
+          "INSERT INTO search_text(search_text) VALUES ('optimize');"
+          "INSERT INTO search_head(search_head) VALUES ('optimize');";
+    if (auto st = sql::exec(m_db, index_sql); !st) {
+        return st;
+    }
+    if (progress) {
+        progress(BuildPhase::indexing, m_num, m_num);
+        progress(BuildPhase::vocabulary, 0, 1);
+    }
+    // The vocabulary of the visitor-searchable words with their document counts: completion, prefix
+    // expansion and hit-count estimates read it. Facet tokens are left out.
+    return sql::exec(m_db,
+        "CREATE VIRTUAL TABLE temp.text_vocab USING fts5vocab(main, search_text, row);"
+        "INSERT INTO vocab(term, docs) SELECT term, doc FROM temp.text_vocab"
+        " WHERE NOT (term GLOB 'x[cot][0-9]*' AND term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY term;"
+        "DROP TABLE temp.text_vocab;");
+}
+
+Status TableWriter::write_meta(const std::string& content_hash)
+{
+    const bool archive = !m_options.manifest.has_value();
+    std::string title = archive ? "Reading room archive" : pick(m_options.manifest->title, "en");
+    const std::pair<const char*, std::string> values[] = {
+        { "title", title },
+        { "sequence", std::to_string(m_options.sequence) },
+        { "schema_version", std::to_string(schema::version) },
+        { "build_time", std::to_string(m_options.build_time) },
+        { "builder_version", m_options.builder_version },
+        { "cables", std::to_string(m_num) },
+        { "archive", archive ? "1" : "0" },
+        { "content_hash", content_hash },
+    };
+    for (const auto& [key, value] : values) {
+        if (auto st = stmt("meta").bind(1, std::string_view(key)).bind(2, std::string_view(value)).run();
+            !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs::path& compact_to)
+{
+    Status st = write_facets_and_years();
+    st = st ? resolve_references() : st;
+    st = st ? write_manifest() : st;
+    // Content rows first, so the content hash (which covers the title and counts in meta, but not
+    // the build's own fields) can be computed before the build fields are stored.
+    st = st ? write_meta("") : st;
+    st = st ? sql::exec(m_db, "COMMIT;") : st;
+    st = st ? build_indexes(progress) : st;
+    if (!st) {
+        return st.error();
+    }
+    auto hash = schema::content_hash(m_db);
+    if (!hash) {
+        return hash.error();
+    }
+    st = sql::exec(m_db, "BEGIN;");
+    st = st ? write_meta(*hash) : st;
+    st = st ? sql::exec(m_db, "COMMIT;") : st;
+    m_stmts.clear();
+    if (progress) {
+        progress(BuildPhase::compacting, 0, 1);
+    }
+    std::error_code ec;
+    fs::remove(compact_to, ec);
+    auto vacuum = sql::Stmt::prepare(m_db, "VACUUM INTO ?1");
+    st = st && vacuum ? vacuum->bind(1, std::string_view(compact_to.native())).run() : st;
+    if (!st) {
+        return st.error();
+    }
+    if (!vacuum) {
+        return vacuum.error();
+    }
+    BuildSummary summary;
+    summary.cables = m_num;
+    summary.text_bytes = m_text_bytes;
+    summary.content_hash = *hash;
+    auto total = sql::query_int(m_db, "SELECT count(*) FROM refs");
+    auto resolved = sql::query_int(m_db, "SELECT count(*) FROM refs WHERE target_num IS NOT NULL");
+    summary.refs_total = total ? *total : 0;
+    summary.refs_resolved = resolved ? *resolved : 0;
+    return summary;
+}
+
+} // namespace ck::content

@@ -1,0 +1,57 @@
+// Internal to src/content: writes the rows of a pack in (date, id) order into the build database,
+// then the derived tables, the search indexes, the manifest's curation and the metadata, and
+// finally copies the result compactly into the temporary pack file.
+#pragma once
+
+#include "content/pack_writer.hpp"
+#include "content/sql.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ck::content {
+
+class TableWriter {
+public:
+    TableWriter(sqlite3* db, const BuildOptions& options);
+
+    Status begin(std::int64_t fts_hash_bytes);
+    Status add_cable(const cable::Cable& cable, bool id_from_file);
+    Result<BuildSummary> finish(const BuildProgress& progress, const std::filesystem::path& compact_to);
+
+private:
+    struct FacetDictionary {
+        std::map<std::string, std::int64_t> ids;
+        std::vector<std::int64_t> counts; // by id - 1
+        std::int64_t id_of(const std::string& value);
+    };
+    struct YearSpan {
+        std::int64_t first = 0;
+        std::int64_t last = 0;
+        std::int64_t count = 0;
+    };
+
+    Status insert_children(std::int64_t num, const cable::Cable& cable);
+    Status write_facets_and_years();
+    Status resolve_references();
+    Status write_manifest();
+    Status write_texts(const std::string& owner, const std::string& field, const LangText& text);
+    Status build_indexes(const BuildProgress& progress);
+    Status write_meta(const std::string& content_hash);
+
+    sqlite3* m_db;
+    const BuildOptions& m_options;
+    std::map<std::string, sql::Stmt> m_stmts;
+    FacetDictionary m_classifications;
+    FacetDictionary m_origins;
+    FacetDictionary m_tags;
+    std::map<int, YearSpan> m_years;
+    std::int64_t m_num = 0;
+    std::int64_t m_text_bytes = 0;
+    std::vector<Error> m_manifest_errors;
+
+    sql::Stmt& stmt(const std::string& name);
+};
+
+} // namespace ck::content

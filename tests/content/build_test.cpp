@@ -1,0 +1,330 @@
+// Building packs: every field round-trips, references resolve both ways, curation is stored, and
+// the build is deterministic and atomic.
+#include "content/pack.hpp"
+#include "content/pack_writer.hpp"
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace ck;
+using ck::test::TempDir;
+
+TEST_CASE("every field of every cable reads back as it was written")
+{
+    TempDir dir;
+    const auto cables = test::sample_cables();
+    test::build_pack(dir / "p.ckpack", cables);
+    auto pack = test::open_pack(dir / "p.ckpack");
+    for (const auto& original : cables) {
+        const std::string id = original.id.empty() ? "001_cafc2fa6b2b6242c" : original.id;
+        CAPTURE(id);
+        auto record = pack.cable(id);
+        REQUIRE(record.ok());
+        REQUIRE(record->has_value());
+        const cable::Cable& c = (*record)->cable;
+        CHECK(c.id == id);
+        CHECK((*record)->id_from_file == original.id.empty());
+        CHECK(c.date == original.date);
+        CHECK(c.precedence == original.precedence);
+        CHECK(c.from == original.from);
+        CHECK(c.to == original.to);
+        CHECK(c.info == original.info);
+        CHECK(c.origin == original.origin);
+        CHECK(c.classification == original.classification);
+        CHECK(c.caveats == original.caveats);
+        CHECK(c.eo_line == original.eo_line);
+        CHECK(c.declassification == original.declassification);
+        CHECK(c.tags == original.tags);
+        CHECK(c.subject == original.subject);
+        CHECK(c.classified_by == original.classified_by);
+        CHECK(c.paragraphs == original.paragraphs);
+        CHECK(c.signature == original.signature);
+        CHECK(c.attributes == original.attributes);
+        CHECK(c.display_text == original.display_text);
+        CHECK(c.format == original.format);
+        CHECK(c.ocr == original.ocr);
+        CHECK(c.partial_extract == original.partial_extract);
+        CHECK(c.source_file == original.source_file);
+        CHECK(c.source_line == original.source_line);
+        REQUIRE((*record)->refs.size() == original.refs.size());
+        for (std::size_t i = 0; i < original.refs.size(); ++i) {
+            CHECK((*record)->refs[i].ref == original.refs[i]);
+        }
+    }
+    CHECK_FALSE(pack.cable("NO-SUCH-CABLE")->has_value());
+}
+
+TEST_CASE("a reference resolves to a cable in the pack under any spelling of its id, and the target lists it "
+          "as citing")
+{
+    TempDir dir;
+    test::build_pack(dir / "p.ckpack", test::sample_cables());
+    auto pack = test::open_pack(dir / "p.ckpack");
+    struct Case {
+        const char* cable;
+        std::size_t ref;
+        const char* target; // "" when the target is not in the pack
+    };
+    const Case cases[] = {
+        { "08TOKYO1723", 0, "06TOKYO5212" }, // same spelling
+        { "08TOKYO1723", 1, "" }, // no id at all
+        { "09MOSCOW405", 0, "08TOKYO1723" }, { "1977STATE158046", 0, "" }, // STATE 156889 is not in the pack
+        { "85TOKYO364", 0, "" }, // neither the id nor the alternative is here
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.cable);
+        auto record = pack.cable(c.cable);
+        REQUIRE(record->has_value());
+        REQUIRE((*record)->refs.size() > c.ref);
+        CHECK((*record)->refs[c.ref].target_id == c.target);
+        CHECK((*record)->refs[c.ref].in_pack() == (std::string(c.target) != ""));
+    }
+    auto cited = pack.cable("06TOKYO5212");
+    REQUIRE(cited->has_value());
+    REQUIRE((*cited)->cited_by.size() == 1);
+    CHECK((*cited)->cited_by[0].id == "08TOKYO1723");
+    auto counts = pack.ref_counts();
+    REQUIRE(counts.ok());
+    CHECK(counts->total == 5);
+    CHECK(counts->resolved == 2);
+}
+
+TEST_CASE("reference keys agree across two- and four-digit years, spaces and leading zeros")
+{
+    const std::pair<const char*, const char*> cases[] = {
+        { "08TOKYO1723", "2008TOKYO1723" },
+        { "2008TOKYO01723", "2008TOKYO1723" },
+        { "08 TOKYO 1723", "2008TOKYO1723" },
+        { "1973STATE097844", "1973STATE97844" },
+        { "85TOKYO364", "1985TOKYO364" },
+        { "75STATE1", "1975STATE1" },
+        { "00ROME0", "2000ROME0" },
+        { "CIA-RDP80B01676R003100290016-2", "CIARDP80B01676R0031002900162" },
+        { "DIRECTOR 941533", "DIRECTOR941533" },
+    };
+    for (const auto& [id, key] : cases) {
+        CAPTURE(id);
+        CHECK(content::reference_key(id) == key);
+    }
+}
+
+TEST_CASE("cables are numbered by date, then id, and years count them")
+{
+    TempDir dir;
+    test::build_pack(dir / "p.ckpack", test::sample_cables());
+    auto pack = test::open_pack(dir / "p.ckpack");
+    auto years = pack.years();
+    REQUIRE(years.ok());
+    const std::vector<content::YearCount> expected
+        = { { 1976, 1 }, { 1977, 1 }, { 1983, 1 }, { 1985, 1 }, { 2006, 1 }, { 2008, 1 }, { 2009, 1 } };
+    CHECK(*years == expected);
+    auto in_2008 = pack.cables_in_year(2008, 10, 0);
+    REQUIRE(in_2008.ok());
+    REQUIRE(in_2008->size() == 1);
+    CHECK(in_2008->front().id == "08TOKYO1723");
+    CHECK(in_2008->front().first_to == "SECSTATE WASHDC");
+    CHECK(in_2008->front().origin == "Embassy Tokyo");
+    CHECK(in_2008->front().date == "2008-06-24T00:53Z");
+    CHECK(pack.info().cables == 7);
+}
+
+TEST_CASE("the manifest's curation is stored and read back in order, with English fallback for UI strings")
+{
+    TempDir dir;
+    test::build_pack(dir / "p.ckpack", test::sample_cables(), test::sample_manifest(), 7);
+    auto pack = test::open_pack(dir / "p.ckpack");
+    CHECK(pack.info().title == "Sent in Confidence");
+    CHECK(pack.info().sequence == 7);
+    CHECK_FALSE(pack.info().archive);
+    const auto& c = pack.collection();
+    REQUIRE(c.sections.size() == 1);
+    CHECK(c.sections[0].id == "export-controls");
+    CHECK(c.sections[0].cables == std::vector<std::string> { "1977STATE158046", "001_cafc2fa6b2b6242c" });
+    CHECK(content::pick(c.sections[0].title, "ja") == "技術を守る");
+    CHECK(content::pick(c.sections[0].caption, "ja") == "Japan and its allies.");
+    REQUIRE(c.featured.size() == 1);
+    CHECK(c.featured[0].cable == "08TOKYO1723");
+    REQUIRE(c.glossary.size() == 1);
+    CHECK(c.glossary[0].kind == content::GlossaryKind::tag);
+    CHECK(pack.languages() == std::vector<std::string> { "en", "ja" });
+    const std::tuple<const char*, const char*, const char*> ui[] = {
+        { "ja", "nav.back", "戻る" },
+        { "ja", "nav.home", "Home" }, // missing in Japanese: English
+        { "en", "nav.search", "nav.search" }, // missing everywhere: the key
+        { "fr", "nav.back", "Back" },
+    };
+    for (const auto& [lang, key, text] : ui) {
+        CHECK(pack.ui_string(lang, key) == text);
+    }
+}
+
+TEST_CASE("without a manifest a pack is the reading-room archive: every cable, no curation")
+{
+    TempDir dir;
+    test::build_pack(dir / "p.ckpack", test::sample_cables());
+    auto pack = test::open_pack(dir / "p.ckpack");
+    CHECK(pack.info().archive);
+    CHECK(pack.collection().sections.empty());
+    CHECK(pack.collection().featured.empty());
+    CHECK(pack.info().cables == 7);
+}
+
+TEST_CASE("a manifest naming a cable that is not in the pack fails the build, citing each line")
+{
+    TempDir dir;
+    auto manifest = test::sample_manifest();
+    manifest.sections[0].cables = { "1977STATE158046", "99NOWHERE1", "99NOWHERE2" };
+    manifest.sections[0].cable_lines = { 20, 21, 22 };
+    manifest.featured[0].cable = "77NOWHERE3";
+    content::BuildOptions options;
+    options.manifest = manifest;
+    auto writer = content::PackWriter::create(dir / "p.ckpack", options);
+    REQUIRE(writer.ok());
+    for (const auto& c : test::sample_cables()) {
+        REQUIRE(writer->add(c).ok());
+    }
+    auto result = writer->commit();
+    REQUIRE_FALSE(result.ok());
+    const std::string text = result.error().to_string();
+    CHECK(text.find("collection.toml:21: cable '99NOWHERE1' is not in the pack") != std::string::npos);
+    CHECK(text.find("collection.toml:22: cable '99NOWHERE2'") != std::string::npos);
+    CHECK(text.find("collection.toml:30: cable '77NOWHERE3'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "p.ckpack"));
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 0); // no temporaries left
+}
+
+TEST_CASE(
+    "a duplicate cable id is refused naming both places, and an id-less second row is named by its line")
+{
+    TempDir dir;
+    auto writer = content::PackWriter::create(dir / "p.ckpack", {});
+    REQUIRE(writer.ok());
+    auto cables = test::sample_cables();
+    REQUIRE(writer->add(cables[0]).ok());
+    auto again = cables[0];
+    again.source_file = "other/file.txt";
+    again.source_line = 5;
+    auto st = writer->add(again);
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().where == "other/file.txt:5");
+    CHECK(st.error().message.find("first seen at cables/1977STATE158046.txt:1") != std::string::npos);
+    auto idless = cables[3];
+    REQUIRE(writer->add(idless).ok());
+    idless.source_line = 9;
+    REQUIRE(writer->add(idless).ok());
+    REQUIRE(writer->commit().ok());
+    auto pack = test::open_pack(dir / "p.ckpack");
+    CHECK(pack.cable("001_cafc2fa6b2b6242c")->has_value());
+    CHECK(pack.cable("001_cafc2fa6b2b6242c-9")->has_value());
+}
+
+TEST_CASE("the same inputs give a byte-identical pack whatever order the cables are added in")
+{
+    TempDir dir;
+    auto cables = test::sample_cables();
+    test::build_pack(dir / "a.ckpack", cables, test::sample_manifest());
+    std::reverse(cables.begin(), cables.end());
+    test::build_pack(dir / "b.ckpack", cables, test::sample_manifest());
+    const std::string a = test::read_bytes(dir / "a.ckpack");
+    const std::string b = test::read_bytes(dir / "b.ckpack");
+    CHECK(a.size() > 0);
+    CHECK(a == b);
+    CHECK(test::open_pack(dir / "a.ckpack").info().content_hash
+        == test::open_pack(dir / "b.ckpack").info().content_hash);
+}
+
+TEST_CASE("the content hash changes with the content and not with the sequence")
+{
+    TempDir dir;
+    auto cables = test::sample_cables();
+    test::build_pack(dir / "a.ckpack", cables, std::nullopt, 1);
+    test::build_pack(dir / "b.ckpack", cables, std::nullopt, 2);
+    cables[1].subject += ".";
+    test::build_pack(dir / "c.ckpack", cables, std::nullopt, 1);
+    const auto a = test::open_pack(dir / "a.ckpack").info();
+    const auto b = test::open_pack(dir / "b.ckpack").info();
+    const auto c = test::open_pack(dir / "c.ckpack").info();
+    CHECK(a.content_hash == b.content_hash);
+    CHECK(a.sequence != b.sequence);
+    CHECK(a.content_hash != c.content_hash);
+}
+
+TEST_CASE("a build killed midway leaves the previous pack intact and no partial pack in its place")
+{
+    TempDir dir;
+    const auto out = dir / "p.ckpack";
+    test::build_pack(out, test::sample_cables(), std::nullopt, 1);
+    const std::string before = test::read_bytes(out);
+    const auto many = test::synthetic_cables(20000);
+    for (const auto phase :
+        { content::BuildPhase::writing, content::BuildPhase::indexing, content::BuildPhase::compacting }) {
+        CAPTURE(to_string(phase));
+        int pipe_fd[2];
+        REQUIRE(::pipe(pipe_fd) == 0);
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            ::close(pipe_fd[0]);
+            content::BuildOptions options;
+            options.sequence = 2;
+            auto writer = content::PackWriter::create(out, options);
+            for (const auto& c : many) {
+                (void)writer->add(c);
+            }
+            // Tell the parent when the chosen phase starts, then keep building until killed.
+            (void)writer->commit([&](content::BuildPhase p, std::int64_t, std::int64_t) {
+                if (p == phase) {
+                    const char byte = 1;
+                    (void)::write(pipe_fd[1], &byte, 1);
+                    ::pause();
+                }
+            });
+            ::_exit(0);
+        }
+        ::close(pipe_fd[1]);
+        char byte = 0;
+        REQUIRE(::read(pipe_fd[0], &byte, 1) == 1);
+        ::close(pipe_fd[0]);
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        CHECK(WIFSIGNALED(status));
+        CHECK(test::read_bytes(out) == before);
+        CHECK(test::open_pack(out).info().sequence == 1);
+    }
+}
+
+TEST_CASE("a failed build removes its temporary files and leaves the previous pack")
+{
+    TempDir dir;
+    const auto out = dir / "p.ckpack";
+    test::build_pack(out, test::sample_cables(), std::nullopt, 1);
+    const std::string before = test::read_bytes(out);
+    {
+        auto writer = content::PackWriter::create(out, {});
+        REQUIRE(writer.ok());
+        REQUIRE(writer->add(test::sample_cables()[0]).ok());
+        // Destroyed without commit().
+    }
+    CHECK(test::read_bytes(out) == before);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+}
+
+TEST_CASE("a pack with no cables is valid and empty")
+{
+    TempDir dir;
+    test::build_pack(dir / "empty.ckpack", {});
+    auto pack = test::open_pack(dir / "empty.ckpack");
+    CHECK(pack.info().cables == 0);
+    CHECK(pack.years()->empty());
+    content::SearchQuery q;
+    q.text = "anything";
+    auto results = pack.search(q);
+    REQUIRE(results.ok());
+    CHECK(results->total == 0);
+    CHECK(pack.check_integrity().ok());
+}

@@ -1,0 +1,52 @@
+// Shared helpers for the content tests: cables modelled on the bundled corpus, temporary
+// folders, and a one-call pack build.
+#pragma once
+
+#include "cable/cable.hpp"
+#include "content/pack.hpp"
+#include "content/pack_writer.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ck::test {
+
+// A folder under the system temp folder, removed with everything in it when destroyed.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    TempDir(TempDir&&) = delete;
+    TempDir& operator=(TempDir&&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Seven cables shaped like the bundled ones (ids, dates, addressees, tags and references as the
+// corpus has them), including one with no id of its own and one whose reference names another.
+std::vector<cable::Cable> sample_cables();
+
+// A manifest naming some of the sample cables.
+content::Manifest sample_manifest();
+
+// Builds a pack from `cables` into `out`; fails the test on error.
+content::BuildSummary build_pack(const std::filesystem::path& out, const std::vector<cable::Cable>& cables,
+    std::optional<content::Manifest> manifest = std::nullopt, std::int64_t sequence = 1);
+
+content::Pack open_pack(const std::filesystem::path& path);
+
+std::string read_bytes(const std::filesystem::path& path);
+void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+
+// `count` small cables for volume tests: every body holds "common", every tenth subject "rare",
+// years spread over 1970..2009, classifications and tags cycling.
+std::vector<cable::Cable> synthetic_cables(int count);
+
+} // namespace ck::test

@@ -69,6 +69,7 @@ struct Cable {
     std::string from; // "SECSTATE WASHDC"
     std::vector<std::string> to; // ["AMEMBASSY TOKYO"]
     std::vector<std::string> info; // INFO addressees
+    std::vector<std::string> excluded; // XMT: posts a collective TO/INFO address leaves out
     std::string origin; // the sending post in words: "Embassy Tokyo", "Secretary of State"
 
     std::string classification; // "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED"

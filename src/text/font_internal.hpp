@@ -16,7 +16,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 namespace ck::text {
@@ -88,34 +87,39 @@ inline std::size_t chain_index(const TextStyle& style)
 }
 
 // The word-shaping cache: shaped segments keyed by (chain, code points). Shaping is size-
-// independent, so a pinch that changes the size, or a new column width, reuses every word.
-struct ShapeKeyView {
-    std::uint8_t chain = 0;
-    std::u32string_view text;
-};
-struct ShapeKey {
-    std::uint8_t chain = 0;
-    std::u32string text;
-};
-struct ShapeKeyHash {
-    using is_transparent = void;
-    std::size_t operator()(const ShapeKeyView& key) const
-    {
-        return std::hash<std::u32string_view> {}(key.text) * 31u + key.chain;
-    }
-    std::size_t operator()(const ShapeKey& key) const
-    {
-        return (*this)(ShapeKeyView { key.chain, key.text });
-    }
-};
-struct ShapeKeyEqual {
-    using is_transparent = void;
-    static ShapeKeyView view(const ShapeKey& key) { return { key.chain, key.text }; }
-    static ShapeKeyView view(const ShapeKeyView& key) { return key; }
-    template <class A, class B> bool operator()(const A& a, const B& b) const
-    {
-        return view(a).chain == view(b).chain && view(a).text == view(b).text;
-    }
+// independent, so a pinch that changes the size, or a new column width, reuses every word. An
+// open-addressing table over two flat arenas: a layout looks up tens of thousands of words, and a
+// node-based map spent most of its time waiting for memory.
+class ShapeCache {
+public:
+    struct Found {
+        bool hit = false;
+        const ShapedGlyph* glyphs = nullptr;
+        std::size_t count = 0;
+    };
+    static std::uint64_t hash(std::uint8_t chain, std::u32string_view text);
+    [[nodiscard]] Found find(std::uint8_t chain, std::u32string_view text, std::uint64_t hash) const;
+    void insert(std::uint8_t chain, std::u32string_view text, std::uint64_t hash,
+        const std::vector<ShapedGlyph>& glyphs);
+    void clear();
+    [[nodiscard]] std::size_t size() const { return m_count; }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t key_offset = 0;
+        std::uint32_t glyph_offset = 0;
+        std::uint16_t key_length = 0;
+        std::uint16_t glyph_count = 0;
+        std::uint8_t chain = 0;
+        bool used = false;
+    };
+    void grow();
+
+    std::vector<Slot> m_slots;
+    std::vector<char32_t> m_keys;
+    std::vector<ShapedGlyph> m_glyphs;
+    std::size_t m_count = 0;
 };
 
 struct FontSet::Impl {
@@ -124,8 +128,10 @@ struct FontSet::Impl {
     std::array<std::vector<FaceId>, style_chain_count> chains;
     HbBufferPtr buffer;
 
-    std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash, ShapeKeyEqual> shape_cache;
+    ShapeCache shape_cache;
     ShapeCacheStats shape_stats;
+    // One shaped space per chain: runs of spaces are the most common segment and need no lookup.
+    std::array<std::vector<ShapedGlyph>, style_chain_count> space_glyphs;
 
     // Appends the glyphs of `text` shaped with a style's chain; clusters are offset by `base`.
     void shape(

@@ -126,6 +126,17 @@ std::vector<Run> itemize(
     return runs;
 }
 
+// Words are short: a plain loop beats a call to memcmp.
+bool equal_keys(std::u32string_view text, const char32_t* key)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != key[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 void FontSet::Impl::shape_uncached(
@@ -158,29 +169,115 @@ void FontSet::Impl::shape_uncached(
     }
 }
 
+std::uint64_t ShapeCache::hash(std::uint8_t chain, std::u32string_view text)
+{
+    std::uint64_t h = 0xcbf29ce484222325ull ^ chain;
+    for (const char32_t cp : text) {
+        h = (h ^ cp) * 0x100000001b3ull;
+    }
+    return h ^ (h >> 29);
+}
+
+ShapeCache::Found ShapeCache::find(std::uint8_t chain, std::u32string_view text, std::uint64_t hash) const
+{
+    if (m_slots.empty()) {
+        return {};
+    }
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash & mask; m_slots[i].used; i = (i + 1) & mask) {
+        const Slot& slot = m_slots[i];
+        if (slot.hash == hash && slot.chain == chain && slot.key_length == text.size()
+            && equal_keys(text, m_keys.data() + slot.key_offset)) {
+            return { true, m_glyphs.data() + slot.glyph_offset, slot.glyph_count };
+        }
+    }
+    return {};
+}
+
+void ShapeCache::insert(
+    std::uint8_t chain, std::u32string_view text, std::uint64_t hash, const std::vector<ShapedGlyph>& glyphs)
+{
+    if (m_count + 1 > max_shape_cache_entries) {
+        clear(); // a simple bound: words come back on the next layout
+    }
+    if ((m_count + 1) * 2 > m_slots.size()) {
+        grow();
+    }
+    const Slot slot { hash, static_cast<std::uint32_t>(m_keys.size()),
+        static_cast<std::uint32_t>(m_glyphs.size()), static_cast<std::uint16_t>(text.size()),
+        static_cast<std::uint16_t>(glyphs.size()), chain, true };
+    m_keys.insert(m_keys.end(), text.begin(), text.end());
+    m_glyphs.insert(m_glyphs.end(), glyphs.begin(), glyphs.end());
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = hash & mask;
+    while (m_slots[i].used) {
+        i = (i + 1) & mask;
+    }
+    m_slots[i] = slot;
+    ++m_count;
+}
+
+void ShapeCache::grow()
+{
+    std::vector<Slot> old(std::max<std::size_t>(1024, m_slots.size() * 2));
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.used) {
+            std::size_t i = slot.hash & mask;
+            while (m_slots[i].used) {
+                i = (i + 1) & mask;
+            }
+            m_slots[i] = slot;
+        }
+    }
+}
+
+void ShapeCache::clear()
+{
+    m_slots.clear();
+    m_keys.clear();
+    m_glyphs.clear();
+    m_count = 0;
+}
+
 void FontSet::Impl::shape(
     std::size_t chain, std::u32string_view text, std::uint32_t base, std::vector<ShapedGlyph>& out)
 {
+    if (text.find_first_not_of(U' ') == std::u32string_view::npos) {
+        // Spaces do not interact: each is the chain's one shaped space.
+        auto& space = space_glyphs[chain];
+        if (space.empty()) {
+            shape_uncached(chain, U" ", 0, space);
+        }
+        for (std::uint32_t i = 0; i < text.size(); ++i) {
+            for (ShapedGlyph g : space) {
+                g.cluster = base + i;
+                out.push_back(g);
+            }
+        }
+        return;
+    }
     if (text.size() > max_cached_segment_chars) {
         shape_uncached(chain, text, base, out);
         return;
     }
-    const ShapeKeyView key { static_cast<std::uint8_t>(chain), text };
-    auto it = shape_cache.find(key);
-    if (it == shape_cache.end()) {
+    const auto key_chain = static_cast<std::uint8_t>(chain);
+    const std::uint64_t hash = ShapeCache::hash(key_chain, text);
+    ShapeCache::Found found = shape_cache.find(key_chain, text, hash);
+    if (!found.hit) {
         ++shape_stats.misses;
-        if (shape_cache.size() >= max_shape_cache_entries) {
-            shape_cache.clear(); // a simple bound: words come back on the next layout
-        }
         std::vector<ShapedGlyph> glyphs;
         shape_uncached(chain, text, 0, glyphs);
-        it = shape_cache.emplace(ShapeKey { key.chain, std::u32string(text) }, std::move(glyphs)).first;
+        shape_cache.insert(key_chain, text, hash, glyphs);
+        found = shape_cache.find(key_chain, text, hash);
     } else {
         ++shape_stats.hits;
     }
-    for (ShapedGlyph g : it->second) {
-        g.cluster += base;
-        out.push_back(g);
+    const std::size_t first = out.size();
+    out.insert(out.end(), found.glyphs, found.glyphs + found.count);
+    for (std::size_t i = first; i < out.size(); ++i) {
+        out[i].cluster += base;
     }
 }
 

@@ -125,8 +125,10 @@ std::optional<std::string> tag_code(std::string_view tag)
     const auto end = std::find_if_not(tag.begin(), tag.end(), is_code_char);
     const std::string_view code = tag.substr(0, static_cast<std::size_t>(end - tag.begin()));
     const std::string_view rest = tag.substr(code.size());
-    if (code.empty() || !(rest.empty() || rest.starts_with(" ("))) {
-        return std::nullopt; // a person's name, not a code
+    // "OVIP (STEINBERG, JAMES B.)" and "OVIP CLINTON HILLARY" carry OVIP; in "KALOUDIS, NICK" the
+    // capitals are a surname.
+    if (code.empty() || !(rest.empty() || rest.starts_with(' '))) {
+        return std::nullopt;
     }
     return std::string(code);
 }

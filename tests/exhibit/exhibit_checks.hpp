@@ -48,8 +48,9 @@ using Problems = std::vector<std::string>;
 // Words separated by any run of ASCII whitespace.
 std::size_t word_count(std::string_view text);
 
-// The TAGS code a tag carries: "PREL" -> "PREL", "OVIP (STEINBERG, JAMES B.)" -> "OVIP". A bare
-// person tag ("(KALOUDIS, NICK)", "KALOUDIS, NICK") carries none.
+// The TAGS code a tag carries: "PREL" -> "PREL", "OVIP (STEINBERG, JAMES B.)" and
+// "OVIP CLINTON HILLARY" -> "OVIP". A bare person tag ("(KALOUDIS, NICK)", "KALOUDIS, NICK")
+// carries none.
 std::optional<std::string> tag_code(std::string_view tag);
 
 // The keys of the README's "UI string keys" table, in table order.

@@ -118,6 +118,11 @@ void read_banner_rest(std::string_view rest, Banner& b)
         }
     }
     rest = text::trim(rest);
+    // "UNCLAS E F T O STATE 123456": the caveat letter-spaced like the banner.
+    if (rest.starts_with("E F T O") && (rest.size() == 7 || text::is_space(rest[7]))) {
+        add_caveat(b.caveats, "EFTO");
+        rest = text::trim(rest.substr(7));
+    }
     b.rest = std::string(rest);
     take_section(rest, b.section, b.section_count);
     // Station words up to the first all-digit word, which is the serial.
@@ -182,12 +187,15 @@ bool is_bare_marking(std::string_view line)
     return b && text::trim(b->rest).empty() && b->caveats.empty();
 }
 
-std::string_view strip_trailing_marking(std::string_view line)
+std::string_view strip_trailing_marking(std::string_view line, std::string_view only)
 {
     const std::string_view t = text::trim_right(line);
     for (const Marking& m : markings) {
         // Only the unspaced form is ever glued to the end of a text line.
         const std::string_view name = m.name;
+        if (!only.empty() && name != only) {
+            continue;
+        }
         if (t.size() > name.size() && t.substr(t.size() - name.size()) == name
             && text::is_space(t[t.size() - name.size() - 1])) {
             return text::trim_right(t.substr(0, t.size() - name.size()));

@@ -29,8 +29,8 @@ std::optional<Banner> parse_banner(std::string_view line);
 bool is_bare_marking(std::string_view line);
 
 // The line with a marking at its very end removed ("... ON DEPFONMIN). CONFIDENTIAL"); the line
-// itself when it does not end with one.
-std::string_view strip_trailing_marking(std::string_view line);
+// itself when it does not end with one. With `only` given, only that marking is removed.
+std::string_view strip_trailing_marking(std::string_view line, std::string_view only = {});
 
 // Caveats named by a whole line after a banner ("NOFORN", "SIPDIS", "SENSITIVE BUT UNCLASSIFIED",
 // "FOR OFFICIAL USE ONLY"); nullopt when the line holds anything else.

@@ -25,31 +25,43 @@ void drop_page_break(const Lines& lines, std::size_t begin, std::size_t end, std
     std::vector<char>& drop, std::vector<std::string_view>& view)
 {
     drop[page - begin] = 1;
-    for (std::size_t i = page; i > begin; --i) {
-        const std::string_view t = text::trim(lines[i - 1].text);
-        if (t.empty() || is_bare_marking(t)) {
-            drop[i - 1 - begin] = 1;
-            continue;
-        }
-        view[i - 1 - begin] = strip_trailing_marking(lines[i - 1].text);
-        break;
-    }
+    std::string page_marking;
     for (std::size_t i = page + 1; i < end; ++i) {
         const std::string_view t = text::trim(lines[i].text);
         if (!t.empty() && !is_bare_marking(t)) {
             break;
         }
+        if (!t.empty()) {
+            page_marking = parse_banner(t)->classification;
+        }
         drop[i - begin] = 1;
+    }
+    for (std::size_t i = page; i > begin; --i) {
+        const std::string_view t = text::trim(lines[i - 1].text);
+        if (t.empty() || is_bare_marking(t)) {
+            if (!t.empty()) {
+                page_marking = parse_banner(t)->classification;
+            }
+            drop[i - 1 - begin] = 1;
+            continue;
+        }
+        // The footer marking may be glued to the last text line; only the page's own marking is
+        // removed, so a sentence ending in another word stays whole.
+        if (!page_marking.empty()) {
+            view[i - 1 - begin] = strip_trailing_marking(lines[i - 1].text, page_marking);
+        }
+        break;
     }
 }
 
 // A later section's banner ("SECTION 02 OF 03") and, when one precedes it, the transmission
 // envelope (VZCZC, DE, DTG, FM/TO/INFO, BT) that repeats the first section's.
-void drop_section_envelope(const Lines& lines, std::size_t begin, std::size_t banner, std::vector<char>& drop)
+void drop_section_envelope(
+    const Lines& lines, std::size_t begin, std::size_t floor, std::size_t banner, std::vector<char>& drop)
 {
     drop[banner - begin] = 1;
     std::size_t envelope_start = banner;
-    for (std::size_t i = banner; i > begin && banner - i < max_envelope_lines; --i) {
+    for (std::size_t i = banner; i > floor && banner - i < max_envelope_lines; --i) {
         const std::string_view t = text::trim(lines[i - 1].text);
         const bool envelope_line = t.empty() || is_transport_line(t) || parse_dtg_line(t).has_value();
         const bool addressee_line = !t.empty()
@@ -97,7 +109,8 @@ std::string build_display_text(const Lines& lines, std::size_t begin, std::size_
             drop[i - begin] = 1;
         } else if (i > first_banner && first_banner < end) {
             if (const auto b = parse_banner(t); b && b->section >= 2) {
-                drop_section_envelope(lines, begin, i, drop);
+                // The envelope lies between the first banner and this one, never above the first.
+                drop_section_envelope(lines, begin, first_banner + 1, i, drop);
             }
         }
     }

@@ -120,6 +120,18 @@ std::optional<Dtg> parse_dtg_line(std::string_view line)
         return std::nullopt;
     }
     c.skip_spaces();
+    // Transmission flags may follow: "O 301508Z JUN 09 ZFF6".
+    if (!c.at_end() && c.s[c.i] == 'Z') {
+        const std::string_view flag = c.s.substr(c.i);
+        constexpr std::size_t max_flag = 6;
+        bool ok = flag.size() <= max_flag;
+        for (const char ch : flag) {
+            ok = ok && (text::is_upper(ch) || text::is_digit(ch));
+        }
+        if (ok) {
+            c.i = c.s.size();
+        }
+    }
     if (!c.at_end() || dtg.day < 1 || dtg.day > 31 || dtg.hour > 23 || dtg.minute > 59) {
         return std::nullopt;
     }

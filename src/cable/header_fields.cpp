@@ -99,6 +99,13 @@ void append_line(std::string& value, std::string_view line)
     value.append(text::trim(line));
 }
 
+// "SUB-" at a line end and "JECT:" below: a label split by hyphenation.
+bool starts_split_subject(const Lines& lines, std::size_t i, std::size_t end)
+{
+    return text::iequals(text::trim(lines[i].text), "SUB-") && i + 1 < end
+        && text::istarts_with(text::trim_left(lines[i + 1].text), "JECT");
+}
+
 // CSV-era cables mark blank lines with a lone "-".
 bool is_blank_or_filler(std::string_view line)
 {
@@ -173,9 +180,7 @@ std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begi
         std::string_view line = lines[i].text;
         std::size_t value_start = 0;
         HeaderLabel label = label_at_start(line, value_start);
-        // "SUB-" at a line end and "JECT:" below: a label split by hyphenation.
-        if (label == HeaderLabel::none && text::iequals(text::trim(line), "SUB-") && i + 1 < end
-            && text::istarts_with(text::trim_left(lines[i + 1].text), "JECT")) {
+        if (label == HeaderLabel::none && starts_split_subject(lines, i, end)) {
             ++i;
             line = text::trim_left(lines[i].text);
             const std::size_t colon = line.find(':');
@@ -226,7 +231,8 @@ std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begi
         for (std::size_t taken = 1; k < end && taken < limit; ++k, ++taken) {
             const std::string_view next = lines[k].text;
             std::size_t unused = 0;
-            if (label_at_start(next, unused) != HeaderLabel::none || paragraph_start(next)) {
+            if (label_at_start(next, unused) != HeaderLabel::none || paragraph_start(next)
+                || starts_split_subject(lines, k, end)) {
                 break;
             }
             if (is_blank_or_filler(next)) {

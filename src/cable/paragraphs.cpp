@@ -44,7 +44,8 @@ std::string read_mark(std::string_view s)
         // "(S" with no close: keep the first word if it is short, like a mark.
         const std::size_t space = mark.find(' ');
         mark = mark.substr(0, space);
-        if (mark.size() > 4 || (i < s.size() && text::is_alnum(s[i]))) {
+        const std::size_t after = 1 + mark.size(); // "(Summary" is a word, not the mark "S"
+        if (mark.size() > 4 || (after < s.size() && text::is_alnum(s[after]))) {
             return {};
         }
     }

@@ -74,7 +74,10 @@ std::vector<RawEntry> split_entries(std::string_view s)
     while (i < s.size()) {
         char letter = 0;
         const std::size_t len = label_at(s, i, letter);
-        if (len == 0 || (letter != expected && letter != current)) {
+        // Letters run in order; one or two may be missing from a list ("A. ... C. ...").
+        constexpr int max_gap = 3;
+        const bool in_sequence = letter >= expected && letter - expected < max_gap;
+        if (len == 0 || (!in_sequence && letter != current)) {
             ++i;
             continue;
         }
@@ -185,6 +188,56 @@ std::vector<std::string_view> significant_words(std::string_view entry)
 
 } // namespace
 
+namespace {
+
+// "STATE 123456 AND TOKYO 4567", "PRAGUE 849, STATE 1484": one entry naming cables of several posts.
+// Split only when every part names a cable; otherwise the entry stays whole.
+std::vector<std::string> split_unlabelled(const std::string& entry, int citing_year, IdEra era)
+{
+    if (!reference_ids(entry, citing_year, era).empty()) {
+        return { entry };
+    }
+    std::vector<std::string> parts;
+    std::string current;
+    const std::vector<std::string_view> words = text::split_words(entry);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string_view w = words[i];
+        const bool comma = w.ends_with(",");
+        if (comma) {
+            w.remove_suffix(1);
+        }
+        if (text::iequals(w, "AND") || w == "&") {
+            if (!current.empty()) {
+                parts.push_back(std::move(current));
+                current.clear();
+            }
+            continue;
+        }
+        if (!current.empty()) {
+            current += ' ';
+        }
+        current.append(w);
+        if (comma) {
+            parts.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) {
+        parts.push_back(std::move(current));
+    }
+    if (parts.size() < 2) {
+        return { entry };
+    }
+    for (const std::string& p : parts) {
+        if (reference_ids(p, citing_year, era).empty()) {
+            return { entry };
+        }
+    }
+    return parts;
+}
+
+} // namespace
+
 std::vector<std::string> reference_ids(std::string_view entry, int citing_year, IdEra era)
 {
     const std::vector<std::string_view> words = significant_words(entry);
@@ -258,18 +311,20 @@ RefList parse_ref_value(std::string_view value, int citing_year, IdEra era, std:
             if (entry.empty()) {
                 continue;
             }
-            const std::vector<std::string> ids = reference_ids(entry, citing_year, era);
-            const std::size_t count = std::max<std::size_t>(ids.size(), 1);
-            for (std::size_t k = 0; k < count; ++k) {
-                if (out.refs.size() >= max_refs) {
-                    out.capped = true;
-                    return out;
+            for (const std::string& part : split_unlabelled(entry, citing_year, era)) {
+                const std::vector<std::string> ids = reference_ids(part, citing_year, era);
+                const std::size_t count = std::max<std::size_t>(ids.size(), 1);
+                for (std::size_t k = 0; k < count; ++k) {
+                    if (out.refs.size() >= max_refs) {
+                        out.capped = true;
+                        return out;
+                    }
+                    Reference r;
+                    r.label = raw.label == 0 ? std::string {} : std::string(1, raw.label);
+                    r.text = part;
+                    r.id = k < ids.size() ? ids[k] : std::string {};
+                    out.refs.push_back(std::move(r));
                 }
-                Reference r;
-                r.label = raw.label == 0 ? std::string {} : std::string(1, raw.label);
-                r.text = entry;
-                r.id = k < ids.size() ? ids[k] : std::string {};
-                out.refs.push_back(std::move(r));
             }
         }
     }

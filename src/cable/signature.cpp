@@ -43,6 +43,11 @@ bool is_name_word(std::string_view w)
             return false;
         }
     }
+    // A period marks an initial ("J."), not the end of a sentence ("TOKYO.").
+    constexpr std::size_t max_initial = 2;
+    if (w.find('.') != std::string_view::npos && letters > max_initial) {
+        return false;
+    }
     return letters >= 1 && !is_not_a_name(w);
 }
 

@@ -25,7 +25,9 @@ bool is_code_word(std::string_view w)
 }
 
 // A run of capitals with no separators at all ("KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG") is tags
-// written without spaces: four-letter subject codes and a final two-letter country code.
+// written without spaces: four-letter subject codes and a final two-letter country code. Subject
+// codes begin with the letter of their family (Administration, Consular, Economic, K-programs,
+// Military, Operations, Political, Social, Technology...), which keeps "COUNTERTERRORISM" whole.
 std::vector<std::string> split_run(const std::string& word)
 {
     const std::size_t n = word.size();
@@ -35,6 +37,12 @@ std::vector<std::string> split_run(const std::string& word)
     }
     if (!letters_only || n < min_run_to_split || (n % 4 != 0 && n % 4 != 2)) {
         return { word };
+    }
+    constexpr std::string_view families = "ABCEKMOPST";
+    for (std::size_t i = 0; i + 4 <= n; i += 4) {
+        if (families.find(word[i]) == std::string_view::npos) {
+            return { word };
+        }
     }
     std::vector<std::string> parts;
     std::size_t i = 0;
@@ -97,14 +105,14 @@ void add_tag(TagList& out, std::string tag, std::size_t max_tags)
     while (!tag.empty() && (tag.back() == '.' || tag.back() == ',')) {
         tag.pop_back();
     }
-    if (tag.empty() || tag == "SIPDIS") {
+    if (tag.empty() || tag == "SIPDIS" || out.capped) {
         return;
     }
     if (std::find(out.tags.begin(), out.tags.end(), tag) != out.tags.end()) {
         return;
     }
     if (out.tags.size() >= max_tags) {
-        out.capped = true;
+        out.capped = true; // checked before the search above, so a flood costs no more than the cap
         return;
     }
     out.tags.push_back(std::move(tag));
@@ -121,7 +129,7 @@ std::size_t person_words_after_ovip(const std::vector<std::string_view>& words, 
     return long_name ? 2 : 0;
 }
 
-void add_space_separated(TagList& out, std::string_view item, std::size_t max_tags)
+void add_space_separated(TagList& out, std::string_view item, std::size_t max_tags, bool split_runs)
 {
     const std::vector<std::string_view> words = text::split_words(item);
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -133,6 +141,10 @@ void add_space_separated(TagList& out, std::string_view item, std::size_t max_ta
                 word.append(words[i + k]);
             }
             i += n;
+            add_tag(out, std::move(word), max_tags);
+            continue;
+        }
+        if (!split_runs) {
             add_tag(out, std::move(word), max_tags);
             continue;
         }
@@ -165,7 +177,8 @@ TagList parse_tag_value(std::string_view value, std::size_t max_tags)
             const std::string_view last
                 = last_space == std::string_view::npos ? words : words.substr(last_space + 1);
             if (last == "OVIP") {
-                add_space_separated(out, words.substr(0, words.size() - last.size()), max_tags);
+                add_space_separated(
+                    out, words.substr(0, words.size() - last.size()), max_tags, !comma_separated);
                 add_tag(out, "OVIP (" + items[i + 1].words + ")", max_tags);
                 ++i;
                 continue;
@@ -178,7 +191,8 @@ TagList parse_tag_value(std::string_view value, std::size_t max_tags)
         if (comma_separated && words.size() > 1 && !all_codes && words[0] != "OVIP") {
             add_tag(out, item.words, max_tags);
         } else {
-            add_space_separated(out, item.words, max_tags);
+            // With commas as separators a long word is one tag, never a run of codes.
+            add_space_separated(out, item.words, max_tags, !comma_separated);
         }
     }
     return out;

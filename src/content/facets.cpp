@@ -276,7 +276,7 @@ Result<Facets> Pack::facets(
         return finish(p, tally, options, false);
     }
     bool complete = false;
-    {
+    if (options.budget.count() >= 0) {
         sql::GuardScope scope(p.guard, options.budget, cancel);
         auto counted = count_all(p, *plan, tally);
         if (!counted) {

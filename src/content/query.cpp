@@ -40,11 +40,32 @@ struct TokenSink {
     std::string_view text;
 };
 
+// True for a token made only of combining marks, variation selectors, joiners and emoji: what is
+// left of an emoji sequence or of a stray accent. unicode61 keeps these as token characters (its
+// tables treat most code points beyond the BMP as letters), but no visitor means them as words.
+bool marks_only(std::string_view token)
+{
+    std::size_t pos = 0;
+    while (pos < token.size()) {
+        const char32_t cp = utf8::decode(token, pos);
+        const bool mark = (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF)
+            || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF)
+            || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200C
+            || cp == 0x200D || (cp >= 0xE0000 && cp <= 0xE01EF) || (cp >= 0x1F000 && cp <= 0x1FAFF)
+            || (cp >= 0x2600 && cp <= 0x27BF);
+        if (!mark) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int on_token(void* context, int flags, const char* token, int size, int begin, int end)
 {
     // A C callback: nothing may throw through it.
     auto* sink = static_cast<TokenSink*>(context);
-    if ((flags & FTS5_TOKEN_COLOCATED) != 0 || size <= 0 || begin < 0 || end < begin) {
+    if ((flags & FTS5_TOKEN_COLOCATED) != 0 || size <= 0 || begin < 0 || end < begin
+        || marks_only(std::string_view(token, static_cast<std::size_t>(size)))) {
         return SQLITE_OK;
     }
     try {

@@ -313,7 +313,8 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
     }
     SearchResults out;
     out.query_truncated = plan->query.truncated;
-    out.empty_query = plan->query.empty() && !plan->has_filters() && !q.year_from && !q.year_to;
+    out.empty_query = plan->query.empty() && q.classification.empty() && q.origin.empty() && q.tag.empty()
+        && !q.year_from && !q.year_to;
     if (plan->query.phrases.empty()) {
         out.ranking = Ranking::date;
     }

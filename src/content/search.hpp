@@ -77,7 +77,9 @@ struct Facets {
 };
 
 struct FacetOptions {
-    std::chrono::milliseconds budget { 50 }; // past it, counts are estimated from a sample
+    // Past this budget the counts are estimated from a sample. Zero: no budget (always exact);
+    // negative: estimate straight away (a quick preview).
+    std::chrono::milliseconds budget { 50 };
     std::size_t max_values = 50; // per facet (years are never cut)
 };
 

@@ -146,7 +146,7 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
             + fts5_quote(token->first);
         bound = std::min(bound, token->second);
     }
-    for (const auto& phrase : plan.query.phrases) {
+    for (auto& phrase : plan.query.phrases) {
         std::int64_t phrase_docs = 0;
         if (phrase.prefix) {
             auto st = p.stmt("SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs "
@@ -173,6 +173,11 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
             }
             if (plan.expansions.empty()) {
                 plan.matches_nothing = true;
+            } else if (plan.expansions.size() == 1) {
+                // One word has this prefix: the phrase is that word, with an exact count.
+                phrase.tokens = { plan.expansions.front() };
+                phrase.prefix = false;
+                plan.expansions.clear();
             }
         } else {
             phrase_docs = p.info.cables;

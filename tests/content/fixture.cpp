@@ -207,7 +207,7 @@ std::vector<Cable> synthetic_cables(int count)
         c.origin = posts[(i / 3) % 4];
         c.from = "AMEMBASSY X";
         c.tags = { i % 2 == 0 ? "PREL" : "ETRD", "T" + std::to_string(i % 7) };
-        c.subject = std::string(words[i % 7]) + (i % 10 == 0 ? " rare subject" : " subject");
+        c.subject = std::string(words[i % 7]) + (i % 10 == 0 ? " rare common subject" : " subject");
         c.display_text
             = "common text about " + std::string(words[rng() % 7]) + " and " + words[rng() % 7] + ".";
         c.source_file = "synthetic/" + c.id + ".txt";

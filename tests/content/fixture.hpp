@@ -45,8 +45,35 @@ content::Pack open_pack(const std::filesystem::path& path);
 std::string read_bytes(const std::filesystem::path& path);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
 
-// `count` small cables for volume tests: every body holds "common", every tenth subject "rare",
+// `count` small cables for volume tests: every body holds "common", every tenth subject "rare
+// common",
 // years spread over 1970..2009, classifications and tags cycling.
 std::vector<cable::Cable> synthetic_cables(int count);
 
 } // namespace ck::test
+
+#include <ostream>
+
+namespace ck::content {
+// Printers so doctest shows values when a comparison fails.
+inline std::ostream& operator<<(std::ostream& os, const FacetCount& f)
+{
+    return os << f.value << "=" << f.count;
+}
+inline std::ostream& operator<<(std::ostream& os, const YearCount& y)
+{
+    return os << y.year << "=" << y.cables;
+}
+inline std::ostream& operator<<(std::ostream& os, const Completion& c)
+{
+    return os << c.word << "(" << c.cables << ")";
+}
+template <class T> std::ostream& operator<<(std::ostream& os, const std::vector<T>& items)
+{
+    os << "[";
+    for (const auto& item : items) {
+        os << item << " ";
+    }
+    return os << "]";
+}
+} // namespace ck::content

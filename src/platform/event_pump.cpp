@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <set>
+#include <string>
+#include <thread>
 
 namespace ck::platform {
 namespace {
@@ -70,6 +73,7 @@ struct EventPump::Impl {
     const Clock& clock;
     std::set<std::int64_t> fingers; // contacts that are down, to cancel on focus loss
     bool mouse_down = false;
+    bool native_wait = false;
 
     Impl(Display& d, const Clock& c)
         : display(d)
@@ -219,6 +223,36 @@ PumpResult EventPump::wait(std::optional<Millis> timeout)
 {
     PumpResult result;
     SDL_Event e;
+    if (!m_impl->native_wait) {
+        // SDL's own fallback for drivers without a blocking wait (offscreen, KMS/DRM) polls every
+        // millisecond; polling every few milliseconds keeps touch latency invisible and an idle
+        // kiosk near 0 % CPU.
+        constexpr auto slice = std::chrono::milliseconds(8);
+        const auto start = std::chrono::steady_clock::now();
+        while (true) {
+            SDL_PumpEvents();
+            if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0
+                || termination_requested()) {
+                break;
+            }
+            const auto waited = std::chrono::steady_clock::now() - start;
+            if (timeout && waited >= *timeout) {
+                break;
+            }
+            auto nap = std::chrono::duration_cast<std::chrono::milliseconds>(slice);
+            if (timeout) {
+                nap = std::min(nap,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(*timeout - waited)
+                        + std::chrono::milliseconds(1));
+            }
+            std::this_thread::sleep_for(nap);
+        }
+        while (SDL_PollEvent(&e) != 0) {
+            m_impl->translate(e, result);
+        }
+        result.terminate = result.terminate || termination_requested();
+        return result;
+    }
     const int got = timeout
         ? SDL_WaitEventTimeout(&e, static_cast<int>(std::max<std::int64_t>(0, timeout->count())))
         : SDL_WaitEvent(&e);

@@ -89,11 +89,13 @@ void DrawList::fill_rect(Rect rect, Color color)
     add_triangle(base, base + 2, base + 3);
 }
 
-void DrawList::rounded_outline(Rect rect, float radius, std::vector<Point>& out) const
+void DrawList::rounded_outline(Rect rect, float radius, std::vector<Point>& out, int segments) const
 {
     out.clear();
-    radius = std::min({ radius, rect.w / 2, rect.h / 2 });
-    const int segments = arc_segments(radius, std::numbers::pi_v<float> / 2);
+    radius = std::max(0.0f, std::min({ radius, rect.w / 2, rect.h / 2 }));
+    if (segments <= 0) {
+        segments = arc_segments(radius, std::numbers::pi_v<float> / 2);
+    }
     const Point centers[4] = { { rect.x + radius, rect.y + radius },
         { rect.right() - radius, rect.y + radius }, { rect.right() - radius, rect.bottom() - radius },
         { rect.x + radius, rect.bottom() - radius } };
@@ -135,12 +137,15 @@ void DrawList::stroke_rounded_rect(Rect rect, float radius, float width, Color c
     if (rect.empty() || color.a == 0 || width <= 0) {
         return;
     }
-    rounded_outline(rect, std::max(radius, 0.0f), m_scratch);
-    const std::vector<Point> outer = m_scratch;
-    rounded_outline(rect.inset(width, width), std::max(radius - width, 0.0f), m_scratch);
-    if (outer.size() != m_scratch.size()) {
-        return; // too small to stroke
+    if (rect.w <= 2 * width || rect.h <= 2 * width) {
+        fill_rounded_rect(rect, radius, color); // too small to have a hole
+        return;
     }
+    // Both outlines get the same number of points so that they pair up into a ring.
+    const int segments = arc_segments(std::max(radius, 0.0f), std::numbers::pi_v<float> / 2);
+    rounded_outline(rect, std::max(radius, 0.0f), m_scratch, segments);
+    const std::vector<Point> outer = m_scratch;
+    rounded_outline(rect.inset(width, width), std::max(radius - width, 0.0f), m_scratch, segments);
     const auto n = static_cast<std::uint32_t>(outer.size());
     const std::uint32_t base = begin(TextureId::none, 2 * n);
     const std::uint32_t c = color.packed();

@@ -74,7 +74,8 @@ private:
     void add_vertex(Point p, std::uint32_t color, float u = 0, float v = 0);
     void add_triangle(std::uint32_t a, std::uint32_t b, std::uint32_t c);
     // The outline of a rounded rectangle as a closed polygon (clockwise from the top-left arc).
-    void rounded_outline(Rect rect, float radius, std::vector<Point>& out) const;
+    // `segments` arcs per corner; 0 picks a count from the radius.
+    void rounded_outline(Rect rect, float radius, std::vector<Point>& out, int segments = 0) const;
 
     std::vector<Vertex> m_vertices;
     std::vector<std::uint32_t> m_indices;

@@ -1,0 +1,458 @@
+// Routing: pointer events become gestures; a press marks the widget under it as pressed; a tap
+// goes to the navigation bar, a popup, or the current screen's widget under it; everything else
+// (drags, flings, pinches) goes to the current screen. The touch that wakes the kiosk never also
+// presses what lies under it.
+#include "app/kiosk_app.hpp"
+
+#include "screens/chrome.hpp"
+#include "screens/factory.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace ck::app {
+namespace {
+
+constexpr Millis transition_ms { 220 };
+constexpr float tap_slop_mm = 2.0f;
+
+bool is_contact_end(input::GestureKind kind)
+{
+    using K = input::GestureKind;
+    switch (kind) {
+    case K::release:
+    case K::press_cancel:
+    case K::tap:
+    case K::double_tap:
+    case K::drag_end:
+    case K::fling:
+    case K::pinch_end:
+    case K::cancel:
+    case K::swipe_back:
+        return true;
+    case K::press:
+    case K::long_press:
+    case K::drag_start:
+    case K::drag_move:
+    case K::pinch_start:
+    case K::pinch_update:
+    case K::scroll:
+    case K::zoom:
+        return false;
+    }
+    return false;
+}
+
+} // namespace
+
+KioskApp::KioskApp(std::unique_ptr<content::Pack> pack, ui::TextServices text, AppOptions options, Millis now)
+    : m_pack(std::move(pack))
+    , m_text(text)
+    , m_options(std::move(options))
+    , m_theme(std::make_unique<ui::Theme>(m_options.dpi, ui::ContrastMode::normal, ui::TextScale::normal))
+    , m_canvas(text, *m_theme, m_viewport)
+    , m_gestures(input::GestureConfig::for_dpi(m_options.dpi))
+    , m_idle(m_options.idle)
+    , m_now(now)
+    , m_language(m_options.language)
+{
+    reset_visit();
+}
+
+KioskApp::~KioskApp() = default;
+
+void KioskApp::reset_visit()
+{
+    m_stack.clear();
+    m_transition.reset();
+    m_popup.reset();
+    m_language = m_options.language;
+    m_large_text = false;
+    m_high_contrast = false;
+    m_pressed.clear();
+    rebuild_theme();
+    m_gesture_buffer.clear();
+    m_gestures.cancel_all(m_now, m_gesture_buffer);
+    m_gesture_buffer.clear();
+    m_swallow_contact = m_gestures.contact_count() > 0;
+    // Layouts are keyed by hashes, but a visitor's query was laid out: forget them all.
+    m_text.layouts.clear();
+    m_idle.rest();
+    const screens::ScreenId first = m_pack ? screens::ScreenId::attract : screens::ScreenId::out_of_order;
+    m_stack.push_back(screens::make_screen(first, {}, 0, m_pack.get()));
+}
+
+void KioskApp::rebuild_theme()
+{
+    m_theme = std::make_unique<ui::Theme>(m_options.dpi,
+        m_high_contrast ? ui::ContrastMode::high : ui::ContrastMode::normal,
+        m_large_text ? ui::TextScale::large : ui::TextScale::normal);
+    m_strings = std::make_unique<screens::Strings>(m_pack.get(), m_language);
+}
+
+screens::Env KioskApp::env(const Rect& body, Size viewport) const
+{
+    return screens::Env { m_pack.get(), *m_strings, m_now, body, viewport, m_options.dpi,
+        viewport.h > viewport.w };
+}
+
+screens::ScreenId KioskApp::screen() const
+{
+    return current().id();
+}
+
+std::string_view KioskApp::screen_name() const
+{
+    return screens::name(current().id());
+}
+
+bool KioskApp::idle_prompt_showing() const
+{
+    return m_idle.phase(m_now) == IdlePolicy::Phase::prompting;
+}
+
+void KioskApp::handle(const input::Event& event)
+{
+    if (const auto* p = std::get_if<input::PointerEvent>(&event)) {
+        on_pointer(*p);
+    } else if (const auto* w = std::get_if<input::WheelEvent>(&event)) {
+        m_now = std::max(m_now, w->time);
+        m_idle.activity(m_now);
+        m_gesture_buffer.clear();
+        m_gestures.feed(*w, m_gesture_buffer);
+        for (const input::Gesture& g : m_gesture_buffer) {
+            on_gesture(g);
+        }
+    } else if (const auto* k = std::get_if<input::KeyEvent>(&event)) {
+        on_key(*k);
+    } else if (const auto* t = std::get_if<input::TextInputEvent>(&event)) {
+        m_now = std::max(m_now, t->time);
+        if (current().id() == screens::ScreenId::attract) {
+            apply(screens::Intent::of(screens::Intent::Kind::enter));
+            return;
+        }
+        m_idle.activity(m_now);
+        apply(current().on_text(t->text, env(m_body, m_viewport)));
+    } else if (const auto* c = std::get_if<input::TextEditingEvent>(&event)) {
+        m_idle.activity(std::max(m_now, c->time));
+        current().on_composition(c->text);
+    }
+}
+
+void KioskApp::on_pointer(const input::PointerEvent& e)
+{
+    m_now = std::max(m_now, e.time);
+    const bool was_prompting = idle_prompt_showing();
+    if (e.kind == input::PointerEvent::Kind::down) {
+        if (current().id() == screens::ScreenId::attract) {
+            m_swallow_contact = true;
+            apply(screens::Intent::of(screens::Intent::Kind::enter));
+        } else if (was_prompting) {
+            m_swallow_contact = true; // the tap that answers "still reading?" presses nothing else
+        }
+    }
+    if (current().id() != screens::ScreenId::attract) {
+        m_idle.activity(m_now);
+    }
+    m_gesture_buffer.clear();
+    m_gestures.feed(e, m_gesture_buffer);
+    const std::vector<input::Gesture> gestures = m_gesture_buffer;
+    for (const input::Gesture& g : gestures) {
+        on_gesture(g);
+    }
+    if (m_swallow_contact && m_gestures.contact_count() == 0) {
+        m_swallow_contact = false;
+    }
+}
+
+void KioskApp::on_gesture(const input::Gesture& g)
+{
+    using K = input::GestureKind;
+    if (m_swallow_contact) {
+        if (is_contact_end(g.kind)) {
+            m_pressed.clear();
+        }
+        return;
+    }
+    switch (g.kind) {
+    case K::press: {
+        const ui::Widget* w = m_canvas.tree().hit_near(g.pos, m_theme->px(tap_slop_mm));
+        m_pressed = w != nullptr ? w->id : std::string();
+        return;
+    }
+    case K::release:
+    case K::press_cancel:
+    case K::cancel:
+        m_pressed.clear();
+        break;
+    case K::tap:
+    case K::double_tap:
+        m_pressed.clear();
+        on_tap(g.pos);
+        return;
+    case K::swipe_back:
+        if (!m_popup && m_stack.size() > 1 && current().id() != screens::ScreenId::home) {
+            go_back();
+        }
+        return;
+    case K::long_press:
+        return; // nothing hides behind a long press: no context menus, no staff door
+    case K::drag_start:
+    case K::drag_move:
+    case K::drag_end:
+    case K::fling:
+    case K::pinch_start:
+    case K::pinch_update:
+    case K::pinch_end:
+    case K::scroll:
+    case K::zoom:
+        break;
+    }
+    if (m_popup) {
+        return;
+    }
+    apply(current().on_gesture(g, env(m_body, m_viewport)));
+}
+
+void KioskApp::on_key(const input::KeyEvent& e)
+{
+    m_now = std::max(m_now, e.time);
+    if (!e.down) {
+        return;
+    }
+    if (current().id() == screens::ScreenId::attract) {
+        // A key press wakes the kiosk like a touch; no key or chord does anything else here.
+        if (!e.mods.ctrl && !e.mods.alt && !e.mods.gui) {
+            apply(screens::Intent::of(screens::Intent::Kind::enter));
+        }
+        return;
+    }
+    m_idle.activity(m_now);
+    // Chords with Ctrl, Alt or the system key are never the visitor's typing: ignore them all
+    // (Ctrl+C, Alt+F4, Ctrl+Alt+F1 ...). Escape closes a popup and nothing more.
+    if (e.mods.ctrl || e.mods.alt || e.mods.gui) {
+        return;
+    }
+    if (e.key == input::Key::escape) {
+        m_popup.reset();
+        return;
+    }
+    apply(current().on_key(e, env(m_body, m_viewport)));
+}
+
+void KioskApp::on_tap(Point pos)
+{
+    const ui::Widget* w = m_canvas.tree().hit_near(pos, m_theme->px(tap_slop_mm));
+    if (m_popup) {
+        if (w != nullptr && w->id == "popup.action") {
+            const screens::Intent action = m_popup->action;
+            m_popup.reset();
+            apply(action);
+        } else if (w == nullptr || w->id == "popup.close" || w->id == "popup.scrim") {
+            m_popup.reset();
+        }
+        return;
+    }
+    if (w == nullptr) {
+        input::Gesture tap;
+        tap.kind = input::GestureKind::tap;
+        tap.pos = pos;
+        tap.start = pos;
+        tap.time = m_now;
+        apply(current().on_gesture(tap, env(m_body, m_viewport)));
+        return;
+    }
+    if (w->id.rfind("nav.", 0) == 0) {
+        on_nav(w->id);
+        return;
+    }
+    apply(current().on_tap(*w, env(m_body, m_viewport)));
+}
+
+void KioskApp::on_nav(std::string_view id)
+{
+    namespace nav = screens::nav_id;
+    if (id == nav::back) {
+        go_back();
+    } else if (id == nav::home) {
+        go_home();
+    } else if (id == nav::search) {
+        if (current().id() != screens::ScreenId::search) {
+            apply(screens::Intent::of(screens::Intent::Kind::open_search));
+        }
+    } else if (id == nav::language) {
+        const std::vector<std::string> langs
+            = m_pack ? m_pack->languages() : std::vector<std::string> { "en", "ja" };
+        if (langs.size() > 1) {
+            const auto it = std::find(langs.begin(), langs.end(), m_language);
+            m_language = (it == langs.end() || it + 1 == langs.end()) ? langs.front() : *(it + 1);
+        }
+        rebuild_theme();
+    } else if (id == nav::large_text) {
+        m_large_text = !m_large_text;
+        rebuild_theme();
+    } else if (id == nav::high_contrast) {
+        m_high_contrast = !m_high_contrast;
+        rebuild_theme();
+    }
+}
+
+void KioskApp::apply(const screens::Intent& intent)
+{
+    using Kind = screens::Intent::Kind;
+    switch (intent.kind) {
+    case Kind::none:
+        return;
+    case Kind::enter:
+        m_stack.clear();
+        m_transition.reset();
+        m_idle.activity(m_now);
+        m_stack.push_back(screens::make_screen(screens::ScreenId::home, {}, 0, m_pack.get()));
+        return;
+    case Kind::home:
+        go_home();
+        return;
+    case Kind::back:
+        go_back();
+        return;
+    case Kind::show_definition:
+        show_definition(intent.arg);
+        return;
+    case Kind::show_notice:
+        m_popup = Popup { {}, m_strings->get(intent.arg), {}, {} };
+        return;
+    case Kind::open_section:
+    case Kind::open_cable:
+    case Kind::open_timeline:
+    case Kind::open_year:
+    case Kind::open_about:
+    case Kind::open_search:
+        if (auto screen = make_screen(intent)) {
+            push(std::move(screen));
+        }
+        return;
+    }
+}
+
+std::unique_ptr<screens::Screen> KioskApp::make_screen(const screens::Intent& intent)
+{
+    using Kind = screens::Intent::Kind;
+    using Id = screens::ScreenId;
+    switch (intent.kind) {
+    case Kind::open_section:
+        return screens::make_screen(Id::section, intent.arg, 0, m_pack.get());
+    case Kind::open_cable:
+        return screens::make_screen(Id::reader, intent.arg, 0, m_pack.get());
+    case Kind::open_timeline:
+        return screens::make_screen(Id::timeline, {}, 0, m_pack.get());
+    case Kind::open_year:
+        return screens::make_screen(Id::year, {}, intent.number, m_pack.get());
+    case Kind::open_about:
+        return screens::make_screen(Id::about, {}, 0, m_pack.get());
+    case Kind::open_search:
+        return screens::make_screen(Id::search, intent.arg, 0, m_pack.get());
+    case Kind::none:
+    case Kind::enter:
+    case Kind::home:
+    case Kind::back:
+    case Kind::show_definition:
+    case Kind::show_notice:
+        return nullptr;
+    }
+    return nullptr;
+}
+
+void KioskApp::push(std::unique_ptr<screens::Screen> screen)
+{
+    if (!screen) {
+        return;
+    }
+    // A long walk through references must not grow without bound: keep the last screens.
+    constexpr std::size_t max_depth = 32;
+    if (m_stack.size() >= max_depth) {
+        m_stack.erase(m_stack.begin() + 1);
+    }
+    m_transition = Transition { nullptr, input::Tween(0, 1, m_now, transition_ms), true };
+    m_stack.push_back(std::move(screen));
+}
+
+void KioskApp::go_back()
+{
+    if (m_stack.size() <= 1) {
+        return;
+    }
+    m_transition = Transition { std::move(m_stack.back()), input::Tween(0, 1, m_now, transition_ms), false };
+    m_stack.pop_back();
+}
+
+void KioskApp::go_home()
+{
+    if (m_stack.size() <= 1) {
+        return;
+    }
+    while (m_stack.size() > 1) {
+        m_stack.pop_back();
+    }
+    m_transition.reset();
+}
+
+void KioskApp::show_definition(const std::string& term)
+{
+    if (!m_pack) {
+        return;
+    }
+    const auto lower = [](std::string s) {
+        for (char& c : s) {
+            c = static_cast<char>((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
+        }
+        return s;
+    };
+    for (const content::GlossaryTerm& g : m_pack->collection().glossary) {
+        if (lower(g.term) == lower(term)) {
+            m_popup = Popup { g.term, content::pick(g.definition, m_language), {}, {} };
+            return;
+        }
+    }
+}
+
+void KioskApp::advance(Millis now)
+{
+    m_now = std::max(m_now, now);
+    m_gesture_buffer.clear();
+    m_gestures.advance(m_now, m_gesture_buffer);
+    const std::vector<input::Gesture> gestures = m_gesture_buffer;
+    for (const input::Gesture& g : gestures) {
+        on_gesture(g);
+    }
+    m_idle.set_reading(current().reading_long_text());
+    if (current().id() != screens::ScreenId::attract && current().id() != screens::ScreenId::out_of_order
+        && m_idle.phase(m_now) == IdlePolicy::Phase::expired) {
+        reset_visit();
+    }
+    current().advance(m_now);
+    if (m_transition && m_transition->progress.finished(m_now)) {
+        m_transition.reset();
+    }
+}
+
+bool KioskApp::animating() const
+{
+    return (m_transition && !m_transition->progress.finished(m_now)) || current().animating();
+}
+
+std::optional<Millis> KioskApp::next_wakeup() const
+{
+    std::optional<Millis> next = m_gestures.next_wakeup();
+    const auto consider = [&](std::optional<Millis> t) {
+        if (t && (!next || *t < *next)) {
+            next = t;
+        }
+    };
+    consider(current().next_wakeup());
+    if (current().id() != screens::ScreenId::attract && current().id() != screens::ScreenId::out_of_order) {
+        consider(m_idle.next_deadline(m_now));
+    }
+    return next;
+}
+
+} // namespace ck::app

@@ -1,0 +1,124 @@
+// The kiosk as a pure state machine: input events and time go in, a frame (draw list + widget
+// tree) comes out. It owns the screen stack, the gesture recognizer, the idle policy and the
+// visit's settings; SDL, the clock and the pack file are injected by the composition root, so the
+// same object runs live, in the headless script mode and in the tests.
+#pragma once
+
+#include "app/idle_policy.hpp"
+#include "content/pack.hpp"
+#include "input/events.hpp"
+#include "input/gesture_recognizer.hpp"
+#include "input/tween.hpp"
+#include "screens/screen.hpp"
+#include "ui/canvas.hpp"
+#include "ui/theme.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ck::app {
+
+struct AppOptions {
+    float dpi = 92.0f;
+    std::string language = "en"; // the language a visit starts in
+    IdleConfig idle;
+};
+
+class KioskApp {
+public:
+    // `pack` may be null: the kiosk then shows its out-of-order screen (and `pack_problem` goes
+    // to the log for staff, never to the screen).
+    KioskApp(std::unique_ptr<content::Pack> pack, ui::TextServices text, AppOptions options, Millis now);
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
+
+    void handle(const input::Event& event);
+    // Moves timers and animations to `now` (call before building a frame).
+    void advance(Millis now);
+    // Builds the frame for a viewport of `size` logical pixels.
+    const ui::Canvas& build(Size size);
+
+    [[nodiscard]] bool animating() const;
+    // When the app must be woken even if no input arrives (idle prompt, attract typing,
+    // long-press timer); nullopt when it can sleep until the next event.
+    [[nodiscard]] std::optional<Millis> next_wakeup() const;
+
+    [[nodiscard]] screens::ScreenId screen() const;
+    [[nodiscard]] std::string_view screen_name() const;
+    [[nodiscard]] const ui::Canvas& frame() const { return m_canvas; }
+    [[nodiscard]] const ui::Theme& theme() const { return *m_theme; }
+    [[nodiscard]] const std::string& language() const { return m_language; }
+    [[nodiscard]] bool large_text() const { return m_large_text; }
+    [[nodiscard]] bool high_contrast() const { return m_high_contrast; }
+    [[nodiscard]] std::size_t stack_depth() const { return m_stack.size(); }
+    [[nodiscard]] bool idle_prompt_showing() const;
+    [[nodiscard]] content::Pack* pack() { return m_pack.get(); }
+    // True while a widget is drawn pressed or a finger is tracked: after every finger has lifted
+    // this must be false (no stuck press).
+    [[nodiscard]] bool has_active_press() const
+    {
+        return !m_pressed.empty() || m_gestures.contact_count() > 0;
+    }
+
+    // Back to the attract loop with nothing of the visit left: screens, search text, filters,
+    // scroll positions, text size, language, accessibility modes, popups.
+    void reset_visit();
+
+private:
+    struct Popup {
+        std::string title;
+        std::string body;
+        std::string action_label; // empty: only a close button
+        screens::Intent action;
+    };
+    struct Transition {
+        std::unique_ptr<screens::Screen> leaving;
+        input::Tween progress;
+        bool forward = true;
+    };
+
+    void on_pointer(const input::PointerEvent& e);
+    void on_gesture(const input::Gesture& g);
+    void on_key(const input::KeyEvent& e);
+    void on_tap(Point pos);
+    void on_nav(std::string_view id);
+    void apply(const screens::Intent& intent);
+    void push(std::unique_ptr<screens::Screen> screen);
+    void go_back();
+    void go_home();
+    std::unique_ptr<screens::Screen> make_screen(const screens::Intent& intent);
+    void show_definition(const std::string& term);
+    void rebuild_theme();
+    screens::Env env(const Rect& body, Size viewport) const;
+    [[nodiscard]] screens::Screen& current() const { return *m_stack.back(); }
+
+    void build_popup(Rect area);
+    void build_idle_prompt(Rect area);
+
+    std::unique_ptr<content::Pack> m_pack;
+    ui::TextServices m_text;
+    AppOptions m_options;
+    std::unique_ptr<ui::Theme> m_theme;
+    ui::Canvas m_canvas;
+    std::unique_ptr<screens::Strings> m_strings;
+    std::vector<std::unique_ptr<screens::Screen>> m_stack;
+    std::optional<Transition> m_transition;
+    std::optional<Popup> m_popup;
+    input::GestureRecognizer m_gestures;
+    std::vector<input::Gesture> m_gesture_buffer;
+    IdlePolicy m_idle;
+    Millis m_now { 0 };
+    std::string m_language;
+    bool m_large_text = false;
+    bool m_high_contrast = false;
+    // The touch that wakes the kiosk (or dismisses the idle prompt) is swallowed whole.
+    bool m_swallow_contact = false;
+    std::string m_pressed;
+    Rect m_body;
+    Size m_viewport { 1920, 1080 };
+};
+
+} // namespace ck::app

@@ -1,0 +1,84 @@
+// Frames are built only after something happened (an event or a timer), and presented only if
+// they differ from the last one; while nothing animates the loop sleeps in EventPump::wait.
+#include "live_loop.hpp"
+
+#include "core/log.hpp"
+
+#include <algorithm>
+
+namespace ck::kiosk {
+namespace {
+
+constexpr Millis frame_interval { 16 };
+
+} // namespace
+
+Result<bool> Presenter::show(const ui::Canvas& frame, bool force)
+{
+    if (!force && m_has_last && frame.draw() == m_last) {
+        return false;
+    }
+    if (auto drawn = draw(frame); !drawn) {
+        return drawn.error();
+    }
+    m_display.present();
+    ++m_presented;
+    return true;
+}
+
+Status Presenter::draw(const ui::Canvas& frame)
+{
+    text::GlyphAtlas& atlas = m_glyphs.atlas();
+    m_dirty.clear();
+    for (const text::AtlasRect& r : atlas.take_dirty()) {
+        m_dirty.push_back({ static_cast<float>(r.x), static_cast<float>(r.y), static_cast<float>(r.w),
+            static_cast<float>(r.h) });
+    }
+    const platform::AtlasView view { atlas.pixels().data(), atlas.width(), atlas.height(), atlas.width(),
+        m_dirty, atlas.generation() };
+    if (auto drawn = m_display.draw(frame.draw(), view, frame.theme().palette().paper); !drawn) {
+        return drawn;
+    }
+    m_last = frame.draw();
+    m_has_last = true;
+    return {};
+}
+
+int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump& pump, const Clock& clock,
+    Presenter& presenter, std::optional<Millis> stop_at)
+{
+    bool force = true;
+    while (true) {
+        const Millis now = clock.now();
+        if (stop_at && now >= *stop_at) {
+            return 0;
+        }
+        app.advance(now);
+        const ui::Canvas& frame = app.build(display.logical_size());
+        if (auto shown = presenter.show(frame, force); !shown) {
+            log::error("kiosk", "drawing failed: " + shown.error().to_string());
+        }
+        force = false;
+        std::optional<Millis> timeout;
+        if (app.animating()) {
+            timeout = frame_interval;
+        } else if (const auto wake = app.next_wakeup()) {
+            timeout = std::max(Millis { 0 }, *wake - clock.now());
+        }
+        if (stop_at) {
+            const Millis left = std::max(Millis { 0 }, *stop_at - clock.now());
+            timeout = timeout ? std::min(*timeout, left) : left;
+        }
+        platform::PumpResult input = pump.wait(timeout);
+        if (input.terminate) {
+            log::info("kiosk", "SIGTERM: stopping");
+            return 0;
+        }
+        force = input.needs_redraw || input.resized;
+        for (const input::Event& e : input.events) {
+            app.handle(e);
+        }
+    }
+}
+
+} // namespace ck::kiosk

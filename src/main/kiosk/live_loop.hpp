@@ -1,0 +1,17 @@
+// The live kiosk: wait for input or the next timer, let the app react, present what changed.
+#pragma once
+
+#include "app/kiosk_app.hpp"
+#include "core/clock.hpp"
+#include "platform/display.hpp"
+#include "platform/event_pump.hpp"
+#include "presenter.hpp"
+
+namespace ck::kiosk {
+
+// Runs until SIGTERM (the only way a kiosk stops) or until `stop_at` passes on `clock`.
+// Returns the process exit code.
+int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump& pump, const Clock& clock,
+    Presenter& presenter, std::optional<Millis> stop_at = std::nullopt);
+
+} // namespace ck::kiosk

@@ -1,0 +1,136 @@
+// kiosk: the Cable Kiosk viewer. Live on a display, or headless through SDL's offscreen driver
+// replaying a script (the tests, the README's screenshots) or a monkey.
+#include "app/kiosk_app.hpp"
+#include "app/script.hpp"
+#include "core/log.hpp"
+#include "live_loop.hpp"
+#include "options.hpp"
+#include "platform/display.hpp"
+#include "platform/event_pump.hpp"
+#include "platform/sdl_clock.hpp"
+#include "platform/signals.hpp"
+#include "presenter.hpp"
+#include "script_runner.hpp"
+#include "services.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+using namespace ck;
+
+Result<std::string> read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return make_error("cannot read the file", path);
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+platform::DisplayOptions display_options(const kiosk::Options& o)
+{
+    platform::DisplayOptions d;
+    d.mode = o.headless
+        ? platform::DisplayMode::headless
+        : (o.fullscreen ? platform::DisplayMode::fullscreen : platform::DisplayMode::windowed);
+    d.panel = o.headless ? o.size : o.window;
+    d.rotation = *platform::rotation_from_degrees(o.rotate);
+    d.renderer = o.renderer == "software" ? platform::RendererKind::software
+        : o.renderer == "gles2"           ? platform::RendererKind::gles2
+                                          : platform::RendererKind::automatic;
+    return d;
+}
+
+std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
+{
+    auto pack = kiosk::open_verified_pack(o.pack, o.pubkey, kiosk::state_directory());
+    if (!pack) {
+        // For staff, in the journal; the visitor sees the out-of-order screen.
+        log::error("kiosk", "the content pack cannot be shown: " + pack.error().to_string());
+        return nullptr;
+    }
+    return std::make_unique<content::Pack>(std::move(*pack));
+}
+
+int run(const kiosk::Options& o)
+{
+    auto text = kiosk::make_text_stack();
+    if (!text) {
+        log::error("kiosk", "no usable fonts: " + text.error().to_string());
+        return 1;
+    }
+    auto display = platform::Display::create(display_options(o));
+    if (!display) {
+        std::fprintf(stderr,
+            "kiosk: no display is available (%s). Run it in a desktop session, on a console with KMS/DRM "
+            "access (kiosk --fullscreen), or without a display: kiosk --headless --size 1920x1080 "
+            "--script FILE --screenshots DIR\n",
+            display.error().to_string().c_str());
+        return 1;
+    }
+    ManualClock manual(Millis { 1'000 });
+    platform::SdlClock real;
+    const bool manual_time = o.headless && !o.realtime;
+    const Clock& clock = manual_time ? static_cast<const Clock&>(manual) : static_cast<const Clock&>(real);
+
+    app::AppOptions app_options;
+    app_options.dpi = o.dpi;
+    app_options.language = o.lang;
+    app_options.idle = o.idle;
+    app::KioskApp kiosk_app(open_pack(o), text->services(), app_options, clock.now());
+    platform::EventPump pump(**display, clock);
+    kiosk::Presenter presenter(**display, *text->glyphs);
+
+    if (!o.headless) {
+        return kiosk::run_live(kiosk_app, **display, pump, clock, presenter);
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(o.screenshots.empty() ? "." : o.screenshots, ec);
+    kiosk::ScriptRunner runner(kiosk_app, **display, pump, clock, manual_time ? &manual : nullptr, presenter,
+        o.screenshots.empty() ? std::filesystem::path(".") : std::filesystem::path(o.screenshots));
+    if (o.monkey_events > 0) {
+        if (auto done = runner.run_monkey(o.monkey_events, o.seed); !done) {
+            std::fprintf(stderr, "kiosk: monkey: %s\n", done.error().to_string().c_str());
+            return 1;
+        }
+        return 0;
+    }
+    const auto source = read_file(o.script);
+    if (!source) {
+        std::fprintf(stderr, "kiosk: %s\n", source.error().to_string().c_str());
+        return 2;
+    }
+    const auto lines = app::script::parse(*source, o.script);
+    if (!lines) {
+        std::fprintf(stderr, "kiosk: %s\n", lines.error().to_string().c_str());
+        return 2;
+    }
+    if (auto done = runner.run(*lines, o.script); !done) {
+        std::fprintf(stderr, "kiosk: %s\n", done.error().to_string().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ck::platform::install_kiosk_signal_policy();
+    ck::kiosk::Options options;
+    if (const auto code = ck::kiosk::parse_options(argc, argv, options)) {
+        return *code;
+    }
+    if (!options.config.empty()) {
+        if (auto read = ck::kiosk::read_config(options.config, options); !read) {
+            std::fprintf(stderr, "kiosk: %s\n", read.error().to_string().c_str());
+            return 2;
+        }
+    }
+    return run(options);
+}

@@ -1,0 +1,43 @@
+// The kiosk's command line (the contract in issue 6) and its configuration file.
+#pragma once
+
+#include "app/idle_policy.hpp"
+#include "core/geometry.hpp"
+#include "core/result.hpp"
+
+#include <optional>
+#include <string>
+
+namespace ck::kiosk {
+
+struct Options {
+    std::string pack = CK_DEFAULT_PACK;
+    std::string pubkey = CK_DEFAULT_PUBKEY;
+    bool fullscreen = false;
+    Size window { 1920, 1080 };
+    int rotate = 0;
+    float dpi = 92;
+    std::string lang = "en";
+    std::string renderer = "auto";
+    std::string config;
+
+    // Headless script mode.
+    bool headless = false;
+    Size size { 1920, 1080 };
+    std::string script;
+    std::string screenshots;
+    bool realtime = false;
+    // Monkey mode (headless): random touches and keys.
+    long monkey_events = 0;
+    unsigned seed = 1;
+
+    app::IdleConfig idle;
+};
+
+// Parses argv. Returns the exit code to use when the program should stop now (help, usage error).
+std::optional<int> parse_options(int argc, char** argv, Options& options);
+
+// Reads idle times and the like from a TOML configuration file.
+Status read_config(const std::string& path, Options& options);
+
+} // namespace ck::kiosk

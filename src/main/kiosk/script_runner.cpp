@@ -1,0 +1,322 @@
+// Touch paths are sampled every 8 ms like a real panel; a `drag` rests 120 ms before lifting so
+// it ends at rest, a `fling` lifts while moving. Widgets named by label are found in the frame the
+// visitor sees now, in reading order.
+#include "script_runner.hpp"
+
+#include "core/log.hpp"
+#include "platform/image.hpp"
+#include "ui/widget_tree.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <thread>
+
+namespace ck::kiosk {
+namespace {
+
+constexpr Millis sample_ms { 8 };
+constexpr Millis frame_ms { 16 };
+constexpr Millis tap_hold_ms { 60 };
+constexpr Millis rest_before_lift_ms { 120 };
+
+using TouchPhase = platform::EventPump::TouchPhase;
+
+} // namespace
+
+ScriptRunner::ScriptRunner(app::KioskApp& app, platform::Display& display, platform::EventPump& pump,
+    const Clock& clock, ManualClock* manual, Presenter& presenter, std::filesystem::path out_dir)
+    : m_app(app)
+    , m_display(display)
+    , m_pump(pump)
+    , m_clock(clock)
+    , m_manual(manual)
+    , m_presenter(presenter)
+    , m_out(std::move(out_dir))
+{
+}
+
+void ScriptRunner::settle()
+{
+    const platform::PumpResult input = m_pump.poll();
+    for (const input::Event& e : input.events) {
+        m_app.handle(e);
+    }
+    m_app.advance(m_clock.now());
+    const ui::Canvas& frame = m_app.build(logical());
+    if (auto shown = m_presenter.show(frame); !shown) {
+        log::error("kiosk", "drawing failed: " + shown.error().to_string());
+    }
+}
+
+void ScriptRunner::pass(Millis ms)
+{
+    if (m_manual == nullptr) {
+        const Millis end = m_clock.now() + ms;
+        while (m_clock.now() < end) {
+            settle();
+            const Millis left = end - m_clock.now();
+            std::this_thread::sleep_for(std::min(left, m_app.animating() ? frame_ms : Millis { 20 }));
+        }
+        settle();
+        return;
+    }
+    const Millis end = m_manual->now() + ms;
+    settle();
+    while (m_manual->now() < end) {
+        Millis step = end - m_manual->now();
+        if (m_app.animating()) {
+            step = std::min(step, frame_ms);
+        }
+        if (const auto wake = m_app.next_wakeup()) {
+            step = std::min(step, std::max(Millis { 1 }, *wake - m_manual->now()));
+        }
+        m_manual->advance(step);
+        settle();
+    }
+}
+
+Result<Point> ScriptRunner::resolve(const app::script::Target& target)
+{
+    if (!target.by_label) {
+        const Size s = logical();
+        if (target.point.x < 0 || target.point.y < 0 || target.point.x >= s.w || target.point.y >= s.h) {
+            return make_error("the point is outside the " + std::to_string(static_cast<int>(s.w)) + "x"
+                + std::to_string(static_cast<int>(s.h)) + " screen");
+        }
+        return target.point;
+    }
+    const ui::Widget* w = m_app.frame().tree().find_by_label(target.label);
+    if (w == nullptr) {
+        return make_error("no visible widget is labelled \"" + target.label + "\" on the "
+            + std::string(m_app.screen_name()) + " screen");
+    }
+    return w->rect.center();
+}
+
+void ScriptRunner::touch_path(
+    std::int64_t finger, Point from, Point to, Millis duration, bool rest_before_lift)
+{
+    m_pump.inject_touch(TouchPhase::down, finger, from);
+    pass(sample_ms);
+    const auto steps = std::max<Millis::rep>(1, duration.count() / sample_ms.count());
+    for (Millis::rep i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        m_pump.inject_touch(
+            TouchPhase::move, finger, { from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t });
+        pass(sample_ms);
+    }
+    if (rest_before_lift) {
+        for (Millis rested { 0 }; rested < rest_before_lift_ms; rested += sample_ms) {
+            m_pump.inject_touch(TouchPhase::move, finger, to);
+            pass(sample_ms);
+        }
+    }
+    m_pump.inject_touch(TouchPhase::up, finger, to);
+    pass(sample_ms);
+}
+
+Status ScriptRunner::shot(const std::string& name)
+{
+    settle();
+    if (auto drawn = m_presenter.draw(m_app.frame()); !drawn) {
+        return drawn;
+    }
+    const auto image = m_display.read_pixels();
+    if (!image) {
+        return image.error();
+    }
+    return platform::write_png((m_out / (name + ".png")).string(), *image);
+}
+
+Status ScriptRunner::dump(const std::string& name)
+{
+    settle();
+    nlohmann::json widgets = nlohmann::json::array();
+    for (const ui::Widget& w : m_app.frame().tree().widgets()) {
+        widgets.push_back({ { "id", w.id }, { "label", w.label }, { "role", ui::role_name(w.role) },
+            { "rect", { w.rect.x, w.rect.y, w.rect.w, w.rect.h } }, { "interactive", w.interactive },
+            { "selected", w.selected } });
+    }
+    const nlohmann::json doc = { { "screen", m_app.screen_name() }, { "size", { logical().w, logical().h } },
+        { "language", m_app.language() }, { "large_text", m_app.large_text() },
+        { "high_contrast", m_app.high_contrast() }, { "widgets", widgets } };
+    std::ofstream out(m_out / (name + ".json"));
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    if (!out) {
+        return make_error("cannot write the dump", (m_out / (name + ".json")).string());
+    }
+    return {};
+}
+
+Status ScriptRunner::execute(const app::script::Command& command)
+{
+    return std::visit([this](const auto& c) { return perform(c); }, command);
+}
+
+Status ScriptRunner::perform(const app::script::Wait& c)
+{
+    pass(Millis { c.ms });
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Tap& c)
+{
+    const auto at = resolve(c.target);
+    if (!at) {
+        return at.error();
+    }
+    const std::int64_t f = m_next_finger++;
+    m_pump.inject_touch(TouchPhase::down, f, *at);
+    pass(tap_hold_ms);
+    m_pump.inject_touch(TouchPhase::up, f, *at);
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::LongPress& c)
+{
+    const auto at = resolve(c.target);
+    if (!at) {
+        return at.error();
+    }
+    const std::int64_t f = m_next_finger++;
+    m_pump.inject_touch(TouchPhase::down, f, *at);
+    pass(Millis { c.ms });
+    m_pump.inject_touch(TouchPhase::up, f, *at);
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Drag& c)
+{
+    touch_path(m_next_finger++, c.from, c.to, Millis { c.ms }, !c.fling);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Pinch& c)
+{
+    const float d0 = std::min(logical().w, logical().h) * 0.1f;
+    const std::int64_t a = m_next_finger++;
+    const std::int64_t b = m_next_finger++;
+    m_pump.inject_touch(TouchPhase::down, a, { c.center.x - d0, c.center.y });
+    m_pump.inject_touch(TouchPhase::down, b, { c.center.x + d0, c.center.y });
+    pass(sample_ms);
+    const auto steps = std::max(1, c.ms / static_cast<int>(sample_ms.count()));
+    for (int i = 1; i <= steps; ++i) {
+        const float d = d0 * (1 + (c.scale - 1) * static_cast<float>(i) / static_cast<float>(steps));
+        m_pump.inject_touch(TouchPhase::move, a, { c.center.x - d, c.center.y });
+        m_pump.inject_touch(TouchPhase::move, b, { c.center.x + d, c.center.y });
+        pass(sample_ms);
+    }
+    const float d = d0 * c.scale;
+    m_pump.inject_touch(TouchPhase::up, a, { c.center.x - d, c.center.y });
+    m_pump.inject_touch(TouchPhase::up, b, { c.center.x + d, c.center.y });
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Back& /*c*/)
+{
+    const float y = logical().h * 0.5f;
+    touch_path(m_next_finger++, { 4, y }, { logical().w * 0.45f, y }, Millis { 160 }, false);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::KeyPress& c)
+{
+    if (!m_pump.inject_key(c.chord)) {
+        return make_error("SDL does not know the key '" + c.chord + "'");
+    }
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::TypeText& c)
+{
+    m_pump.inject_text(c.text);
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Compose& c)
+{
+    m_pump.inject_editing(c.text, static_cast<int>(c.text.size()));
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Wheel& c)
+{
+    m_pump.inject_wheel(c.at, c.dy);
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Shot& c)
+{
+    return shot(c.name);
+}
+
+Status ScriptRunner::perform(const app::script::Dump& c)
+{
+    return dump(c.name);
+}
+
+Status ScriptRunner::perform(const app::script::ExpectScreen& c)
+{
+    settle();
+    if (m_app.screen_name() != c.name) {
+        return make_error("expected the " + c.name + " screen, but the " + std::string(m_app.screen_name())
+            + " screen is showing");
+    }
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::ExpectText& c)
+{
+    settle();
+    if (m_app.frame().tree().shows_text(c.text) != c.present) {
+        return make_error(std::string(c.present ? "expected" : "did not expect") + " the text \"" + c.text
+            + "\" on the " + std::string(m_app.screen_name()) + " screen");
+    }
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::Storm& c)
+{
+    std::mt19937 rng(c.seed);
+    std::uniform_real_distribution<float> x(0, logical().w - 1);
+    std::uniform_real_distribution<float> y(0, logical().h - 1);
+    std::vector<std::int64_t> fingers;
+    for (int i = 0; i < c.fingers; ++i) {
+        fingers.push_back(m_next_finger++);
+        m_pump.inject_touch(TouchPhase::down, fingers.back(), { x(rng), y(rng) });
+    }
+    for (Millis t { 0 }; t < Millis { c.ms }; t += sample_ms) {
+        for (const std::int64_t f : fingers) {
+            m_pump.inject_touch(TouchPhase::move, f, { x(rng), y(rng) });
+        }
+        pass(sample_ms);
+    }
+    std::shuffle(fingers.begin(), fingers.end(), rng);
+    for (const std::int64_t f : fingers) {
+        m_pump.inject_touch(TouchPhase::up, f, { x(rng), y(rng) });
+    }
+    pass(sample_ms);
+    return {};
+}
+
+Status ScriptRunner::run(const std::vector<app::script::Line>& lines, const std::string& script_name)
+{
+    settle();
+    for (const app::script::Line& line : lines) {
+        if (auto done = execute(line.command); !done) {
+            return make_error(done.error().to_string(), script_name + ":" + std::to_string(line.number));
+        }
+    }
+    return {};
+}
+
+} // namespace ck::kiosk

@@ -1,0 +1,83 @@
+// Failures here are for staff: they are logged with their reason and the visitor sees the calm
+// out-of-order screen.
+#include "services.hpp"
+
+#include "content/verify.hpp"
+#include "core/log.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+namespace ck::kiosk {
+
+Result<TextStack> make_text_stack()
+{
+    auto fonts = text::FontSet::create(text::FontPaths::debian_defaults());
+    if (!fonts) {
+        log::warning("kiosk", "fonts: " + fonts.error().to_string() + "; trying DejaVu");
+        text::FontPaths dejavu;
+        dejavu.sans_regular = { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0 };
+        dejavu.sans_bold = { "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0 };
+        dejavu.mono_regular = { "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 0 };
+        dejavu.mono_bold = { "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", 0 };
+        dejavu.fallbacks = text::FontPaths::debian_defaults().fallbacks;
+        fonts = text::FontSet::create(dejavu);
+        if (!fonts) {
+            return fonts.error();
+        }
+    }
+    TextStack stack;
+    stack.fonts = std::move(*fonts);
+    stack.layouts = std::make_unique<text::LayoutCache>(*stack.fonts);
+    stack.glyphs = std::make_unique<text::GlyphCache>(*stack.fonts);
+    return stack;
+}
+
+std::filesystem::path state_directory()
+{
+    if (const char* systemd = std::getenv("STATE_DIRECTORY"); systemd != nullptr && *systemd != '\0') {
+        return std::filesystem::path(systemd);
+    }
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg != nullptr && *xdg != '\0') {
+        return std::filesystem::path(xdg) / "cable-kiosk";
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return std::filesystem::path(home) / ".local" / "state" / "cable-kiosk";
+    }
+    return std::filesystem::temp_directory_path() / "cable-kiosk";
+}
+
+Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
+    const std::filesystem::path& pubkey, const std::filesystem::path& state_dir)
+{
+    const auto key = content::read_public_key(pubkey);
+    if (!key) {
+        return key.error();
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(state_dir, ec);
+    if (ec) {
+        return make_error("cannot create the state directory: " + ec.message(), state_dir.string());
+    }
+    const auto stamp_key = content::load_or_create_stamp_key(state_dir / "stamp.key");
+    if (!stamp_key) {
+        return stamp_key.error();
+    }
+    const std::filesystem::path signature = content::signature_path_for(pack);
+    const std::filesystem::path stamp = state_dir / (pack.filename().string() + ".stamp");
+    auto quick = content::open_stamped(pack, signature, stamp, *stamp_key);
+    if (quick) {
+        return std::move(*quick);
+    }
+    log::info("kiosk", "pack stamp not valid (" + quick.error().to_string() + "); verifying fully");
+    const content::VerifyReport report = content::verify_pack(pack, signature, *key);
+    if (!report.ok()) {
+        return report.error();
+    }
+    if (auto written = content::write_stamp(stamp, pack, signature, report, *stamp_key); !written) {
+        log::warning("kiosk", "cannot record the verification stamp: " + written.error().to_string());
+    }
+    return content::Pack::open(pack);
+}
+
+} // namespace ck::kiosk

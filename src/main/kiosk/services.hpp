@@ -1,0 +1,38 @@
+// What the kiosk needs before its first frame: fonts and the caches in front of them, and the
+// pack, verified (fully the first time, by its stamp afterwards).
+#pragma once
+
+#include "content/pack.hpp"
+#include "core/result.hpp"
+#include "text/font_set.hpp"
+#include "text/glyph_cache.hpp"
+#include "text/layout_cache.hpp"
+#include "ui/canvas.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace ck::kiosk {
+
+struct TextStack {
+    std::unique_ptr<text::FontSet> fonts;
+    std::unique_ptr<text::LayoutCache> layouts;
+    std::unique_ptr<text::GlyphCache> glyphs;
+
+    [[nodiscard]] ui::TextServices services() const { return { *fonts, *layouts, *glyphs }; }
+};
+
+// Debian's fonts, else a second set of common Debian faces; an error only when neither loads.
+Result<TextStack> make_text_stack();
+
+// Where the kiosk keeps its verification stamps and their key: $STATE_DIRECTORY (systemd), else
+// $XDG_STATE_HOME/cable-kiosk, else ~/.local/state/cable-kiosk. Never anything a visitor typed.
+std::filesystem::path state_directory();
+
+// Opens the pack after checking its signature with `pubkey`. The first start (or any change to
+// the file) verifies fully and records a stamp; later starts check the stamp only.
+Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
+    const std::filesystem::path& pubkey, const std::filesystem::path& state_dir);
+
+} // namespace ck::kiosk

@@ -1,0 +1,59 @@
+// The one place that knows every concrete screen type.
+#include "screens/factory.hpp"
+
+#include "screens/attract_screen.hpp"
+#include "screens/home_screen.hpp"
+#include "screens/out_of_order_screen.hpp"
+
+namespace ck::screens {
+
+std::string_view name(ScreenId id)
+{
+    switch (id) {
+    case ScreenId::attract:
+        return "attract";
+    case ScreenId::home:
+        return "home";
+    case ScreenId::section:
+        return "section";
+    case ScreenId::reader:
+        return "reader";
+    case ScreenId::timeline:
+        return "timeline";
+    case ScreenId::year:
+        return "year";
+    case ScreenId::about:
+        return "about";
+    case ScreenId::search:
+        return "search";
+    case ScreenId::out_of_order:
+        return "out-of-order";
+    }
+    return "?";
+}
+
+std::unique_ptr<Screen> make_screen(
+    ScreenId id, const std::string& /*arg*/, int /*number*/, content::Pack* pack)
+{
+    if (pack == nullptr) {
+        return std::make_unique<OutOfOrderScreen>();
+    }
+    switch (id) {
+    case ScreenId::attract:
+        return std::make_unique<AttractScreen>(pack);
+    case ScreenId::home:
+        return std::make_unique<HomeScreen>(pack);
+    case ScreenId::out_of_order:
+        return std::make_unique<OutOfOrderScreen>();
+    case ScreenId::section:
+    case ScreenId::reader:
+    case ScreenId::timeline:
+    case ScreenId::year:
+    case ScreenId::about:
+    case ScreenId::search:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace ck::screens

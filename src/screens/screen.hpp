@@ -1,0 +1,92 @@
+// What every screen is: it builds its part of a frame into a Canvas (draw list + widget tree) and
+// answers taps and gestures with an Intent for the app to carry out. Screens read content through
+// the Pack's plain-value API and know nothing of SDL or SQL.
+#pragma once
+
+#include "content/pack.hpp"
+#include "core/clock.hpp"
+#include "input/gesture.hpp"
+#include "screens/strings.hpp"
+#include "ui/canvas.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ck::screens {
+
+enum class ScreenId { attract, home, section, reader, timeline, year, about, search, out_of_order };
+std::string_view name(ScreenId id);
+
+// The frame's context: where to draw, in which language, at what time, with which content.
+struct Env {
+    content::Pack* pack = nullptr; // null on the out-of-order screen
+    const Strings& strings;
+    Millis now { 0 };
+    Rect body; // the screen's area (the navigation bar and banners are outside it)
+    Size viewport; // the whole screen
+    float dpi = 92;
+    bool portrait = false;
+};
+
+// What a screen asks the app to do.
+struct Intent {
+    enum class Kind {
+        none,
+        enter, // leave the attract loop for the home screen
+        home,
+        back,
+        open_section, // arg: section id
+        open_cable, // arg: cable id
+        open_timeline,
+        open_year, // number: the year
+        open_about,
+        open_search, // arg: optional text to search for
+        show_definition, // arg: glossary term
+        show_notice, // arg: UI string key of a short message
+    };
+    Kind kind = Kind::none;
+    std::string arg;
+    int number = 0;
+
+    static Intent none() { return {}; }
+    static Intent of(Kind kind, std::string arg = {}, int number = 0)
+    {
+        return { kind, std::move(arg), number };
+    }
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+
+    [[nodiscard]] virtual ScreenId id() const = 0;
+    // Builds the screen inside env.body.
+    virtual void build(ui::Canvas& canvas, const Env& env) = 0;
+    // A tap on one of this screen's widgets.
+    virtual Intent on_tap(const ui::Widget& widget, const Env& env) = 0;
+    // A gesture that did not land on a widget (drags, flings, pinches, taps on empty space).
+    virtual Intent on_gesture(const input::Gesture& /*gesture*/, const Env& /*env*/)
+    {
+        return Intent::none();
+    }
+    // Typed text and keys, for screens with a text field.
+    virtual Intent on_text(std::string_view /*utf8*/, const Env& /*env*/) { return Intent::none(); }
+    virtual Intent on_key(const input::KeyEvent& /*key*/, const Env& /*env*/) { return Intent::none(); }
+    virtual void on_composition(std::string_view /*utf8*/) { }
+
+    // Animation: the app keeps drawing while this is true and sleeps otherwise.
+    virtual void advance(Millis /*now*/) { }
+    [[nodiscard]] virtual bool animating() const { return false; }
+    // A timer the screen needs (the attract loop's typing), or nullopt.
+    [[nodiscard]] virtual std::optional<Millis> next_wakeup() const { return std::nullopt; }
+
+    // The classification whose banners frame this screen, if any.
+    [[nodiscard]] virtual std::optional<std::string> banner() const { return std::nullopt; }
+    // True while a long cable is open: the idle policy waits longer.
+    [[nodiscard]] virtual bool reading_long_text() const { return false; }
+    // Whether the navigation bar is shown (not on the attract and out-of-order screens).
+    [[nodiscard]] virtual bool shows_navigation() const { return true; }
+};
+
+} // namespace ck::screens

@@ -1,0 +1,76 @@
+// The compiled-in strings cover only what the out-of-order screen and the navigation need without
+// a pack; everything else comes from the curator's manifest.
+#include "screens/strings.hpp"
+
+#include "content/pack.hpp"
+
+#include <array>
+
+namespace ck::screens {
+namespace {
+
+struct Builtin {
+    std::string_view key;
+    std::string_view en;
+    std::string_view ja;
+};
+
+constexpr std::array<Builtin, 7> builtins = { {
+    { "out_of_order.title", "This exhibit is resting", "この展示はただいま休止中です" },
+    { "out_of_order.body", "Please ask a member of staff for help.", "係員にお声がけください。" },
+    { "nav.back", "Back", "戻る" },
+    { "nav.home", "Home", "ホーム" },
+    { "nav.search", "Search", "検索" },
+    { "nav.large_text", "Large text", "大きな文字" },
+    { "nav.high_contrast", "High contrast", "高コントラスト" },
+} };
+
+} // namespace
+
+std::string builtin_string(std::string_view lang, std::string_view key)
+{
+    for (const Builtin& b : builtins) {
+        if (b.key == key) {
+            return std::string(lang == "ja" ? b.ja : b.en);
+        }
+    }
+    return {};
+}
+
+Strings::Strings(const content::Pack* pack, std::string lang)
+    : m_pack(pack)
+    , m_lang(std::move(lang))
+{
+}
+
+std::string Strings::get(std::string_view key) const
+{
+    if (m_pack != nullptr) {
+        std::string text = m_pack->ui_string(m_lang, key);
+        if (text != key) {
+            return text;
+        }
+    }
+    std::string builtin = builtin_string(m_lang, key);
+    if (builtin.empty()) {
+        builtin = builtin_string("en", key);
+    }
+    // Never show a raw key: an unknown key shows nothing rather than "search.try".
+    return builtin;
+}
+
+std::string Strings::format(
+    std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values) const
+{
+    std::string text = get(key);
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + std::string(name) + "}";
+        for (std::size_t pos = text.find(placeholder); pos != std::string::npos;
+             pos = text.find(placeholder, pos + value.size())) {
+            text.replace(pos, placeholder.size(), value);
+        }
+    }
+    return text;
+}
+
+} // namespace ck::screens

@@ -1,0 +1,34 @@
+// UI strings in the visitor's language, from the pack, falling back to English and then to a few
+// compiled-in texts, so that even without a pack (the out-of-order screen) nothing shows a raw key.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ck::content {
+class Pack;
+}
+
+namespace ck::screens {
+
+class Strings {
+public:
+    Strings(const content::Pack* pack, std::string lang);
+
+    [[nodiscard]] const std::string& lang() const { return m_lang; }
+    [[nodiscard]] std::string get(std::string_view key) const;
+    // `key`'s text with {name} placeholders filled in.
+    [[nodiscard]] std::string format(
+        std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values) const;
+
+private:
+    const content::Pack* m_pack;
+    std::string m_lang;
+};
+
+// The texts the kiosk needs even when no pack could be opened, in English and Japanese.
+std::string builtin_string(std::string_view lang, std::string_view key);
+
+} // namespace ck::screens

@@ -5,8 +5,8 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
-#include <regex>
 #include <set>
 
 namespace ck::exhibit_test {
@@ -20,6 +20,16 @@ std::string at_line(const toml::node& node)
 std::string at_line(const toml::node_view<const toml::node>& view)
 {
     return view ? at_line(*view.node()) : std::string {};
+}
+
+// Concatenates the parts of a problem sentence into one string, allocating once.
+std::string join(std::initializer_list<std::string_view> parts)
+{
+    std::string out;
+    for (const auto part : parts) {
+        out.append(part);
+    }
+    return out;
 }
 
 std::string text_of(const toml::node_view<const toml::node>& view)
@@ -70,14 +80,24 @@ std::vector<std::pair<std::string, const toml::array*>> section_cable_lists(cons
     return lists;
 }
 
+bool is_key_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || c == '_' || c == '.';
+}
+
+// "{n}", "{from}": the names the kiosk fills in.
 std::set<std::string> placeholders(std::string_view text)
 {
-    static const std::regex placeholder(R"(\{[a-z_]+\})");
     std::set<std::string> found;
-    const std::string copy(text);
-    for (auto it = std::sregex_iterator(copy.begin(), copy.end(), placeholder); it != std::sregex_iterator();
-         ++it) {
-        found.insert(it->str());
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open);
+        if (close == std::string_view::npos) {
+            break;
+        }
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        if (!name.empty() && std::all_of(name.begin(), name.end(), is_key_char)) {
+            found.insert(std::string(text.substr(open, close - open + 1)));
+        }
     }
     return found;
 }
@@ -135,11 +155,26 @@ std::optional<std::string> tag_code(std::string_view tag)
 
 std::vector<std::string> ui_keys_in_readme(std::string_view readme)
 {
-    static const std::regex row(R"(^\| `([a-z_]+\.[a-z_.]+)` \|)", std::regex::multiline);
+    // Rows look like "| `nav.back` | Back |"; the header and other tables have no backticked key.
+    constexpr std::string_view row_start = "| `";
     std::vector<std::string> keys;
-    const std::string copy(readme);
-    for (auto it = std::sregex_iterator(copy.begin(), copy.end(), row); it != std::sregex_iterator(); ++it) {
-        keys.push_back((*it)[1].str());
+    std::size_t pos = 0;
+    while (pos < readme.size()) {
+        std::size_t end = readme.find('\n', pos);
+        end = end == std::string_view::npos ? readme.size() : end;
+        const std::string_view line = readme.substr(pos, end - pos);
+        pos = end + 1;
+        if (!line.starts_with(row_start)) {
+            continue;
+        }
+        const std::size_t close = line.find('`', row_start.size());
+        if (close == std::string_view::npos || line.substr(close).rfind("` |", 0) != 0) {
+            continue;
+        }
+        const std::string_view key = line.substr(row_start.size(), close - row_start.size());
+        if (key.find('.') != std::string_view::npos && std::all_of(key.begin(), key.end(), is_key_char)) {
+            keys.emplace_back(key);
+        }
     }
     return keys;
 }
@@ -271,7 +306,7 @@ Problems check_tags_explained(const toml::table& manifest, const std::vector<Cor
     Problems problems;
     for (const auto& [code, first] : missing) {
         problems.push_back(
-            "TAGS code " + code + " (first on " + first + ") has no glossary entry of kind \"tag\"");
+            join({ "TAGS code ", code, " (first on ", first, ") has no glossary entry of kind \"tag\"" }));
     }
     return problems;
 }
@@ -314,8 +349,8 @@ Problems check_section_date_order(const toml::table& manifest, const std::vector
                 continue;
             }
             if (previous && date->second < previous->second) {
-                problems.push_back("section " + id + " lists " + name + " (" + date->second.iso() + ") after "
-                    + previous->first + " (" + previous->second.iso() + ")" + at_line(node));
+                problems.push_back(join({ "section ", id, " lists ", name, " (", date->second.iso(),
+                    ") after ", previous->first, " (", previous->second.iso(), ")", at_line(node) }));
             }
             previous.emplace(name, date->second);
         }

@@ -144,11 +144,12 @@ TEST_CASE("the corpus parses into forty documents, each named as SOURCES.tsv rec
     }
     REQUIRE(corpus().size() == 40);
     REQUIRE(recorded.size() == corpus().size());
-    for (const auto& [file, name] : recorded) {
+    for (const auto& row : recorded) {
+        const std::string& file = row.first;
         const auto found = std::find_if(
             corpus().begin(), corpus().end(), [&](const CorpusCable& cable) { return cable.file == file; });
         REQUIRE_MESSAGE(found != corpus().end(), file << " was not parsed");
-        CHECK_MESSAGE(found->name == name, file);
+        CHECK_MESSAGE(found->name == row.second, file);
     }
 }
 

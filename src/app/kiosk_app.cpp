@@ -69,6 +69,7 @@ void KioskApp::reset_visit()
     m_language = m_options.language;
     m_large_text = false;
     m_high_contrast = false;
+    m_visit = screens::Visit {};
     m_pressed.clear();
     rebuild_theme();
     m_gesture_buffer.clear();

@@ -110,6 +110,7 @@ private:
     input::GestureRecognizer m_gestures;
     std::vector<input::Gesture> m_gesture_buffer;
     IdlePolicy m_idle;
+    mutable screens::Visit m_visit;
     Millis m_now { 0 };
     std::string m_language;
     bool m_large_text = false;

@@ -18,6 +18,12 @@ namespace ck::screens {
 enum class ScreenId { attract, home, section, reader, timeline, year, about, search, out_of_order };
 std::string_view name(ScreenId id);
 
+// Settings that belong to the visit rather than to one screen: they carry from cable to cable
+// and are forgotten at the idle reset (the app owns them and resets them).
+struct Visit {
+    int reader_size_step = 2; // index into the reader's text-size steps (pinch changes it)
+};
+
 // The frame's context: where to draw, in which language, at what time, with which content.
 struct Env {
     content::Pack* pack = nullptr; // null on the out-of-order screen
@@ -27,6 +33,7 @@ struct Env {
     Size viewport; // the whole screen
     float dpi = 92;
     bool portrait = false;
+    Visit* visit = nullptr; // never null while the app runs
 };
 
 // What a screen asks the app to do.

@@ -133,7 +133,7 @@ Result<std::unique_ptr<FontSet>> FontSet::create(const FontPaths& paths)
             if (required) {
                 return face.error();
             }
-            log::info("text", "font unavailable, skipped: " + face.error().to_string());
+            log::debug("text", "font unavailable, skipped: " + face.error().to_string());
             return -1;
         }
         impl->faces.push_back(std::move(face.value()));

@@ -78,7 +78,9 @@ void WidgetTree::begin_modal()
 void WidgetTree::add(Widget widget)
 {
     if (!m_clip_stack.empty()) {
-        widget.rect = widget.rect.intersection(m_clip_stack.back());
+        const Rect visible = widget.rect.intersection(m_clip_stack.back());
+        widget.clipped = widget.clipped || !(visible == widget.rect);
+        widget.rect = visible;
     }
     if (widget.rect.empty()) {
         return;

@@ -39,6 +39,7 @@ struct Widget {
     Rect rect; // visible part, logical pixels
     bool interactive = false;
     bool selected = false; // a toggle that is on, the current language, the active filter
+    bool clipped = false; // cut by a clip (half scrolled out of view): its rect is only the visible part
     // For text: the colours it is drawn in and its size, so contrast can be checked from the tree.
     std::optional<Color> text_color;
     std::optional<Color> background;

@@ -1,0 +1,141 @@
+// The app as a visitor meets it, without a window: real fonts, the real exhibit, a manual clock.
+#include "screens/chrome.hpp"
+#include "support/app_harness.hpp"
+#include "ui/accessibility_audit.hpp"
+
+#include <doctest/doctest.h>
+
+using ck::Millis;
+using ck::Point;
+using ck::screens::ScreenId;
+using ck::test::AppHarness;
+
+namespace {
+
+ck::app::AppOptions quick_idle()
+{
+    ck::app::AppOptions o;
+    o.idle.prompt_after = Millis { 60'000 };
+    o.idle.prompt_after_reading = Millis { 120'000 };
+    o.idle.countdown = Millis { 25'000 };
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("the first touch on the attract screen opens home and presses nothing beneath it")
+{
+    AppHarness h;
+    h.wait(Millis { 2000 });
+    CHECK(h.app().screen() == ScreenId::attract);
+    // Where home's "Search the cables" button will be.
+    h.tap(Point { 887, 127 });
+    h.wait(Millis { 400 });
+    CHECK(h.app().screen() == ScreenId::home);
+    CHECK(h.app().stack_depth() == 1);
+    CHECK_FALSE(h.app().has_active_press());
+}
+
+TEST_CASE("a quiet visitor is asked whether they are still reading, and one tap keeps the visit")
+{
+    AppHarness h({ 1920, 1080 }, quick_idle());
+    h.tap(Point { 500, 500 });
+    h.wait(Millis { 59'000 });
+    CHECK_FALSE(h.app().idle_prompt_showing());
+    h.wait(Millis { 2'000 });
+    REQUIRE(h.app().idle_prompt_showing());
+    CHECK(h.frame().tree().shows_text("Still reading?"));
+    h.tap(Point { 100, 900 });
+    CHECK_FALSE(h.app().idle_prompt_showing());
+    CHECK(h.app().screen() == ScreenId::home);
+}
+
+TEST_CASE("the idle reset returns to attract and forgets everything about the visit")
+{
+    AppHarness h({ 1920, 1080 }, quick_idle());
+    h.tap(Point { 500, 500 });
+    h.tap_id(ck::screens::nav_id::language);
+    h.tap_id(ck::screens::nav_id::large_text);
+    h.tap_id(ck::screens::nav_id::high_contrast);
+    CHECK(h.app().language() == "ja");
+    CHECK(h.app().large_text());
+    CHECK(h.app().high_contrast());
+    h.wait(Millis { 60'000 + 25'000 + 1'000 });
+    CHECK(h.app().screen() == ScreenId::attract);
+    CHECK(h.app().stack_depth() == 1);
+    CHECK(h.app().language() == "en");
+    CHECK_FALSE(h.app().large_text());
+    CHECK_FALSE(h.app().high_contrast());
+    CHECK_FALSE(h.app().idle_prompt_showing());
+    // At rest on the attract screen nothing is scheduled but the typewriter.
+    h.wait(Millis { 600'000 });
+    CHECK(h.app().screen() == ScreenId::attract);
+}
+
+TEST_CASE("no key or chord quits, leaves or disturbs the kiosk")
+{
+    AppHarness h;
+    h.tap(Point { 500, 500 });
+    REQUIRE(h.app().screen() == ScreenId::home);
+    using ck::input::Key;
+    struct Chord {
+        Key key;
+        const char* name;
+        ck::input::Modifiers mods;
+    };
+    const Chord chords[] = {
+        { Key::other, "C", { false, true, false, false } },
+        { Key::other, "F4", { false, false, true, false } },
+        { Key::other, "F1", { false, true, true, false } },
+        { Key::escape, "Escape", {} },
+        { Key::other, "F11", {} },
+        { Key::tab, "Tab", { false, false, true, false } },
+        { Key::other, "Q", { false, true, false, false } },
+        { Key::other, "W", { false, true, false, false } },
+        { Key::other, "Z", { false, true, false, false } },
+        { Key::other, "\\", { false, true, false, false } },
+        { Key::other, "D", { false, true, false, false } },
+        { Key::other, "Left GUI", { false, false, false, true } },
+        { Key::other, "Menu", {} },
+        { Key::other, "Delete", { false, true, true, false } },
+    };
+    for (const Chord& c : chords) {
+        CAPTURE(c.name);
+        h.key(c.key, c.name, c.mods);
+        CHECK(h.app().screen() == ScreenId::home);
+    }
+}
+
+TEST_CASE("a ten-finger storm and a resting palm leave no stuck press")
+{
+    AppHarness h;
+    h.tap(Point { 500, 500 });
+    for (int round = 0; round < 5; ++round) {
+        for (std::int64_t f = 0; f < 10; ++f) {
+            h.app().handle(ck::input::PointerEvent { ck::input::PointerEvent::Kind::down, 1000 + f,
+                Point { 100.0f + 150 * f, 300.0f + 20 * round }, h.now(), ck::input::PointerSource::touch });
+        }
+        h.wait(Millis { 700 });
+        for (std::int64_t f = 9; f >= 0; --f) {
+            h.app().handle(ck::input::PointerEvent { ck::input::PointerEvent::Kind::up, 1000 + f,
+                Point { 200, 200 }, h.now(), ck::input::PointerSource::touch });
+        }
+        h.wait(Millis { 50 });
+        CHECK_FALSE(h.app().has_active_press());
+    }
+    CHECK(h.app().screen() == ScreenId::home);
+}
+
+TEST_CASE("without a pack the kiosk shows its calm out-of-order screen and nothing technical")
+{
+    AppHarness h({ 1920, 1080 }, {}, false);
+    CHECK(h.app().screen() == ScreenId::out_of_order);
+    CHECK(h.frame().tree().shows_text("This exhibit is resting"));
+    CHECK(h.frame().tree().shows_text("係員にお声がけください"));
+    for (const char* word : { "error", "sqlite", "/", "pack", "exception", "check:" }) {
+        CAPTURE(word);
+        CHECK_FALSE(h.frame().tree().shows_text(word));
+    }
+    h.tap(Point { 960, 540 });
+    CHECK(h.app().screen() == ScreenId::out_of_order);
+}

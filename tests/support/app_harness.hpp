@@ -1,0 +1,46 @@
+// A whole kiosk app without a window: real fonts, the real exhibit pack, a manual clock, and
+// pointer events fed as the platform layer would feed them.
+#pragma once
+
+#include "app/kiosk_app.hpp"
+#include "text/font_set.hpp"
+#include "text/glyph_cache.hpp"
+#include "text/layout_cache.hpp"
+
+#include <memory>
+#include <string>
+
+namespace ck::test {
+
+class AppHarness {
+public:
+    explicit AppHarness(Size viewport = { 1920, 1080 }, app::AppOptions options = {}, bool with_pack = true);
+
+    app::KioskApp& app() { return *m_app; }
+    const ui::Canvas& frame();
+    Millis now() const { return m_now; }
+
+    // Lets time pass in 16 ms steps while something animates, building frames as the loop would.
+    void wait(Millis ms);
+    void tap(Point p);
+    // Taps the centre of the widget with this id; fails the test if it is not on screen.
+    void tap_id(std::string_view id);
+    void tap_label(std::string_view label);
+    void drag(Point from, Point to, Millis duration, bool fling = false);
+    void type(std::string_view text);
+    void key(input::Key key, std::string name, input::Modifiers mods = {});
+    void set_viewport(Size size) { m_viewport = size; }
+
+private:
+    void pointer(input::PointerEvent::Kind kind, std::int64_t id, Point p);
+
+    std::unique_ptr<text::FontSet> m_fonts;
+    std::unique_ptr<text::LayoutCache> m_layouts;
+    std::unique_ptr<text::GlyphCache> m_glyphs;
+    std::unique_ptr<app::KioskApp> m_app;
+    Size m_viewport;
+    Millis m_now { 1000 };
+    std::int64_t m_next_finger = 1;
+};
+
+} // namespace ck::test

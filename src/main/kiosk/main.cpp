@@ -21,6 +21,9 @@ namespace {
 
 using namespace ck;
 
+// A distinct code so that scripts (.ci/start) can tell "no display here" from a failure.
+constexpr int exit_no_display = 3;
+
 Result<std::string> read_file(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);

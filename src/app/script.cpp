@@ -112,13 +112,21 @@ Result<Target> target(Cursor& c)
         if (!label) {
             return label.error();
         }
-        return Target { true, {}, std::move(*label) };
+        return Target { true, false, {}, std::move(*label) };
+    }
+    c.skip_space();
+    if (!c.rest.empty() && c.rest.front() == '@') {
+        const std::string_view id = c.word().substr(1);
+        if (id.empty()) {
+            return make_error("expected a widget id after '@'");
+        }
+        return Target { false, true, {}, std::string(id) };
     }
     const auto p = point(c);
     if (!p) {
         return p.error();
     }
-    return Target { false, *p, {} };
+    return Target { false, false, *p, {} };
 }
 
 Status finish(Cursor& c)

@@ -14,11 +14,13 @@
 
 namespace ck::app::script {
 
-// Where a touch lands: logical pixels, or the first visible widget whose label contains `label`.
+// Where a touch lands: logical pixels, the first visible widget whose label contains `label`
+// (`tap "LABEL"`), or the widget with exactly this id (`tap @ID`, for generated scripts).
 struct Target {
     bool by_label = false;
+    bool by_id = false;
     Point point;
-    std::string label;
+    std::string label; // or the id
 };
 
 struct Wait {

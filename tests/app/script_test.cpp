@@ -57,6 +57,15 @@ wheel 500 500 -3
     CHECK(std::get<Wheel>(v[19].command).dy == doctest::Approx(-3));
 }
 
+TEST_CASE("a tap can name a widget by its id for generated scripts")
+{
+    const auto cmd = parse_line("tap @row:08TOKYO1723");
+    REQUIRE(cmd.ok());
+    CHECK(std::get<Tap>(*cmd).target.by_id);
+    CHECK(std::get<Tap>(*cmd).target.label == "row:08TOKYO1723");
+    CHECK_FALSE(parse_line("tap @").ok());
+}
+
 TEST_CASE("type keeps the rest of the line verbatim, spaces and quotes included")
 {
     const auto cmd = parse_line("type   \"unbalanced  ");

@@ -79,6 +79,14 @@ void ScriptRunner::pass(Millis ms)
 
 Result<Point> ScriptRunner::resolve(const app::script::Target& target)
 {
+    if (target.by_id) {
+        const ui::Widget* w = m_app.frame().tree().find_by_id(target.label);
+        if (w == nullptr) {
+            return make_error("no visible widget has the id \"" + target.label + "\" on the "
+                + std::string(m_app.screen_name()) + " screen");
+        }
+        return w->rect.center();
+    }
     if (!target.by_label) {
         const Size s = logical();
         if (target.point.x < 0 || target.point.y < 0 || target.point.x >= s.w || target.point.y >= s.h) {

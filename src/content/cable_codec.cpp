@@ -9,6 +9,13 @@ namespace {
 
 constexpr unsigned char codec_version = 1;
 
+// A new field in Cable must be stored by the pack (schema, this codec, TableWriter, the reader and
+// the content hash); this trips on LP64 builds when the struct changes, as a reminder.
+static_assert(sizeof(void*) != 8 || sizeof(cable::Cable) == 616,
+    "ck::cable::Cable changed: store the new field in the pack, then update this size");
+static_assert(sizeof(void*) != 8 || sizeof(cable::Reference) == 120,
+    "ck::cable::Reference changed: store the new field in the pack, then update this size");
+
 class Writer {
 public:
     void number(std::uint64_t v)
@@ -143,6 +150,7 @@ std::string encode(const cable::Cable& c)
     w.list(c.info);
     w.list(c.caveats);
     w.list(c.tags);
+    w.list(c.excluded);
     w.number(c.refs.size());
     for (const auto& r : c.refs) {
         w.text(r.label);
@@ -187,7 +195,7 @@ Result<cable::Cable> decode(std::string_view bytes)
             return bad;
         }
     }
-    if (!r.list(c.to) || !r.list(c.info) || !r.list(c.caveats) || !r.list(c.tags)) {
+    if (!r.list(c.to) || !r.list(c.info) || !r.list(c.caveats) || !r.list(c.tags) || !r.list(c.excluded)) {
         return bad;
     }
     std::size_t n = 0;

@@ -263,6 +263,9 @@ Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
         case schema::ListField::tags:
             c.tags.push_back(l.column_text(1));
             break;
+        case schema::ListField::excluded:
+            c.excluded.push_back(l.column_text(1));
+            break;
         }
     });
     if (!status) {

@@ -20,6 +20,11 @@ namespace ck::content {
 
 namespace fs = std::filesystem;
 
+std::string builder_version()
+{
+    return std::string("cablepack ") + CK_PROJECT_VERSION;
+}
+
 std::int64_t build_time_from_environment()
 {
     const char* text

@@ -27,6 +27,9 @@ struct BuildOptions {
     bool full_index_check = true;
 };
 
+// "cablepack <project version>", recorded in every pack built by this code.
+std::string builder_version();
+
 // SOURCE_DATE_EPOCH when set to a valid number, else 0 (reproducible builds by default).
 std::int64_t build_time_from_environment();
 

@@ -20,7 +20,7 @@ inline constexpr std::int32_t application_id = 0x434B5041;
 enum class FacetKind : int { classification = 1, origin = 2, tag = 3 };
 
 // List fields of a cable stored in cable_lists.field.
-enum class ListField : int { to = 1, info = 2, caveats = 3, tags = 4 };
+enum class ListField : int { to = 1, info = 2, caveats = 3, tags = 4, excluded = 5 };
 
 // Creates every table, index and FTS5 table in an empty database and stamps application_id
 // and user_version.

@@ -205,8 +205,13 @@ VerifyReport verify_pack(const fs::path& pack, const fs::path& signature, const 
     VerifyReport report;
     report.key_id = key.key_id_hex();
     auto step = [&](std::string name, const Status& status, std::string ok_detail = {}) {
-        report.steps.push_back(VerifyStep {
-            std::move(name), status.ok(), status.ok() ? std::move(ok_detail) : status.error().to_string() });
+        // A check's own name is the step; the detail keeps only what else the error says.
+        std::string detail = std::move(ok_detail);
+        if (!status.ok()) {
+            const Error& e = status.error();
+            detail = e.where.rfind("check: ", 0) == 0 ? e.message : e.to_string();
+        }
+        report.steps.push_back(VerifyStep { std::move(name), status.ok(), std::move(detail) });
         return status.ok();
     };
     auto before = identity_of(pack);

@@ -181,6 +181,7 @@ Status TableWriter::insert_children(std::int64_t num, const cable::Cable& c)
         { schema::ListField::info, &c.info },
         { schema::ListField::caveats, &c.caveats },
         { schema::ListField::tags, &c.tags },
+        { schema::ListField::excluded, &c.excluded },
     };
     for (const auto& [field, values] : lists) {
         for (std::size_t i = 0; i < values->size(); ++i) {

@@ -33,6 +33,7 @@ TEST_CASE("every field of every cable reads back as it was written")
         CHECK(c.from == original.from);
         CHECK(c.to == original.to);
         CHECK(c.info == original.info);
+        CHECK(c.excluded == original.excluded);
         CHECK(c.origin == original.origin);
         CHECK(c.classification == original.classification);
         CHECK(c.caveats == original.caveats);

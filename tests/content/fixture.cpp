@@ -75,6 +75,7 @@ std::vector<Cable> sample_cables()
         "2. (C) Genève talks on nonproliferation were mentioned. SCHIEFFER");
     b.caveats = { "NOFORN" };
     b.info = { "AMEMBASSY BEIJING" };
+    b.excluded = { "AMEMBASSY PYONGYANG" };
     b.refs = { cable::Reference { "A", "06 TOKYO 5212", "06TOKYO5212", {} },
         cable::Reference { "B", "STATE 1234", "", {} } };
     b.format = cable::SourceFormat::plusd;

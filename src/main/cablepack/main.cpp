@@ -13,6 +13,13 @@ int main(int argc, char** argv)
 
     ck::cablepack::Runner run;
     ck::cablepack::register_parse(app, run);
+    ck::cablepack::register_build(app, run);
+    ck::cablepack::register_keys(app, run);
+    ck::cablepack::register_verify(app, run);
+    ck::cablepack::register_inspect(app, run);
+    ck::cablepack::register_export(app, run);
+    ck::cablepack::register_search(app, run);
+    ck::cablepack::register_diff(app, run);
 
     try {
         app.parse(argc, argv);

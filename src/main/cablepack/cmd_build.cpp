@@ -1,0 +1,272 @@
+// `cablepack build SRC... [--manifest FILE] --out PACK [--sequence N] [--keep-going]`
+//
+// SRC is a cable file, or a folder read recursively for cable files (.txt, .text, .html, .htm,
+// .csv, .md; hidden files, README, LICENSE and CMakeLists files and everything else, such as the manifest or
+// a SOURCES.tsv, are skipped). Every bad file is reported as "file:line: error: ...", all of them. Without
+// --keep-going any error fails the build and nothing is written; with it, the cables that could be read are
+// built and the exit code is still 1. A progress bar shows on a terminal, plain lines otherwise; a summary
+// ends the run. Exit codes: 0 ok, 1 bad input or a failed check, 2 usage.
+#include "cable/limits.hpp"
+#include "cable/parse.hpp"
+#include "cablepack/cmd_shared.hpp"
+#include "cablepack/commands.hpp"
+#include "content/manifest.hpp"
+#include "content/pack_writer.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ck::cablepack {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Input {
+    fs::path path;
+    std::string name; // as recorded in the pack: relative to the SRC folder's parent
+};
+
+bool is_cable_file(const fs::path& path)
+{
+    const std::string name = path.filename().string();
+    if (name.empty() || name[0] == '.') {
+        return false;
+    }
+    std::string ext = path.extension().string();
+    std::string stem = path.stem().string();
+    for (auto* s : { &ext, &stem }) {
+        std::transform(s->begin(), s->end(), s->begin(),
+            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    }
+    for (const char* doc :
+        { "readme", "license", "licence", "changelog", "contributing", "notice", "cmakelists" }) {
+        if (stem == doc) {
+            return false;
+        }
+    }
+    for (const char* e : { ".txt", ".text", ".html", ".htm", ".csv", ".md" }) {
+        if (ext == e) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Every input file, sorted by recorded name so the build never depends on folder order.
+ck::Result<std::vector<Input>> collect(const std::vector<std::string>& sources)
+{
+    std::vector<Input> out;
+    for (const std::string& source : sources) {
+        const fs::path root(source);
+        std::error_code ec;
+        if (fs::is_directory(root, ec)) {
+            const fs::path base = fs::absolute(root).lexically_normal().parent_path();
+            const fs::path named = base.empty() ? fs::absolute(root) : base;
+            fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const bool hidden = it->path().filename().string().rfind('.', 0) == 0;
+                if (it->is_directory(ec) && hidden) {
+                    it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file(ec) && is_cable_file(it->path())) {
+                    const fs::path abs = fs::absolute(it->path()).lexically_normal();
+                    out.push_back(Input { it->path(), abs.lexically_relative(named).generic_string() });
+                }
+            }
+            if (ec) {
+                return ck::make_error("cannot read the folder: " + ec.message(), source);
+            }
+        } else if (fs::exists(root, ec)) {
+            out.push_back(Input { root, root.filename().string() });
+        } else {
+            return ck::make_error("no such file or folder", source);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Input& a, const Input& b) { return a.name < b.name; });
+    return out;
+}
+
+class Progress {
+public:
+    explicit Progress(std::size_t total)
+        : m_total(total)
+        , m_terminal(stderr_is_terminal())
+        , m_start(Clock::now())
+        , m_last(m_start)
+    {
+    }
+
+    void files(std::size_t done, std::int64_t cables)
+    {
+        const auto now = Clock::now();
+        if (done != m_total
+            && now - m_last < (m_terminal ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
+            return;
+        }
+        m_last = now;
+        const double seconds = std::chrono::duration<double>(now - m_start).count();
+        const double rate = seconds > 0 ? static_cast<double>(cables) / seconds : 0.0;
+        if (m_terminal) {
+            constexpr int width = 30;
+            const int filled = m_total == 0 ? width : static_cast<int>(width * done / m_total);
+            std::fprintf(stderr, "\r[%s%s] %zu/%zu files, %lld cables, %.0f cables/s ",
+                std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, m_total,
+                static_cast<long long>(cables), rate);
+            if (done == m_total) {
+                std::fputc('\n', stderr);
+            }
+        } else {
+            std::fprintf(
+                stderr, "parsed %zu/%zu files, %lld cables\n", done, m_total, static_cast<long long>(cables));
+        }
+        std::fflush(stderr);
+    }
+
+    void phase(content::BuildPhase phase)
+    {
+        if (m_phase != phase) {
+            m_phase = phase;
+            std::fprintf(stderr, "%s...\n", std::string(content::to_string(phase)).c_str());
+        }
+    }
+
+private:
+    std::size_t m_total;
+    bool m_terminal;
+    Clock::time_point m_start;
+    Clock::time_point m_last;
+    std::optional<content::BuildPhase> m_phase;
+};
+
+void report(const ck::cable::Diagnostic& d)
+{
+    const char* kind = d.severity == ck::cable::Diagnostic::Severity::error ? "error" : "warning";
+    std::fprintf(stderr, "%s:%zu: %s: %s\n", d.file.c_str(), d.line, kind, d.message.c_str());
+}
+
+struct BuildArgs {
+    std::vector<std::string> sources;
+    std::string manifest;
+    std::string out;
+    std::int64_t sequence = 1;
+    bool keep_going = false;
+    bool warnings = false;
+};
+
+int run_build(const BuildArgs& args)
+{
+    const auto start = Clock::now();
+    content::BuildOptions options;
+    options.sequence = args.sequence;
+    options.build_time = content::build_time_from_environment();
+    options.builder_version = content::builder_version();
+    if (!args.manifest.empty()) {
+        std::vector<ck::Error> problems;
+        auto manifest = content::read_manifest(args.manifest, &problems);
+        if (!manifest) {
+            for (const auto& e : problems) {
+                std::fprintf(stderr, "%s: error: %s\n", e.where.c_str(), e.message.c_str());
+            }
+            print_error("build", "the manifest has errors; nothing was written");
+            return exit_failed;
+        }
+        options.manifest = std::move(*manifest);
+    }
+    auto inputs = collect(args.sources);
+    if (!inputs) {
+        print_error(inputs.error());
+        return exit_failed;
+    }
+    auto writer = content::PackWriter::create(args.out, std::move(options));
+    if (!writer) {
+        print_error(writer.error());
+        return exit_failed;
+    }
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t bad_files = 0;
+    Progress progress(inputs->size());
+    for (std::size_t i = 0; i < inputs->size(); ++i) {
+        const Input& input = (*inputs)[i];
+        ck::cable::ParseOutput parsed;
+        if (auto bytes = read_input(input.path, ck::cable::limits::max_input_bytes)) {
+            parsed = ck::cable::parse(*bytes, input.name);
+        } else {
+            parsed.diagnostics.push_back(
+                { ck::cable::Diagnostic::Severity::error, input.name, 0, bytes.error().message });
+        }
+        bool file_bad = false;
+        for (const auto& d : parsed.diagnostics) {
+            const bool is_error = d.severity == ck::cable::Diagnostic::Severity::error;
+            errors += is_error ? 1 : 0;
+            warnings += is_error ? 0 : 1;
+            file_bad = file_bad || is_error;
+            if (is_error || args.warnings) {
+                report(d);
+            }
+        }
+        for (const auto& c : parsed.cables) {
+            if (auto st = writer->add(c); !st) {
+                std::fprintf(stderr, "%s: error: %s\n", st.error().where.c_str(), st.error().message.c_str());
+                ++errors;
+                file_bad = true;
+            }
+        }
+        bad_files += file_bad ? 1 : 0;
+        progress.files(i + 1, writer->staged());
+    }
+    if (errors > 0 && !args.keep_going) {
+        print_error("build",
+            std::to_string(errors) + " error(s) in " + std::to_string(bad_files)
+                + " file(s); nothing was written (use --keep-going to build the rest)");
+        return exit_failed;
+    }
+    auto summary = writer->commit(
+        [&](content::BuildPhase phase, std::int64_t, std::int64_t) { progress.phase(phase); });
+    if (!summary) {
+        // A manifest error lists every missing cable, one "file:line: ..." per line.
+        print_error(summary.error());
+        return exit_failed;
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::fprintf(stderr,
+        "built %s: %lld cables from %zu files in %.1f s (%.0f cables/s); %zu error(s), %zu warning(s)%s\n"
+        "  references: %lld, %lld naming a cable in the pack\n"
+        "  text %.1f MB, pack %.1f MB; content hash %s\n",
+        args.out.c_str(), static_cast<long long>(summary->cables), inputs->size(), seconds,
+        seconds > 0 ? static_cast<double>(summary->cables) / seconds : 0.0, errors, warnings,
+        warnings > 0 && !args.warnings ? " (--warnings lists them)" : "",
+        static_cast<long long>(summary->refs_total), static_cast<long long>(summary->refs_resolved),
+        static_cast<double>(summary->text_bytes) / 1e6, static_cast<double>(summary->pack_bytes) / 1e6,
+        summary->content_hash.c_str());
+    return errors > 0 ? exit_failed : exit_ok;
+}
+
+} // namespace
+
+void register_build(CLI::App& app, Runner& run)
+{
+    CLI::App* cmd = app.add_subcommand("build", "Build a content pack from cable files and a manifest");
+    auto args = std::make_shared<BuildArgs>();
+    cmd->add_option("SRC", args->sources, "Cable files, or folders searched recursively for cable files")
+        ->required();
+    cmd->add_option("--manifest", args->manifest, "The curator's collection.toml (without it: the archive)");
+    cmd->add_option("--out", args->out, "The pack to write (replaced atomically)")->required();
+    cmd->add_option("--sequence", args->sequence, "Release number; kiosks refuse a lower one")
+        ->check(CLI::Range(std::int64_t { 0 }, std::int64_t { 9007199254740991 }));
+    cmd->add_flag(
+        "--keep-going", args->keep_going, "Build the cables that could be read despite errors (exit 1)");
+    cmd->add_flag("--warnings", args->warnings, "Also list parser warnings");
+    cmd->callback([&run, args] { run = [args] { return run_build(*args); }; });
+}
+
+} // namespace ck::cablepack

@@ -1,0 +1,98 @@
+// `cablepack inspect PACK [--json]`: what a pack holds. The JSON has title, sequence,
+// schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
+// featured (ids), glossary_terms (a count), languages, ui_strings (a count per language) and refs
+// ({"total", "resolved"}), plus build_time, builder_version, archive and years. Texts are English.
+// Exit codes: 0 ok, 1 the pack fails an open check, 2 usage.
+#include "cablepack/cmd_shared.hpp"
+#include "cablepack/commands.hpp"
+#include "content/pack.hpp"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace ck::cablepack {
+namespace {
+
+int run_inspect(const std::string& path, bool json)
+{
+    auto pack = content::Pack::open(path);
+    if (!pack) {
+        print_error(path, pack.error().to_string());
+        return exit_failed;
+    }
+    const content::PackInfo& info = pack->info();
+    const content::Collection& c = pack->collection();
+    auto refs = pack->ref_counts();
+    auto years = pack->years();
+    if (!refs || !years) {
+        print_error(path, (refs ? years.error() : refs.error()).to_string());
+        return exit_failed;
+    }
+    nlohmann::json out;
+    out["title"] = info.title;
+    out["sequence"] = info.sequence;
+    out["schema_version"] = info.schema_version;
+    out["content_hash"] = info.content_hash;
+    out["build_time"] = info.build_time;
+    out["builder_version"] = info.builder_version;
+    out["archive"] = info.archive;
+    out["cables"] = info.cables;
+    out["sections"] = nlohmann::json::array();
+    for (const auto& s : c.sections) {
+        out["sections"].push_back({ { "id", s.id }, { "title", content::pick(s.title, "en") },
+            { "caption", content::pick(s.caption, "en") }, { "cables", s.cables } });
+    }
+    out["featured"] = nlohmann::json::array();
+    for (const auto& f : c.featured) {
+        out["featured"].push_back(f.cable);
+    }
+    out["glossary_terms"] = c.glossary.size();
+    out["languages"] = pack->languages();
+    out["ui_strings"] = nlohmann::json::object();
+    for (const auto& [lang, strings] : c.ui) {
+        out["ui_strings"][lang] = strings.size();
+    }
+    out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved } };
+    out["years"] = nlohmann::json::object();
+    for (const auto& y : *years) {
+        out["years"][std::to_string(y.year)] = y.cables;
+    }
+    if (json) {
+        print_json(out);
+        return exit_ok;
+    }
+    std::printf("%s\n  title: %s\n  sequence %lld, schema %d, built by %s at %lld\n  content hash %s\n"
+                "  %lld cables%s; %zu sections, %zu featured, %zu glossary terms\n"
+                "  languages:",
+        path.c_str(), info.title.c_str(), static_cast<long long>(info.sequence), info.schema_version,
+        info.builder_version.c_str(), static_cast<long long>(info.build_time), info.content_hash.c_str(),
+        static_cast<long long>(info.cables), info.archive ? " (archive: no curation)" : "", c.sections.size(),
+        c.featured.size(), c.glossary.size());
+    for (const auto& lang : pack->languages()) {
+        const auto it = c.ui.find(lang);
+        std::printf(
+            " %s (%zu UI strings)", lang.c_str(), it == c.ui.end() ? std::size_t { 0 } : it->second.size());
+    }
+    std::printf("\n  references: %lld, %lld naming a cable in the pack\n",
+        static_cast<long long>(refs->total), static_cast<long long>(refs->resolved));
+    for (const auto& s : c.sections) {
+        std::printf("  section %s: %s (%zu cables)\n", s.id.c_str(), content::pick(s.title, "en").c_str(),
+            s.cables.size());
+    }
+    return exit_ok;
+}
+
+} // namespace
+
+void register_inspect(CLI::App& app, Runner& run)
+{
+    CLI::App* cmd = app.add_subcommand("inspect", "Show what a pack holds");
+    auto path = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    cmd->add_option("PACK", *path, "The pack")->required();
+    cmd->add_flag("--json", *json, "Print JSON");
+    cmd->callback([&run, path, json] { run = [path, json] { return run_inspect(*path, *json); }; });
+}
+
+} // namespace ck::cablepack

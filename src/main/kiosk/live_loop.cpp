@@ -2,6 +2,7 @@
 // they differ from the last one; while nothing animates the loop sleeps in EventPump::wait.
 #include "live_loop.hpp"
 
+#include "bench_trace.hpp"
 #include "core/log.hpp"
 
 #include <algorithm>
@@ -45,7 +46,7 @@ Status Presenter::draw(const ui::Canvas& frame)
 }
 
 int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump& pump, const Clock& clock,
-    Presenter& presenter, std::optional<Millis> stop_at)
+    Presenter& presenter, std::optional<Millis> stop_at, bool* terminated)
 {
     bool force = true;
     while (true) {
@@ -53,10 +54,16 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         if (stop_at && now >= *stop_at) {
             return 0;
         }
+        BenchTrace* trace = BenchTrace::get();
+        const std::int64_t cpu_start = trace != nullptr ? BenchTrace::thread_cpu_ns() : 0;
         app.advance(now);
         const ui::Canvas& frame = app.build(display.logical_size());
-        if (auto shown = presenter.show(frame, force); !shown) {
+        const auto shown = presenter.show(frame, force || BenchTrace::force_redraw());
+        if (!shown) {
             log::error("kiosk", "drawing failed: " + shown.error().to_string());
+        } else if (trace != nullptr && *shown) {
+            trace->first_frame();
+            trace->frame(BenchTrace::thread_cpu_ns() - cpu_start, true);
         }
         force = false;
         std::optional<Millis> timeout;
@@ -72,6 +79,9 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         platform::PumpResult input = pump.wait(timeout);
         if (input.terminate) {
             log::info("kiosk", "SIGTERM: stopping");
+            if (terminated != nullptr) {
+                *terminated = true;
+            }
             return 0;
         }
         force = input.needs_redraw || input.resized;

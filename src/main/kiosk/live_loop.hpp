@@ -11,7 +11,8 @@ namespace ck::kiosk {
 
 // Runs until SIGTERM (the only way a kiosk stops) or until `stop_at` passes on `clock`.
 // Returns the process exit code.
+// `terminated`, when given, tells whether it stopped because of SIGTERM.
 int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump& pump, const Clock& clock,
-    Presenter& presenter, std::optional<Millis> stop_at = std::nullopt);
+    Presenter& presenter, std::optional<Millis> stop_at = std::nullopt, bool* terminated = nullptr);
 
 } // namespace ck::kiosk

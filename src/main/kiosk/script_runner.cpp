@@ -3,7 +3,9 @@
 // visitor sees now, in reading order.
 #include "script_runner.hpp"
 
+#include "bench_trace.hpp"
 #include "core/log.hpp"
+#include "live_loop.hpp"
 #include "platform/image.hpp"
 #include "ui/widget_tree.hpp"
 
@@ -39,14 +41,21 @@ ScriptRunner::ScriptRunner(app::KioskApp& app, platform::Display& display, platf
 
 void ScriptRunner::settle()
 {
+    BenchTrace* trace = BenchTrace::get();
+    const std::int64_t cpu_start = trace != nullptr ? BenchTrace::thread_cpu_ns() : 0;
     const platform::PumpResult input = m_pump.poll();
     for (const input::Event& e : input.events) {
         m_app.handle(e);
     }
     m_app.advance(m_clock.now());
     const ui::Canvas& frame = m_app.build(logical());
-    if (auto shown = m_presenter.show(frame); !shown) {
+    const auto shown = m_presenter.show(frame, BenchTrace::force_redraw());
+    if (!shown) {
         log::error("kiosk", "drawing failed: " + shown.error().to_string());
+    }
+    if (trace != nullptr && shown.ok() && *shown) {
+        trace->first_frame();
+        trace->frame(BenchTrace::thread_cpu_ns() - cpu_start, true);
     }
 }
 
@@ -319,10 +328,20 @@ Status ScriptRunner::perform(const app::script::Storm& c)
 Status ScriptRunner::run(const std::vector<app::script::Line>& lines, const std::string& script_name)
 {
     settle();
+    BenchTrace* trace = BenchTrace::get();
     for (const app::script::Line& line : lines) {
+        if (m_terminated) {
+            return {}; // SIGTERM: stop cleanly, the script's remaining lines unrun
+        }
+        if (trace != nullptr) {
+            trace->line(line.number, m_presenter.presented());
+        }
         if (auto done = execute(line.command); !done) {
             return make_error(done.error().to_string(), script_name + ":" + std::to_string(line.number));
         }
+    }
+    if (trace != nullptr) {
+        trace->line(lines.empty() ? 0 : lines.back().number + 1, m_presenter.presented());
     }
     return {};
 }

@@ -63,6 +63,7 @@ private:
     Presenter& m_presenter;
     std::filesystem::path m_out;
     std::int64_t m_next_finger = 100;
+    bool m_terminated = false;
     std::mt19937 m_rng;
 };
 

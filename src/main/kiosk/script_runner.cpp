@@ -13,7 +13,6 @@
 
 #include <cmath>
 #include <fstream>
-#include <thread>
 
 namespace ck::kiosk {
 namespace {
@@ -62,13 +61,10 @@ void ScriptRunner::settle()
 void ScriptRunner::pass(Millis ms)
 {
     if (m_manual == nullptr) {
-        const Millis end = m_clock.now() + ms;
-        while (m_clock.now() < end) {
-            settle();
-            const Millis left = end - m_clock.now();
-            std::this_thread::sleep_for(std::min(left, m_app.animating() ? frame_ms : Millis { 20 }));
-        }
-        settle();
+        // Real time: exactly the live loop, sleeping until input or a timer, until `ms` passed.
+        bool terminated = false;
+        run_live(m_app, m_display, m_pump, m_clock, m_presenter, m_clock.now() + ms, &terminated);
+        m_terminated = m_terminated || terminated;
         return;
     }
     const Millis end = m_manual->now() + ms;

@@ -46,9 +46,9 @@ Status Presenter::draw(const ui::Canvas& frame)
 }
 
 int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump& pump, const Clock& clock,
-    Presenter& presenter, std::optional<Millis> stop_at, bool* terminated)
+    Presenter& presenter, std::optional<Millis> stop_at, bool* terminated, bool redraw_first)
 {
-    bool force = true;
+    bool force = redraw_first;
     while (true) {
         const Millis now = clock.now();
         if (stop_at && now >= *stop_at) {

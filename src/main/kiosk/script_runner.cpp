@@ -63,7 +63,7 @@ void ScriptRunner::pass(Millis ms)
     if (m_manual == nullptr) {
         // Real time: exactly the live loop, sleeping until input or a timer, until `ms` passed.
         bool terminated = false;
-        run_live(m_app, m_display, m_pump, m_clock, m_presenter, m_clock.now() + ms, &terminated);
+        run_live(m_app, m_display, m_pump, m_clock, m_presenter, m_clock.now() + ms, &terminated, false);
         m_terminated = m_terminated || terminated;
         return;
     }

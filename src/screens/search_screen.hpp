@@ -1,0 +1,93 @@
+// Search by touch: a text field, the on-screen keyboard (a USB keyboard and an input method work
+// too), completions for the word being typed, results as you type with the query's words marked,
+// filter chips with counts, and a friendly "nothing found" with something to try. Searches run on
+// a SearchWorker so typing never waits for the pack; what a visitor types lives only in this
+// screen's memory and goes with it (back, home, idle reset).
+#pragma once
+
+#include "screens/screen.hpp"
+#include "screens/scroll_view.hpp"
+#include "screens/search_field.hpp"
+#include "screens/search_filters.hpp"
+#include "screens/search_view.hpp"
+#include "screens/search_worker.hpp"
+#include "ui/keyboard.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ck::screens {
+
+// What the screen shows from the latest applied response.
+struct ShownResults {
+    bool have = false; // a response to the current query (or an earlier one) has arrived
+    bool failed = false;
+    content::SearchResults results; // hits of every page loaded so far
+    std::vector<SubjectMarks> marks;
+    std::vector<content::Completion> completions;
+    std::vector<Suggestion> suggestions;
+    std::vector<content::FacetCount> top_tags;
+    std::optional<content::Facets> facets;
+};
+
+class SearchScreen final : public Screen {
+public:
+    static constexpr std::size_t page_size = 20;
+    static constexpr std::size_t max_results = 200; // "Show more" stops here: refine instead
+
+    SearchScreen(content::Pack* pack, std::string initial_text);
+
+    [[nodiscard]] ScreenId id() const override { return ScreenId::search; }
+    void build(ui::Canvas& canvas, const Env& env) override;
+    Intent on_tap(const ui::Widget& widget, const Env& env) override;
+    Intent on_gesture(const input::Gesture& gesture, const Env& env) override;
+    Intent on_text(std::string_view utf8, const Env& env) override;
+    Intent on_key(const input::KeyEvent& key, const Env& env) override;
+    void on_composition(std::string_view utf8) override;
+    void advance(Millis now) override;
+    [[nodiscard]] bool animating() const override;
+
+    // For tests and the bench.
+    [[nodiscard]] const SearchField& field() const { return m_field; }
+    [[nodiscard]] const SearchFilters& filters() const { return m_filters; }
+    [[nodiscard]] const ShownResults& shown() const { return m_shown; }
+    // True while the newest query has not been answered yet.
+    [[nodiscard]] bool waiting() const { return m_answered < m_generation; }
+    [[nodiscard]] bool keyboard_visible() const { return m_keyboard_visible; }
+    [[nodiscard]] SearchWorker* worker() { return m_worker.get(); }
+
+private:
+    struct Areas;
+
+    void search();
+    void load_more();
+    void apply(SearchResponse&& response);
+    Areas areas(ui::Canvas& canvas, const Env& env);
+    float build_filters(ui::Canvas& canvas, const Env& env, Rect area);
+    float build_results(ui::Canvas& canvas, const Env& env, Rect column);
+    float build_status(ui::Canvas& canvas, const Env& env, Rect area);
+    float build_empty_or_nothing(ui::Canvas& canvas, const Env& env, Rect column);
+    std::vector<ChipSpec> completion_chips() const;
+    ui::KeyboardLabels keyboard_labels(const Env& env) const;
+    void press_key(const ui::KeyboardKey& key);
+
+    content::Pack* m_pack;
+    std::unique_ptr<SearchWorker> m_worker;
+    SearchField m_field;
+    FieldScroll m_field_scroll;
+    SearchFilters m_filters;
+    ShownResults m_shown;
+    ScrollView m_results;
+    ui::Keyboard m_keyboard;
+    bool m_keyboard_visible = true;
+    bool m_portrait = false;
+    std::uint64_t m_generation = 0; // of the newest request
+    std::uint64_t m_answered = 0; // newest generation with a response applied
+    std::uint64_t m_scrolled_for = 0; // generation whose first answer reset the list's scroll
+    content::SearchQuery m_last_query; // what was last submitted (to skip unchanged searches)
+    bool m_submitted = false;
+};
+
+} // namespace ck::screens

@@ -1,0 +1,60 @@
+// Drawing the parts of the search screen into a Canvas: the text field with its caret and
+// underlined composition, wrapping rows of chips, result rows with highlighted snippets, and the
+// words that say how many were found. Also the small formatting rules they share (dates,
+// counts), kept pure so tests can check them without fonts. No state of its own, no searching.
+#pragma once
+
+#include "content/search.hpp"
+#include "screens/screen.hpp"
+#include "screens/search_field.hpp"
+#include "screens/search_worker.hpp"
+#include "ui/widgets.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ck::screens {
+
+// "7 Jul 1977" in English, "1977年7月7日" in Japanese; the ISO text when it cannot be read.
+std::string format_date(std::string_view iso, std::string_view lang);
+// 12345 -> "12,345".
+std::string group_thousands(std::int64_t n);
+// "12 cables found", "1 cable found", "About 3,400 cables found".
+std::string count_text(const Strings& strings, std::int64_t total, bool estimate);
+// How the list is ordered, for the line under the count.
+std::string ranking_text(const Strings& strings, content::Ranking ranking);
+
+// The field's horizontal scroll, kept between frames so the caret stays in view.
+struct FieldScroll {
+    float x = 0;
+};
+
+// Draws the search box in `rect` (a text_field widget labelled with its text or placeholder) and
+// its clear button.
+void draw_field(ui::Canvas& canvas, const Env& env, Rect rect, const SearchField& field, FieldScroll& scroll);
+
+struct ChipSpec {
+    std::string id;
+    std::string label;
+    bool selected = false;
+    ui::Look look = ui::Look::chip;
+    ui::Icon icon = ui::Icon::none;
+};
+// Chips flowing left to right and wrapping, at most `max_rows` rows (0: any). Returns the height;
+// `rects`, when given, receives where each chip went (fewer when rows ran out).
+float draw_chips(ui::Canvas& canvas, Rect area, const std::vector<ChipSpec>& chips, int max_rows = 0,
+    std::vector<Rect>* rects = nullptr);
+// The height draw_chips would take, without drawing.
+float measure_chips(ui::Canvas& canvas, float width, const std::vector<ChipSpec>& chips, int max_rows = 0);
+float chip_height(const ui::Theme& theme);
+
+// One result: the classification stamp, date, sender and addressee, the subject and the snippet,
+// with the query's words marked. The whole row is a link widget "row:ID". Returns its height.
+float draw_result_row(ui::Canvas& canvas, const Env& env, Point origin, float width,
+    const content::SearchHit& hit, const SubjectMarks& marks);
+
+// A classification as a small stamp in its banner colours; returns its width.
+float draw_stamp(ui::Canvas& canvas, Point origin, float height, std::string_view classification);
+
+} // namespace ck::screens

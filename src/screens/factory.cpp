@@ -4,6 +4,7 @@
 #include "screens/attract_screen.hpp"
 #include "screens/home_screen.hpp"
 #include "screens/out_of_order_screen.hpp"
+#include "screens/search_screen.hpp"
 
 namespace ck::screens {
 
@@ -32,8 +33,7 @@ std::string_view name(ScreenId id)
     return "?";
 }
 
-std::unique_ptr<Screen> make_screen(
-    ScreenId id, const std::string& /*arg*/, int /*number*/, content::Pack* pack)
+std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int /*number*/, content::Pack* pack)
 {
     if (pack == nullptr) {
         return std::make_unique<OutOfOrderScreen>();
@@ -45,12 +45,13 @@ std::unique_ptr<Screen> make_screen(
         return std::make_unique<HomeScreen>(pack);
     case ScreenId::out_of_order:
         return std::make_unique<OutOfOrderScreen>();
+    case ScreenId::search:
+        return std::make_unique<SearchScreen>(pack, arg);
     case ScreenId::section:
     case ScreenId::reader:
     case ScreenId::timeline:
     case ScreenId::year:
     case ScreenId::about:
-    case ScreenId::search:
         break;
     }
     return nullptr;

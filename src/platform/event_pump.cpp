@@ -74,6 +74,8 @@ struct EventPump::Impl {
     std::set<std::int64_t> fingers; // contacts that are down, to cancel on focus loss
     bool mouse_down = false;
     bool native_wait = false;
+    bool no_input_devices = false;
+    std::chrono::steady_clock::time_point last_input {};
 
     Impl(Display& d, const Clock& c)
         : display(d)
@@ -102,6 +104,16 @@ struct EventPump::Impl {
     }
 
     void translate(const SDL_Event& e, PumpResult& result)
+    {
+        auto& out = result.events;
+        const std::size_t before = out.size();
+        translate_one(e, result);
+        if (out.size() != before) {
+            last_input = std::chrono::steady_clock::now();
+        }
+    }
+
+    void translate_one(const SDL_Event& e, PumpResult& result)
     {
         auto& out = result.events;
         const Millis now = clock.now();
@@ -219,34 +231,52 @@ EventPump::EventPump(Display& display, const Clock& clock)
 
 EventPump::~EventPump() = default;
 
+void EventPump::wait_without_native_support(std::optional<Millis> timeout)
+{
+    const auto queued = [] {
+        SDL_PumpEvents();
+        return SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0
+            || termination_requested();
+    };
+    if (queued()) {
+        return;
+    }
+    if (m_impl->no_input_devices) {
+        // Offscreen: everything arrives through our own queue (script injection on this thread)
+        // or SIGTERM, so block until SIGTERM or the timeout; no polling at all.
+        (void)wait_for_termination(timeout ? timeout->count() : -1);
+        return;
+    }
+    // KMS/DRM: SDL reads the input devices only when pumped. Poll often while a visitor is
+    // interacting, rarely once nothing has happened for a while (the first touch then waits at
+    // most one long slice).
+    const auto start = std::chrono::steady_clock::now();
+    while (true) {
+        const auto since_input = std::chrono::steady_clock::now() - m_impl->last_input;
+        const auto slice = since_input < std::chrono::seconds(5) ? std::chrono::milliseconds(8)
+                                                                 : std::chrono::milliseconds(40);
+        const auto waited = std::chrono::steady_clock::now() - start;
+        if (timeout && waited >= *timeout) {
+            return;
+        }
+        auto nap = slice;
+        if (timeout) {
+            nap = std::min(nap,
+                std::chrono::duration_cast<std::chrono::milliseconds>(*timeout - waited)
+                    + std::chrono::milliseconds(1));
+        }
+        if (wait_for_termination(nap.count()) || queued()) {
+            return;
+        }
+    }
+}
+
 PumpResult EventPump::wait(std::optional<Millis> timeout)
 {
     PumpResult result;
     SDL_Event e;
     if (!m_impl->native_wait) {
-        // SDL's own fallback for drivers without a blocking wait (offscreen, KMS/DRM) polls every
-        // millisecond; polling every few milliseconds keeps touch latency invisible and an idle
-        // kiosk near 0 % CPU.
-        constexpr auto slice = std::chrono::milliseconds(8);
-        const auto start = std::chrono::steady_clock::now();
-        while (true) {
-            SDL_PumpEvents();
-            if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0
-                || termination_requested()) {
-                break;
-            }
-            const auto waited = std::chrono::steady_clock::now() - start;
-            if (timeout && waited >= *timeout) {
-                break;
-            }
-            auto nap = std::chrono::duration_cast<std::chrono::milliseconds>(slice);
-            if (timeout) {
-                nap = std::min(nap,
-                    std::chrono::duration_cast<std::chrono::milliseconds>(*timeout - waited)
-                        + std::chrono::milliseconds(1));
-            }
-            std::this_thread::sleep_for(nap);
-        }
+        wait_without_native_support(timeout);
         while (SDL_PollEvent(&e) != 0) {
             m_impl->translate(e, result);
         }

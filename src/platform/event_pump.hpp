@@ -49,6 +49,8 @@ public:
     void inject_wheel(Point logical, float dy);
 
 private:
+    void wait_without_native_support(std::optional<Millis> timeout);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -6,7 +6,10 @@
 #include <SDL2/SDL.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
+#include <mutex>
 #include <pthread.h>
 #include <thread>
 
@@ -14,6 +17,8 @@ namespace ck::platform {
 namespace {
 
 std::atomic<bool> g_terminate { false };
+std::mutex g_mutex;
+std::condition_variable g_changed;
 
 void wait_for_sigterm()
 {
@@ -23,7 +28,11 @@ void wait_for_sigterm()
     int received = 0;
     while (sigwait(&set, &received) == 0) {
         if (received == SIGTERM) {
-            g_terminate.store(true);
+            {
+                const std::lock_guard lock(g_mutex);
+                g_terminate.store(true);
+            }
+            g_changed.notify_all();
             SDL_Event e {};
             e.type = termination_event_type();
             SDL_PushEvent(&e);
@@ -56,6 +65,16 @@ void install_kiosk_signal_policy()
 bool termination_requested()
 {
     return g_terminate.load();
+}
+
+bool wait_for_termination(std::int64_t timeout_ms)
+{
+    std::unique_lock lock(g_mutex);
+    if (timeout_ms < 0) {
+        g_changed.wait(lock, [] { return g_terminate.load(); });
+        return true;
+    }
+    return g_changed.wait_for(lock, std::chrono::milliseconds(timeout_ms), [] { return g_terminate.load(); });
 }
 
 } // namespace ck::platform

@@ -14,6 +14,10 @@ void install_kiosk_signal_policy();
 // True once SIGTERM has arrived.
 bool termination_requested();
 
+// Sleeps until SIGTERM arrives or `timeout` passes (forever when negative); true on SIGTERM.
+// For drivers with no input devices of their own (offscreen), this is the whole of waiting.
+bool wait_for_termination(std::int64_t timeout_ms);
+
 // The SDL user-event type the watcher pushes (registered on first use).
 std::uint32_t termination_event_type();
 

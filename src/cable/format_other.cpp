@@ -149,7 +149,7 @@ void parse_other(const Lines& lines, Sink& sink, std::vector<Cable>& out)
         c.id = citation->id;
         c.date = citation_date(*citation, full_dtg);
         if (!record.empty()) {
-            c.id += " (NARA " + record + ")";
+            c.id.append(" (NARA ").append(record).append(")");
         }
     } else if (!record.empty()) {
         c.id = "NARA " + record;

@@ -100,6 +100,18 @@ std::vector<Item> tokenize(std::string_view value, bool& comma_separated)
     return items;
 }
 
+// "(" + words + ")", written out: GCC 12 at -O3 warns falsely (-Wrestrict) on the operator+ chain.
+std::string parenthesized(std::string_view prefix, std::string_view words)
+{
+    std::string s;
+    s.reserve(prefix.size() + words.size() + 2);
+    s.append(prefix);
+    s.push_back('(');
+    s.append(words);
+    s.push_back(')');
+    return s;
+}
+
 void add_tag(TagList& out, std::string tag, std::size_t max_tags)
 {
     while (!tag.empty() && (tag.back() == '.' || tag.back() == ',')) {
@@ -167,7 +179,7 @@ TagList parse_tag_value(std::string_view value, std::size_t max_tags)
             continue;
         }
         if (item.parenthesized) {
-            add_tag(out, "(" + item.words + ")", max_tags);
+            add_tag(out, parenthesized({}, item.words), max_tags);
             continue;
         }
         // "OVIP (STEINBERG, JAMES B.)": the code and the person are one tag.
@@ -179,7 +191,7 @@ TagList parse_tag_value(std::string_view value, std::size_t max_tags)
             if (last == "OVIP") {
                 add_space_separated(
                     out, words.substr(0, words.size() - last.size()), max_tags, !comma_separated);
-                add_tag(out, "OVIP (" + items[i + 1].words + ")", max_tags);
+                add_tag(out, parenthesized("OVIP ", items[i + 1].words), max_tags);
                 ++i;
                 continue;
             }
@@ -256,7 +268,7 @@ std::vector<std::string> parse_plusd_tag_list(std::string_view value, std::size_
         if (dash != std::string_view::npos) {
             add_tag(out, text::to_upper(text::trim(entry.substr(0, dash))), max_tags);
         } else if (entry.find(',') != std::string_view::npos) {
-            add_tag(out, "(" + text::collapse_spaces(text::to_upper(entry)) + ")", max_tags);
+            add_tag(out, parenthesized({}, text::collapse_spaces(text::to_upper(entry))), max_tags);
         } else {
             add_tag(out, text::to_upper(entry), max_tags);
         }

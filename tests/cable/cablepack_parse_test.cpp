@@ -114,9 +114,10 @@ TEST_CASE("cablepack parse prints the contract's JSON for a cable and exits 0")
         "classification": "CONFIDENTIAL", "caveats": [], "tags": ["ESTC", "COCOM", "JA"],
         "subject": "DIVERSION OF STRATEGIC GOODS", "refs": [{"text": "STATE 156889", "id": "1977STATE156889"}],
         "format": "core", "ocr": false, "source_file": "000_ee31729eca87852f.txt", "source_line": 1})");
-    for (const auto& [key, value] : expected.items()) {
+    for (const auto& item : expected.items()) {
+        const std::string& key = item.key();
         CAPTURE(key);
-        CHECK(j.at(key) == value);
+        CHECK(j.at(key) == item.value());
     }
     CHECK_FALSE(j.contains("display_text"));
     CHECK(j.at("signature") == "VANCE");

@@ -20,26 +20,44 @@ struct SourcesRow {
     std::string classification;
 };
 
-// SOURCES.tsv: file, source, format, doc_id, date, classification, subject.
+std::vector<std::string> split_tabs(const std::string& line)
+{
+    std::vector<std::string> cols;
+    std::size_t start = 0;
+    while (start <= line.size()) {
+        std::size_t tab = line.find('\t', start);
+        if (tab == std::string::npos) {
+            tab = line.size();
+        }
+        cols.push_back(line.substr(start, tab - start));
+        start = tab + 1;
+    }
+    return cols;
+}
+
+// SOURCES.tsv, columns found by their header names (file, format, doc_id, date, classification).
 std::map<std::string, SourcesRow> read_sources(const std::string& folder)
 {
     std::map<std::string, SourcesRow> rows;
     std::istringstream in(read_file(corpus_path(folder + "/SOURCES.tsv")));
     std::string line;
-    std::getline(in, line); // header
+    std::getline(in, line);
+    const std::vector<std::string> header = split_tabs(line);
+    const auto column = [&](std::string_view name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const std::size_t file = column("file");
+    const std::size_t format = column("format");
+    const std::size_t id = column("doc_id");
+    const std::size_t date = column("date");
+    const std::size_t classification = column("classification");
     while (std::getline(in, line)) {
-        std::vector<std::string> cols;
-        std::size_t start = 0;
-        while (start <= line.size()) {
-            std::size_t tab = line.find('\t', start);
-            if (tab == std::string::npos) {
-                tab = line.size();
-            }
-            cols.push_back(line.substr(start, tab - start));
-            start = tab + 1;
-        }
-        REQUIRE(cols.size() >= 6);
-        rows[folder + "/" + cols[0]] = SourcesRow { cols[2], cols[3], cols[4], cols[5] };
+        const std::vector<std::string> cols = split_tabs(line);
+        REQUIRE(cols.size() == header.size());
+        rows[folder + "/" + cols[file]]
+            = SourcesRow { cols[format], cols[id], cols[date], cols[classification] };
     }
     return rows;
 }
@@ -191,19 +209,9 @@ const std::vector<Expected>& expected_fields()
     return table;
 }
 
-// The OCR of 034 destroyed the NARA record number's agency code ("‘Woa-10326 10044" for
-// "104-10326-10044"): the parser keeps what it can read, the cable's own citation.
-const std::map<std::string, std::string>& id_exceptions()
+void check_against_sources(const Cable& c, const SourcesRow& row)
 {
-    static const std::map<std::string, std::string> m
-        = { { "exhibit/034_jfk-director-941533-oswald-japan-story.txt", "DIRECTOR 941533" } };
-    return m;
-}
-
-void check_against_sources(const Cable& c, const SourcesRow& row, const std::string& file)
-{
-    const auto exception = id_exceptions().find(file);
-    CHECK(c.id == (exception != id_exceptions().end() ? exception->second : row.id));
+    CHECK(c.id == row.id);
     CHECK(to_string(c.format) == row.format);
     CHECK((c.date ? c.date->iso() : std::string {}) == row.date);
     // "SECRET//NOFORN", "UNCLASSIFIED (SENSITIVE)": the marking, then a caveat.
@@ -241,7 +249,7 @@ TEST_CASE(
         CHECK_FALSE(out.has_errors());
         CHECK(out.diagnostics.empty());
         const Cable& c = out.cables.front();
-        check_against_sources(c, sources[file], file);
+        check_against_sources(c, sources[file]);
         CHECK(c.subject == e.subject);
         CHECK(c.from == e.from);
         CHECK(join(c.to) == join(e.to));

@@ -105,6 +105,7 @@ TEST_CASE("the CORE attribute block is read one pair a line or run together on o
     const Lines lines = split_lines(text);
     const std::vector<Attribute> a = parse_attribute_block(lines, 0, lines.size(), 100);
     std::vector<std::string> pairs;
+    pairs.reserve(a.size());
     for (const Attribute& x : a) {
         pairs.push_back(x.key + "=" + x.value);
     }

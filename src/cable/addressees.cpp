@@ -2,6 +2,7 @@
 #include "cable/addressees.hpp"
 
 #include "cable/classification.hpp"
+#include "cable/signature.hpp"
 #include "cable/text_util.hpp"
 
 #include <algorithm>
@@ -90,6 +91,24 @@ bool ends_block(std::string_view line)
     return text::istarts_with(t, "E.O.") || text::istarts_with(t, "SUBJECT") || text::istarts_with(t, "TAGS");
 }
 
+// A page header inside a long addressee list, or the classification line just above one.
+bool is_page_break(const Lines& lines, std::size_t i)
+{
+    if (is_page_header(lines[i].text) || is_page_marker(lines[i].text)) {
+        return true;
+    }
+    if (!is_bare_marking(lines[i].text)) {
+        return false;
+    }
+    constexpr std::size_t lookahead = 4;
+    for (std::size_t k = i + 1; k < lines.size() && k <= i + lookahead; ++k) {
+        if (is_page_header(lines[k].text)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void add(std::vector<std::string>& list, std::string name, std::size_t max_addressees)
 {
     if (!name.empty() && list.size() < max_addressees) {
@@ -165,6 +184,9 @@ Addressees read_addressees(const Lines& lines, std::size_t begin, std::size_t ma
             continue;
         }
         blank_run = 0;
+        if (is_page_break(lines, i)) {
+            continue;
+        }
         if (ends_block(line)) {
             break;
         }
@@ -176,8 +198,8 @@ Addressees read_addressees(const Lines& lines, std::size_t begin, std::size_t ma
         if (k != Section::none) {
             section = k;
         }
-        if (rest.empty()) {
-            continue;
+        if (rest.empty() || is_page_header(rest)) {
+            continue; // "TO PAGE 02 STATE 015113 182333Z": the list goes on below the page header
         }
         if (!looks_like_addressee(rest)) {
             break;

@@ -104,7 +104,7 @@ std::string build_display_text(const Lines& lines, std::size_t begin, std::size_
         }
         if (is_page_header(t)) {
             drop_page_break(lines, begin, end, i, drop, view);
-        } else if (is_transport_line(t) || t.starts_with("***")
+        } else if (is_transport_line(t) || is_page_marker(t) || t.starts_with("***")
             || (t.find(' ') == std::string_view::npos && t.find("VVZCZ") != std::string_view::npos)) {
             drop[i - begin] = 1;
         } else if (i > first_banner && first_banner < end) {

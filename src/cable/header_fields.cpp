@@ -2,6 +2,7 @@
 #include "cable/header_fields.hpp"
 
 #include "cable/paragraphs.hpp"
+#include "cable/signature.hpp"
 #include "cable/tags.hpp"
 #include "cable/text_util.hpp"
 
@@ -56,11 +57,12 @@ struct Word {
 };
 
 // Longest first within a family.
-constexpr std::array<Word, 12> words = { {
+constexpr std::array<Word, 13> words = { {
     { "CLASSIFIED BY", HeaderLabel::classified_by, false },
     { "SUBJECT", HeaderLabel::subject, false },
     { "SUBJ", HeaderLabel::subject, false },
     { "REF(S)", HeaderLabel::ref, false },
+    { "REFTELS", HeaderLabel::ref, true },
     { "REFTEL", HeaderLabel::ref, true },
     { "REFS", HeaderLabel::ref, false },
     { "REF", HeaderLabel::ref, false },
@@ -106,6 +108,23 @@ bool starts_split_subject(const Lines& lines, std::size_t i, std::size_t end)
         && text::istarts_with(text::trim_left(lines[i + 1].text), "JECT");
 }
 
+bool is_rule(std::string_view line)
+{
+    const std::string_view t = text::trim(line);
+    constexpr std::size_t min_rule = 3;
+    return t.size() >= min_rule && t.find_first_not_of('-') == std::string_view::npos;
+}
+
+bool has_lower(std::string_view s)
+{
+    for (const char c : s) {
+        if (text::is_lower(c)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // CSV-era cables mark blank lines with a lone "-".
 bool is_blank_or_filler(std::string_view line)
 {
@@ -148,12 +167,15 @@ HeaderLabel label_at_start(std::string_view line, std::size_t& value_start)
 std::size_t find_inline_label(
     std::string_view line, std::size_t from, HeaderLabel& label, std::size_t& value_start)
 {
-    static constexpr std::array<Word, 7> inline_words = { {
+    static constexpr std::array<Word, 10> inline_words = { {
         { "TAGS:", HeaderLabel::tags, true },
         { "SUBJECT:", HeaderLabel::subject, true },
         { "SUBJ:", HeaderLabel::subject, true },
         { "REFS:", HeaderLabel::ref, true },
         { "REF:", HeaderLabel::ref, true },
+        { "REF(S):", HeaderLabel::ref, true },
+        { "REFTEL:", HeaderLabel::ref, true },
+        { "REFTELS:", HeaderLabel::ref, true },
         { "CLASSIFIED BY:", HeaderLabel::classified_by, true },
         { "AGS:", HeaderLabel::tags, true },
     } };
@@ -230,9 +252,16 @@ std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begi
         std::size_t k = i + 1;
         for (std::size_t taken = 1; k < end && taken < limit; ++k, ++taken) {
             const std::string_view next = lines[k].text;
+            if (is_page_header(next) || is_page_marker(next)) {
+                continue; // a page break inside the header: the value goes on after it
+            }
             std::size_t unused = 0;
             if (label_at_start(next, unused) != HeaderLabel::none || paragraph_start(next)
-                || starts_split_subject(lines, k, end)) {
+                || starts_split_subject(lines, k, end) || is_rule(next)) {
+                break;
+            }
+            // An upper-case subject does not run on into a mixed-case sentence of the body.
+            if (field.label == HeaderLabel::subject && !has_lower(field.value) && has_lower(next)) {
                 break;
             }
             if (is_blank_or_filler(next)) {

@@ -124,6 +124,31 @@ bool is_page_header(std::string_view line)
     return digits >= 1 && digits <= 3 && (digits == rest.size() || text::is_space(rest[digits]));
 }
 
+bool is_page_marker(std::string_view line)
+{
+    // STATION 00000954 001.2 OF 004
+    const std::vector<std::string_view> w = text::split_words(line);
+    constexpr std::size_t serial_digits = 8;
+    if (w.size() < 5 || w.size() > 8 || !text::iequals(w[w.size() - 2], "OF")
+        || !text::all_digits(w.back())) {
+        return false;
+    }
+    const std::string_view serial = w[w.size() - 4];
+    const std::string_view page = w[w.size() - 3];
+    if (serial.size() != serial_digits || !text::all_digits(serial) || page.empty()
+        || !text::is_digit(page[0])) {
+        return false;
+    }
+    for (std::size_t i = 0; i + 4 < w.size(); ++i) {
+        for (const char c : w[i]) {
+            if (!text::is_upper(c)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 bool is_transport_line(std::string_view line)
 {
     const std::string_view t = text::trim(line);
@@ -143,7 +168,7 @@ bool is_transport_line(std::string_view line)
 bool is_furniture_line(std::string_view line)
 {
     const std::string_view t = text::trim(line);
-    if (t.empty() || is_transport_line(t) || is_page_header(t) || is_bare_marking(t)) {
+    if (t.empty() || is_transport_line(t) || is_page_header(t) || is_page_marker(t) || is_bare_marking(t)) {
         return true;
     }
     if (text::all_digits(t) || t.starts_with("```") || t.starts_with("#") || t.starts_with("***")) {

@@ -27,6 +27,9 @@ bool is_furniture_line(std::string_view line);
 // "PAGE 02 STATE 158046", "PAGE 01  ATHENS 02959  171944Z".
 bool is_page_header(std::string_view line);
 
+// "PRETORIA 00000954 001.2 OF 004": the page marker cablegate-era texts carry at page breaks.
+bool is_page_marker(std::string_view line);
+
 // "VZCZCXYZ0002", "DE RUEHKO #1723/01 1760053", "ZNY CCCCC ZZH", "BT", "NNNN", "#1723".
 bool is_transport_line(std::string_view line);
 

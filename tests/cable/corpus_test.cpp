@@ -2,6 +2,7 @@
 // SOURCES.tsv states them, and subject, from, to, tags and REF ids as checked by hand against each
 // file. Plus invariants every parsed cable must satisfy.
 #include "cable/parse.hpp"
+#include "cable/signature.hpp"
 #include "core/utf8.hpp"
 #include "test_support.hpp"
 
@@ -286,6 +287,10 @@ TEST_CASE("every parsed cable keeps the display-text invariants")
         CHECK(c.display_text.find("PAGE 02") == std::string::npos);
         CHECK(c.display_text.find("](#)") == std::string::npos);
         CHECK(c.display_text.find("```") == std::string::npos);
+        for (const Line& l : split_lines(c.display_text)) {
+            CHECK_FALSE(is_page_marker(l.text)); // "BEIJING 00001634  002 OF 002"
+            CHECK_FALSE(is_page_header(l.text));
+        }
     }
 }
 

@@ -134,6 +134,20 @@ TEST_CASE("SUBJECT continuation lines are joined with one space, and only the he
         { "SUBJECT: (C)", "(C)" },
         { "E.O. 12958: N/A\nTAGS: PREL", "" },
         { "SUBJECT : SPACE BEFORE THE COLON", "SPACE BEFORE THE COLON" },
+        { "SUBJECT: ZIM NOTES 11-09-2009 \n----------- ", "ZIM NOTES 11-09-2009" },
+        { "SUBJECT: SWEDISH DEPUTY PM URGES SENIOR USG VISITS TO SWEDEN DURING\nEU PRESIDENCY\nThis is an "
+          "Action "
+          "request. Please see para 2.",
+            "SWEDISH DEPUTY PM URGES SENIOR USG VISITS TO SWEDEN DURING EU PRESIDENCY" },
+        { "SUBJECT: PART 3 OF 3:  THE LIFE AND TIMES OF SOUTH AFRICA'S \nPRETORIA 00000954 001.2 OF 004\nNEW "
+          "PRESIDENT",
+            "PART 3 OF 3: THE LIFE AND TIMES OF SOUTH AFRICA'S NEW PRESIDENT" },
+        { "SUBJECT: AMBASSADOR SOBEL MEETS WITH KEY ENERGY ENTITIES IN RIO Ref(s): A) 08 RIO DE JAN 138",
+            "AMBASSADOR SOBEL MEETS WITH KEY ENERGY ENTITIES IN RIO" },
+        { "SUBJECT: BRAZIL: BLACKOUT -CAUSES AND IMPLICATIONS Classified By: Charge d'Affaires",
+            "BRAZIL: BLACKOUT -CAUSES AND IMPLICATIONS" },
+        { "SUBJECT: (U) Secretary Clinton's July 14 conversation\nwith Dutch Foreign Minister Verhagen",
+            "(U) Secretary Clinton's July 14 conversation with Dutch Foreign Minister Verhagen" },
     };
     for (const Case& c : cases) {
         CAPTURE(c.header);
@@ -183,6 +197,11 @@ TEST_CASE("REF entries keep their text and name the cable id in the citing cable
         { "REF: STATE 123456 AND TOKYO 4567", "P 010000Z MAR 06", "STATE 123456 | TOKYO 4567",
             "06STATE123456 | 06TOKYO4567" },
         { "REF: TOKYO 12490 (NOTAL)", "R 240727Z AUG 76", "TOKYO 12490 (NOTAL)", "76TOKYO12490" },
+        { "REF: A. OTTAWA 360 B. OTTAWA 808 C. OTTAWA 850 D. OTTAWA 878\nOTTAWA 00000918 001.2 OF 003",
+            "P 090000Z JUL 08", "OTTAWA 360 | OTTAWA 808 | OTTAWA 850 | OTTAWA 878",
+            "08OTTAWA360 | 08OTTAWA808 | 08OTTAWA850 | 08OTTAWA878" },
+        { "REFS: A) 04 TASHKENT 3390 B) 04 TASHKENT 2574 and previous", "P 090000Z FEB 05",
+            "04 TASHKENT 3390 | 04 TASHKENT 2574 and previous", "04TASHKENT3390 | 04TASHKENT2574" },
     };
     for (const Case& c : cases) {
         CAPTURE(c.header);

@@ -174,6 +174,16 @@ TEST_CASE("TO continues until INFO or the banner, and XMT lines are exclusions")
     CHECK(lines[a.end].text == "BT");
 }
 
+TEST_CASE("a page header inside an addressee list is skipped")
+{
+    const std::string text
+        = "P 182318Z FEB 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   015113  182333Z \n"
+          "ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\nAMEMBASSY TRIPOLI PRIORITY\n\nUNCLAS STATE 015113\n";
+    const Lines lines = split_lines(text);
+    const Addressees a = read_addressees(lines, 1, 100);
+    CHECK(join(a.to) == "ALL DIPLOMATIC POSTS COLLECTIVE | AMEMBASSY TRIPOLI");
+}
+
 TEST_CASE("addressee blocks with a blank line between every line (OCR) still read to the banner")
 {
     const std::string text

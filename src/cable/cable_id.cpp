@@ -4,6 +4,7 @@
 #include "cable/text_util.hpp"
 
 #include <array>
+#include <vector>
 
 namespace ck::cable {
 namespace {
@@ -80,6 +81,29 @@ std::string canonical_station(std::string_view words)
         }
     }
     return s;
+}
+
+std::string station_of_sender(std::string_view from)
+{
+    std::vector<std::string_view> words = text::split_words(from);
+    if (words.empty()) {
+        return {};
+    }
+    if (text::iequals(words[0], "SECSTATE")) {
+        return "STATE";
+    }
+    static constexpr std::array<std::string_view, 5> posts
+        = { "AMEMBASSY", "AMCONSUL", "AMCONGEN", "USMISSION", "AMCONSULATE" };
+    for (const std::string_view p : posts) {
+        if (text::iequals(words[0], p) && words.size() > 1) {
+            std::string rest;
+            for (std::size_t i = 1; i < words.size(); ++i) {
+                rest.append(words[i]);
+            }
+            return canonical_station(rest);
+        }
+    }
+    return {};
 }
 
 std::string make_cable_id(int year, std::string_view station, std::string_view serial, IdEra era)

@@ -24,6 +24,10 @@ bool is_well_formed_id(std::string_view id);
 // ("SECSTATE" -> "STATE", "KUALA LUMPUR" -> "KUALALUMPUR", "USUN" -> "USUNNEWYORK").
 std::string canonical_station(std::string_view words);
 
+// The post part of an id for a sender: "AMEMBASSY TOKYO" -> "TOKYO", "SECSTATE WASHDC" -> "STATE",
+// "USMISSION USUN NEW YORK" -> "USUNNEWYORK"; empty for senders that are no post.
+std::string station_of_sender(std::string_view from);
+
 // Builds an id from its parts; `serial` may carry leading zeros or a leading '-'.
 std::string make_cable_id(int year, std::string_view station, std::string_view serial, IdEra era);
 

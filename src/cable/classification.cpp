@@ -125,8 +125,10 @@ void read_banner_rest(std::string_view rest, Banner& b)
     }
     b.rest = std::string(rest);
     take_section(rest, b.section, b.section_count);
-    // Station words up to the first all-digit word, which is the serial.
+    // Station words up to the first all-digit word, which is the serial. A word mixing digits and
+    // letters ("02OF02", a garbled section header) means the post cannot be read: none is derived.
     std::string station;
+    bool garbled = false;
     for (const std::string_view w : text::split_words(rest)) {
         if (text::all_digits(w)) {
             if (!station.empty() && b.serial.empty()) {
@@ -144,11 +146,13 @@ void read_banner_rest(std::string_view rest, Banner& b)
             for (const char c : w) {
                 if (text::is_alpha(c)) {
                     station.push_back(text::to_upper(c));
+                } else if (text::is_digit(c)) {
+                    garbled = true;
                 }
             }
         }
     }
-    if (!b.serial.empty()) {
+    if (!b.serial.empty() && !garbled) {
         b.station = station;
     }
 }

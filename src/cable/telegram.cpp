@@ -21,6 +21,7 @@ constexpr std::size_t banner_search_lines = 60;
 constexpr std::size_t repeat_search_lines = 60;
 
 struct Start {
+    std::string routing_serial;
     std::optional<Dtg> dtg;
     std::size_t dtg_index = 0;
     std::size_t fm_index = 0;
@@ -28,6 +29,17 @@ struct Start {
     std::optional<Banner> banner;
     std::size_t banner_index = 0;
 };
+
+// "DE RUEHKO #1723/01 1760053" -> "1723".
+std::string routing_serial(std::string_view line)
+{
+    const std::size_t hash = line.find('#');
+    std::string serial;
+    for (std::size_t i = hash + 1; i < line.size() && text::is_digit(line[i]); ++i) {
+        serial.push_back(line[i]);
+    }
+    return serial;
+}
 
 bool starts_word(std::string_view line, std::string_view word)
 {
@@ -49,6 +61,9 @@ Start find_start(const Lines& lines)
             s.dtg = dtg;
             s.dtg_index = i;
             return s;
+        }
+        if (t.starts_with("DE R") && is_transport_line(t)) {
+            s.routing_serial = routing_serial(t);
         }
         if (starts_word(t, "FM") && i + 1 < lines.size() && starts_word(lines[i + 1].text, "TO")) {
             s.has_fm = true;
@@ -297,6 +312,7 @@ Telegram read_telegram(const Lines& input, const TelegramHints& hints, Sink& sin
     Telegram t;
     t.year = hints.year_hint;
     Start s = find_start(input);
+    t.routing_serial = s.routing_serial;
     Lines lines = input;
     std::size_t display_start = 0;
     std::size_t header_start = 0;
@@ -365,10 +381,17 @@ Telegram read_telegram(const Lines& input, const TelegramHints& hints, Sink& sin
 
 std::string derived_id(const Telegram& t, IdEra era)
 {
-    if (!t.banner || t.banner->station.empty() || t.banner->serial.empty() || t.year == 0) {
+    if (t.year == 0) {
         return {};
     }
-    return make_cable_id(t.year, canonical_station(t.banner->station), t.banner->serial, era);
+    if (t.banner && !t.banner->station.empty() && !t.banner->serial.empty()) {
+        return make_cable_id(t.year, canonical_station(t.banner->station), t.banner->serial, era);
+    }
+    const std::string station = station_of_sender(t.from);
+    if (station.empty() || t.routing_serial.empty()) {
+        return {};
+    }
+    return make_cable_id(t.year, station, t.routing_serial, era);
 }
 
 } // namespace ck::cable

@@ -39,14 +39,16 @@ struct Telegram {
     std::vector<Reference> refs;
     std::string signature;
     std::string display_text;
+    std::string routing_serial; // "1723" from "DE RUEHKO #1723/01 1760053", when present
     std::size_t start_line = 0; // source line of the DTG, banner or first text line
     int year = 0; // the telegram's year as far as known (DTG, else the hint)
 };
 
 Telegram read_telegram(const Lines& lines, const TelegramHints& hints, Sink& sink);
 
-// The id a telegram implies by its banner ("TOKYO 001723" in 2008 -> "08TOKYO1723"); empty when the
-// banner names no post and serial or the year is unknown.
+// The id a telegram implies by its banner ("TOKYO 001723" in 2008 -> "08TOKYO1723"), else by its
+// sender and routing serial ("FM AMEMBASSY TOKYO", "DE RUEHKO #1723"); empty when neither names a
+// post and serial or the year is unknown.
 std::string derived_id(const Telegram& t, IdEra era);
 
 } // namespace ck::cable

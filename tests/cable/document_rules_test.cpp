@@ -288,6 +288,27 @@ TEST_CASE("a CSV file gives one cable per row, each with the line its row starts
     CHECK(out.diagnostics.empty());
 }
 
+TEST_CASE(
+    "a bare telegram's id comes from its banner, else from its sender and routing serial, never from garble")
+{
+    const std::string envelope
+        = "VZCZCXYZ0000\nOO RUEHWEB\n\nDE RUEHKO #5212 2540935\nZNY SSSSS ZZH\nO 110935Z SEP 06\n"
+          "FM AMEMBASSY TOKYO\nTO SECSTATE WASHDC IMMEDIATE 6260\n\n";
+    const std::string body = "\n\nSUBJECT: X\n\n1. (S) TEXT.\nSCHIEFFER\n";
+    CHECK(parse_one(envelope + "S E C R E T TOKYO 005212" + body).id == "06TOKYO5212");
+    CHECK(parse_one(envelope + "S E C R E T" + body).id == "06TOKYO5212");
+    const ParseOutput garbled = parse("O 110935Z SEP 06\nFM AMEMBASSY TOKYO\nTO SECSTATE WASHDC\n\nC O N F I "
+                                      "D E N T I A L SCTION 02OF02 SAOPAULO 335"
+            + body,
+        "garbled.txt");
+    REQUIRE(garbled.cables.size() == 1);
+    CHECK(garbled.cables[0].id.empty());
+    CHECK(garbled.cables[0].classification == "CONFIDENTIAL");
+    REQUIRE(garbled.diagnostics.size() == 1);
+    CHECK(garbled.diagnostics[0].to_string()
+        == "garbled.txt:1: no cable id found in the metadata or the classification line");
+}
+
 TEST_CASE("a repeated cable keeps the outer cable's fields; the quoted header does not overwrite them")
 {
     const std::string text

@@ -83,6 +83,15 @@ void KioskApp::reset_visit()
     m_stack.push_back(screens::make_screen(first, {}, 0, m_pack.get()));
 }
 
+void KioskApp::open_cable(const std::string& id)
+{
+    if (current().id() == screens::ScreenId::attract) {
+        apply(screens::Intent::of(screens::Intent::Kind::enter));
+    }
+    m_idle.activity(m_now);
+    apply(screens::Intent::of(screens::Intent::Kind::open_cable, id));
+}
+
 void KioskApp::rebuild_theme()
 {
     m_theme = std::make_unique<ui::Theme>(m_options.dpi,

@@ -67,6 +67,10 @@ public:
     // scroll positions, text size, language, accessibility modes, popups.
     void reset_visit();
 
+    // Opens a cable's reader as a tap on a link to it would (the script mode's `open`, for
+    // benchmarks and generated tours; nothing a visitor can reach).
+    void open_cable(const std::string& id);
+
 private:
     struct Popup {
         std::string title;

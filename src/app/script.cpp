@@ -329,6 +329,13 @@ Result<Command> parse_line(std::string_view line)
     if (verb == "storm") {
         return parse_storm(c);
     }
+    if (verb == "open") {
+        const std::string_view id = c.word();
+        if (id.empty()) {
+            return make_error("open needs a cable id");
+        }
+        return done(c, Open { std::string(id) });
+    }
     return parse_rest(c, verb);
 }
 

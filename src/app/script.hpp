@@ -76,9 +76,12 @@ struct Storm {
     int ms = 500;
     unsigned seed = 1;
 }; // random multi-finger contact
+struct Open {
+    std::string cable; // opens a cable's reader directly (benchmarks, generated tours)
+};
 
 using Command = std::variant<Wait, Tap, LongPress, Drag, Pinch, Back, KeyPress, TypeText, Compose, Wheel,
-    Shot, Dump, ExpectScreen, ExpectText, Storm>;
+    Shot, Dump, ExpectScreen, ExpectText, Storm, Open>;
 
 struct Line {
     std::size_t number = 0; // 1-based line in the file

@@ -57,6 +57,14 @@ wheel 500 500 -3
     CHECK(std::get<Wheel>(v[19].command).dy == doctest::Approx(-3));
 }
 
+TEST_CASE("open names a cable for generated tours and benchmarks")
+{
+    const auto cmd = parse_line("open 1977STATE158046");
+    REQUIRE(cmd.ok());
+    CHECK(std::get<Open>(*cmd).cable == "1977STATE158046");
+    CHECK_FALSE(parse_line("open").ok());
+}
+
 TEST_CASE("a tap can name a widget by its id for generated scripts")
 {
     const auto cmd = parse_line("tap @row:08TOKYO1723");

@@ -321,6 +321,16 @@ Status ScriptRunner::perform(const app::script::Storm& c)
     return {};
 }
 
+Status ScriptRunner::perform(const app::script::Open& c)
+{
+    m_app.open_cable(c.cable);
+    pass(Millis { 300 });
+    if (m_app.screen_name() != "reader") {
+        return make_error("the cable " + c.cable + " did not open");
+    }
+    return {};
+}
+
 Status ScriptRunner::run(const std::vector<app::script::Line>& lines, const std::string& script_name)
 {
     settle();

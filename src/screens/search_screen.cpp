@@ -66,6 +66,7 @@ void SearchScreen::search()
     }
     m_last_query = query;
     m_submitted = true;
+    m_facets_current = false;
     m_generation = m_worker->submit(SearchRequest { query, true });
 }
 
@@ -81,7 +82,8 @@ void SearchScreen::load_more()
         return;
     }
     m_last_query = query;
-    m_generation = m_worker->submit(SearchRequest { query, false });
+    // Counts still on their way for the first page would be dropped with it: ask again.
+    m_generation = m_worker->submit(SearchRequest { query, !m_facets_current });
 }
 
 void SearchScreen::apply(SearchResponse&& r)
@@ -91,11 +93,18 @@ void SearchScreen::apply(SearchResponse&& r)
     }
     m_answered = r.generation;
     m_shown.have = true;
-    m_shown.failed = r.failed;
-    if (r.query.offset > 0 && !r.failed) {
-        // A next page: its hits join the list already shown.
+    if (r.query.offset > 0) {
+        // A next page: its hits join the list already shown (a failed one adds nothing).
+        if (r.failed) {
+            return;
+        }
         m_shown.results.total = r.results.total;
         m_shown.results.total_is_estimate = r.results.total_is_estimate;
+        if (r.facets) {
+            m_filters.remember_years(*r.facets);
+            m_shown.facets = std::move(r.facets);
+            m_facets_current = true;
+        }
         for (std::size_t i = 0; i < r.results.hits.size(); ++i) {
             m_shown.results.hits.push_back(std::move(r.results.hits[i]));
             m_shown.marks.push_back(
@@ -103,6 +112,8 @@ void SearchScreen::apply(SearchResponse&& r)
         }
         return;
     }
+    m_shown.failed = r.failed;
+    m_shown.text = r.query.text;
     m_shown.results = std::move(r.results);
     m_shown.marks = std::move(r.subject_marks);
     m_shown.completions = std::move(r.completions);
@@ -113,6 +124,7 @@ void SearchScreen::apply(SearchResponse&& r)
     if (r.facets) {
         m_filters.remember_years(*r.facets);
         m_shown.facets = std::move(r.facets);
+        m_facets_current = true;
     }
     if (m_scrolled_for != r.generation) {
         m_scrolled_for = r.generation;
@@ -403,7 +415,9 @@ float SearchScreen::build_empty_or_nothing(ui::Canvas& canvas, const Env& env, R
     const ui::Theme& t = canvas.theme();
     const ui::Palette& p = t.palette();
     const float gap = t.px(t.spacing().gap_mm);
-    const bool nothing = !m_shown.results.empty_query;
+    // Text with nothing searchable in it ("!!!???") found nothing too: only an empty box invites.
+    const bool typed = m_shown.text.find_first_not_of(' ') != std::string::npos;
+    const bool nothing = !m_shown.results.empty_query || typed;
     float y = 0;
     ui::TextSpec spec;
     spec.background = p.paper;

@@ -24,6 +24,7 @@ namespace ck::screens {
 struct ShownResults {
     bool have = false; // a response to the current query (or an earlier one) has arrived
     bool failed = false;
+    std::string text; // the text the shown results answer
     content::SearchResults results; // hits of every page loaded so far
     std::vector<SubjectMarks> marks;
     std::vector<content::Completion> completions;
@@ -88,6 +89,7 @@ private:
     std::uint64_t m_scrolled_for = 0; // generation whose first answer reset the list's scroll
     content::SearchQuery m_last_query; // what was last submitted (to skip unchanged searches)
     bool m_submitted = false;
+    bool m_facets_current = false; // the facets shown belong to the current query
 };
 
 } // namespace ck::screens

@@ -1,0 +1,179 @@
+// The search worker on the real exhibit pack: answers in two stages, latest query wins, a flood of
+// requests stays one slot deep, a swapped or missing pack fails softly, and the thread is joined
+// when the worker goes, even with a search in flight.
+#include "content/pack.hpp"
+#include "content/query.hpp"
+#include "core/log.hpp"
+#include "screens/search_worker.hpp"
+#include "support/exhibit_pack.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+using ck::screens::SearchRequest;
+using ck::screens::SearchResponse;
+using ck::screens::SearchWorker;
+
+namespace {
+
+// Waits for the complete answer to `generation`; nullopt on timeout.
+std::optional<SearchResponse> wait_for(SearchWorker& worker, std::uint64_t generation)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::optional<SearchResponse> last;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (auto r = worker.take()) {
+            REQUIRE(r->generation == generation);
+            const bool complete = r->stage == SearchResponse::Stage::complete;
+            last = std::move(r);
+            if (complete) {
+                return last;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return std::nullopt;
+}
+
+SearchRequest request(std::string text)
+{
+    SearchRequest r;
+    r.query.text = std::move(text);
+    return r;
+}
+
+std::string hash_of_exhibit()
+{
+    auto pack = ck::content::Pack::open(ck::test::exhibit_pack_path());
+    REQUIRE(pack.ok());
+    return pack->info().content_hash;
+}
+
+} // namespace
+
+TEST_CASE("a request is answered with hits, marks, completions and then facet counts")
+{
+    SearchWorker worker(ck::test::exhibit_pack_path(), hash_of_exhibit());
+    const auto g = worker.submit(request("whal"));
+    const auto r = wait_for(worker, g);
+    REQUIRE(r.has_value());
+    CHECK_FALSE(r->failed);
+    REQUIRE(r->results.total >= 1);
+    REQUIRE(r->subject_marks.size() == r->results.hits.size());
+    CHECK(r->results.hits.front().cable.subject.find("WHALING") != std::string::npos);
+    CHECK_FALSE(r->subject_marks.front().ranges.empty());
+    CHECK_FALSE(r->completions.empty());
+    REQUIRE(r->facets.has_value());
+    CHECK(r->facets->total == r->results.total);
+    CHECK_FALSE(worker.busy());
+}
+
+TEST_CASE("the latest query wins: an answer to a superseded query is never handed over")
+{
+    SearchWorker worker(ck::test::exhibit_pack_path(), {});
+    const std::string queries[] = { "tokyo", "moscow", "nuclear", "whaling" };
+    std::uint64_t last = 0;
+    for (const std::string& q : queries) {
+        last = worker.submit(request(q));
+    }
+    const auto r = wait_for(worker, last);
+    REQUIRE(r.has_value());
+    CHECK(r->query.text == "whaling");
+    CHECK_FALSE(worker.take().has_value());
+}
+
+TEST_CASE("a flood of keystrokes keeps the queue one deep and ends on the last text")
+{
+    SearchWorker worker(ck::test::exhibit_pack_path(), {});
+    const std::string word = "strategic goods";
+    std::uint64_t last = 0;
+    std::uint64_t submitted = 0;
+    // A stuck key and a fast typist: a thousand edits as fast as the loop can go.
+    for (int round = 0; round < 50; ++round) {
+        for (std::size_t n = 1; n <= word.size(); ++n) {
+            last = worker.submit(request(word.substr(0, n)));
+            ++submitted;
+        }
+    }
+    const auto r = wait_for(worker, last);
+    REQUIRE(r.has_value());
+    CHECK(r->query.text == word);
+    const SearchWorker::Stats stats = worker.stats();
+    CHECK(stats.started < submitted); // most were replaced while waiting, never queued
+    CHECK(stats.completed >= 1);
+    CHECK(stats.failed == 0);
+}
+
+TEST_CASE("destroying the worker with searches in flight joins it promptly")
+{
+    for (int i = 0; i < 20; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        {
+            SearchWorker worker(ck::test::exhibit_pack_path(), {});
+            worker.submit(request("embassy"));
+            worker.submit(request("the"));
+        }
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    }
+}
+
+TEST_CASE("a pack that cannot be opened or was swapped fails softly, and the log never holds the query")
+{
+    std::mutex mutex;
+    std::string logged;
+    auto previous = ck::log::set_sink([&](ck::log::Level, std::string_view c, std::string_view m) {
+        const std::lock_guard lock(mutex);
+        logged += std::string(c) + ": " + std::string(m) + "\n";
+    });
+    const std::string secret = "visitor-secret-words";
+    {
+        SearchWorker missing("/nonexistent/exhibit.ckpack", {});
+        const auto r = wait_for(missing, missing.submit(request(secret)));
+        REQUIRE(r.has_value());
+        CHECK(r->failed);
+        CHECK(r->results.hits.empty());
+    }
+    {
+        SearchWorker swapped(ck::test::exhibit_pack_path(), "0000");
+        const auto r = wait_for(swapped, swapped.submit(request(secret)));
+        REQUIRE(r.has_value());
+        CHECK(r->failed);
+    }
+    ck::log::set_sink(previous);
+    const std::lock_guard lock(mutex);
+    CHECK(logged.find("cannot open the pack") != std::string::npos);
+    CHECK(logged.find("changed on disk") != std::string::npos);
+    CHECK(logged.find(secret) == std::string::npos);
+}
+
+TEST_CASE("nothing found suggests the word meant, and each word alone")
+{
+    auto pack = ck::content::Pack::open(ck::test::exhibit_pack_path());
+    REQUIRE(pack.ok());
+    auto parser = ck::content::QueryParser::create();
+    REQUIRE(parser.ok());
+    struct Case {
+        std::string text;
+        std::string expected; // one of the suggested queries
+    };
+    const std::vector<Case> cases = {
+        { "whalimg", "whaling" }, // a typo at the end
+        { "goj whalxx", "goj whale" }, { "whaling xyzzy", "whaling" }, // two words that never meet
+    };
+    for (const Case& c : cases) {
+        const auto suggestions = ck::screens::suggest_queries(*pack, *parser, c.text, 5);
+        INFO(c.text);
+        bool found = false;
+        for (const auto& s : suggestions) {
+            found = found || s.query == c.expected;
+            CHECK(s.cables > 0);
+            CHECK(s.query != c.text);
+        }
+        CHECK(found);
+    }
+    CHECK(ck::screens::suggest_queries(*pack, *parser, "!!!???", 5).empty());
+    CHECK(ck::screens::suggest_queries(*pack, *parser, "", 5).empty());
+}

@@ -81,8 +81,9 @@ void BenchTrace::first_frame()
 
 void BenchTrace::frame(std::int64_t cpu_ns, bool presented)
 {
-    std::fprintf(m_file.get(), "frame line=%zu cpu_ns=%lld presented=%d\n", m_line,
-        static_cast<long long>(cpu_ns), presented ? 1 : 0);
+    std::fprintf(m_file.get(), "frame line=%zu cpu_ns=%lld presented=%d mono_ns=%lld\n", m_line,
+        static_cast<long long>(cpu_ns), presented ? 1 : 0, static_cast<long long>(monotonic_ns()));
+    std::fflush(m_file.get());
 }
 
 void BenchTrace::line(std::size_t number, std::uint64_t presented_total)

@@ -1,0 +1,256 @@
+// The kiosk's benchmarks (issue 6), run against the real `kiosk` binary, headless, as processes:
+//   launch   spawn to first presented frame (CLOCK_MONOTONIC shared with the child), p50/p95
+//   frame    CPU time of whole frames (events + build + draw + present) with the software
+//            renderer: a dense 1080p reader redrawn, and a scrolling reader
+//   idle     CPU of the process (from /proc/<pid>/schedstat) and frames presented while the
+//            reader sits untouched for 10 s
+//   rss      peak RSS after opening every cable of the pack in turn
+//   chromium Debian's chromium, headless, showing the same cable as a static HTML page in the same
+//            font: spawn to screenshot and peak RSS of its whole process tree, against ours
+// Figures are medians and p95 over repeated runs; the machine is shared, so ratios are measured
+// in the same run.
+#include "bench_util.hpp"
+#include "content/pack.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace ck::bench;
+
+namespace {
+
+struct Setup {
+    std::string kiosk;
+    std::string pack;
+    std::string pubkey;
+    std::string cable;
+    std::string chromium = "/usr/bin/chromium";
+    std::string font = "/usr/share/fonts/opentype/courier-prime/Courier Prime.otf";
+    int runs = 20;
+    fs::path work;
+    std::vector<std::string> only;
+};
+
+struct KioskRun {
+    Trace trace;
+    ChildResult child;
+};
+
+KioskRun run_kiosk(const Setup& s, const std::string& script_text, const std::vector<std::string>& extra_env,
+    const std::vector<std::string>& extra_args = {})
+{
+    const fs::path script = s.work / "bench.script";
+    std::ofstream(script) << script_text;
+    const fs::path trace = s.work / "trace.txt";
+    fs::remove(trace);
+    std::vector<std::string> env
+        = { "CK_BENCH_TRACE=" + trace.string(), "XDG_STATE_HOME=" + (s.work / "state").string() };
+    env.insert(env.end(), extra_env.begin(), extra_env.end());
+    std::vector<std::string> args = { s.kiosk, "--headless", "--size", "1920x1080", "--pack", s.pack,
+        "--pubkey", s.pubkey, "--script", script.string(), "--screenshots", (s.work / "shots").string() };
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    KioskRun run;
+    run.child = spawn_and_wait(args, env);
+    run.trace = read_trace(trace);
+    return run;
+}
+
+void bench_launch(const Setup& s)
+{
+    run_kiosk(s, "wait 1\n", {}); // verifies the pack once and records its stamp
+    std::vector<double> ms;
+    std::vector<double> rss;
+    for (int i = 0; i < s.runs; ++i) {
+        const KioskRun r = run_kiosk(s, "wait 1\n", {});
+        if (r.child.exit_code != 0 || r.trace.first_frame_ns == 0) {
+            std::fprintf(stderr, "launch: the kiosk failed (exit %d)\n", r.child.exit_code);
+            return;
+        }
+        ms.push_back(static_cast<double>(r.trace.first_frame_ns - r.child.spawn_ns) / 1e6);
+        rss.push_back(static_cast<double>(r.child.max_rss_kib) / 1024.0);
+    }
+    print_stats("launch to first presented frame", ms, "ms");
+    print_stats("  peak RSS of those runs", rss, "MiB");
+}
+
+void bench_frames(const Setup& s)
+{
+    std::ostringstream script;
+    script << "open " << s.cable << "\nwait 500\n";
+    // A static dense frame, redrawn from scratch 200 times (forced present).
+    for (int i = 0; i < 200; ++i) {
+        script << "wait 16\n";
+    }
+    const KioskRun still = run_kiosk(s, script.str(), { "CK_BENCH_FORCE_REDRAW=1" });
+    std::vector<double> cpu;
+    for (const auto& f : still.trace.frames) {
+        if (f.line >= 3) {
+            cpu.push_back(static_cast<double>(f.cpu_ns) / 1e6);
+        }
+    }
+    print_stats("dense 1080p reader frame, CPU", cpu, "ms");
+
+    // Scrolling: slow drags up and down the text, a new frame every 8 ms sample.
+    std::ostringstream scroll;
+    scroll << "open " << s.cable << "\nwait 500\n";
+    for (int i = 0; i < 6; ++i) {
+        scroll << "drag 1300 900 1300 300 600\nwait 100\ndrag 1300 300 1300 900 600\nwait 100\n";
+    }
+    const KioskRun moving = run_kiosk(s, scroll.str(), {});
+    cpu.clear();
+    for (const auto& f : moving.trace.frames) {
+        if (f.line >= 3) {
+            cpu.push_back(static_cast<double>(f.cpu_ns) / 1e6);
+        }
+    }
+    print_stats("scrolling reader frame, CPU", cpu, "ms");
+}
+
+void bench_idle(const Setup& s)
+{
+    const fs::path script = s.work / "idle.script";
+    std::ofstream(script) << "open " << s.cable << "\nwait 14000\n";
+    const fs::path trace = s.work / "idle-trace.txt";
+    fs::remove(trace);
+    const std::vector<std::string> args
+        = { s.kiosk, "--headless", "--realtime", "--size", "1920x1080", "--pack", s.pack, "--pubkey",
+              s.pubkey, "--script", script.string(), "--screenshots", (s.work / "shots").string() };
+    const std::vector<std::string> env
+        = { "CK_BENCH_TRACE=" + trace.string(), "XDG_STATE_HOME=" + (s.work / "state").string() };
+    const IdleSample sample = sample_idle(args, env, trace, /*settle_ms=*/2500, /*window_ms=*/10000);
+    std::printf("%-44s %8.3f ms CPU in %.1f s = %.4f %% of a core; %d frames presented\n",
+        "reader untouched for 10 s", sample.cpu_ns / 1e6, sample.window_ns / 1e9,
+        100.0 * static_cast<double>(sample.cpu_ns) / static_cast<double>(sample.window_ns), sample.frames);
+}
+
+void bench_rss(const Setup& s)
+{
+    auto pack = ck::content::Pack::open(s.pack);
+    if (!pack) {
+        std::fprintf(stderr, "rss: %s\n", pack.error().to_string().c_str());
+        return;
+    }
+    std::ostringstream script;
+    int cables = 0;
+    (void)pack->for_each_cable([&](const ck::content::CableRecord& r) -> ck::Status {
+        script << "open " << r.cable.id << "\nwait 200\nfling 1300 900 1300 200 120\nwait 800\n";
+        ++cables;
+        return {};
+    });
+    const KioskRun r = run_kiosk(s, script.str(), {});
+    std::printf("%-44s %8.1f MiB (after %d cables; exit %d)\n", "peak RSS, every cable opened",
+        r.child.max_rss_kib / 1024.0, cables, r.child.exit_code);
+}
+
+void bench_chromium(const Setup& s)
+{
+    if (!fs::exists(s.chromium)) {
+        std::printf("chromium: %s is not installed; skipped\n", s.chromium.c_str());
+        return;
+    }
+    auto pack = ck::content::Pack::open(s.pack);
+    if (!pack) {
+        return;
+    }
+    const auto record = pack->cable(s.cable);
+    if (!record.ok() || !record->has_value()) {
+        std::fprintf(stderr, "chromium: no cable %s\n", s.cable.c_str());
+        return;
+    }
+    const fs::path html = s.work / "cable.html";
+    write_cable_html(html, (*record)->cable, s.font);
+    std::vector<double> chrome_ms;
+    std::vector<double> chrome_rss;
+    std::vector<double> ours_ms;
+    std::vector<double> ours_rss;
+    const int runs = std::max(5, s.runs / 2);
+    for (int i = 0; i < runs; ++i) {
+        const fs::path shot = s.work / "chromium.png";
+        fs::remove(shot);
+        const fs::path profile = s.work / ("chromium-profile-" + std::to_string(i));
+        const TreeResult c = spawn_tree_until_file(
+            { s.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.string(), "--window-size=1920,1080", "--hide-scrollbars",
+                "--screenshot=" + shot.string(), "file://" + html.string() },
+            shot);
+        fs::remove_all(profile);
+        if (c.ok) {
+            chrome_ms.push_back(c.elapsed_ns / 1e6);
+            chrome_rss.push_back(c.peak_tree_rss_kib / 1024.0);
+        }
+        const fs::path ours_shot = s.work / "shots" / "cable.png";
+        fs::remove(ours_shot);
+        std::ostringstream script;
+        script << "open " << s.cable << "\nshot cable\n";
+        std::ofstream(s.work / "ours.script") << script.str();
+        const TreeResult o = spawn_tree_until_file(
+            { s.kiosk, "--headless", "--size", "1920x1080", "--pack", s.pack, "--pubkey", s.pubkey,
+                "--script", (s.work / "ours.script").string(), "--screenshots", (s.work / "shots").string() },
+            ours_shot, { "XDG_STATE_HOME=" + (s.work / "state").string() });
+        if (o.ok) {
+            ours_ms.push_back(o.elapsed_ns / 1e6);
+            ours_rss.push_back(o.peak_tree_rss_kib / 1024.0);
+        }
+    }
+    print_stats("chromium: spawn to screenshot", chrome_ms, "ms");
+    print_stats("kiosk:    spawn to screenshot", ours_ms, "ms");
+    print_stats("chromium: peak RSS (all processes)", chrome_rss, "MiB");
+    print_stats("kiosk:    peak RSS", ours_rss, "MiB");
+    if (!chrome_ms.empty() && !ours_ms.empty()) {
+        std::printf("ratio (median): %.1fx faster to the screenshot, %.1fx less memory\n",
+            median(chrome_ms) / median(ours_ms), median(chrome_rss) / median(ours_rss));
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    Setup s;
+    CLI::App cli { "kiosk_bench: launch, frame, idle, memory and chromium figures for the kiosk" };
+    cli.add_option("--kiosk", s.kiosk, "The kiosk binary")->required();
+    cli.add_option("--pack", s.pack, "The pack")->required();
+    cli.add_option("--pubkey", s.pubkey, "Its public key")->required();
+    cli.add_option("--cable", s.cable, "A dense cable to read (default: the pack's longest)");
+    cli.add_option("--runs", s.runs, "Runs per figure");
+    cli.add_option("--chromium", s.chromium, "Chromium for the comparison");
+    cli.add_option("--only", s.only, "launch, frame, idle, rss, chromium");
+    CLI11_PARSE(cli, argc, argv);
+    s.work = fs::temp_directory_path() / ("ck-kiosk-bench-" + std::to_string(::getpid()));
+    fs::create_directories(s.work / "shots");
+    if (s.cable.empty()) {
+        s.cable = longest_cable(s.pack);
+    }
+    std::printf("kiosk_bench: %s, pack %s, cable %s, %d runs\n", machine_description().c_str(),
+        s.pack.c_str(), s.cable.c_str(), s.runs);
+    const auto wanted = [&](const char* name) {
+        return s.only.empty() || std::find(s.only.begin(), s.only.end(), name) != s.only.end();
+    };
+    if (wanted("launch")) {
+        bench_launch(s);
+    }
+    if (wanted("frame")) {
+        bench_frames(s);
+    }
+    if (wanted("idle")) {
+        bench_idle(s);
+    }
+    if (wanted("rss")) {
+        bench_rss(s);
+    }
+    if (wanted("chromium")) {
+        bench_chromium(s);
+    }
+    fs::remove_all(s.work);
+    return 0;
+}

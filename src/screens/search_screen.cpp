@@ -213,8 +213,8 @@ void SearchScreen::build(ui::Canvas& canvas, const Env& env)
     heading.role = ui::Role::heading;
     heading.max_lines = 1;
     heading.line_height = 1.2f;
-    canvas.text("search.heading", search_text(env.strings, "search.title", {}), { a.field.x, a.heading_y },
-        a.field.w, heading);
+    labelled_text(canvas, "search.heading", search_text(env.strings, "search.title", {}),
+        { a.field.x, a.heading_y }, a.field.w, heading);
     Rect field = a.field;
     if (m_portrait && !m_keyboard_visible) {
         // The keyboard is away: a button beside the field brings it back.
@@ -290,14 +290,13 @@ float SearchScreen::build_status(ui::Canvas& canvas, const Env& env, Rect area)
     spec.line_height = 1.2f;
     const std::string count
         = count_text(env.strings, m_shown.results.total, m_shown.results.total_is_estimate);
-    float h = canvas.text("search.count", count, { area.x, area.y }, area.w, spec).h;
+    float h = labelled_text(canvas, "search.count", count, { area.x, area.y }, area.w, spec).h;
     spec.style = { text::Family::sans, text::Weight::regular, t.text_px(t.type().caption_mm) };
     spec.color = p.secondary;
     spec.role = ui::Role::text;
     h += t.px(1);
-    h += canvas
-             .text("search.ranking", ranking_text(env.strings, m_shown.results.ranking),
-                 { area.x, area.y + h }, area.w, spec)
+    h += labelled_text(canvas, "search.ranking", ranking_text(env.strings, m_shown.results.ranking),
+        { area.x, area.y + h }, area.w, spec)
              .h;
     return h + t.px(t.spacing().gap_mm);
 }
@@ -427,9 +426,8 @@ float SearchScreen::build_empty_or_nothing(ui::Canvas& canvas, const Env& env, R
         spec.color = p.ink;
         spec.role = ui::Role::heading;
         spec.balanced = true;
-        y += canvas
-                 .text(
-                     "search.nothing", search_text(env.strings, "search.nothing", {}), { x, y }, width, spec)
+        y += labelled_text(canvas, "search.nothing", search_text(env.strings, "search.nothing", {}), { x, y },
+                 width, spec)
                  .h
             + gap;
     }
@@ -438,7 +436,8 @@ float SearchScreen::build_empty_or_nothing(ui::Canvas& canvas, const Env& env, R
     spec.role = ui::Role::text;
     spec.balanced = false;
     const char* hint = nothing ? "search.try" : "search.empty_hint";
-    y += canvas.text("search.hint", search_text(env.strings, hint, {}), { x, y }, width, spec).h + gap * 1.5f;
+    y += labelled_text(canvas, "search.hint", search_text(env.strings, hint, {}), { x, y }, width, spec).h
+        + gap * 1.5f;
 
     std::vector<ChipSpec> chips;
     for (const Suggestion& c : m_shown.suggestions) {

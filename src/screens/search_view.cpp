@@ -107,6 +107,27 @@ std::string ranking_text(const Strings& strings, content::Ranking ranking)
     return {};
 }
 
+Size labelled_text(ui::Canvas& canvas, std::string_view widget_id, std::string_view text, Point origin,
+    float max_width, const ui::TextSpec& spec)
+{
+    const auto laid = spec.balanced ? canvas.balanced_layout(
+                          {}, text, spec.style, max_width, spec.align, spec.line_height, spec.max_lines)
+                                    : canvas.layout({}, text, spec.style, max_width, spec.wrap, spec.align,
+                                        spec.line_height, spec.max_lines);
+    canvas.draw_layout(*laid, origin, spec.color);
+    ui::Widget w;
+    w.id = std::string(widget_id);
+    w.role = spec.role;
+    w.label = std::string(text);
+    w.rect = { origin.x + canvas.draw().offset().x, origin.y + canvas.draw().offset().y,
+        spec.align == text::Align::start ? laid->size().w : max_width, laid->size().h };
+    w.text_color = spec.color;
+    w.background = spec.background;
+    w.text_px = spec.style.size_px;
+    canvas.add_widget(std::move(w));
+    return laid->size();
+}
+
 void draw_field(ui::Canvas& canvas, const Env& env, Rect rect, const SearchField& field, FieldScroll& scroll)
 {
     const ui::Theme& t = canvas.theme();

@@ -25,6 +25,11 @@ std::string count_text(const Strings& strings, std::int64_t total, bool estimate
 // How the list is ordered, for the line under the count.
 std::string ranking_text(const Strings& strings, content::Ranking ranking);
 
+// Canvas::text with a widget id that is not a layout-cache id: the cache keys the layout by the
+// text itself, since these texts change with the language and the count under the same id.
+Size labelled_text(ui::Canvas& canvas, std::string_view widget_id, std::string_view text, Point origin,
+    float max_width, const ui::TextSpec& spec);
+
 // The field's horizontal scroll, kept between frames so the caret stays in view.
 struct FieldScroll {
     float x = 0;

@@ -4,6 +4,7 @@
 #include "screens/attract_screen.hpp"
 #include "screens/home_screen.hpp"
 #include "screens/out_of_order_screen.hpp"
+#include "screens/reader_screen.hpp"
 #include "screens/search_screen.hpp"
 
 namespace ck::screens {
@@ -47,8 +48,9 @@ std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int /*n
         return std::make_unique<OutOfOrderScreen>();
     case ScreenId::search:
         return std::make_unique<SearchScreen>(pack, arg);
-    case ScreenId::section:
     case ScreenId::reader:
+        return std::make_unique<ReaderScreen>(pack, arg);
+    case ScreenId::section:
     case ScreenId::timeline:
     case ScreenId::year:
     case ScreenId::about:

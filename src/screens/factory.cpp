@@ -1,11 +1,15 @@
 // The one place that knows every concrete screen type.
 #include "screens/factory.hpp"
 
+#include "screens/about_screen.hpp"
 #include "screens/attract_screen.hpp"
 #include "screens/home_screen.hpp"
 #include "screens/out_of_order_screen.hpp"
 #include "screens/reader_screen.hpp"
 #include "screens/search_screen.hpp"
+#include "screens/section_screen.hpp"
+#include "screens/timeline_screen.hpp"
+#include "screens/year_screen.hpp"
 
 namespace ck::screens {
 
@@ -34,7 +38,7 @@ std::string_view name(ScreenId id)
     return "?";
 }
 
-std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int /*number*/, content::Pack* pack)
+std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int number, content::Pack* pack)
 {
     if (pack == nullptr) {
         return std::make_unique<OutOfOrderScreen>();
@@ -50,11 +54,15 @@ std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int /*n
         return std::make_unique<SearchScreen>(pack, arg);
     case ScreenId::reader:
         return std::make_unique<ReaderScreen>(pack, arg);
-    case ScreenId::section:
-    case ScreenId::timeline:
-    case ScreenId::year:
-    case ScreenId::about:
         break;
+    case ScreenId::section:
+        return std::make_unique<SectionScreen>(pack, arg);
+    case ScreenId::timeline:
+        return std::make_unique<TimelineScreen>(pack);
+    case ScreenId::year:
+        return std::make_unique<YearScreen>(pack, number);
+    case ScreenId::about:
+        return std::make_unique<AboutScreen>(pack);
     }
     return nullptr;
 }

@@ -1,0 +1,73 @@
+// About: the collection's "about" text in the visitor's language, set as paragraphs whose short
+// opening sentence ("Leaked cables.") becomes a run-in head, beside a card of facts read from the
+// pack: how many documents, which years, which classification markings, where they were sent from.
+#pragma once
+
+#include "screens/screen.hpp"
+#include "screens/scroll_view.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ck::screens {
+
+struct AboutParagraph {
+    std::string lead; // a short opening sentence shown as a head, without its full stop; may be empty
+    std::string body;
+    friend bool operator==(const AboutParagraph&, const AboutParagraph&) = default;
+};
+
+// Paragraphs are separated by blank lines; line breaks inside one are joined (with a space between
+// Latin words, with nothing between CJK characters). A first sentence becomes the lead when it is
+// short (at most 5 words and 40 characters; 16 characters without spaces), has no comma or colon,
+// and more text follows it.
+std::vector<AboutParagraph> about_paragraphs(std::string_view text);
+
+struct Tally {
+    std::string label;
+    std::int64_t count = 0;
+    friend bool operator==(const Tally&, const Tally&) = default;
+};
+
+struct CollectionFacts {
+    std::int64_t total = 0;
+    int first_year = 0;
+    int last_year = 0;
+    std::vector<Tally> markings; // by stamp marking, most restrictive first; "" for no marking
+    std::vector<Tally> origins; // worded as rows word them (short_place), most frequent first
+};
+
+inline constexpr std::size_t about_origins_shown = 5;
+
+// Merges facet counts by their short wording and orders them: markings from TOP SECRET down to
+// UNCLASSIFIED (then others, then no marking), origins by count. `total` fills the "no marking" line.
+CollectionFacts facts_from(
+    const content::Facets& facets, const std::vector<content::YearCount>& years, std::int64_t total);
+
+class AboutScreen final : public Screen {
+public:
+    explicit AboutScreen(content::Pack* pack);
+
+    [[nodiscard]] ScreenId id() const override { return ScreenId::about; }
+    void build(ui::Canvas& canvas, const Env& env) override;
+    Intent on_tap(const ui::Widget& widget, const Env& env) override;
+    Intent on_gesture(const input::Gesture& gesture, const Env& env) override;
+    void advance(Millis now) override;
+    [[nodiscard]] bool animating() const override;
+    [[nodiscard]] bool reading_long_text() const override { return true; }
+
+private:
+    float build_facts(ui::Canvas& canvas, const Env& env, Rect column);
+    float build_marking_rows(ui::Canvas& canvas, const Env& env, Rect inner, float y, ui::Color card);
+    float build_text(ui::Canvas& canvas, const Env& env, Rect column);
+
+    content::Pack* m_pack;
+    CollectionFacts m_facts;
+    bool m_has_facts = false;
+    ScrollView m_side;
+    ScrollView m_main;
+};
+
+} // namespace ck::screens

@@ -54,7 +54,6 @@ std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int num
         return std::make_unique<SearchScreen>(pack, arg);
     case ScreenId::reader:
         return std::make_unique<ReaderScreen>(pack, arg);
-        break;
     case ScreenId::section:
         return std::make_unique<SectionScreen>(pack, arg);
     case ScreenId::timeline:

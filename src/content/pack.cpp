@@ -460,7 +460,7 @@ Status Pack::for_each_cable(const std::function<Status(const CableRecord&)>& fn)
     }
 }
 
-Status Pack::check_integrity(const std::atomic<bool>* cancel)
+Status Pack::check_integrity(Integrity level, const std::atomic<bool>* cancel)
 {
     {
         sql::GuardScope scope(m_impl->guard, std::chrono::milliseconds { 0 }, cancel);
@@ -476,7 +476,7 @@ Status Pack::check_integrity(const std::atomic<bool>* cancel)
             return make_error(*row ? st->column_text(0) : "no result", std::string(check::integrity));
         }
     }
-    if (auto st = check_fts_integrity(m_impl->path, cancel); !st) {
+    if (auto st = check_fts_integrity(m_impl->path, level == Integrity::full, cancel); !st) {
         return st;
     }
     sql::GuardScope scope(m_impl->guard, std::chrono::milliseconds { 0 }, cancel);

@@ -56,7 +56,8 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const std::filesystem::path& path,
 Status read_collection(Pack::Impl& p);
 
 // The FTS5 integrity checks, which need a writable connection (pack_open.cpp).
-Status check_fts_integrity(const std::filesystem::path& path, const std::atomic<bool>* cancel);
+Status check_fts_integrity(
+    const std::filesystem::path& path, bool against_content, const std::atomic<bool>* cancel);
 
 // The summary columns, selectable as "SELECT <summary_columns> FROM cables c".
 inline constexpr std::string_view summary_columns

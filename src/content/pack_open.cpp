@@ -261,7 +261,7 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
     return impl;
 }
 
-Status check_fts_integrity(const fs::path& path, const std::atomic<bool>* cancel)
+Status check_fts_integrity(const fs::path& path, bool against_content, const std::atomic<bool>* cancel)
 {
     // FTS5 runs its integrity-check as an INSERT, which SQLite allows only on a writable
     // connection. Nothing is written; the pack's signature was checked before this runs, and a
@@ -288,8 +288,8 @@ Status check_fts_integrity(const fs::path& path, const std::atomic<bool>* cancel
         return st;
     }
     for (const char* table : { "search_text", "search_head" }) {
-        const std::string sql_text
-            = std::string("INSERT INTO ") + table + "(" + table + ", rank) VALUES ('integrity-check', 1);";
+        const std::string sql_text = std::string("INSERT INTO ") + table + "(" + table
+            + ", rank) VALUES ('integrity-check', " + (against_content ? "1" : "0") + ");";
         if (auto st = sql::exec(db->get(), sql_text); !st) {
             return fail(check::fts_integrity, std::string(table) + ": " + st.error().message);
         }

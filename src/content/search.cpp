@@ -76,22 +76,36 @@ const std::string& in_row_order(std::string_view table)
     return table == "search_head" ? head : text;
 }
 
-// The relevance path: every hit is ranked, the page is cut from the ranking.
-Status rank_by_relevance(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, std::int64_t total,
-    SearchResults& out, Rows& rows)
+// The relevance path: every hit is ranked (SQLite sorts them all anyway), counted while the page
+// is cut from the ranking, so the total costs no second pass.
+Status rank_by_relevance(
+    Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
 {
-    const std::string sql
-        = "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-          " ORDER BY "
-        + std::string(bm25_weights) + ", rowid LIMIT ?4 OFFSET ?5";
-    auto nums = select_rows(p, sql, plan.full_expression(), plan.lo, plan.hi,
-        static_cast<std::int64_t>(q.limit), static_cast<std::int64_t>(q.offset));
-    if (!nums) {
-        return nums.error();
+    auto st = p.stmt(
+        "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY "
+        + std::string(bm25_weights) + ", rowid");
+    if (!st) {
+        return st.error();
     }
-    rows.nums = std::move(*nums);
+    (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi);
+    std::int64_t seen = 0;
+    const auto first = static_cast<std::int64_t>(q.offset);
+    const auto end = first + static_cast<std::int64_t>(q.limit);
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        if (seen >= first && seen < end) {
+            rows.nums.push_back((*st)->column_int(0));
+        }
+        ++seen;
+    }
     out.ranking = Ranking::relevance;
-    out.total = total;
+    out.total = seen;
     out.total_is_estimate = false;
     return {};
 }
@@ -225,48 +239,41 @@ Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, Sea
         }
         rows.nums = std::move(*nums);
     }
-    std::optional<std::int64_t> exact;
-    if (plan.upper_bound <= relevance_max_hits) {
-        auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
-        if (!counted) {
-            return counted.error();
-        }
-        exact = *counted;
-    } else {
-        // Probe: the row of the (limit+1)-th hit in row order. None means few hits (count them);
-        // otherwise the density of hits up to that row estimates the total.
+    // Few enough hits for relevance: known from document frequencies, or found by a probe for
+    // the row of the (limit+1)-th hit in row order. Otherwise the probe's row also estimates the
+    // total from the density of hits up to it.
+    bool few = plan.upper_bound <= relevance_max_hits;
+    if (!few) {
         auto probe = select_rows(
             p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi, 1, relevance_max_hits);
         if (!probe) {
             return probe.error();
         }
-        if (probe->empty()) {
-            auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
-            if (!counted) {
-                return counted.error();
-            }
-            exact = *counted;
-        } else {
+        few = probe->empty();
+        if (!few) {
             const double seen = static_cast<double>(probe->front() - plan.lo + 1);
             const double span = static_cast<double>(plan.hi - plan.lo + 1);
             const auto estimate
                 = static_cast<std::int64_t>(static_cast<double>(relevance_max_hits + 1) * span / seen);
-            out.total = std::clamp<std::int64_t>(estimate, relevance_max_hits + 1, plan.upper_bound);
+            out.total = plan.exact_single_word
+                ? plan.upper_bound
+                : std::clamp<std::int64_t>(estimate, relevance_max_hits + 1, plan.upper_bound);
             out.total_is_estimate = !plan.exact_single_word;
-            if (plan.exact_single_word) {
-                out.total = plan.upper_bound;
-            }
         }
     }
     if (!plan.has_text()) {
-        if (exact) {
-            out.total = *exact;
+        if (few) {
+            auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
+            if (!counted) {
+                return counted.error();
+            }
+            out.total = *counted;
             out.total_is_estimate = false;
         }
         return {};
     }
-    if (exact) {
-        return rank_by_relevance(p, plan, q, *exact, out, rows);
+    if (few) {
+        return rank_by_relevance(p, plan, q, out, rows);
     }
     return subject_first(p, plan, q, out, rows);
 }

@@ -102,7 +102,14 @@ std::string SearchPlan::head_expression() const
 
 std::string SearchPlan::body_only_expression() const
 {
-    return "(" + full_expression() + ") NOT (" + std::string(head_columns) + " : (" + text + "))";
+    std::string out = "(";
+    out.append(full_expression())
+        .append(") NOT (")
+        .append(head_columns)
+        .append(" : (")
+        .append(text)
+        .append("))");
+    return out;
 }
 
 std::string SearchPlan::snippet_expression() const

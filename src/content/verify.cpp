@@ -263,7 +263,8 @@ VerifyReport verify_pack(const fs::path& pack, const fs::path& signature, const 
         }
     }
     if (options.integrity
-        && !step("integrity", opened->check_integrity(cancel), "integrity_check, FTS5, content hash")) {
+        && !step("integrity", opened->check_integrity(Pack::Integrity::full, cancel),
+            "integrity_check, FTS5, content hash")) {
         return report;
     }
     auto after = identity_of(pack);

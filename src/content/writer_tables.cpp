@@ -352,7 +352,7 @@ Status TableWriter::write_manifest()
         // Every missing cable is reported, each on its own "file:line: ..." line.
         Error first = m_manifest_errors.front();
         for (std::size_t i = 1; i < m_manifest_errors.size(); ++i) {
-            first.message += "\n" + m_manifest_errors[i].to_string();
+            first.message.append("\n").append(m_manifest_errors[i].to_string());
         }
         return first;
     }

@@ -1,0 +1,313 @@
+// search_bench --pack PACK [--per-class N] [--seed S]: first-page search latency (20 results with
+// snippets) per query class: rare, mid, frequent and very common words, two-word AND, phrases and
+// 3-letter prefixes, plus facets and completion. Terms are drawn from the pack's own vocabulary
+// by document frequency. In the same run, the same queries go through raw FTS5 (bm25 ORDER BY
+// rank with snippet(), prefixes as "abc"*) for the ratio. Prints p50, p95 and p99 in ms of wall
+// time and of thread CPU time (the machine may be shared, which inflates wall time only).
+#include "content/pack.hpp"
+#include "content/query.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <time.h>
+#include <vector>
+
+namespace {
+
+struct Sample {
+    double wall_ms = 0;
+    double cpu_ms = 0;
+};
+
+double thread_cpu_ms()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+Sample measure(const std::function<void()>& run)
+{
+    const auto w0 = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu_ms();
+    run();
+    return Sample { std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count(),
+        thread_cpu_ms() - c0 };
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty()) {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    const auto at = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(at, v.size() - 1)];
+}
+
+struct Stats {
+    double p50 = 0;
+    double p95 = 0;
+    double p99 = 0;
+};
+
+Stats stats(const std::vector<Sample>& samples, bool cpu)
+{
+    std::vector<double> v;
+    for (const auto& s : samples) {
+        v.push_back(cpu ? s.cpu_ms : s.wall_ms);
+    }
+    return Stats { percentile(v, 0.50), percentile(v, 0.95), percentile(v, 0.99) };
+}
+
+class Rng {
+public:
+    explicit Rng(std::uint64_t s)
+        : m_s(s)
+    {
+    }
+    std::size_t below(std::size_t n)
+    {
+        m_s = m_s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return n == 0 ? 0 : static_cast<std::size_t>((m_s >> 33U) % n);
+    }
+
+private:
+    std::uint64_t m_s;
+};
+
+std::vector<std::pair<std::string, std::int64_t>> vocabulary(sqlite3* db)
+{
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(
+        db, "SELECT term, docs FROM vocab WHERE term GLOB '[a-z]*' AND length(term) >= 3", -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        out.emplace_back(
+            reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1));
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+std::vector<std::string> pick(const std::vector<std::pair<std::string, std::int64_t>>& vocab, std::int64_t lo,
+    std::int64_t hi, std::size_t n, Rng& rng)
+{
+    std::vector<std::string> in_band;
+    for (const auto& [term, docs] : vocab) {
+        if (docs >= lo && docs <= hi) {
+            in_band.push_back(term);
+        }
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n && !in_band.empty(); ++i) {
+        out.push_back(in_band[rng.below(in_band.size())]);
+    }
+    return out;
+}
+
+// Adjacent word pairs from random cables' text, as a visitor would type a phrase.
+std::vector<std::string> phrases(sqlite3* db, std::int64_t cables, std::size_t n, Rng& rng)
+{
+    std::vector<std::string> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(
+        db, "SELECT substr(display_text, 400, 400) FROM cables WHERE num = ?1", -1, &st, nullptr);
+    while (out.size() < n && cables > 0) {
+        sqlite3_bind_int64(st, 1, 1 + static_cast<std::int64_t>(rng.below(static_cast<std::size_t>(cables))));
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != nullptr) {
+            std::string text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+            std::vector<std::string> words;
+            std::string w;
+            for (const char c : text + " ") {
+                if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+                    w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                } else {
+                    if (w.size() >= 3) {
+                        words.push_back(w);
+                    } else if (!w.empty()) {
+                        words.clear(); // only adjacent words make a phrase
+                    }
+                    w.clear();
+                }
+            }
+            if (words.size() >= 3) {
+                const std::size_t at = rng.below(words.size() - 2) + 1;
+                out.push_back("\"" + words[at] + " " + words[at + 1] + "\"");
+            }
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+void print_row(
+    const char* name, std::size_t n, const std::vector<Sample>& ours, const std::vector<Sample>& raw)
+{
+    const Stats ow = stats(ours, false);
+    const Stats oc = stats(ours, true);
+    std::printf("%-14s %4zu | ours cpu %7.2f %7.2f %7.2f | wall %7.2f %7.2f %7.2f", name, n, oc.p50, oc.p95,
+        oc.p99, ow.p50, ow.p95, ow.p99);
+    if (!raw.empty()) {
+        const Stats rc = stats(raw, true);
+        const Stats rw = stats(raw, false);
+        std::printf(" | raw bm25 cpu %8.2f %8.2f %8.2f | wall p95 %8.2f | cpu p95 ratio %5.2f", rc.p50,
+            rc.p95, rc.p99, rw.p95, rc.p95 > 0 ? oc.p95 / rc.p95 : 0.0);
+    }
+    std::printf("\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string path;
+    std::size_t per_class = 200;
+    std::uint64_t seed = 1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string key = argv[i];
+        if (key == "--pack") {
+            path = argv[i + 1];
+        } else if (key == "--per-class") {
+            per_class = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (key == "--seed") {
+            seed = std::strtoull(argv[i + 1], nullptr, 10);
+        }
+    }
+    if (path.empty()) {
+        std::fprintf(stderr, "usage: search_bench --pack PACK [--per-class N] [--seed S]\n");
+        return 2;
+    }
+    auto pack = ck::content::Pack::open(path);
+    if (!pack) {
+        std::fprintf(stderr, "search_bench: %s\n", pack.error().to_string().c_str());
+        return 1;
+    }
+    auto parser = ck::content::QueryParser::create();
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(("file:" + path + "?mode=ro&immutable=1").c_str(), &raw,
+        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    const std::int64_t n = pack->info().cables;
+    Rng rng(seed);
+    const auto vocab = vocabulary(raw);
+    std::vector<std::pair<std::string, std::int64_t>> by_docs = vocab;
+    std::sort(
+        by_docs.begin(), by_docs.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> very_common;
+    for (std::size_t i = 0; i < by_docs.size() && i < 40; ++i) {
+        very_common.push_back(by_docs[i].first);
+    }
+    struct Class {
+        const char* name;
+        std::vector<std::string> queries;
+    };
+    std::vector<Class> classes;
+    // Word classes end with a space: finished words, not prefixes still being typed.
+    auto finished = [](std::vector<std::string> words) {
+        for (auto& w : words) {
+            w += ' ';
+        }
+        return words;
+    };
+    classes.push_back({ "rare", finished(pick(vocab, 3, 30, per_class, rng)) });
+    classes.push_back({ "mid", finished(pick(vocab, n / 500, n / 100, per_class, rng)) });
+    classes.push_back({ "frequent", finished(pick(vocab, n / 20, n / 5, per_class, rng)) });
+    std::vector<std::string> common;
+    for (std::size_t i = 0; i < per_class; ++i) {
+        common.push_back(very_common[rng.below(very_common.size())] + " ");
+    }
+    classes.push_back({ "very common", common });
+    std::vector<std::string> pairs;
+    const auto frequent = pick(vocab, n / 20, n / 5, per_class, rng);
+    const auto mid = pick(vocab, n / 500, n / 100, per_class, rng);
+    for (std::size_t i = 0; i < per_class && !frequent.empty() && !mid.empty(); ++i) {
+        pairs.push_back(i % 2 == 0 ? frequent[i] + " " + mid[i] + " "
+                                   : frequent[i] + " " + frequent[(i + 7) % frequent.size()] + " ");
+    }
+    classes.push_back({ "two-word AND", pairs });
+    classes.push_back({ "phrase", phrases(raw, n, per_class, rng) });
+    std::vector<std::string> prefixes;
+    for (const auto& w : pick(vocab, n / 100, n, per_class, rng)) {
+        prefixes.push_back(w.substr(0, 3));
+    }
+    classes.push_back({ "3-letter prefix", prefixes });
+
+    // Warm up: the parser, the snippet function, the page cache.
+    for (const auto& c : classes) {
+        for (std::size_t i = 0; i < c.queries.size() && i < 5; ++i) {
+            ck::content::SearchQuery q;
+            q.text = c.queries[i];
+            (void)pack->search(q);
+        }
+    }
+    sqlite3_stmt* baseline = nullptr;
+    sqlite3_prepare_v2(raw,
+        "SELECT rowid, snippet(search_text, 2, '[', ']', '...', 24) FROM search_text WHERE search_text MATCH "
+        "?1 "
+        "ORDER BY rank LIMIT 20",
+        -1, &baseline, nullptr);
+    std::printf("search_bench: %s, %lld cables, %zu queries per class; times in ms (p50 p95 p99)\n",
+        path.c_str(), static_cast<long long>(n), per_class);
+    for (const auto& c : classes) {
+        std::vector<Sample> ours;
+        std::vector<Sample> base;
+        std::size_t estimated = 0;
+        std::size_t relevance = 0;
+        for (const auto& text : c.queries) {
+            ck::content::SearchQuery q;
+            q.text = text;
+            q.budget = std::chrono::milliseconds { 0 };
+            bool ok = true;
+            ours.push_back(measure([&] {
+                auto r = pack->search(q);
+                ok = r.ok();
+                if (ok) {
+                    estimated += r->total_is_estimate ? 1 : 0;
+                    relevance += r->ranking == ck::content::Ranking::relevance ? 1 : 0;
+                }
+            }));
+            if (!ok) {
+                std::fprintf(stderr, "search failed: %s\n", text.c_str());
+            }
+            const std::string expr = "{subject tags_text display_text} : ("
+                + ck::content::fts5_expression(parser->parse(text)) + ")";
+            base.push_back(measure([&] {
+                sqlite3_bind_text(baseline, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+                while (sqlite3_step(baseline) == SQLITE_ROW) { }
+                sqlite3_reset(baseline);
+            }));
+        }
+        print_row(c.name, c.queries.size(), ours, base);
+        std::printf(
+            "%-14s      (%zu ranked by relevance, %zu with an estimated total)\n", "", relevance, estimated);
+    }
+    // Facets (50 ms budget, as the kiosk asks) and completion, ours only.
+    std::vector<Sample> facets;
+    std::size_t estimated = 0;
+    for (const auto& text : classes[2].queries) {
+        ck::content::SearchQuery q;
+        q.text = text;
+        facets.push_back(measure([&] {
+            auto f = pack->facets(q);
+            estimated += f && f->estimated ? 1 : 0;
+        }));
+    }
+    print_row("facets (freq)", facets.size(), facets, {});
+    std::printf("%-14s      (%zu of %zu estimated past the 50 ms budget)\n", "", estimated, facets.size());
+    std::vector<Sample> completion;
+    for (const auto& p : prefixes) {
+        completion.push_back(measure([&] { (void)pack->complete(p.substr(0, 2), 8); }));
+    }
+    print_row("complete 2-ch", completion.size(), completion, {});
+    sqlite3_finalize(baseline);
+    sqlite3_close(raw);
+    return 0;
+}

@@ -359,9 +359,10 @@ float ReaderHeader::build_more(Pen& pen, const Env& env, const Metrics& m, Point
     more.look = ui::Look::outline;
     more.text_mm = pen.canvas().theme().type().caption_mm;
     more.weight = text::Weight::semibold;
-    more.rect = { at.x, at.y, std::min(width, ui::button_width(pen.canvas(), more)), m.target };
+    // As tall as a chip, so that large text has room in it.
+    more.rect = { at.x, at.y, std::min(width, ui::button_width(pen.canvas(), more)), m.chip_h };
     pen.button(more);
-    return m.target;
+    return m.chip_h;
 }
 
 float ReaderHeader::build_chips(Pen& pen, const Env& env, const Metrics& m, Point at, float width,
@@ -389,6 +390,10 @@ float ReaderHeader::build_chips(Pen& pen, const Env& env, const Metrics& m, Poin
         spec.rect = { x, y, w, m.chip_h };
         if (c.defined) {
             pen.button(spec);
+            if (pen.drawing() && t.contrast() == ui::ContrastMode::high) {
+                // High contrast has no soft fill: an outline keeps the chip a chip.
+                pen.draw().stroke_rounded_rect(spec.rect, m.chip_h / 2, m.rule, m.palette.accent);
+            }
         } else if (pen.drawing()) {
             // No definition to show: a quiet outline that does not invite a tap.
             pen.draw().stroke_rounded_rect(spec.rect, m.chip_h / 2, m.rule, m.palette.rule);

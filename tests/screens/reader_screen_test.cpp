@@ -414,9 +414,9 @@ TEST_CASE("every exhibit cable passes the audit: 9 mm targets, 7:1 text and the 
 {
     struct Variant {
         Size size;
-        const char* lang;
-        ui::TextScale scale;
-        ui::ContrastMode contrast;
+        const char* lang = "en";
+        ui::TextScale scale = ui::TextScale::normal;
+        ui::ContrastMode contrast = ui::ContrastMode::normal;
     };
     const Variant variants[] = {
         { { 1920, 1080 }, "en", ui::TextScale::normal, ui::ContrastMode::normal },

@@ -139,7 +139,7 @@ TEST_CASE("in every exhibit cable, matches are in order, apart, on word boundari
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
             || static_cast<unsigned char>(c) >= 0x80;
     };
-    const auto fold = [](std::string s) {
+    const auto fold = [](const std::string& s) {
         std::string out;
         for (const char c : s) {
             if (c == '\n' || c == ' ') {

@@ -42,8 +42,8 @@ TEST_CASE("a date reads in words, with its time in UTC only when the cable gave 
 {
     struct Case {
         cable::CableDate date;
-        const char* lang;
-        const char* expected;
+        const char* lang = "en";
+        const char* expected = "";
     };
     const Case cases[] = {
         { { 1977, 7, 7, 21, 38 }, "en", "7 July 1977, 21:38\xC2\xA0UTC" },
@@ -219,8 +219,7 @@ TEST_CASE("large print of hostile texts ends without a crash and keeps the visib
         std::string(1'000'000, 'X'), // a single 1 MB line
         std::string(10'000, '\n'),
         "A\r\nB\r\n",
-        "\xC2\xB6"
-        "1. \xE2\x80\xA2 \xF0\x9F\x98\x80\n\xCC\x81\xCC\x81 word-\n-",
+        std::string("\xC2\xB6") + "1. \xE2\x80\xA2 \xF0\x9F\x98\x80\n\xCC\x81\xCC\x81 word-\n-",
     };
     for (const std::string& t : texts) {
         const LargePrint large = LargePrint::make(t);

@@ -196,8 +196,9 @@ float AboutScreen::build_marking_rows(ui::Canvas& canvas, const Env& env, Rect i
     for (const Tally& tally : m_facts.markings) {
         stamp_w = std::max(stamp_w,
             tally.label.empty()
-                ? canvas.text().fonts.measure(unmarked, label_style)
-                : canvas.text().fonts.measure(tally.label, m.stamp_style) + 2 * m.stamp_pad_x);
+                ? std::min(m.left_w, canvas.text().fonts.measure(unmarked, label_style))
+                : std::min(
+                    m.left_w, canvas.text().fonts.measure(tally.label, m.stamp_style) + 2 * m.stamp_pad_x));
     }
     const float count_w = canvas.text().fonts.measure(group_digits(m_facts.total), count_style) + t.px(2);
     const float bar_x = inner.x + stamp_w + t.px(3);
@@ -276,10 +277,7 @@ float AboutScreen::build_facts(ui::Canvas& canvas, const Env& env, Rect column)
             big);
         if (m_facts.first_year > 0) {
             plain.color = p.secondary;
-            put(env.strings.format("section.years",
-                    { { "from", std::to_string(m_facts.first_year) },
-                        { "to", std::to_string(m_facts.last_year) } }),
-                plain);
+            put(year_span(env.strings, m_facts.first_year, m_facts.last_year), plain);
         }
         const float rule = std::max(1.0f, t.px(0.25f));
         const auto divider = [&]() {

@@ -267,6 +267,15 @@ std::string group_digits(std::int64_t n)
     return negative ? "-" + out : out;
 }
 
+std::string year_span(const Strings& strings, int from, int to)
+{
+    if (from == to) {
+        return strings.format("year.title", { { "year", std::to_string(from) } });
+    }
+    return strings.format(
+        "section.years", { { "from", std::to_string(from) }, { "to", std::to_string(to) } });
+}
+
 std::string cable_count(const Strings& strings, std::int64_t n)
 {
     return strings.format(n == 1 ? "section.count_one" : "section.count", { { "n", group_digits(n) } });
@@ -388,9 +397,12 @@ float draw_stamp(ui::Canvas& canvas, const CableRowMetrics& m, Point origin, std
     }
     const ui::Theme& t = canvas.theme();
     const ui::BannerColors colors = t.banner(classification);
-    const auto laid = canvas.layout({}, marking, m.stamp_style, text::unlimited_width_px,
-        text::WrapMode::words, text::Align::start, 1.2f, 1);
-    const float w = std::ceil(laid->size().w + 2 * m.stamp_pad_x);
+    // An unusual marking is shown as written, but never wider than the stamp column: it ends in an
+    // ellipsis there.
+    const float room = std::max(1.0f, m.left_w - 2 * m.stamp_pad_x);
+    const auto laid
+        = canvas.layout({}, marking, m.stamp_style, room, text::WrapMode::words, text::Align::start, 1.2f, 1);
+    const float w = std::min(m.left_w, std::ceil(laid->size().w + 2 * m.stamp_pad_x));
     const Rect box { origin.x, origin.y, w, m.stamp_h };
     canvas.draw().fill_rounded_rect(box, t.px(1.1f), colors.background);
     ui::TextSpec spec;
@@ -399,8 +411,7 @@ float draw_stamp(ui::Canvas& canvas, const CableRowMetrics& m, Point origin, std
     spec.background = colors.background;
     spec.max_lines = 1;
     spec.line_height = 1.2f;
-    canvas.text({}, marking, { box.x + m.stamp_pad_x, box.y + (box.h - laid->size().h) / 2 },
-        text::unlimited_width_px, spec);
+    canvas.text({}, marking, { box.x + m.stamp_pad_x, box.y + (box.h - laid->size().h) / 2 }, room, spec);
     return w;
 }
 

@@ -36,6 +36,9 @@ std::string route_line(const content::CableSummary& cable, const Strings& string
 // "1 cable", "40 cables", "1,204 cables" (section.count / section.count_one).
 std::string cable_count(const Strings& strings, std::int64_t n);
 
+// "1960–2010" (section.years), or "1999" (year.title) when both ends are one year.
+std::string year_span(const Strings& strings, int from, int to);
+
 // 251287 -> "251,287".
 std::string group_digits(std::int64_t n);
 

@@ -270,9 +270,7 @@ float SectionScreen::build_intro(ui::Canvas& canvas, const Env& env, Rect column
 
     std::string meta = cable_count(env.strings, static_cast<std::int64_t>(m_cables.size()));
     if (m_first_year > 0) {
-        meta += "  ·  "
-            + env.strings.format("section.years",
-                { { "from", std::to_string(m_first_year) }, { "to", std::to_string(m_last_year) } });
+        meta += "  ·  " + year_span(env.strings, m_first_year, m_last_year);
     }
     y += canvas.text("section.meta", meta, { column.x, y }, column.w, page_eyebrow_spec(t)).h
         + t.px(t.spacing().gap_mm * 1.5f);

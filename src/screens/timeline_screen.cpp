@@ -99,10 +99,7 @@ float TimelineScreen::build_heading(ui::Canvas& canvas, const Env& env, Rect col
         + t.px(2.5f);
     std::string meta = cable_count(env.strings, m_buckets.total + m_buckets.undated);
     if (m_buckets.first_year > 0) {
-        meta += "  ·  "
-            + env.strings.format("section.years",
-                { { "from", std::to_string(m_buckets.first_year) },
-                    { "to", std::to_string(m_buckets.last_year) } });
+        meta += "  ·  " + year_span(env.strings, m_buckets.first_year, m_buckets.last_year);
     }
     ui::TextSpec meta_spec = page_eyebrow_spec(t);
     meta_spec.style.size_px = t.text_px(t.type().ui_mm * 0.85f);

@@ -160,6 +160,16 @@ TEST_CASE("one cable is counted in the singular")
     CHECK(cable_count(ja, 40) == "40通");
 }
 
+TEST_CASE("a span of years is a range, or one year when it starts and ends in the same year")
+{
+    const Strings en(&exhibit(), "en");
+    const Strings ja(&exhibit(), "ja");
+    CHECK(year_span(en, 1960, 2010) == "1960–2010");
+    CHECK(year_span(en, 1999, 1999) == "1999");
+    CHECK(year_span(ja, 1960, 2010) == "1960–2010年");
+    CHECK(year_span(ja, 1999, 1999) == "1999年");
+}
+
 TEST_CASE("counts group their digits in threes")
 {
     struct Case {

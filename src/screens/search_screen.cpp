@@ -116,6 +116,7 @@ void SearchScreen::apply(SearchResponse&& r)
     m_shown.text = r.query.text;
     m_shown.results = std::move(r.results);
     m_shown.marks = std::move(r.subject_marks);
+    m_row_heights.clear();
     m_shown.completions = std::move(r.completions);
     m_shown.suggestions = std::move(r.suggestions);
     if (!r.top_tags.empty()) {
@@ -386,10 +387,29 @@ float SearchScreen::build_results(ui::Canvas& canvas, const Env& env, Rect colum
     const float width = column.w;
     const float x = column.x;
     float y = column.y;
+    // Only rows near the visible part are laid out and drawn; the others keep the height they had
+    // when last drawn, or the tallest a row can be until they are first seen.
+    const Rect visible = m_results.visible_content();
+    const float slack = visible.h * 0.5f;
+    const float unmeasured = result_row_max_height(t);
+    const std::string rows_key
+        = std::to_string(width) + "|" + std::to_string(t.text_factor()) + "|" + env.strings.lang();
+    if (rows_key != m_rows_key) {
+        m_rows_key = rows_key; // heights measured at another width, size or language are no guide
+        m_row_heights.clear();
+    }
+    m_row_heights.resize(m_shown.results.hits.size(), 0.0f);
     for (std::size_t i = 0; i < m_shown.results.hits.size(); ++i) {
+        float& h = m_row_heights[i];
+        const float guess = h > 0 ? h : unmeasured;
+        if (y + guess < visible.y - slack || y > visible.bottom() + slack) {
+            y += guess;
+            continue;
+        }
         static const SubjectMarks no_marks;
         const SubjectMarks& marks = i < m_shown.marks.size() ? m_shown.marks[i] : no_marks;
-        y += draw_result_row(canvas, env, { x, y }, width, m_shown.results.hits[i], marks);
+        h = draw_result_row(canvas, env, { x, y }, width, m_shown.results.hits[i], marks);
+        y += h;
     }
     const auto shown = static_cast<std::int64_t>(m_shown.results.hits.size());
     if (shown < m_shown.results.total && m_shown.results.hits.size() < max_results) {

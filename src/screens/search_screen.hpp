@@ -81,6 +81,8 @@ private:
     SearchFilters m_filters;
     ShownResults m_shown;
     ScrollView m_results;
+    std::vector<float> m_row_heights; // as last drawn, 0 until a row is first near the view
+    std::string m_rows_key; // the width, text size and language the heights were measured at
     ui::Keyboard m_keyboard;
     bool m_keyboard_visible = true;
     bool m_portrait = false;

@@ -275,24 +275,52 @@ float draw_stamp(ui::Canvas& canvas, Point origin, float height, std::string_vie
     return box.w;
 }
 
+namespace {
+
+struct RowStyles {
+    text::TextStyle meta;
+    text::TextStyle subject;
+    text::TextStyle snippet;
+    float pad = 0;
+    float stamp_h = 0;
+};
+
+RowStyles row_styles(const ui::Theme& t)
+{
+    RowStyles s;
+    s.meta = { text::Family::sans, text::Weight::medium, t.text_px(t.type().caption_mm) };
+    s.subject = { text::Family::sans, text::Weight::semibold, t.text_px(t.type().ui_mm * 0.92f) };
+    s.snippet = { text::Family::mono, text::Weight::regular, t.text_px(t.type().caption_mm * 1.05f) };
+    s.pad = t.px(row_pad_mm);
+    s.stamp_h = std::round(s.meta.size_px * 1.45f);
+    return s;
+}
+
+} // namespace
+
+float result_row_max_height(const ui::Theme& theme)
+{
+    const RowStyles s = row_styles(theme);
+    return 2 * s.pad + s.stamp_h + theme.px(2) + 2 * s.subject.size_px * 1.25f + theme.px(1.5f)
+        + 2 * s.snippet.size_px * 1.35f;
+}
+
 float draw_result_row(ui::Canvas& canvas, const Env& env, Point origin, float width,
     const content::SearchHit& hit, const SubjectMarks& marks)
 {
     const ui::Theme& t = canvas.theme();
     const ui::Palette& p = t.palette();
-    const float pad = t.px(row_pad_mm);
+    const RowStyles styles = row_styles(t);
+    const float pad = styles.pad;
     const std::string id = "row:" + hit.cable.id;
     const bool pressed = canvas.is_pressed(id);
     const ui::Color bg = pressed ? p.accent_soft : p.paper;
-    const text::TextStyle meta_style { text::Family::sans, text::Weight::medium,
-        t.text_px(t.type().caption_mm) };
-    const text::TextStyle subject_style { text::Family::sans, text::Weight::semibold,
-        t.text_px(t.type().ui_mm * 0.92f) };
-    const text::TextStyle snippet_style { text::Family::mono, text::Weight::regular,
-        t.text_px(t.type().caption_mm * 1.05f) };
+    const text::TextStyle& meta_style = styles.meta;
+    const text::TextStyle& subject_style = styles.subject;
+    const text::TextStyle& snippet_style = styles.snippet;
 
     // Lay everything out first: the row's height decides its pressed background.
-    const float stamp_h = std::round(meta_style.size_px * 1.45f);
+    const float stamp_h = styles.stamp_h;
     const std::string subject = hit.cable.subject.empty() ? hit.cable.id : hit.cable.subject;
     const auto subject_l = canvas.layout(
         {}, subject, subject_style, width, text::WrapMode::words, text::Align::start, 1.25f, 2);

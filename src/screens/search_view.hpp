@@ -59,6 +59,10 @@ float chip_height(const ui::Theme& theme);
 float draw_result_row(ui::Canvas& canvas, const Env& env, Point origin, float width,
     const content::SearchHit& hit, const SubjectMarks& marks);
 
+// The tallest a result row can be (two lines of subject, two of snippet): the height a row not yet
+// laid out is given, so rows far below the visible part cost nothing until they scroll into view.
+float result_row_max_height(const ui::Theme& theme);
+
 // A classification as a small stamp in its banner colours; returns its width.
 float draw_stamp(ui::Canvas& canvas, Point origin, float height, std::string_view classification);
 

@@ -10,6 +10,7 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <time.h>
 #include <unordered_set>
 
 namespace ck::screens {
@@ -20,6 +21,13 @@ constexpr std::size_t suggestions_shown = 5;
 constexpr std::size_t top_tags_shown = 6;
 // Shorter prefixes are tried down to this many characters; below it the words say too little.
 constexpr std::size_t suggestion_min_chars = 3;
+
+std::uint64_t thread_cpu_us()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1000000U + static_cast<std::uint64_t>(ts.tv_nsec) / 1000U;
+}
 
 } // namespace
 
@@ -127,9 +135,12 @@ void SearchWorker::run()
             m_running = true;
             ++m_stats.started;
         }
+        const std::uint64_t cpu_before = thread_cpu_us();
         serve(request, generation, state);
+        const std::uint64_t cpu = thread_cpu_us() - cpu_before;
         const std::lock_guard lock(m_mutex);
         m_running = false;
+        m_stats.cpu_us += cpu;
     }
 }
 
@@ -202,6 +213,7 @@ void SearchWorker::count(std::uint64_t Stats::*counter)
 
 void SearchWorker::serve(const SearchRequest& request, std::uint64_t generation, State& state)
 {
+    const std::uint64_t cpu_start = thread_cpu_us();
     SearchResponse response;
     response.generation = generation;
     response.query = request.query;
@@ -241,9 +253,14 @@ void SearchWorker::serve(const SearchRequest& request, std::uint64_t generation,
         response.top_tags = *state.top_tags;
     }
     response.stage = request.want_facets ? SearchResponse::Stage::results : SearchResponse::Stage::complete;
+    const std::uint64_t results_cpu = thread_cpu_us() - cpu_start;
     if (m_cancel.load() || !publish(SearchResponse(response))) {
         count(&Stats::cancelled);
         return;
+    }
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stats.results_cpu_us += results_cpu;
     }
     if (request.want_facets) {
         if (!add_facets(request, response, state)) {

@@ -86,6 +86,8 @@ public:
         std::uint64_t cancelled = 0;
         std::uint64_t completed = 0;
         std::uint64_t failed = 0;
+        std::uint64_t cpu_us = 0; // the thread's CPU time spent serving requests
+        std::uint64_t results_cpu_us = 0; // the part spent before the hits were handed over
     };
     [[nodiscard]] Stats stats() const;
 

@@ -1,0 +1,454 @@
+// search_keystroke_bench --pack PACK [--per-class N] [--seed S] [--size WxH]: keystroke to updated
+// results on screen, per query class (the classes of search_bench: rare, mid, frequent and very
+// common words, two-word AND, phrases, 3-letter prefixes), through the real SearchScreen and its
+// worker, drawn by SDL's software renderer offscreen. For each query the text minus its last
+// character is typed and answered first; then the last keystroke is timed until the frame that
+// shows its results has been drawn and presented. Two loops are timed: one that wakes when the
+// worker signals (what an event-driven loop can do) and one that polls every 16 ms while the
+// screen animates (what the live loop does today). Also: the time until the facet counts are
+// shown, and peak RSS after the searches. Opens the pack without its signature check.
+#include "content/pack.hpp"
+#include "platform/display.hpp"
+#include "screens/chrome.hpp"
+#include "screens/search_screen.hpp"
+#include "text/glyph_cache.hpp"
+#include "text/layout_cache.hpp"
+#include "ui/canvas.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <time.h>
+#include <vector>
+
+namespace {
+
+using namespace ck;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double thread_cpu_ms()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty()) {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    const auto at = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(at, v.size() - 1)];
+}
+
+long rss_kb(const char* field)
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(field, 0) == 0) {
+            return std::strtol(line.c_str() + std::string(field).size(), nullptr, 10);
+        }
+    }
+    return -1;
+}
+
+class Rng {
+public:
+    explicit Rng(std::uint64_t s)
+        : m_s(s)
+    {
+    }
+    std::size_t below(std::size_t n)
+    {
+        m_s = m_s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return n == 0 ? 0 : static_cast<std::size_t>((m_s >> 33U) % n);
+    }
+
+private:
+    std::uint64_t m_s;
+};
+
+struct Vocab {
+    std::vector<std::pair<std::string, std::int64_t>> words;
+};
+
+Vocab read_vocab(const std::string& path)
+{
+    Vocab v;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(("file:" + path + "?mode=ro&immutable=1").c_str(), &db,
+            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr)
+        != SQLITE_OK) {
+        sqlite3_close(db);
+        return v;
+    }
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(
+        db, "SELECT term, docs FROM vocab WHERE term GLOB '[a-z]*' AND length(term) >= 3", -1, &st, nullptr);
+    while (st != nullptr && sqlite3_step(st) == SQLITE_ROW) {
+        v.words.emplace_back(
+            reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+std::vector<std::string> pick(const Vocab& v, std::int64_t lo, std::int64_t hi, std::size_t n, Rng& rng)
+{
+    std::vector<std::string> band;
+    for (const auto& [term, docs] : v.words) {
+        if (docs >= lo && docs <= hi) {
+            band.push_back(term);
+        }
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n && !band.empty(); ++i) {
+        out.push_back(band[rng.below(band.size())]);
+    }
+    return out;
+}
+
+struct QueryClass {
+    const char* name;
+    std::vector<std::string> queries;
+};
+
+std::vector<QueryClass> classes_for(const Vocab& v, std::int64_t n, std::size_t per_class, Rng& rng)
+{
+    auto by_docs = v.words;
+    std::sort(
+        by_docs.begin(), by_docs.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    const auto finished = [](std::vector<std::string> words) {
+        for (auto& w : words) {
+            w += ' ';
+        }
+        return words;
+    };
+    const std::int64_t one = 1;
+    std::vector<QueryClass> out;
+    out.push_back({ "rare", finished(pick(v, 3, std::max<std::int64_t>(3, 30), per_class, rng)) });
+    out.push_back(
+        { "mid", finished(pick(v, std::max(one, n / 500), std::max(one, n / 100), per_class, rng)) });
+    out.push_back(
+        { "frequent", finished(pick(v, std::max(one, n / 20), std::max(one, n / 5), per_class, rng)) });
+    std::vector<std::string> common;
+    for (std::size_t i = 0; i < per_class && !by_docs.empty(); ++i) {
+        common.push_back(by_docs[rng.below(std::min<std::size_t>(40, by_docs.size()))].first + " ");
+    }
+    out.push_back({ "very common", common });
+    const auto frequent = pick(v, std::max(one, n / 20), std::max(one, n / 5), per_class, rng);
+    const auto mid = pick(v, std::max(one, n / 500), std::max(one, n / 100), per_class, rng);
+    std::vector<std::string> pairs;
+    std::vector<std::string> phrases;
+    for (std::size_t i = 0; i < per_class && !frequent.empty() && !mid.empty(); ++i) {
+        pairs.push_back(frequent[i] + " " + mid[i] + " ");
+        phrases.push_back(
+            "\"" + frequent[(i + 3) % frequent.size()] + " " + mid[(i + 5) % mid.size()] + "\"");
+    }
+    out.push_back({ "two-word AND", pairs });
+    out.push_back({ "phrase", phrases });
+    std::vector<std::string> prefixes;
+    for (const auto& w : pick(v, std::max(one, n / 100), n, per_class, rng)) {
+        prefixes.push_back(w.substr(0, 3));
+    }
+    out.push_back({ "3-letter prefix", prefixes });
+    return out;
+}
+
+// The kiosk's frame path without the app: the screen builds into a canvas, the display draws it.
+class Stage {
+public:
+    Stage(content::Pack& pack, Size size)
+        : m_pack(pack)
+        , m_size(size)
+    {
+    }
+
+    bool open()
+    {
+        auto fonts = text::FontSet::create(text::FontPaths::debian_defaults());
+        if (!fonts) {
+            std::fprintf(stderr, "fonts: %s\n", fonts.error().to_string().c_str());
+            return false;
+        }
+        m_fonts = std::move(*fonts);
+        m_layouts = std::make_unique<text::LayoutCache>(*m_fonts);
+        m_glyphs = std::make_unique<text::GlyphCache>(*m_fonts);
+        m_theme = std::make_unique<ui::Theme>(92.0f, ui::ContrastMode::normal, ui::TextScale::normal);
+        m_canvas = std::make_unique<ui::Canvas>(
+            ui::TextServices { *m_fonts, *m_layouts, *m_glyphs }, *m_theme, m_size);
+        m_strings = std::make_unique<screens::Strings>(&m_pack, "en");
+        platform::DisplayOptions options;
+        options.mode = platform::DisplayMode::headless;
+        options.renderer = platform::RendererKind::software;
+        options.panel = m_size;
+        auto display = platform::Display::create(options);
+        if (!display) {
+            std::fprintf(stderr, "display: %s\n", display.error().to_string().c_str());
+            return false;
+        }
+        m_display = std::move(*display);
+        m_screen = std::make_unique<screens::SearchScreen>(&m_pack, std::string());
+        m_screen->worker()->set_notify([this] {
+            const std::lock_guard lock(m_mutex);
+            if (!m_signalled_since_mark) {
+                m_first_signal = Clock::now();
+                m_signalled_since_mark = true;
+            }
+            m_signalled = true;
+            m_wake.notify_one();
+        });
+        return true;
+    }
+
+    screens::SearchScreen& screen() { return *m_screen; }
+
+    screens::Env env() const
+    {
+        const auto chrome = screens::chrome_layout(*m_theme, m_size, true, false);
+        return screens::Env { &m_pack, *m_strings, m_now, chrome.body, m_size, 92.0f, m_size.h > m_size.w };
+    }
+
+    // Starts timing a keystroke: the worker's next signal is its answer.
+    void mark()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_signalled_since_mark = false;
+    }
+    // Milliseconds from `t0` to the worker's first signal since mark(), or -1.
+    double signal_ms(Clock::time_point t0)
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_signalled_since_mark ? std::chrono::duration<double, std::milli>(m_first_signal - t0).count()
+                                      : -1;
+    }
+
+    std::vector<double> build_ms;
+    std::vector<double> draw_ms;
+    std::vector<double> draw_cpu_ms;
+
+    // One frame as the live loop makes it: advance, build, draw, present.
+    void frame()
+    {
+        const auto t0 = Clock::now();
+        m_now += Millis { 16 };
+        m_screen->advance(m_now);
+        m_canvas->begin_frame(*m_theme, m_size);
+        m_screen->build(*m_canvas, env());
+        const auto t1 = Clock::now();
+        const double c1 = thread_cpu_ms();
+        text::GlyphAtlas& atlas = m_glyphs->atlas();
+        m_dirty.clear();
+        for (const text::AtlasRect& r : atlas.take_dirty()) {
+            m_dirty.push_back({ static_cast<float>(r.x), static_cast<float>(r.y), static_cast<float>(r.w),
+                static_cast<float>(r.h) });
+        }
+        const platform::AtlasView view { atlas.pixels().data(), atlas.width(), atlas.height(), atlas.width(),
+            m_dirty, atlas.generation() };
+        (void)m_display->draw(m_canvas->draw(), view, m_theme->palette().paper);
+        m_display->present();
+        build_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        draw_ms.push_back(ms_since(t1));
+        draw_cpu_ms.push_back(thread_cpu_ms() - c1);
+    }
+
+    // Waits for the worker's signal (event-driven) or sleeps `poll` (the live loop's frame
+    // interval) between frames, until the answer to the newest query is on screen.
+    bool until_answered(std::chrono::milliseconds poll, bool want_counts)
+    {
+        const auto deadline = Clock::now() + std::chrono::seconds(30);
+        while (Clock::now() < deadline) {
+            if (poll.count() > 0) {
+                std::this_thread::sleep_for(poll);
+            } else {
+                std::unique_lock lock(m_mutex);
+                // The last signal can come just before the worker marks itself idle: look again soon.
+                m_wake.wait_for(lock, std::chrono::milliseconds(1), [this] { return m_signalled; });
+                m_signalled = false;
+            }
+            frame();
+            const bool answered = !m_screen->waiting();
+            const bool counted = !m_screen->worker()->busy();
+            if (answered && (!want_counts || counted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void settle()
+    {
+        while (m_screen->waiting() || m_screen->worker()->busy()) {
+            until_answered(std::chrono::milliseconds(0), true);
+        }
+        frame();
+    }
+
+    void clear_field()
+    {
+        while (!m_screen->field().text().empty()) {
+            input::KeyEvent e;
+            e.key = input::Key::backspace;
+            m_screen->on_key(e, env());
+        }
+    }
+
+private:
+    content::Pack& m_pack;
+    Size m_size;
+    std::unique_ptr<text::FontSet> m_fonts;
+    std::unique_ptr<text::LayoutCache> m_layouts;
+    std::unique_ptr<text::GlyphCache> m_glyphs;
+    std::unique_ptr<ui::Theme> m_theme;
+    std::unique_ptr<ui::Canvas> m_canvas;
+    std::unique_ptr<screens::Strings> m_strings;
+    std::unique_ptr<platform::Display> m_display;
+    std::unique_ptr<screens::SearchScreen> m_screen;
+    std::vector<Rect> m_dirty;
+    Millis m_now { 1000 };
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_signalled = false;
+    bool m_signalled_since_mark = false;
+    Clock::time_point m_first_signal;
+};
+
+struct Timings {
+    std::vector<double> worker;
+    std::vector<double> worker_cpu;
+    std::vector<double> results_cpu;
+    std::vector<double> event_results;
+    std::vector<double> event_counts;
+    std::vector<double> polled_results;
+    std::size_t failed = 0;
+};
+
+void time_query(Stage& stage, const std::string& query, Timings& t)
+{
+    for (const bool polled : { false, true }) {
+        stage.clear_field();
+        stage.screen().on_text(query.substr(0, query.size() - 1), stage.env());
+        stage.settle();
+        stage.mark();
+        const std::uint64_t cpu0 = stage.screen().worker()->stats().cpu_us;
+        const std::uint64_t results0 = stage.screen().worker()->stats().results_cpu_us;
+        const auto t0 = Clock::now();
+        stage.screen().on_text(query.substr(query.size() - 1), stage.env());
+        stage.frame(); // the keystroke's own frame: the box shows the new text at once
+        if (!stage.until_answered(std::chrono::milliseconds(polled ? 16 : 0), false)) {
+            ++t.failed;
+            return;
+        }
+        (polled ? t.polled_results : t.event_results).push_back(ms_since(t0));
+        if (!polled) {
+            t.worker.push_back(stage.signal_ms(t0));
+            if (!stage.until_answered(std::chrono::milliseconds(0), true)) {
+                ++t.failed;
+                return;
+            }
+            t.event_counts.push_back(ms_since(t0));
+            const auto after = stage.screen().worker()->stats();
+            t.worker_cpu.push_back(static_cast<double>(after.cpu_us - cpu0) / 1000.0);
+            t.results_cpu.push_back(static_cast<double>(after.results_cpu_us - results0) / 1000.0);
+        }
+        if (stage.screen().shown().failed) {
+            ++t.failed;
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string path;
+    std::size_t per_class = 40;
+    std::uint64_t seed = 1;
+    Size size { 1920, 1080 };
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string key = argv[i];
+        if (key == "--pack") {
+            path = argv[i + 1];
+        } else if (key == "--per-class") {
+            per_class = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (key == "--seed") {
+            seed = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (key == "--size") {
+            float w = 0;
+            float h = 0;
+            if (std::sscanf(argv[i + 1], "%fx%f", &w, &h) == 2) {
+                size = { w, h };
+            }
+        }
+    }
+    if (path.empty()) {
+        std::fprintf(
+            stderr, "usage: search_keystroke_bench --pack PACK [--per-class N] [--seed S] [--size WxH]\n");
+        return 2;
+    }
+    auto pack = content::Pack::open(path);
+    if (!pack) {
+        std::fprintf(stderr, "search_keystroke_bench: %s\n", pack.error().to_string().c_str());
+        return 1;
+    }
+    const std::int64_t n = pack->info().cables;
+    Rng rng(seed);
+    const auto classes = classes_for(read_vocab(path), n, per_class, rng);
+    Stage stage(*pack, size);
+    if (!stage.open()) {
+        return 1;
+    }
+    stage.settle();
+    const long rss_ready = rss_kb("VmHWM:");
+    std::printf("search_keystroke_bench: %s, %lld cables, %zu queries per class, %gx%g software renderer\n",
+        path.c_str(), static_cast<long long>(n), per_class, static_cast<double>(size.w),
+        static_cast<double>(size.h));
+    std::printf("keystroke -> results drawn and presented, ms (p50 p95 p99)\n");
+    std::printf("%-16s %4s | %-26s | %-26s | %-10s | %-10s | %-10s\n", "class", "n",
+        "results, woken by worker", "results, 16 ms polling", "answer p95", "counts p95", "CPU: hits, all");
+    for (const QueryClass& c : classes) {
+        Timings t;
+        for (const std::string& q : c.queries) {
+            if (q.size() >= 2) {
+                time_query(stage, q, t);
+            }
+        }
+        std::printf(
+            "%-16s %4zu | %7.2f %7.2f %7.2f    | %7.2f %7.2f %7.2f    | %10.2f | %10.2f | %6.2f %6.2f %s\n",
+            c.name, t.event_results.size(), percentile(t.event_results, 0.5),
+            percentile(t.event_results, 0.95), percentile(t.event_results, 0.99),
+            percentile(t.polled_results, 0.5), percentile(t.polled_results, 0.95),
+            percentile(t.polled_results, 0.99), percentile(t.worker, 0.95), percentile(t.event_counts, 0.95),
+            percentile(t.results_cpu, 0.95), percentile(t.worker_cpu, 0.95),
+            t.failed > 0 ? "(some failed)" : "");
+    }
+    std::printf(
+        "one frame, ms (p50 p95): build %.2f %.2f, draw and present %.2f %.2f (its thread CPU %.2f %.2f)\n",
+        percentile(stage.build_ms, 0.5), percentile(stage.build_ms, 0.95), percentile(stage.draw_ms, 0.5),
+        percentile(stage.draw_ms, 0.95), percentile(stage.draw_cpu_ms, 0.5),
+        percentile(stage.draw_cpu_ms, 0.95));
+    const auto stats = stage.screen().worker()->stats();
+    std::printf("peak RSS: %ld kB when ready, %ld kB after %llu searches started (%llu completed, %llu "
+                "superseded); current %ld kB\n",
+        rss_ready, rss_kb("VmHWM:"), static_cast<unsigned long long>(stats.started),
+        static_cast<unsigned long long>(stats.completed), static_cast<unsigned long long>(stats.cancelled),
+        rss_kb("VmRSS:"));
+    return 0;
+}

@@ -6,6 +6,7 @@
 #include "cable/dtg.hpp"
 #include "cable/formats.hpp"
 #include "cable/memo.hpp"
+#include "cable/page_tables.hpp"
 #include "cable/text_util.hpp"
 
 namespace ck::cable {
@@ -92,29 +93,42 @@ std::optional<CableDate> citation_date(const Citation& c, const std::optional<Dt
     return dtg_to_date(d, 0);
 }
 
-// A web page of an OCR'd document: "Created: M/D/YYYY", an OCR note, then the title.
-void read_web_preamble(const Lines& lines, Cable& c)
+// A web page of an OCR'd document: "Created: M/D/YYYY", an OCR note, then the title; at the end
+// the site's "Original document." and comment invitation. Returns the range of the document's own
+// text (the whole file when the page has no such frame).
+std::pair<std::size_t, std::size_t> read_web_page(const Lines& lines, Cable& c)
 {
     std::size_t i = 0;
     while (i < lines.size() && text::is_blank(lines[i].text)) {
         ++i;
     }
     if (i >= lines.size() || !text::trim(lines[i].text).starts_with("Created:")) {
-        return;
+        return { 0, lines.size() };
     }
     if (!c.date) {
         c.date = parse_date_prefix(text::trim(lines[i].text).substr(8));
     }
-    for (++i; i < lines.size(); ++i) {
-        const std::string_view t = text::trim(lines[i].text);
+    std::size_t title = i + 1;
+    for (; title < lines.size(); ++title) {
+        const std::string_view t = text::trim(lines[title].text);
         if (t.empty() || text::icontains(t, "OCR scan")) {
             continue;
         }
         if (c.subject.empty() && t.size() <= max_title_bytes) {
             c.subject = text::collapse_spaces(t);
         }
-        return;
+        break;
     }
+    std::size_t end = lines.size();
+    while (end > title) {
+        const std::string_view t = text::trim(lines[end - 1].text);
+        if (t.empty() || t == "Original document." || t.starts_with("Comment about this article")) {
+            --end;
+            continue;
+        }
+        break;
+    }
+    return { title, end };
 }
 
 } // namespace
@@ -157,9 +171,9 @@ void parse_other(const Lines& lines, Sink& sink, std::vector<Cable>& out)
     if (!c.date) {
         c.date = memo.date;
     }
-    read_web_preamble(lines, c);
+    const auto [text_begin, text_end] = read_web_page(lines, c);
     c.ocr = fenced || ocr_note;
-    c.display_text = ocr_display_text(lines);
+    c.display_text = ocr_display_text(slice(lines, text_begin, text_end));
     c.source_line = 1;
     if (c.id.empty() && !c.date && c.subject.empty() && c.classification.empty()) {
         sink.error(

@@ -194,6 +194,83 @@ std::size_t find_inline_label(
     return best;
 }
 
+namespace {
+
+std::size_t continuation_limit(HeaderLabel label)
+{
+    switch (label) {
+    case HeaderLabel::subject:
+        return max_subject_lines;
+    case HeaderLabel::ref:
+        return max_ref_lines;
+    case HeaderLabel::classified_by:
+        return max_classified_by_lines;
+    case HeaderLabel::tags:
+        return max_tag_lines;
+    case HeaderLabel::eo:
+    case HeaderLabel::none:
+        return 1;
+    }
+    return 1;
+}
+
+// Splits one physical line at the labels inside it; every field but the last is complete and goes
+// to `fields`, the last is returned (its value may continue on the next lines).
+HeaderField split_line(std::string_view line, std::size_t value_start, HeaderLabel label, std::size_t number,
+    std::vector<HeaderField>& fields)
+{
+    std::size_t pos = value_start;
+    HeaderField field { label, {}, number };
+    while (true) {
+        HeaderLabel next_label = HeaderLabel::none;
+        std::size_t next_value = 0;
+        const std::size_t next = find_inline_label(line, pos, next_label, next_value);
+        if (next == std::string_view::npos) {
+            append_line(field.value, line.substr(pos));
+            return field;
+        }
+        append_line(field.value, line.substr(pos, next - pos));
+        fields.push_back(std::move(field));
+        field = HeaderField { next_label, {}, number };
+        pos = next_value;
+    }
+}
+
+// Whether lines[k] continues `field`; a blank line may be skipped inside a REF list, which moves k.
+bool continues(const Lines& lines, std::size_t& k, std::size_t end, const HeaderField& field)
+{
+    const std::string_view next = lines[k].text;
+    std::size_t unused = 0;
+    if (label_at_start(next, unused) != HeaderLabel::none || paragraph_start(next)
+        || starts_split_subject(lines, k, end) || is_rule(next)) {
+        return false;
+    }
+    // An upper-case subject does not run on into a mixed-case sentence of the body.
+    if (field.label == HeaderLabel::subject && !has_lower(field.value) && has_lower(next)) {
+        return false;
+    }
+    if (is_blank_or_filler(next)) {
+        // A REF list may have blank lines between its lettered items.
+        std::size_t n = k + 1;
+        while (n < end && is_blank_or_filler(lines[n].text)) {
+            ++n;
+        }
+        if (field.label == HeaderLabel::ref && n < end && is_ref_item_start(lines[n].text)
+            && !paragraph_start(lines[n].text)) {
+            k = n;
+            return true;
+        }
+        return false;
+    }
+    if (field.label == HeaderLabel::tags) {
+        const std::string_view prev = text::trim_right(field.value);
+        return (!prev.empty() && prev.back() == ',') || looks_like_tag_continuation(next);
+    }
+    return true;
+}
+
+} // namespace
+
 std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begin, std::size_t end)
 {
     std::vector<HeaderField> fields;
@@ -213,77 +290,17 @@ std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begi
             ++i;
             continue;
         }
-        // Split the physical line at further labels.
-        std::size_t pos = value_start;
-        HeaderField field { label, {}, lines[i].number };
-        while (true) {
-            HeaderLabel next_label = HeaderLabel::none;
-            std::size_t next_value = 0;
-            const std::size_t next = find_inline_label(line, pos, next_label, next_value);
-            if (next == std::string_view::npos) {
-                append_line(field.value, line.substr(pos));
-                break;
-            }
-            append_line(field.value, line.substr(pos, next - pos));
-            fields.push_back(std::move(field));
-            field = HeaderField { next_label, {}, lines[i].number };
-            pos = next_value;
-        }
-        // Continuation lines of the last field on the line.
-        std::size_t limit = 1;
-        switch (field.label) {
-        case HeaderLabel::subject:
-            limit = max_subject_lines;
-            break;
-        case HeaderLabel::ref:
-            limit = max_ref_lines;
-            break;
-        case HeaderLabel::classified_by:
-            limit = max_classified_by_lines;
-            break;
-        case HeaderLabel::tags:
-            limit = max_tag_lines;
-            break;
-        case HeaderLabel::eo:
-        case HeaderLabel::none:
-            limit = 1;
-            break;
-        }
+        HeaderField field = split_line(line, value_start, label, lines[i].number, fields);
+        const std::size_t limit = continuation_limit(field.label);
         std::size_t k = i + 1;
         for (std::size_t taken = 1; k < end && taken < limit; ++k, ++taken) {
-            const std::string_view next = lines[k].text;
-            if (is_page_header(next) || is_page_marker(next)) {
+            if (is_page_header(lines[k].text) || is_page_marker(lines[k].text)) {
                 continue; // a page break inside the header: the value goes on after it
             }
-            std::size_t unused = 0;
-            if (label_at_start(next, unused) != HeaderLabel::none || paragraph_start(next)
-                || starts_split_subject(lines, k, end) || is_rule(next)) {
+            if (!continues(lines, k, end, field)) {
                 break;
             }
-            // An upper-case subject does not run on into a mixed-case sentence of the body.
-            if (field.label == HeaderLabel::subject && !has_lower(field.value) && has_lower(next)) {
-                break;
-            }
-            if (is_blank_or_filler(next)) {
-                // A REF list may have blank lines between its lettered items.
-                std::size_t n = k + 1;
-                while (n < end && is_blank_or_filler(lines[n].text)) {
-                    ++n;
-                }
-                if (field.label == HeaderLabel::ref && n < end && is_ref_item_start(lines[n].text)
-                    && !paragraph_start(lines[n].text)) {
-                    k = n - 1;
-                    continue;
-                }
-                break;
-            }
-            if (field.label == HeaderLabel::tags) {
-                const std::string_view prev = text::trim_right(field.value);
-                if (!(!prev.empty() && prev.back() == ',') && !looks_like_tag_continuation(next)) {
-                    break;
-                }
-            }
-            append_line(field.value, next);
+            append_line(field.value, lines[k].text);
         }
         fields.push_back(std::move(field));
         i = k;

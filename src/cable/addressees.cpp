@@ -133,8 +133,8 @@ bool is_precedence_word(std::string_view word)
 std::string clean_addressee(std::string_view raw)
 {
     std::string_view s = text::trim(raw);
-    // Routing indicator: a run of capitals and digits before the first '/', e.g. "RUEHC/".
-    if (const std::size_t slash = s.find('/'); slash != std::string_view::npos && slash >= 4 && slash <= 8) {
+    // Routing indicator: a run of capitals and digits before the first '/', e.g. "RUEHC/", "ZEN/".
+    if (const std::size_t slash = s.find('/'); slash != std::string_view::npos && slash >= 3 && slash <= 8) {
         bool indicator = true;
         for (std::size_t i = 0; i < slash; ++i) {
             indicator = indicator && (text::is_upper(s[i]) || text::is_digit(s[i]));

@@ -145,6 +145,7 @@ TEST_CASE("addressees lose routing indicators, precedence words, serials and off
         { "SECSTATE WASHDC NIACT IMMEDIATE 1234", "SECSTATE WASHDC" },
         { "AMEMBASSY PRETORIA", "AMEMBASSY PRETORIA" },
         { "AMEMBASSY ROME ", "AMEMBASSY ROME" },
+        { "ZEN/AMEMBASSY KOROR", "AMEMBASSY KOROR" },
     };
     for (const Case& c : cases) {
         CAPTURE(c.raw);

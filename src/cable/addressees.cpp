@@ -122,8 +122,12 @@ bool is_precedence_word(std::string_view word)
 {
     static constexpr std::array<std::string_view, 3> long_words = { "IMMEDIATE", "PRIORITY", "ROUTINE" };
     constexpr std::size_t min_fuzzy_length = 6; // "ROUTE" is two edits from ROUTINE but a word
+    constexpr std::size_t max_fuzzy_length = 11;
+    if (word.size() < min_fuzzy_length || word.size() > max_fuzzy_length) {
+        return text::iequals(word, "FLASH") || text::iequals(word, "NIACT");
+    }
     for (const std::string_view w : long_words) {
-        if (word.size() >= min_fuzzy_length && edit_distance(word, w, 2) <= 2) {
+        if (edit_distance(word, w, 2) <= 2) {
             return true;
         }
     }

@@ -53,7 +53,7 @@ bool has_banner_with_header(const Lines& lines, std::size_t i)
 
 bool is_crest_stamp(std::string_view line)
 {
-    return text::icontains(line, "Approved For Release") && text::icontains(line, "CIA-RDP");
+    return line.find("CIA-RDP") != std::string_view::npos && text::icontains(line, "Approved For Release");
 }
 
 DocumentKind detect_document(const Lines& lines)

@@ -73,7 +73,7 @@ ParseOutput parse(std::string_view bytes, std::string_view source_name)
         return out;
     }
     const NormalizedText normalized = normalize_input(bytes);
-    if (text::is_blank(text::collapse_spaces(normalized.text))) {
+    if (normalized.text.find_first_not_of(" \t\n") == std::string::npos) {
         sink.error(0, "the file is empty");
         return out;
     }

@@ -126,8 +126,13 @@ bool is_page_header(std::string_view line)
 
 bool is_page_marker(std::string_view line)
 {
-    // STATION 00000954 001.2 OF 004
-    const std::vector<std::string_view> w = text::split_words(line);
+    // STATION 00000954 001.2 OF 004; the cheap tests first, as every line of text is asked.
+    const std::string_view t = text::trim(line);
+    constexpr std::size_t min_marker = 20;
+    if (t.size() < min_marker || !text::is_digit(t.back()) || t.find(" OF ") == std::string_view::npos) {
+        return false;
+    }
+    const std::vector<std::string_view> w = text::split_words(t);
     constexpr std::size_t serial_digits = 8;
     if (w.size() < 5 || w.size() > 8 || !text::iequals(w[w.size() - 2], "OF")
         || !text::all_digits(w.back())) {

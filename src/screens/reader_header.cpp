@@ -158,6 +158,7 @@ ReaderHeader::ReaderHeader(const content::CableRecord& record, content::Pack& pa
         std::string words = cable::origin_from_addressee(address);
         return words.empty() ? address : words;
     };
+    m_from = c.origin.empty() ? worded(c.from) : c.origin;
     std::transform(c.to.begin(), c.to.end(), std::back_inserter(m_to), worded);
     std::transform(c.info.begin(), c.info.end(), std::back_inserter(m_info), worded);
     if (!c.classification.empty()) {
@@ -291,8 +292,8 @@ float ReaderHeader::build_rows(Pen& pen, const Env& env, const Metrics& m, Point
         std::string words = env.strings.get(reader::precedence_key(c.precedence));
         text_row("reader.precedence", { words.empty() ? c.precedence : words });
     }
-    if (const std::string& from = c.origin.empty() ? c.from : c.origin; !from.empty()) {
-        text_row("reader.from", { from });
+    if (!m_from.empty()) {
+        text_row("reader.from", { m_from });
     }
     if (!m_to.empty()) {
         text_row("reader.to", m_to, "reader.more:to", m_all_to);

@@ -71,6 +71,7 @@ private:
 
     const content::CableRecord& m_record;
     std::vector<std::string> m_defined; // glossary terms in upper case, sorted
+    std::string m_from; // the sender in words ("Embassy Tokyo"), else as written
     std::vector<std::string> m_to; // worded addressees
     std::vector<std::string> m_info;
     std::vector<Chip> m_marks; // classification and caveats

@@ -343,7 +343,7 @@ float SearchScreen::build_filters(ui::Canvas& canvas, const Env& env, Rect area)
             ? search_text(env.strings, "search.decade", { { "decade", c.value } })
             : c.value;
         if (c.count > 0) {
-            label += "  " + group_thousands(c.count);
+            label += "  " + group_digits(c.count);
         }
         values.push_back(
             { c.id, label, c.selected, c.selected ? ui::Look::chip : ui::Look::outline, ui::Icon::none });
@@ -389,9 +389,10 @@ float SearchScreen::build_results(ui::Canvas& canvas, const Env& env, Rect colum
     float y = column.y;
     // Only rows near the visible part are laid out and drawn; the others keep the height they had
     // when last drawn, or the tallest a row can be until they are first seen.
+    const CableRowMetrics metrics = cable_row_metrics(canvas, env.strings.lang());
     const Rect visible = m_results.visible_content();
     const float slack = visible.h * 0.5f;
-    const float unmeasured = result_row_max_height(t);
+    const float unmeasured = result_row_max_height(metrics);
     const std::string rows_key
         = std::to_string(width) + "|" + std::to_string(t.text_factor()) + "|" + env.strings.lang();
     if (rows_key != m_rows_key) {
@@ -406,9 +407,17 @@ float SearchScreen::build_results(ui::Canvas& canvas, const Env& env, Rect colum
             y += guess;
             continue;
         }
-        static const SubjectMarks no_marks;
-        const SubjectMarks& marks = i < m_shown.marks.size() ? m_shown.marks[i] : no_marks;
-        h = draw_result_row(canvas, env, { x, y }, width, m_shown.results.hits[i], marks);
+        const content::SearchHit& hit = m_shown.results.hits[i];
+        CableRowSpec row;
+        row.cable = &hit.cable;
+        row.origin = { x, y };
+        row.width = width;
+        if (i < m_shown.marks.size()) {
+            row.subject_highlights = m_shown.marks[i].ranges;
+        }
+        row.snippet = hit.snippet;
+        row.snippet_highlights = hit.highlights;
+        h = cable_row(canvas, metrics, row, env.strings);
         y += h;
     }
     const auto shown = static_cast<std::int64_t>(m_shown.results.hits.size());
@@ -465,7 +474,7 @@ float SearchScreen::build_empty_or_nothing(ui::Canvas& canvas, const Env& env, R
             { std::string(suggest_prefix) + c.query, c.query, false, ui::Look::outline, ui::Icon::search });
     }
     for (const content::FacetCount& tag : m_shown.top_tags) {
-        chips.push_back({ std::string(tag_prefix) + tag.value, tag.value + "  " + group_thousands(tag.count),
+        chips.push_back({ std::string(tag_prefix) + tag.value, tag.value + "  " + group_digits(tag.count),
             false, ui::Look::outline, ui::Icon::none });
     }
     if (nothing && m_filters.any()) {

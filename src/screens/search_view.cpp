@@ -3,7 +3,6 @@
 // same length would return a stale layout. The caret never blinks (VISUAL.md: nothing blinks).
 #include "screens/search_view.hpp"
 
-#include "cable/cable.hpp"
 #include "screens/search_strings.hpp"
 
 #include <algorithm>
@@ -15,7 +14,6 @@ namespace {
 
 constexpr float field_text_scale = 1.15f; // the query is the largest UI text on the screen
 constexpr float field_pad_mm = 4.0f;
-constexpr float row_pad_mm = 3.5f;
 
 text::TextStyle field_style(const ui::Theme& t)
 {
@@ -52,39 +50,9 @@ FieldGeometry field_geometry(const ui::Theme& t, Rect rect, const SearchField& f
 
 } // namespace
 
-std::string format_date(std::string_view iso, std::string_view lang)
-{
-    const std::optional<cable::CableDate> d = cable::CableDate::from_iso(iso);
-    if (!d) {
-        return std::string(iso);
-    }
-    if (lang == "ja") {
-        return std::to_string(d->year) + "年" + std::to_string(d->month) + "月" + std::to_string(d->day)
-            + "日";
-    }
-    static constexpr std::array<std::string_view, 12> months
-        = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-    return std::to_string(d->day) + " " + std::string(months[static_cast<std::size_t>(d->month - 1)]) + " "
-        + std::to_string(d->year);
-}
-
-std::string group_thousands(std::int64_t n)
-{
-    // Totals are never negative; a negative value shows as 0 rather than as a malformed number.
-    const std::string digits = std::to_string(std::max<std::int64_t>(0, n));
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            out += ',';
-        }
-        out += digits[i];
-    }
-    return out;
-}
-
 std::string count_text(const Strings& strings, std::int64_t total, bool estimate)
 {
-    const std::string n = group_thousands(total);
+    const std::string n = group_digits(total);
     if (estimate) {
         return search_text(strings, "search.results_about", { { "n", n } });
     }
@@ -255,138 +223,11 @@ float measure_chips(ui::Canvas& canvas, float width, const std::vector<ChipSpec>
     return flow_chips(canvas, { 0, 0, width, 0 }, chips, max_rows, false, nullptr);
 }
 
-float draw_stamp(ui::Canvas& canvas, Point origin, float height, std::string_view classification)
+float result_row_max_height(const CableRowMetrics& m)
 {
-    const ui::Theme& t = canvas.theme();
-    const ui::BannerColors colors = t.banner(classification);
-    ui::TextSpec spec;
-    spec.style = { text::Family::sans, text::Weight::bold, std::round(height * 0.56f) };
-    spec.color = colors.text;
-    spec.background = colors.background;
-    spec.max_lines = 1;
-    spec.line_height = 1.2f;
-    const auto laid = canvas.layout(
-        {}, classification, spec.style, t.px(70), text::WrapMode::words, text::Align::start, 1.2f, 1);
-    const float pad = t.px(1.8f);
-    const Rect box { origin.x, origin.y, laid->size().w + 2 * pad, height };
-    canvas.draw().fill_rounded_rect(box, t.px(0.8f), colors.background);
-    canvas.text(
-        {}, classification, { box.x + pad, std::round(box.center().y - laid->size().h / 2) }, t.px(70), spec);
-    return box.w;
-}
-
-namespace {
-
-struct RowStyles {
-    text::TextStyle meta;
-    text::TextStyle subject;
-    text::TextStyle snippet;
-    float pad = 0;
-    float stamp_h = 0;
-};
-
-RowStyles row_styles(const ui::Theme& t)
-{
-    RowStyles s;
-    s.meta = { text::Family::sans, text::Weight::medium, t.text_px(t.type().caption_mm) };
-    s.subject = { text::Family::sans, text::Weight::semibold, t.text_px(t.type().ui_mm * 0.92f) };
-    s.snippet = { text::Family::mono, text::Weight::regular, t.text_px(t.type().caption_mm * 1.05f) };
-    s.pad = t.px(row_pad_mm);
-    s.stamp_h = std::round(s.meta.size_px * 1.45f);
-    return s;
-}
-
-} // namespace
-
-float result_row_max_height(const ui::Theme& theme)
-{
-    const RowStyles s = row_styles(theme);
-    return 2 * s.pad + s.stamp_h + theme.px(2) + 2 * s.subject.size_px * 1.25f + theme.px(1.5f)
-        + 2 * s.snippet.size_px * 1.35f;
-}
-
-float draw_result_row(ui::Canvas& canvas, const Env& env, Point origin, float width,
-    const content::SearchHit& hit, const SubjectMarks& marks)
-{
-    const ui::Theme& t = canvas.theme();
-    const ui::Palette& p = t.palette();
-    const RowStyles styles = row_styles(t);
-    const float pad = styles.pad;
-    const std::string id = "row:" + hit.cable.id;
-    const bool pressed = canvas.is_pressed(id);
-    const ui::Color bg = pressed ? p.accent_soft : p.paper;
-    const text::TextStyle& meta_style = styles.meta;
-    const text::TextStyle& subject_style = styles.subject;
-    const text::TextStyle& snippet_style = styles.snippet;
-
-    // Lay everything out first: the row's height decides its pressed background.
-    const float stamp_h = styles.stamp_h;
-    const std::string subject = hit.cable.subject.empty() ? hit.cable.id : hit.cable.subject;
-    const auto subject_l = canvas.layout(
-        {}, subject, subject_style, width, text::WrapMode::words, text::Align::start, 1.25f, 2);
-    const auto snippet_l = hit.snippet.empty() ? nullptr
-                                               : canvas.layout({}, hit.snippet, snippet_style, width,
-                                                   text::WrapMode::words, text::Align::start, 1.35f, 2);
-    const float subject_y = origin.y + pad + stamp_h + t.px(2);
-    const float snippet_y = subject_y + subject_l->size().h + t.px(1.5f);
-    const float height = (snippet_y - origin.y) + (snippet_l ? snippet_l->size().h : 0) + pad;
-    const Rect row { origin.x, origin.y, width, height };
-    if (pressed) {
-        canvas.draw().fill_rounded_rect(row.inset(-t.px(2), 0), t.px(t.spacing().corner_mm), bg);
-    }
-
-    // The first line: stamp, date, and who wrote to whom.
-    float x = origin.x;
-    if (!hit.cable.classification.empty()) {
-        x += draw_stamp(canvas, { x, origin.y + pad }, stamp_h, hit.cable.classification) + t.px(3);
-    }
-    std::string meta = format_date(hit.cable.date, env.strings.lang());
-    const std::string& sender = hit.cable.origin.empty() ? hit.cable.from : hit.cable.origin;
-    if (!sender.empty()) {
-        meta += (meta.empty() ? "" : "  ·  ") + sender;
-        if (!hit.cable.first_to.empty()) {
-            meta += " → " + hit.cable.first_to;
-        }
-    }
-    ui::TextSpec spec;
-    spec.style = meta_style;
-    spec.color = p.secondary;
-    spec.background = bg;
-    spec.max_lines = 1;
-    spec.line_height = 1.2f;
-    const auto meta_l = canvas.layout({}, meta, meta_style, std::max(1.0f, origin.x + width - x),
-        text::WrapMode::words, text::Align::start, 1.2f, 1);
-    canvas.text({}, meta, { x, std::round(origin.y + pad + (stamp_h - meta_l->size().h) / 2) },
-        std::max(1.0f, origin.x + width - x), spec);
-
-    for (const content::Highlight& h : marks.ranges) {
-        canvas.highlight_range(*subject_l, { origin.x, subject_y }, h.begin, h.end, p.highlight);
-    }
-    spec.style = subject_style;
-    spec.color = p.ink;
-    spec.max_lines = 2;
-    spec.line_height = 1.25f;
-    spec.role = ui::Role::text;
-    canvas.text({}, subject, { origin.x, subject_y }, width, spec);
-    if (snippet_l) {
-        for (const content::Highlight& h : hit.highlights) {
-            canvas.highlight_range(*snippet_l, { origin.x, snippet_y }, h.begin, h.end, p.highlight);
-        }
-        spec.style = snippet_style;
-        spec.color = p.ink;
-        spec.line_height = 1.35f;
-        canvas.text({}, hit.snippet, { origin.x, snippet_y }, width, spec);
-    }
-    canvas.draw().fill_rect({ origin.x, row.bottom() - 1, width, std::max(1.0f, t.px(0.25f)) }, p.rule);
-
-    ui::Widget w;
-    w.id = id;
-    w.role = ui::Role::link;
-    w.label = subject;
-    w.rect = row.translated(canvas.draw().offset().x, canvas.draw().offset().y);
-    w.interactive = true;
-    canvas.add_widget(std::move(w));
-    return height;
+    return std::ceil(2 * m.pad_y + m.route_style.size_px * 1.35f + m.route_gap
+        + 2 * m.subject_style.size_px * m.subject_line_height + 2 * m.route_gap
+        + 2 * m.snippet_style.size_px * 1.4f);
 }
 
 } // namespace ck::screens

@@ -1,10 +1,11 @@
 // Drawing the parts of the search screen into a Canvas: the text field with its caret and
-// underlined composition, wrapping rows of chips, result rows with highlighted snippets, and the
-// words that say how many were found. Also the small formatting rules they share (dates,
-// counts), kept pure so tests can check them without fonts. No state of its own, no searching.
+// underlined composition, wrapping rows of chips, and the words that say how many were found
+// (pure, so tests check them without fonts). Result rows are the lists' cable rows (cable_row.hpp)
+// with the query's words marked. No state of its own, no searching.
 #pragma once
 
 #include "content/search.hpp"
+#include "screens/cable_row.hpp"
 #include "screens/screen.hpp"
 #include "screens/search_field.hpp"
 #include "screens/search_worker.hpp"
@@ -16,10 +17,6 @@
 
 namespace ck::screens {
 
-// "7 Jul 1977" in English, "1977年7月7日" in Japanese; the ISO text when it cannot be read.
-std::string format_date(std::string_view iso, std::string_view lang);
-// 12345 -> "12,345".
-std::string group_thousands(std::int64_t n);
 // "12 cables found", "1 cable found", "About 3,400 cables found".
 std::string count_text(const Strings& strings, std::int64_t total, bool estimate);
 // How the list is ordered, for the line under the count.
@@ -54,16 +51,8 @@ float draw_chips(ui::Canvas& canvas, Rect area, const std::vector<ChipSpec>& chi
 float measure_chips(ui::Canvas& canvas, float width, const std::vector<ChipSpec>& chips, int max_rows = 0);
 float chip_height(const ui::Theme& theme);
 
-// One result: the classification stamp, date, sender and addressee, the subject and the snippet,
-// with the query's words marked. The whole row is a link widget "row:ID". Returns its height.
-float draw_result_row(ui::Canvas& canvas, const Env& env, Point origin, float width,
-    const content::SearchHit& hit, const SubjectMarks& marks);
-
 // The tallest a result row can be (two lines of subject, two of snippet): the height a row not yet
 // laid out is given, so rows far below the visible part cost nothing until they scroll into view.
-float result_row_max_height(const ui::Theme& theme);
-
-// A classification as a small stamp in its banner colours; returns its width.
-float draw_stamp(ui::Canvas& canvas, Point origin, float height, std::string_view classification);
+float result_row_max_height(const CableRowMetrics& metrics);
 
 } // namespace ck::screens

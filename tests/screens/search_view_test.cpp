@@ -1,5 +1,5 @@
-// The words the search screen composes: dates, counts (honest about estimates) and the strings'
-// fallbacks for a pack that has none of them (an archive pack has no curation at all).
+// The words the search screen composes: counts (honest about estimates) and the strings' fallbacks
+// for a pack that has none of them (an archive pack has no curation at all).
 #include "screens/search_strings.hpp"
 #include "screens/search_view.hpp"
 #include "support/exhibit_pack.hpp"
@@ -10,39 +10,6 @@
 #include <vector>
 
 using ck::screens::Strings;
-
-TEST_CASE("dates read as a visitor reads them, in each language")
-{
-    struct Case {
-        std::string iso;
-        std::string lang;
-        std::string shown;
-    };
-    const std::vector<Case> cases = {
-        { "1977-07-07T21:38Z", "en", "7 Jul 1977" },
-        { "1977-07-07", "en", "7 Jul 1977" },
-        { "2008-12-31", "en", "31 Dec 2008" },
-        { "1977-07-07", "ja",
-            "1977\xE5\xB9\xB4"
-            "7\xE6\x9C\x88"
-            "7\xE6\x97\xA5" },
-        { "", "en", "" },
-        { "1977", "en", "1977" },
-        { "1977-13-01", "en", "1977-13-01" },
-    };
-    for (const Case& c : cases) {
-        CHECK(ck::screens::format_date(c.iso, c.lang) == c.shown);
-    }
-}
-
-TEST_CASE("large totals are grouped by thousands")
-{
-    const std::vector<std::pair<std::int64_t, std::string>> cases = { { 0, "0" }, { 7, "7" }, { 999, "999" },
-        { 1000, "1,000" }, { 250000, "250,000" }, { 1234567, "1,234,567" }, { -5, "0" } };
-    for (const auto& [n, text] : cases) {
-        CHECK(ck::screens::group_thousands(n) == text);
-    }
-}
 
 TEST_CASE("the count says one, many, or about so many")
 {

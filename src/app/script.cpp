@@ -249,11 +249,18 @@ Result<Command> parse_storm(Cursor& c)
 Result<Command> parse_rest(Cursor& c, std::string_view verb)
 {
     if (verb == "key") {
-        const std::string_view chord = c.word();
+        // The rest of the line: SDL's key names may contain spaces ("Left GUI", "ctrl+Page Down").
+        std::string_view chord = c.rest;
+        while (!chord.empty() && (chord.front() == ' ' || chord.front() == '\t')) {
+            chord.remove_prefix(1);
+        }
+        while (!chord.empty() && (chord.back() == ' ' || chord.back() == '\t')) {
+            chord.remove_suffix(1);
+        }
         if (chord.empty()) {
             return make_error("key needs an SDL key name, e.g. 'key Return' or 'key ctrl+alt+F1'");
         }
-        return done(c, KeyPress { std::string(chord) });
+        return Command { KeyPress { std::string(chord) } };
     }
     if (verb == "type" || verb == "compose") {
         // The rest of the line, verbatim: one separating space is not part of the text.

@@ -57,6 +57,13 @@ wheel 500 500 -3
     CHECK(std::get<Wheel>(v[19].command).dy == doctest::Approx(-3));
 }
 
+TEST_CASE("a key name may contain spaces, as SDL's names do")
+{
+    const auto cmd = parse_line("key ctrl+Left GUI  ");
+    REQUIRE(cmd.ok());
+    CHECK(std::get<KeyPress>(*cmd).chord == "ctrl+Left GUI");
+}
+
 TEST_CASE("open names a cable for generated tours and benchmarks")
 {
     const auto cmd = parse_line("open 1977STATE158046");

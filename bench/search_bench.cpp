@@ -171,6 +171,7 @@ int main(int argc, char** argv)
 {
     std::string path;
     std::size_t per_class = 200;
+    std::size_t show_slowest = 0;
     std::uint64_t seed = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
@@ -178,12 +179,15 @@ int main(int argc, char** argv)
             path = argv[i + 1];
         } else if (key == "--per-class") {
             per_class = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (key == "--show-slowest") {
+            show_slowest = std::strtoull(argv[i + 1], nullptr, 10);
         } else if (key == "--seed") {
             seed = std::strtoull(argv[i + 1], nullptr, 10);
         }
     }
     if (path.empty()) {
-        std::fprintf(stderr, "usage: search_bench --pack PACK [--per-class N] [--seed S]\n");
+        std::fprintf(
+            stderr, "usage: search_bench --pack PACK [--per-class N] [--seed S] [--show-slowest N]\n");
         return 2;
     }
     auto pack = ck::content::Pack::open(path);
@@ -286,6 +290,16 @@ int main(int argc, char** argv)
             }));
         }
         print_row(c.name, c.queries.size(), ours, base);
+        std::vector<std::size_t> order(ours.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return ours[a].cpu_ms > ours[b].cpu_ms; });
+        for (std::size_t i = 0; i < show_slowest && i < order.size(); ++i) {
+            std::printf("      slow: %7.2f ms cpu (raw %7.2f)  %s\n", ours[order[i]].cpu_ms,
+                base[order[i]].cpu_ms, c.queries[order[i]].c_str());
+        }
         std::printf(
             "%-14s      (%zu ranked by relevance, %zu with an estimated total)\n", "", relevance, estimated);
     }

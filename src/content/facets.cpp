@@ -18,7 +18,18 @@ constexpr std::int64_t facet_sample_per_stratum = 256;
 Status load_arrays(Pack::Impl& p)
 {
     auto arrays = std::make_unique<FacetArrays>();
-    const auto rows = static_cast<std::size_t>(p.info.cables) + 1;
+    // Sized by the largest row number, which a hostile file controls: it may not exceed what the
+    // file could hold (a row takes more than 16 bytes), so no allocation outgrows the file.
+    auto max_num = sql::query_int(p.db.get(), "SELECT coalesce(max(num), 0) FROM cables");
+    if (!max_num) {
+        return max_num.error();
+    }
+    std::error_code ec;
+    const auto file_bytes = static_cast<std::int64_t>(std::filesystem::file_size(p.path, ec));
+    if (ec || *max_num < 0 || *max_num > file_bytes / 16) {
+        return make_error("row numbers do not fit the file", std::string(check::metadata));
+    }
+    const auto rows = static_cast<std::size_t>(*max_num) + 1;
     arrays->classification.assign(rows, 0);
     arrays->origin.assign(rows, 0);
     auto st = p.stmt("SELECT num, class_id, origin_id FROM cables");
@@ -183,7 +194,9 @@ Result<bool> count_all(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
 {
     const FacetArrays& a = *p.facets;
     if (plan.full_expression().empty()) {
-        for (std::int64_t num = plan.lo; num <= plan.hi; ++num) {
+        const auto last
+            = std::min<std::int64_t>(plan.hi, static_cast<std::int64_t>(a.classification.size()) - 1);
+        for (std::int64_t num = std::max<std::int64_t>(plan.lo, 0); num <= last; ++num) {
             tally.add(a, num, 1.0);
         }
         return true;

@@ -71,11 +71,11 @@ public:
     // Index words that start with the last word of `typed`, most frequent first.
     Result<std::vector<Completion>> complete(std::string_view typed, std::size_t limit = 8);
 
-    // The slow checks a kiosk runs on import and in its self-test: PRAGMA integrity_check, FTS5's
-    // own integrity-check of both indexes, and the content hash recomputed and compared with the
-    // metadata. `full` also re-tokenizes every cable to prove the indexes match the rows (FTS5's
-    // integrity-check with rank 1); `structure` checks the index structure only, which is what a
-    // build needs for an index it has just made from the same rows. Time grows with the pack.
+    // The slow checks a kiosk runs on import and in its self-test (`full`): PRAGMA
+    // integrity_check, FTS5's integrity-check of both indexes against every row (re-tokenizing
+    // all text), and the content hash recomputed and compared with the metadata. `structure` is
+    // what a build runs on the pack it has just made from the same rows: PRAGMA integrity_check
+    // and FTS5's structural integrity-check. Time grows with the pack.
     enum class Integrity { structure, full };
     Status check_integrity(Integrity level = Integrity::full, const std::atomic<bool>* cancel = nullptr);
 

@@ -217,6 +217,12 @@ Status read_info(Pack::Impl& p)
         || !parse_int(meta["archive"], archive)) {
         return fail(check::metadata, "the metadata is missing or malformed");
     }
+    // A row takes more than 16 bytes of the file: a larger count is a lie that would size arrays.
+    std::error_code ec;
+    const auto file_bytes = static_cast<std::int64_t>(fs::file_size(p.path, ec));
+    if (ec || info.cables < 0 || info.cables > file_bytes / 16) {
+        return fail(check::metadata, "the cable count does not fit the file");
+    }
     info.schema_version = static_cast<int>(schema_version);
     info.archive = archive != 0;
     info.title = meta["title"];

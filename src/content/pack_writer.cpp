@@ -3,10 +3,10 @@
 // in the file depends on the clock, the process or the order files were handed in.
 #include "content/pack_writer.hpp"
 
-#include "content/cable_codec.hpp"
 #include "content/pack.hpp"
 #include "content/schema.hpp"
 #include "content/sql.hpp"
+#include "content/stage_file.hpp"
 #include "content/writer_tables.hpp"
 
 #include <cctype>
@@ -155,9 +155,7 @@ struct PackWriter::Impl {
     fs::path build_path;
     fs::path tmp_path;
     BuildOptions options;
-    sql::DbPtr stage;
-    sql::Stmt insert_stage;
-    std::int64_t staged = 0;
+    std::optional<StageFile> stage;
     bool committed = false;
 
     ~Impl() { remove_temporaries(!committed); }
@@ -169,10 +167,8 @@ struct PackWriter::Impl {
 
     void remove_temporaries(bool including_tmp)
     {
-        stage.reset();
-        insert_stage = sql::Stmt {};
+        stage.reset(); // removes the staging file
         std::error_code ec;
-        fs::remove(stage_path, ec);
         fs::remove(build_path, ec);
         if (including_tmp) {
             fs::remove(tmp_path, ec);
@@ -206,37 +202,24 @@ Result<PackWriter> PackWriter::create(const fs::path& out, BuildOptions options)
     impl->build_path = sibling(impl->out, ".build");
     impl->tmp_path = sibling(impl->out, ".tmp");
     impl->options = std::move(options);
-    auto db = open_scratch(impl->stage_path);
-    if (!db) {
-        return db.error();
+    auto stage = StageFile::create(impl->stage_path);
+    if (!stage) {
+        return stage.error();
     }
-    impl->stage = std::move(*db);
-    const auto st = sql::exec(impl->stage.get(),
-        "CREATE TABLE staging(k INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date_key TEXT NOT NULL,"
-        " file TEXT NOT NULL, line INTEGER NOT NULL, id_from_file INTEGER NOT NULL, blob BLOB NOT NULL);"
-        "BEGIN;");
-    if (!st) {
-        return st.error();
-    }
-    auto insert = sql::Stmt::prepare(impl->stage.get(),
-        "INSERT INTO staging(id, date_key, file, line, id_from_file, blob) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!insert) {
-        return insert.error();
-    }
-    impl->insert_stage = std::move(*insert);
+    impl->stage = std::move(*stage);
     return PackWriter(std::move(impl));
 }
 
 std::int64_t PackWriter::staged() const
 {
-    return m_impl->staged;
+    return m_impl->stage ? static_cast<std::int64_t>(m_impl->stage->size()) : 0;
 }
 
 Status PackWriter::add(const cable::Cable& cable)
 {
     Impl& w = *m_impl;
     const std::string where = cable.source_file + ":" + std::to_string(cable.source_line);
-    if (w.committed || !w.insert_stage.valid()) {
+    if (w.committed || !w.stage) {
         return make_error("the pack was already written", where);
     }
     std::string id = cable.id;
@@ -246,38 +229,19 @@ Status PackWriter::add(const cable::Cable& cable)
         if (id.empty()) {
             return make_error("the cable has no id and its file name gives none", where);
         }
-    }
-    // Unknown dates sort after every known one ('~' follows the digits).
-    const std::string date_key = cable.date ? cable.date->iso() : "~";
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        w.insert_stage.bind(1, std::string_view(id))
-            .bind(2, std::string_view(date_key))
-            .bind(3, std::string_view(cable.source_file))
-            .bind(4, static_cast<std::int64_t>(cable.source_line))
-            .bind(5, from_file ? 1 : 0)
-            .bind_blob(6, codec::encode(cable));
-        const int rc = sqlite3_step(w.insert_stage.raw());
-        w.insert_stage.reset();
-        if (rc == SQLITE_DONE) {
-            ++w.staged;
-            return {};
-        }
-        if (sqlite3_extended_errcode(w.stage.get()) != SQLITE_CONSTRAINT_UNIQUE) {
-            return sql::db_error(w.stage.get(), "stage " + where);
-        }
-        if (from_file && attempt == 0) {
+        if (w.stage->contains(id)) {
             // A second id-less cable from the same file (a CSV row) is named by its line too.
             id.append("-").append(std::to_string(cable.source_line));
-            continue;
         }
-        break;
     }
-    auto first = sql::Stmt::prepare(w.stage.get(), "SELECT file, line FROM staging WHERE id = ?1");
-    std::string first_where = "an earlier file";
-    if (first && first->bind(1, std::string_view(id)).step().ok() && sqlite3_data_count(first->raw()) > 0) {
-        first_where = first->column_text(0) + ":" + std::to_string(first->column_int(1));
+    if (w.stage->contains(id)) {
+        std::string first_where = "an earlier file";
+        if (auto first = w.stage->read(id)) {
+            first_where = first->source_file + ":" + std::to_string(first->source_line);
+        }
+        return make_error("duplicate cable id " + id + " (first seen at " + first_where + ")", where);
     }
-    return make_error("duplicate cable id " + id + " (first seen at " + first_where + ")", where);
+    return w.stage->append(id, from_file, cable);
 }
 
 Result<BuildSummary> PackWriter::commit(const BuildProgress& progress)
@@ -301,13 +265,9 @@ Result<BuildSummary> PackWriter::commit(const BuildProgress& progress)
 
 Result<BuildSummary> PackWriter::Impl::write(const BuildProgress& progress)
 {
-    insert_stage = sql::Stmt {};
-    if (auto st = sql::exec(stage.get(), "COMMIT; CREATE INDEX staging_order ON staging(date_key, id);");
-        !st) {
-        return st.error();
-    }
+    const auto total = static_cast<std::int64_t>(stage->size());
     if (progress) {
-        progress(BuildPhase::sorting, staged, staged);
+        progress(BuildPhase::sorting, total, total);
     }
     auto db = open_scratch(build_path);
     if (!db) {
@@ -317,36 +277,20 @@ Result<BuildSummary> PackWriter::Impl::write(const BuildProgress& progress)
     if (auto st = tables.begin(build_hash_bytes); !st) {
         return st.error();
     }
-    auto rows
-        = sql::Stmt::prepare(stage.get(), "SELECT id, id_from_file, blob FROM staging ORDER BY date_key, id");
-    if (!rows) {
-        return rows.error();
-    }
     std::int64_t done = 0;
-    for (;;) {
-        auto row = rows->step();
-        if (!row) {
-            return row.error();
+    auto st = stage->for_each_in_order([&](cable::Cable& c, bool id_from_file) -> Status {
+        if (auto added = tables.add_cable(c, id_from_file); !added) {
+            return added;
         }
-        if (!*row) {
-            break;
+        if (progress && (++done % 4096 == 0 || done == total)) {
+            progress(BuildPhase::writing, done, total);
         }
-        auto decoded = codec::decode(rows->column_view(2));
-        if (!decoded) {
-            return decoded.error();
-        }
-        decoded->id = rows->column_text(0);
-        if (auto st = tables.add_cable(*decoded, rows->column_int(1) != 0); !st) {
-            return st.error();
-        }
-        if (progress && (++done % 4096 == 0 || done == staged)) {
-            progress(BuildPhase::writing, done, staged);
-        }
+        return {};
+    });
+    if (!st) {
+        return st.error();
     }
-    rows = sql::Stmt {};
     stage.reset();
-    std::error_code ec;
-    fs::remove(stage_path, ec);
     return tables.finish(progress, tmp_path);
 }
 

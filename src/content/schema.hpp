@@ -25,6 +25,10 @@ enum class ListField : int { to = 1, info = 2, caveats = 3, tags = 4, excluded =
 // Creates every table, index and FTS5 table in an empty database and stamps application_id
 // and user_version.
 Status create(sqlite3* db);
+// The same in two steps, for a bulk load between them: tables (with their primary keys and FTS5
+// tables), then the secondary indexes.
+Status create_tables(sqlite3* db);
+Status create_indexes(sqlite3* db);
 
 // The schema as sqlite_schema lists it, one "type|name|tbl_name|sql" line per object sorted by
 // name: for the expected schema (built once in memory) and for an opened file.

@@ -1,11 +1,13 @@
 // Pack::search. No class of query may be slow, so the strategy depends on how many rows can hit:
-//   - few (at most relevance_max_hits, known from document frequencies or found by a probe that
-//     stops at the limit): rank all of them with bm25, subject and tags weighted over the body;
-//   - many: list subject/tag matches first from the small head index, then the other matches,
-//     each in row order (date order), reading only the rows of the page shown;
+//   - few (at most relevance_max_hits): one pass in row order collects and scores every hit with
+//     ck_score() (BM25, subject and tags weighted over the body, IDF from the vocabulary), then
+//     ranks them; the total is exact;
+//   - many (the pass stops at the limit, or a single word's count is known to exceed it): matches
+//     in subject or tags first from the small head index, then the other matches, each in row
+//     order (date order), reading only the rows of the page; the total is a single word's exact
+//     count, or estimated from where the pass stopped;
 //   - no text, only filters: date order.
-// Snippets are made only for the page shown. Totals are exact where they are cheap (a single
-// word's document frequency, or a counted small set) and otherwise estimated from the probe.
+// Snippets are made only for the page shown.
 #include "content/search_plan.hpp"
 #include "core/utf8.hpp"
 
@@ -15,10 +17,16 @@ namespace ck::content {
 
 namespace {
 
-// bm25 over all hits costs about 1 us per hit on the reference machine (README); this keeps the
-// relevance path within a few milliseconds.
+// Scoring costs about a microsecond per hit on the reference machine (README): ranking this many
+// stays within a few milliseconds. Phrases and prefixes cost more per hit (positions, many
+// doclists), so they are ranked up to a smaller count.
 constexpr std::int64_t relevance_max_hits = 4000;
-constexpr std::string_view bm25_weights = "bm25(search_text, 8.0, 4.0, 1.0, 0.0)";
+constexpr std::int64_t relevance_max_hits_phrase = 1000;
+
+std::int64_t pass_limit(const SearchPlan& plan)
+{
+    return plan.has_phrase_or_prefix ? relevance_max_hits_phrase : relevance_max_hits;
+}
 constexpr std::size_t page_max = 100;
 constexpr std::size_t snippet_tokens = 24;
 // Completion starts from two characters: one would list a tenth of the vocabulary.
@@ -76,21 +84,34 @@ const std::string& in_row_order(std::string_view table)
     return table == "search_head" ? head : text;
 }
 
-// The relevance path: every hit is ranked (SQLite sorts them all anyway), counted while the page
-// is cut from the ranking, so the total costs no second pass.
-Status rank_by_relevance(
-    Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
+// The total from the row where the (relevance_max_hits + 1)-th hit in row order was found: hits
+// are assumed as dense over the rest of the range as up to there.
+std::int64_t estimate_total(const SearchPlan& plan, std::int64_t hits_seen, std::int64_t row_of_last)
 {
-    auto st = p.stmt(
-        "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY "
-        + std::string(bm25_weights) + ", rowid");
+    const double seen = static_cast<double>(std::max<std::int64_t>(1, row_of_last - plan.lo + 1));
+    const double span = static_cast<double>(plan.hi - plan.lo + 1);
+    const auto estimate = static_cast<std::int64_t>(static_cast<double>(hits_seen) * span / seen);
+    return std::clamp<std::int64_t>(estimate, hits_seen, std::max(plan.upper_bound, hits_seen));
+}
+
+// One pass in row order over at most relevance_max_hits + 1 hits, scoring each with ck_score().
+// Fewer hits than that: all are known, so they are ranked and counted exactly. More: the pass
+// stopped early, and the row where it stopped gives the hit density for an estimate.
+struct RankedPass {
+    std::vector<std::pair<double, std::int64_t>> hits; // (score, row)
+    bool complete = false;
+};
+
+Result<RankedPass> ranked_pass(Pack::Impl& p, const SearchPlan& plan)
+{
+    auto st = p.stmt("SELECT rowid, ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
+                     " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid LIMIT ?5");
     if (!st) {
         return st.error();
     }
-    (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi);
-    std::int64_t seen = 0;
-    const auto first = static_cast<std::int64_t>(q.offset);
-    const auto end = first + static_cast<std::int64_t>(q.limit);
+    (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi).bind_blob(4, plan.idf);
+    (*st)->bind(5, pass_limit(plan) + 1);
+    RankedPass pass;
     for (;;) {
         auto row = (*st)->step();
         if (!row) {
@@ -99,15 +120,23 @@ Status rank_by_relevance(
         if (!*row) {
             break;
         }
-        if (seen >= first && seen < end) {
-            rows.nums.push_back((*st)->column_int(0));
-        }
-        ++seen;
+        pass.hits.emplace_back(sqlite3_column_double((*st)->raw(), 1), (*st)->column_int(0));
+    }
+    pass.complete = static_cast<std::int64_t>(pass.hits.size()) <= pass_limit(plan);
+    return pass;
+}
+
+void rank_by_relevance(RankedPass& pass, const SearchQuery& q, SearchResults& out, Rows& rows)
+{
+    std::sort(pass.hits.begin(), pass.hits.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (std::size_t i = q.offset; i < pass.hits.size() && i < q.offset + q.limit; ++i) {
+        rows.nums.push_back(pass.hits[i].second);
     }
     out.ranking = Ranking::relevance;
-    out.total = seen;
+    out.total = static_cast<std::int64_t>(pass.hits.size());
     out.total_is_estimate = false;
-    return {};
 }
 
 // The many-hits path: head matches in row order, then body-only matches in row order.
@@ -239,42 +268,42 @@ Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, Sea
         }
         rows.nums = std::move(*nums);
     }
-    // Few enough hits for relevance: known from document frequencies, or found by a probe for
-    // the row of the (limit+1)-th hit in row order. Otherwise the probe's row also estimates the
-    // total from the density of hits up to it.
-    bool few = plan.upper_bound <= relevance_max_hits;
-    if (!few) {
+    if (!plan.has_text()) {
+        // Filters alone: exact when a counting pass over at most relevance_max_hits rows ends.
         auto probe = select_rows(
             p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi, 1, relevance_max_hits);
         if (!probe) {
             return probe.error();
         }
-        few = probe->empty();
-        if (!few) {
-            const double seen = static_cast<double>(probe->front() - plan.lo + 1);
-            const double span = static_cast<double>(plan.hi - plan.lo + 1);
-            const auto estimate
-                = static_cast<std::int64_t>(static_cast<double>(relevance_max_hits + 1) * span / seen);
-            out.total = plan.exact_single_word
-                ? plan.upper_bound
-                : std::clamp<std::int64_t>(estimate, relevance_max_hits + 1, plan.upper_bound);
-            out.total_is_estimate = !plan.exact_single_word;
-        }
-    }
-    if (!plan.has_text()) {
-        if (few) {
+        if (probe->empty()) {
             auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
             if (!counted) {
                 return counted.error();
             }
             out.total = *counted;
-            out.total_is_estimate = false;
+        } else {
+            out.total = estimate_total(plan, relevance_max_hits + 1, probe->front());
+            out.total_is_estimate = true;
         }
         return {};
     }
-    if (few) {
-        return rank_by_relevance(p, plan, q, out, rows);
+    // A lone word or prefix known from the vocabulary to exceed the limit needs no pass: a word's
+    // count is exact, a prefix's is estimated from its words' counts.
+    if (plan.lower_bound > pass_limit(plan)) {
+        out.total = plan.exact_single_word ? plan.upper_bound : plan.union_estimate;
+        out.total_is_estimate = !plan.exact_single_word;
+        return subject_first(p, plan, q, out, rows);
     }
+    auto pass = ranked_pass(p, plan);
+    if (!pass) {
+        return pass.error();
+    }
+    if (pass->complete) {
+        rank_by_relevance(*pass, q, out, rows);
+        return {};
+    }
+    out.total = estimate_total(plan, static_cast<std::int64_t>(pass->hits.size()), pass->hits.back().second);
+    out.total_is_estimate = true;
     return subject_first(p, plan, q, out, rows);
 }
 
@@ -308,6 +337,9 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
     };
     if (!p.snippet_function_ready) {
         if (auto st = register_snippet_function(p.db.get()); !st) {
+            return st.error();
+        }
+        if (auto st = register_score_function(p.db.get()); !st) {
             return st.error();
         }
         p.snippet_function_ready = true;

@@ -6,6 +6,7 @@
 #include "content/schema.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ck::content {
 
@@ -153,6 +154,7 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
             + fts5_quote(token->first);
         bound = std::min(bound, token->second);
     }
+    std::vector<std::int64_t> phrase_docs_in_order; // per FTS5 phrase, for the IDF
     for (auto& phrase : plan.query.phrases) {
         std::int64_t phrase_docs = 0;
         if (phrase.prefix) {
@@ -177,6 +179,7 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
                 }
                 plan.expansions.push_back((*st)->column_text(0));
                 phrase_docs += (*st)->column_int(1);
+                phrase_docs_in_order.push_back((*st)->column_int(1));
             }
             if (plan.expansions.empty()) {
                 plan.matches_nothing = true;
@@ -195,11 +198,35 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
                 }
                 phrase_docs = std::min(phrase_docs, *docs);
             }
+            phrase_docs_in_order.push_back(phrase_docs); // a phrase: at most its rarest word's count
         }
         bound = std::min(bound, phrase_docs);
     }
     plan.text = fts5_expression(plan.query, plan.expansions);
+    // BM25's IDF, clamped as FTS5 clamps it so a word in most cables still counts a little.
+    const auto n = static_cast<double>(std::max<std::int64_t>(p.info.cables, 1));
+    for (const std::int64_t docs : phrase_docs_in_order) {
+        const double d = static_cast<double>(docs);
+        const double idf = std::max(1e-6, std::log((n - d + 0.5) / (d + 0.5)));
+        plan.idf.append(reinterpret_cast<const char*>(&idf), sizeof idf);
+    }
     plan.upper_bound = std::max<std::int64_t>(bound, 0);
+    const bool unfiltered = !plan.has_filters() && !q.year_from && !q.year_to;
+    if (unfiltered && plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1) {
+        // A lone word, or a lone prefix: at least as many hits as its most frequent word has.
+        std::int64_t most = 0;
+        double none = 1.0;
+        for (const std::int64_t docs : phrase_docs_in_order) {
+            most = std::max(most, docs);
+            none *= 1.0 - static_cast<double>(docs) / n;
+        }
+        plan.lower_bound = most;
+        plan.union_estimate = std::clamp<std::int64_t>(
+            static_cast<std::int64_t>(n * (1.0 - none)), most, std::max(most, plan.upper_bound));
+    }
+    for (const auto& phrase : plan.query.phrases) {
+        plan.has_phrase_or_prefix = plan.has_phrase_or_prefix || phrase.tokens.size() > 1 || phrase.prefix;
+    }
     plan.exact_single_word = plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1
         && !plan.query.phrases.front().prefix && !plan.has_filters() && !q.year_from && !q.year_to;
     if (plan.upper_bound == 0) {

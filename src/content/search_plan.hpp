@@ -22,6 +22,12 @@ struct SearchPlan {
     std::int64_t lo = 1; // row range from the year filter
     std::int64_t hi = 0;
     std::int64_t upper_bound = 0; // at most this many hits, from index statistics
+    std::int64_t lower_bound = 0; // at least this many (a lone word or prefix, no filters)
+    std::int64_t union_estimate = 0; // a lone prefix: its words' hits if they were independent
+    bool has_phrase_or_prefix = false; // a quoted phrase or a prefix expansion
+    // Inverse document frequency of every phrase of `text`, in expression order (a prefix stands
+    // for one phrase per expansion), for ck_score(); as little-endian doubles.
+    std::string idf;
     bool exact_single_word = false; // upper_bound is exact (one plain word, no other filter)
     bool matches_nothing = false; // a filter value or prefix that is not in the pack
 
@@ -39,8 +45,10 @@ struct SearchPlan {
 
 Result<SearchPlan> plan_search(Pack::Impl& pack, const SearchQuery& query);
 
-// Registers the ck_snippet() FTS5 auxiliary function on the pack's connection (search_snippet.cpp).
+// Register the FTS5 auxiliary functions ck_snippet() (search_snippet.cpp) and ck_score()
+// (search_rank.cpp) on the pack's connection.
 Status register_snippet_function(sqlite3* db);
+Status register_score_function(sqlite3* db);
 // Decodes what ck_snippet() returns.
 bool decode_snippet(std::string_view blob, std::string& snippet, std::vector<Highlight>& highlights);
 

@@ -306,3 +306,18 @@ TEST_CASE("build times of 1970 and 2099 open alike: nothing depends on the clock
         CHECK(test::open_pack(dir / "t.ckpack").info().build_time == t);
     }
 }
+
+TEST_CASE("a cable count or row number that the file cannot hold is refused, not allocated")
+{
+    Packs p;
+    const auto count = p.copy("count.ckpack");
+    tamper(count, "UPDATE meta SET value = '1000000000000' WHERE key = 'cables';");
+    expect_refused(count, content::check::metadata, "does not fit");
+    const auto rows = p.copy("rows.ckpack");
+    tamper(rows, "UPDATE cables SET num = 4611686018427387904 WHERE id = '85TOKYO364';");
+    auto pack = test::open_pack(rows);
+    content::SearchQuery q;
+    auto f = pack.facets(q);
+    REQUIRE_FALSE(f.ok());
+    CHECK(f.error().message.find("do not fit") != std::string::npos);
+}

@@ -1,0 +1,110 @@
+// ck_score(): BM25 with subject and tags weighted over the body, like FTS5's bm25(), except that
+// each phrase's inverse document frequency comes in as an argument (from the pack's vocabulary)
+// instead of being counted by FTS5. FTS5's bm25() counts it with a full pass over every phrase's
+// hits on first use, which doubles or triples the cost of ranking; with ck_score() one pass in row
+// order both ranks and counts the hits (search.cpp). Per row it reads only the row's own match
+// positions and column sizes; the collection's average lengths are read once per query.
+#include "content/search_plan.hpp"
+
+#include <array>
+#include <cstring>
+#include <new>
+#include <vector>
+
+namespace ck::content {
+
+namespace {
+
+// Columns of search_text: subject, tags_text, display_text, facet_tokens.
+constexpr std::array<double, 4> column_weights = { 8.0, 4.0, 1.0, 0.0 };
+constexpr double bm25_k1 = 1.2;
+constexpr double bm25_b = 0.75;
+
+struct QueryTotals {
+    double average_length = 1.0;
+};
+
+void delete_totals(void* p)
+{
+    delete static_cast<QueryTotals*>(p); // NOLINT(cppcoreguidelines-owning-memory): owned by FTS5's auxdata
+}
+
+void score_function(
+    const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv)
+{
+    try {
+        // The IDF of each phrase, in expression order, as little-endian doubles.
+        std::vector<double> idf;
+        if (argc > 0 && sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
+            const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+            const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+            idf.resize(size / sizeof(double));
+            if (bytes != nullptr && !idf.empty()) {
+                std::memcpy(idf.data(), bytes, idf.size() * sizeof(double));
+            }
+        }
+        auto* totals = static_cast<QueryTotals*>(api->xGetAuxdata(fts, 0));
+        if (totals == nullptr) {
+            auto fresh = std::make_unique<QueryTotals>();
+            sqlite3_int64 rows = 0;
+            sqlite3_int64 tokens = 0;
+            api->xRowCount(fts, &rows);
+            for (int c = 0; c < 3; ++c) {
+                sqlite3_int64 n = 0;
+                api->xColumnTotalSize(fts, c, &n);
+                tokens += n;
+            }
+            fresh->average_length
+                = rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
+            totals = fresh.get();
+            if (api->xSetAuxdata(fts, fresh.release(), &delete_totals) != SQLITE_OK) {
+                sqlite3_result_error_nomem(ctx);
+                return;
+            }
+        }
+        const int phrases = api->xPhraseCount(fts);
+        std::vector<double> weighted_tf(static_cast<std::size_t>(std::max(phrases, 0)), 0.0);
+        int count = 0;
+        api->xInstCount(fts, &count);
+        for (int i = 0; i < count; ++i) {
+            int phrase = 0;
+            int column = 0;
+            int offset = 0;
+            if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < phrases
+                && column >= 0 && column < static_cast<int>(column_weights.size())) {
+                weighted_tf[static_cast<std::size_t>(phrase)]
+                    += column_weights[static_cast<std::size_t>(column)];
+            }
+        }
+        double length = 0;
+        for (int c = 0; c < 3; ++c) {
+            int n = 0;
+            api->xColumnSize(fts, c, &n);
+            length += n;
+        }
+        const double norm = bm25_k1 * (1.0 - bm25_b + bm25_b * length / totals->average_length);
+        double score = 0;
+        for (std::size_t p = 0; p < weighted_tf.size(); ++p) {
+            const double w = weighted_tf[p];
+            const double phrase_idf = p < idf.size() ? idf[p] : 0.0;
+            score += phrase_idf * (w * (bm25_k1 + 1.0)) / (w + norm);
+        }
+        sqlite3_result_double(ctx, score);
+    } catch (const std::bad_alloc&) {
+        sqlite3_result_error_nomem(ctx);
+    }
+}
+
+} // namespace
+
+Status register_score_function(sqlite3* db)
+{
+    fts5_api* api = sql::fts5_api_of(db);
+    if (api == nullptr
+        || api->xCreateFunction(api, "ck_score", nullptr, &score_function, nullptr) != SQLITE_OK) {
+        return make_error("cannot register the ranking function", "search");
+    }
+    return {};
+}
+
+} // namespace ck::content

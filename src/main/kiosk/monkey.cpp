@@ -35,6 +35,7 @@ constexpr std::array<const char*, 10> texts = { "iran", "\"", "NEAR(", "don't", 
 Status ScriptRunner::run_monkey(long events, unsigned seed)
 {
     m_rng.seed(seed);
+    m_draw_every = 16; // draw a sample of frames: the renderer is exercised, the run stays short
     std::uniform_real_distribution<float> ux(0, logical().w - 1);
     std::uniform_real_distribution<float> uy(0, logical().h - 1);
     std::uniform_int_distribution<int> pick(0, 99);
@@ -101,7 +102,7 @@ Status ScriptRunner::run_monkey(long events, unsigned seed)
             pass(Millis { 8 });
             sent += 1;
         } else if (r < 99) {
-            pass(Millis { static_cast<Millis::rep>(50 + m_rng() % 2000) });
+            pass(Millis { static_cast<Millis::rep>(50 + m_rng() % 600) });
         } else {
             m_app.reset_visit();
             settle();

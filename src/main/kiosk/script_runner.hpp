@@ -65,6 +65,8 @@ private:
     std::filesystem::path m_out;
     std::int64_t m_next_finger = 100;
     bool m_terminated = false;
+    unsigned m_draw_every = 1;
+    unsigned long m_settles = 0;
     std::mt19937 m_rng;
 };
 

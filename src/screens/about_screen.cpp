@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <map>
 
 namespace ck::screens {
@@ -166,20 +167,53 @@ CollectionFacts facts_from(
     return f;
 }
 
-AboutScreen::AboutScreen(content::Pack* pack)
+std::optional<CollectionFacts> count_facts(content::Pack& pack, const std::atomic<bool>* cancel)
+{
+    content::FacetOptions options;
+    options.budget = std::chrono::milliseconds { 0 }; // exact
+    options.max_values = 200;
+    auto facets = pack.facets(content::SearchQuery {}, options, cancel);
+    auto years = pack.years();
+    if (!facets.ok() || !years.ok()) {
+        return std::nullopt; // the card is left out; the pack's own checks report the fault
+    }
+    return facts_from(*facets, *years, pack.info().cables);
+}
+
+AboutScreen::AboutScreen(content::Pack* pack, std::int64_t sync_facts_max)
     : m_pack(pack)
 {
     if (m_pack == nullptr) {
         return;
     }
-    content::FacetOptions options;
-    options.budget = std::chrono::milliseconds { 0 }; // exact
-    options.max_values = 200;
-    auto facets = m_pack->facets(content::SearchQuery {}, options);
-    auto years = m_pack->years();
-    if (facets.ok() && years.ok()) {
-        m_facts = facts_from(*facets, *years, m_pack->info().cables);
-        m_has_facts = true;
+    if (m_pack->info().cables <= sync_facts_max) {
+        if (auto facts = count_facts(*m_pack)) {
+            m_facts = std::move(*facts);
+            m_has_facts = true;
+        }
+        return;
+    }
+    m_job = std::make_shared<FactsJob>();
+    // The worker owns its connection and shares only the job; nothing it does can throw past here.
+    m_worker = std::thread([job = m_job, path = m_pack->path()]() noexcept {
+        auto own = content::Pack::open(path);
+        std::optional<CollectionFacts> facts;
+        if (own.ok() && !job->cancel.load()) {
+            facts = count_facts(*own, &job->cancel);
+        }
+        {
+            const std::lock_guard<std::mutex> lock(job->mutex);
+            job->facts = std::move(facts);
+        }
+        job->done.store(true);
+    });
+}
+
+AboutScreen::~AboutScreen()
+{
+    if (m_worker.joinable()) {
+        m_job->cancel.store(true); // the count stops at its next step
+        m_worker.join();
     }
 }
 
@@ -418,11 +452,21 @@ void AboutScreen::advance(Millis now)
 {
     m_side.advance(now);
     m_main.advance(now);
+    if (m_job && m_job->done.load()) {
+        m_worker.join();
+        const std::lock_guard<std::mutex> lock(m_job->mutex);
+        if (m_job->facts) {
+            m_facts = std::move(*m_job->facts);
+            m_has_facts = true;
+        }
+        m_job.reset();
+    }
 }
 
 bool AboutScreen::animating() const
 {
-    return m_side.animating() || m_main.animating();
+    // While the facts are counted, the loop keeps polling so that the card appears when they are.
+    return m_side.animating() || m_main.animating() || m_job != nullptr;
 }
 
 } // namespace ck::screens

@@ -6,9 +6,14 @@
 #include "screens/screen.hpp"
 #include "screens/scroll_view.hpp"
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace ck::screens {
@@ -40,15 +45,28 @@ struct CollectionFacts {
 };
 
 inline constexpr std::size_t about_origins_shown = 5;
+// Up to this many cables the facts are counted when the screen is made (a few milliseconds). A
+// larger archive's first count reads its whole cable table (seconds on a 250k pack), so it runs on
+// a worker thread with its own connection and the card appears when it is done.
+inline constexpr std::int64_t about_sync_facts_max = 20000;
 
 // Merges facet counts by their short wording and orders them: markings from TOP SECRET down to
 // UNCLASSIFIED (then others, then no marking), origins by count. `total` fills the "no marking" line.
 CollectionFacts facts_from(
     const content::Facets& facets, const std::vector<content::YearCount>& years, std::int64_t total);
 
+// Counts the facts of a pack: facet counts (exact) and years. Empty when the pack cannot say.
+std::optional<CollectionFacts> count_facts(content::Pack& pack, const std::atomic<bool>* cancel = nullptr);
+
 class AboutScreen final : public Screen {
 public:
-    explicit AboutScreen(content::Pack* pack);
+    // `sync_facts_max`: the largest pack whose facts are counted at once (tests lower it).
+    explicit AboutScreen(content::Pack* pack, std::int64_t sync_facts_max = about_sync_facts_max);
+    ~AboutScreen() override;
+    AboutScreen(const AboutScreen&) = delete;
+    AboutScreen& operator=(const AboutScreen&) = delete;
+    AboutScreen(AboutScreen&&) = delete;
+    AboutScreen& operator=(AboutScreen&&) = delete;
 
     [[nodiscard]] ScreenId id() const override { return ScreenId::about; }
     void build(ui::Canvas& canvas, const Env& env) override;
@@ -58,14 +76,27 @@ public:
     [[nodiscard]] bool animating() const override;
     [[nodiscard]] bool reading_long_text() const override { return true; }
 
+    // True once the facts card can be shown (at once for a small pack).
+    [[nodiscard]] bool facts_ready() const { return m_has_facts; }
+
 private:
     float build_facts(ui::Canvas& canvas, const Env& env, Rect column);
     float build_marking_rows(ui::Canvas& canvas, const Env& env, Rect inner, float y, ui::Color card);
     float build_text(ui::Canvas& canvas, const Env& env, Rect column);
 
+    // The worker's hand-over: it fills `facts` and sets `done`; the UI thread takes them in advance().
+    struct FactsJob {
+        std::atomic<bool> cancel { false };
+        std::atomic<bool> done { false };
+        std::mutex mutex;
+        std::optional<CollectionFacts> facts;
+    };
+
     content::Pack* m_pack;
     CollectionFacts m_facts;
     bool m_has_facts = false;
+    std::shared_ptr<FactsJob> m_job;
+    std::thread m_worker;
     ScrollView m_side;
     ScrollView m_main;
 };

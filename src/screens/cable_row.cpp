@@ -219,7 +219,7 @@ std::string short_place(std::string_view addressee)
     if (words.empty()) {
         return {};
     }
-    const std::string tidy = joined(words);
+    std::string tidy = joined(words);
     if (upper(tidy) == "SECRETARY OF STATE" || upper(words[0]) == "SECSTATE") {
         // Cables from and to the Department are addressed to its Secretary; visitors know it as
         // Washington, and so do the cables themselves ("WASHINGTON'S VIEW").

@@ -230,7 +230,7 @@ float prose_measure(const ui::Theme& t)
     return page_prose_spec(t).style.size_px * 38;
 }
 
-SectionScreen::SectionScreen(content::Pack* pack, std::string section_id)
+SectionScreen::SectionScreen(content::Pack* pack, const std::string& section_id)
     : m_pack(pack)
 {
     if (m_pack == nullptr) {

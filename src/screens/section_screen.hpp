@@ -48,7 +48,7 @@ Size page_heading(ui::Canvas& canvas, std::string_view id, std::string_view text
 
 class SectionScreen final : public Screen {
 public:
-    SectionScreen(content::Pack* pack, std::string section_id);
+    SectionScreen(content::Pack* pack, const std::string& section_id);
 
     [[nodiscard]] ScreenId id() const override { return ScreenId::section; }
     void build(ui::Canvas& canvas, const Env& env) override;

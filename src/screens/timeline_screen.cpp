@@ -54,6 +54,16 @@ TimelineBuckets bucket_years(const std::vector<content::YearCount>& years)
     return out;
 }
 
+namespace {
+
+// Rows of `per_row` needed for `count` sheets (rounded up).
+std::int64_t rows_for(std::int64_t count, int per_row)
+{
+    return (count + per_row - 1) / per_row;
+}
+
+} // namespace
+
 SheetLayout sheet_layout(
     std::int64_t max_count, float width, float height, float min_w, float max_w, float gap)
 {
@@ -62,7 +72,7 @@ SheetLayout sheet_layout(
         return best;
     }
     for (int per_row = 1; per_row <= max_sheets_per_row; ++per_row) {
-        const auto rows = static_cast<float>((max_count + per_row - 1) / per_row);
+        const auto rows = static_cast<float>(rows_for(max_count, per_row));
         const float by_height = ((height + gap) / rows - gap) / sheet_aspect;
         const float by_width = (width - static_cast<float>(per_row - 1) * gap) / static_cast<float>(per_row);
         const float w = std::min({ by_height, by_width, max_w });
@@ -75,7 +85,7 @@ SheetLayout sheet_layout(
 
 float SheetLayout::stack_height(std::int64_t count) const
 {
-    const auto rows = static_cast<float>((count + per_row - 1) / per_row);
+    const auto rows = static_cast<float>(rows_for(count, per_row));
     return rows * (h + gap) - gap;
 }
 

@@ -13,9 +13,9 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
+#include <chrono>
 #include <set>
-#include <unistd.h>
+#include <thread>
 
 using namespace ck;
 using namespace ck::screens;
@@ -308,5 +308,30 @@ TEST_CASE("the list screens pass the accessibility audit in every orientation, l
         go("home.about", "about");
         check("about");
         home();
+    }
+}
+
+TEST_CASE("a large pack's facts are counted on a worker, and leaving early stops it")
+{
+    // Every pack counts as large here, so the exhibit takes the worker's path.
+    {
+        AboutScreen screen(&exhibit(), 0);
+        Frame frame({ 1920, 1080 });
+        CHECK_FALSE(screen.facts_ready());
+        CHECK(screen.animating()); // the loop keeps polling while the count runs
+        CHECK_FALSE(frame.build(screen, &exhibit()).shows_text("40 documents"));
+        for (int i = 0; i < 5000 && !screen.facts_ready(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            screen.advance(Millis { i });
+        }
+        REQUIRE(screen.facts_ready());
+        CHECK_FALSE(screen.animating());
+        const ui::WidgetTree& tree = frame.build(screen, &exhibit());
+        CHECK(tree.shows_text("40 documents"));
+        CHECK(tree.shows_text("Classification markings"));
+    }
+    // Made and dropped at once (an idle reset): the destructor stops and joins the worker.
+    for (int i = 0; i < 20; ++i) {
+        AboutScreen screen(&exhibit(), 0);
     }
 }

@@ -22,8 +22,8 @@ const ui::Canvas& KioskApp::build(Size size)
         m_canvas.begin_frame(*m_theme, size);
         m_canvas.set_pressed(m_pressed);
         const ui::Palette& p = m_theme->palette();
+        // The renderer clears to the paper colour: no full-screen rectangle to fill.
         const Rect screen { 0, 0, size.w, size.h };
-        m_canvas.draw().fill_rect(screen, p.paper);
 
         screens::Screen& s = current();
         const std::optional<std::string> banner = s.banner();

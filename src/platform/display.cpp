@@ -5,8 +5,11 @@
 
 #include "platform/sdl_handles.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace ck::platform {
@@ -86,6 +89,87 @@ bool apply_clip(SDL_Renderer* renderer, const ui::DrawCommand& cmd, const ViewTr
     const SDL_Rect r { x0, y0, x1 - x0, y1 - y0 };
     SDL_RenderSetClipRect(renderer, &r);
     return true;
+}
+
+} // namespace
+
+namespace {
+
+Status draw_triangles_impl(SDL_Renderer* r, SDL_Texture* texture, const std::vector<SDL_Vertex>& vertices,
+    const std::uint32_t* indices, std::uint32_t count)
+{
+    if (count == 0) {
+        return {};
+    }
+    const SDL_Vertex* base = vertices.data();
+    if (SDL_RenderGeometryRaw(r, texture, &base->position.x, sizeof(SDL_Vertex), &base->color,
+            sizeof(SDL_Vertex), &base->tex_coord.x, sizeof(SDL_Vertex), static_cast<int>(vertices.size()),
+            indices, static_cast<int>(count), sizeof(std::uint32_t))
+        != 0) {
+        return make_error(std::string("drawing failed: ") + SDL_GetError());
+    }
+    return {};
+}
+
+// Two triangles (a,b,c)(a,c,d) over four vertices of one colour whose corners line up on the
+// axes: the shape DrawList::fill_rect writes. Returns the rectangle in panel pixels.
+std::optional<SDL_FRect> as_rectangle(const std::vector<SDL_Vertex>& v, const std::uint32_t* i)
+{
+    if (i[0] != i[3] || i[2] != i[4]) {
+        return std::nullopt;
+    }
+    const SDL_Vertex& a = v[i[0]];
+    const SDL_Vertex& b = v[i[1]];
+    const SDL_Vertex& c = v[i[2]];
+    const SDL_Vertex& d = v[i[5]];
+    const auto same = [](const SDL_Color& x, const SDL_Color& y) {
+        return x.r == y.r && x.g == y.g && x.b == y.b && x.a == y.a;
+    };
+    if (!same(a.color, b.color) || !same(a.color, c.color) || !same(a.color, d.color)) {
+        return std::nullopt;
+    }
+    const float x0 = std::min({ a.position.x, b.position.x, c.position.x, d.position.x });
+    const float x1 = std::max({ a.position.x, b.position.x, c.position.x, d.position.x });
+    const float y0 = std::min({ a.position.y, b.position.y, c.position.y, d.position.y });
+    const float y1 = std::max({ a.position.y, b.position.y, c.position.y, d.position.y });
+    for (const SDL_Vertex* p : { &a, &b, &c, &d }) {
+        if ((p->position.x != x0 && p->position.x != x1) || (p->position.y != y0 && p->position.y != y1)) {
+            return std::nullopt;
+        }
+    }
+    if (a.position.x == c.position.x || a.position.y == c.position.y) {
+        return std::nullopt; // a and c must be opposite corners
+    }
+    return SDL_FRect { x0, y0, x1 - x0, y1 - y0 };
+}
+
+// Untextured triangles: rectangles become plain fills (opaque ones without blending, which is a
+// memset-like fill in the software renderer); everything else goes to SDL_RenderGeometry in runs.
+Status draw_solid(SDL_Renderer* r, const std::vector<SDL_Vertex>& vertices, const std::uint32_t* indices,
+    std::uint32_t count)
+{
+    std::uint32_t run_start = 0;
+    std::uint32_t i = 0;
+    while (i < count) {
+        const std::optional<SDL_FRect> rect
+            = i + 6 <= count ? as_rectangle(vertices, indices + i) : std::nullopt;
+        if (!rect) {
+            i += 3;
+            continue;
+        }
+        if (auto done = draw_triangles_impl(r, nullptr, vertices, indices + run_start, i - run_start);
+            !done) {
+            return done;
+        }
+        const SDL_Color c = vertices[indices[i]].color;
+        SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+        SDL_RenderFillRectF(r, &*rect);
+        i += 6;
+        run_start = i;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    return draw_triangles_impl(r, nullptr, vertices, indices + run_start, count - run_start);
 }
 
 } // namespace
@@ -235,13 +319,17 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
         if (cmd.texture == ui::TextureId::atlas && texture == nullptr) {
             continue;
         }
-        const SDL_Vertex* base = d.vertices.data();
-        if (SDL_RenderGeometryRaw(r, texture, &base->position.x, sizeof(SDL_Vertex), &base->color,
-                sizeof(SDL_Vertex), &base->tex_coord.x, sizeof(SDL_Vertex),
-                static_cast<int>(d.vertices.size()), indices.data() + cmd.first_index,
-                static_cast<int>(cmd.index_count), sizeof(std::uint32_t))
-            != 0) {
-            return make_error(std::string("drawing failed: ") + SDL_GetError());
+        if (texture == nullptr) {
+            if (auto done = draw_solid(r, d.vertices, indices.data() + cmd.first_index, cmd.index_count);
+                !done) {
+                return done;
+            }
+            continue;
+        }
+        if (auto done
+            = draw_triangles_impl(r, texture, d.vertices, indices.data() + cmd.first_index, cmd.index_count);
+            !done) {
+            return done;
         }
     }
     SDL_RenderSetClipRect(r, nullptr);

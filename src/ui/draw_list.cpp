@@ -115,20 +115,36 @@ void DrawList::fill_rounded_rect(Rect rect, float radius, Color color)
     if (rect.empty() || color.a == 0) {
         return;
     }
+    radius = std::min({ radius, rect.w / 2, rect.h / 2 });
     if (radius < 0.5f) {
         fill_rect(rect, color);
         return;
     }
-    rounded_outline(rect, radius, m_scratch);
-    const std::uint32_t base = begin(TextureId::none, m_scratch.size() + 1);
+    // Three axis-aligned rectangles and four small corner fans: renderers fill rectangles far
+    // faster than triangles (SDL's software renderer turns them into plain fills), and the
+    // corners are all that needs triangles.
+    fill_rect({ rect.x + radius, rect.y, rect.w - 2 * radius, rect.h }, color);
+    fill_rect({ rect.x, rect.y + radius, radius, rect.h - 2 * radius }, color);
+    fill_rect({ rect.right() - radius, rect.y + radius, radius, rect.h - 2 * radius }, color);
+    const int segments = arc_segments(radius, std::numbers::pi_v<float> / 2);
+    const Point centers[4] = { { rect.x + radius, rect.y + radius },
+        { rect.right() - radius, rect.y + radius }, { rect.right() - radius, rect.bottom() - radius },
+        { rect.x + radius, rect.bottom() - radius } };
     const std::uint32_t c = color.packed();
-    add_vertex(rect.center(), c);
-    for (const Point& p : m_scratch) {
-        add_vertex(p, c);
-    }
-    const auto n = static_cast<std::uint32_t>(m_scratch.size());
-    for (std::uint32_t i = 0; i < n; ++i) {
-        add_triangle(base, base + 1 + i, base + 1 + (i + 1) % n);
+    for (int corner = 0; corner < 4; ++corner) {
+        const std::uint32_t base = begin(TextureId::none, static_cast<std::size_t>(segments) + 2);
+        add_vertex(centers[corner], c);
+        const float start = std::numbers::pi_v<float> * (1.0f + 0.5f * static_cast<float>(corner));
+        for (int i = 0; i <= segments; ++i) {
+            const float a = start
+                + (std::numbers::pi_v<float> / 2) * static_cast<float>(i) / static_cast<float>(segments);
+            add_vertex(
+                { centers[corner].x + radius * std::cos(a), centers[corner].y + radius * std::sin(a) }, c);
+        }
+        for (int i = 0; i < segments; ++i) {
+            add_triangle(
+                base, base + 1 + static_cast<std::uint32_t>(i), base + 2 + static_cast<std::uint32_t>(i));
+        }
     }
 }
 

@@ -159,3 +159,29 @@ TEST_CASE("a PNG written and read back is the same image")
     std::filesystem::remove(path);
     CHECK_FALSE(platform::read_png(path).ok());
 }
+
+TEST_CASE("a rounded card is filled inside, on its straight edges, and not in its corners")
+{
+    auto display = open_display({ 200, 120 }, Rotation::r0);
+    ui::DrawList list;
+    list.fill_rounded_rect({ 20, 20, 160, 80 }, 16, ui::Color::hex(0x0B4F5C));
+    list.fill_rounded_rect({ 0, 0, 10, 10 }, 5, ui::Color { 255, 0, 0, 128 }); // translucent: blended
+    REQUIRE(display->draw(list, {}, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = display->read_pixels();
+    REQUIRE(image.ok());
+    for (const Point p : { Point { 100, 60 }, Point { 21, 60 }, Point { 178, 60 }, Point { 100, 21 },
+             Point { 100, 98 }, Point { 30, 30 } }) {
+        CAPTURE(p.x);
+        CAPTURE(p.y);
+        CHECK(at(*image, static_cast<int>(p.x), static_cast<int>(p.y))[0] == 0x0B);
+    }
+    for (const Point p : { Point { 21, 21 }, Point { 178, 21 }, Point { 21, 98 }, Point { 178, 98 } }) {
+        CAPTURE(p.x);
+        CAPTURE(p.y);
+        CHECK(at(*image, static_cast<int>(p.x), static_cast<int>(p.y))[0] == 255);
+    }
+    const std::uint8_t* blended = at(*image, 5, 5);
+    CHECK(blended[0] == 255);
+    CHECK(blended[1] > 100);
+    CHECK(blended[1] < 160);
+}

@@ -42,7 +42,7 @@ struct SearchScreen::Areas {
     float heading_y = 0;
 };
 
-SearchScreen::SearchScreen(content::Pack* pack, std::string initial_text)
+SearchScreen::SearchScreen(content::Pack* pack, const std::string& initial_text)
     : m_pack(pack)
 {
     if (m_pack != nullptr) {

@@ -38,7 +38,7 @@ public:
     static constexpr std::size_t page_size = 20;
     static constexpr std::size_t max_results = 200; // "Show more" stops here: refine instead
 
-    SearchScreen(content::Pack* pack, std::string initial_text);
+    SearchScreen(content::Pack* pack, const std::string& initial_text);
 
     [[nodiscard]] ScreenId id() const override { return ScreenId::search; }
     void build(ui::Canvas& canvas, const Env& env) override;

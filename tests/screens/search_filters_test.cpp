@@ -29,6 +29,7 @@ Facets sample_facets()
 std::vector<std::string> ids(const std::vector<FilterChip>& chips)
 {
     std::vector<std::string> out;
+    out.reserve(chips.size());
     for (const FilterChip& c : chips) {
         out.push_back(c.id + "=" + std::to_string(c.count) + (c.selected ? "*" : ""));
     }

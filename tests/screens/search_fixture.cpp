@@ -13,7 +13,7 @@
 
 namespace ck::test {
 
-SearchRig::SearchRig(Size viewport, std::string lang, std::string initial)
+SearchRig::SearchRig(Size viewport, std::string lang, const std::string& initial)
     : m_viewport(viewport)
 {
     auto fonts = text::FontSet::create(text::FontPaths::debian_defaults());
@@ -28,7 +28,7 @@ SearchRig::SearchRig(Size viewport, std::string lang, std::string initial)
     REQUIRE_MESSAGE(pack.ok(), (pack.ok() ? "" : pack.error().to_string()));
     m_pack = std::make_unique<content::Pack>(std::move(*pack));
     m_strings = std::make_unique<screens::Strings>(m_pack.get(), std::move(lang));
-    m_screen = std::make_unique<screens::SearchScreen>(m_pack.get(), std::move(initial));
+    m_screen = std::make_unique<screens::SearchScreen>(m_pack.get(), initial);
 }
 
 screens::Env SearchRig::env() const

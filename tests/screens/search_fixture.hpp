@@ -20,7 +20,8 @@ namespace ck::test {
 
 class SearchRig {
 public:
-    explicit SearchRig(Size viewport = { 1920, 1080 }, std::string lang = "en", std::string initial = {});
+    explicit SearchRig(
+        Size viewport = { 1920, 1080 }, std::string lang = "en", const std::string& initial = {});
 
     screens::SearchScreen& screen() { return *m_screen; }
     content::Pack& pack() { return *m_pack; }

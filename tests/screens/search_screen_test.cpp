@@ -87,7 +87,7 @@ TEST_CASE("a filter chip narrows the results to the count it showed")
     const auto chips
         = rig.screen().filters().chips(ck::screens::FilterGroup::years, *rig.screen().shown().facets);
     REQUIRE_FALSE(chips.empty());
-    const ck::screens::FilterChip chip = chips.front();
+    const ck::screens::FilterChip& chip = chips.front();
     REQUIRE(rig.tap(chip.id));
     REQUIRE(rig.settle());
     CHECK(rig.screen().shown().results.total == chip.count);

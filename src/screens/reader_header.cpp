@@ -303,6 +303,9 @@ float ReaderHeader::build_rows(Pen& pen, const Env& env, const Metrics& m, Point
     }
     if (!m_marks.empty()) {
         chip_row("reader.classification", m_marks, "reader.mark:", "reader.more:marks", m_all_marks);
+    } else if (std::string none = env.strings.get("about.unmarked"); !none.empty()) {
+        // Say so: an unmarked record (CIA and NARA pages) has no banners either.
+        text_row("reader.classification", { std::move(none) });
     }
     if (!m_tags.empty()) {
         chip_row("reader.tags", m_tags, "reader.tag:", "reader.more:tags", m_all_tags);

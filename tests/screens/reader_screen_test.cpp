@@ -164,6 +164,8 @@ TEST_CASE("the header decodes the cable: date and time, precedence in words, sen
                 CHECK(tree.shows_text(c.to));
             }
             CHECK(widget(tree, "reader.subject").role == ui::Role::heading);
+            // An unmarked record says so where the marking would be.
+            CHECK(tree.shows_text("No marking") == (c.banner[0] == '\0'));
         }
     }
 }

@@ -79,6 +79,11 @@ void BenchTrace::first_frame()
     std::fflush(m_file.get());
 }
 
+void BenchTrace::phase(const char* name)
+{
+    std::fprintf(m_file.get(), "phase %s mono_ns=%lld\n", name, static_cast<long long>(monotonic_ns()));
+}
+
 void BenchTrace::frame(std::int64_t cpu_ns, bool presented)
 {
     std::fprintf(m_file.get(), "frame line=%zu cpu_ns=%lld presented=%d mono_ns=%lld\n", m_line,

@@ -17,6 +17,8 @@ public:
     static bool force_redraw();
 
     void first_frame();
+    // A named moment of start-up (fonts loaded, pack open, display ready ...).
+    void phase(const char* name);
     void frame(std::int64_t cpu_ns, bool presented);
     void line(std::size_t number, std::uint64_t presented_total);
 

@@ -2,6 +2,7 @@
 // replaying a script (the tests, the README's screenshots) or a monkey.
 #include "app/kiosk_app.hpp"
 #include "app/script.hpp"
+#include "bench_trace.hpp"
 #include "core/log.hpp"
 #include "live_loop.hpp"
 #include "options.hpp"
@@ -60,14 +61,24 @@ std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
     return std::make_unique<content::Pack>(std::move(*pack));
 }
 
+void phase(const char* name)
+{
+    if (auto* trace = kiosk::BenchTrace::get()) {
+        trace->phase(name);
+    }
+}
+
 int run(const kiosk::Options& o)
 {
+    phase("main");
     auto text = kiosk::make_text_stack();
+    phase("fonts");
     if (!text) {
         log::error("kiosk", "no usable fonts: " + text.error().to_string());
         return 1;
     }
     auto display = platform::Display::create(display_options(o));
+    phase("display");
     if (!display) {
         std::fprintf(stderr,
             "kiosk: no display is available (%s). Run it in a desktop session, on a console with KMS/DRM "
@@ -85,7 +96,10 @@ int run(const kiosk::Options& o)
     app_options.dpi = o.dpi;
     app_options.language = o.lang;
     app_options.idle = o.idle;
-    app::KioskApp kiosk_app(open_pack(o), text->services(), app_options, clock.now());
+    std::unique_ptr<content::Pack> pack = open_pack(o);
+    phase("pack");
+    app::KioskApp kiosk_app(std::move(pack), text->services(), app_options, clock.now());
+    phase("app");
     platform::EventPump pump(**display, clock);
     kiosk::Presenter presenter(**display, *text->glyphs);
 

@@ -450,6 +450,11 @@ bool KioskApp::animating() const
     return (m_transition && !m_transition->progress.finished(m_now)) || current().animating();
 }
 
+bool KioskApp::background_working() const
+{
+    return current().background_working();
+}
+
 std::optional<Millis> KioskApp::next_wakeup() const
 {
     std::optional<Millis> next = m_gestures.next_wakeup();

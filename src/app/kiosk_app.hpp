@@ -45,6 +45,8 @@ public:
     // When the app must be woken even if no input arrives (idle prompt, attract typing,
     // long-press timer); nullopt when it can sleep until the next event.
     [[nodiscard]] std::optional<Millis> next_wakeup() const;
+    // True while the current screen waits for a worker thread (see Screen::background_working).
+    [[nodiscard]] bool background_working() const;
 
     [[nodiscard]] screens::ScreenId screen() const;
     [[nodiscard]] std::string_view screen_name() const;

@@ -7,6 +7,7 @@
 #include "content/search_plan.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ck::content {
 
@@ -163,7 +164,7 @@ std::vector<FacetCount> top(const std::map<std::uint32_t, double>& counts,
     for (const auto& [id, count] : counts) {
         auto name = names.find(id);
         if (name != names.end()) {
-            out.push_back(FacetCount { name->second, static_cast<std::int64_t>(count + 0.5) });
+            out.push_back(FacetCount { name->second, static_cast<std::int64_t>(std::llround(count)) });
         }
     }
     std::stable_sort(
@@ -179,12 +180,12 @@ Facets finish(const Pack::Impl& p, const Tally& t, const FacetOptions& options, 
     Facets f;
     const FacetArrays& a = *p.facets;
     for (const auto& [year, count] : t.year) {
-        f.year.push_back(FacetCount { std::to_string(year), static_cast<std::int64_t>(count + 0.5) });
+        f.year.push_back(FacetCount { std::to_string(year), static_cast<std::int64_t>(std::llround(count)) });
     }
     f.classification = top(t.classification, a.class_names, options.max_values);
     f.origin = top(t.origin, a.origin_names, options.max_values);
     f.tag = top(t.tag, a.tag_names, options.max_values);
-    f.total = static_cast<std::int64_t>(t.total + 0.5);
+    f.total = static_cast<std::int64_t>(std::llround(t.total));
     f.estimated = estimated;
     return f;
 }

@@ -102,10 +102,15 @@ public:
         for (const auto& [key, value] : *table) {
             const std::string lang(key.str());
             if (!valid_language(lang)) {
-                fail(&value, "'" + lang + "' in " + what + " is not a language code such as en or ja");
+                std::string message = "'";
+                message.append(lang).append("' in ").append(what).append(
+                    " is not a language code such as en or ja");
+                fail(&value, message);
                 continue;
             }
-            out[lang] = string(&value, what + "." + lang);
+            std::string name = what;
+            name.append(".").append(lang);
+            out[lang] = string(&value, name);
         }
         if (out.count("en") == 0) {
             fail(node, what + " has no English text (" + what + ".en)");

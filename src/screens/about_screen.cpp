@@ -469,4 +469,9 @@ bool AboutScreen::animating() const
     return m_side.animating() || m_main.animating() || m_job != nullptr;
 }
 
+bool AboutScreen::background_working() const
+{
+    return m_job != nullptr && !m_job->done.load();
+}
+
 } // namespace ck::screens

@@ -74,6 +74,7 @@ public:
     Intent on_gesture(const input::Gesture& gesture, const Env& env) override;
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
+    [[nodiscard]] bool background_working() const override;
     [[nodiscard]] bool reading_long_text() const override { return true; }
 
     // True once the facts card can be shown (at once for a small pack).

@@ -87,6 +87,10 @@ public:
     [[nodiscard]] virtual bool animating() const { return false; }
     // A timer the screen needs (the attract loop's typing), or nullopt.
     [[nodiscard]] virtual std::optional<Millis> next_wakeup() const { return std::nullopt; }
+    // True while a worker thread computes something this screen will show (a search, the About
+    // facts). Scripts on the manual clock wait for it in real time before time moves on, so that
+    // what a script sees after `wait` never depends on how loaded the machine is.
+    [[nodiscard]] virtual bool background_working() const { return false; }
 
     // The classification whose banners frame this screen, if any.
     [[nodiscard]] virtual std::optional<std::string> banner() const { return std::nullopt; }

@@ -211,7 +211,9 @@ void SearchField::complete_word(std::string_view word)
     // The completion replaces the word even when the box is nearly full.
     const std::string replacement = std::string(word) + " ";
     const std::size_t room = search_field_max_bytes - std::min(search_field_max_bytes, m_text.size());
-    const std::string_view fitted = cut_to(clean_typed_text(replacement), room);
+    // The cleaned text must outlive the view cut from it.
+    const std::string cleaned = clean_typed_text(replacement);
+    const std::string_view fitted = cut_to(cleaned, room);
     m_text.insert(m_caret, fitted);
     m_caret += fitted.size();
 }

@@ -149,6 +149,11 @@ bool SearchScreen::animating() const
     return m_results.animating() || (m_worker && m_worker->busy());
 }
 
+bool SearchScreen::background_working() const
+{
+    return m_worker && m_worker->working();
+}
+
 ui::KeyboardLabels SearchScreen::keyboard_labels(const Env& env) const
 {
     ui::KeyboardLabels labels;

@@ -49,6 +49,7 @@ public:
     void on_composition(std::string_view utf8) override;
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
+    [[nodiscard]] bool background_working() const override;
 
     // For tests and the bench.
     [[nodiscard]] const SearchField& field() const { return m_field; }

@@ -87,6 +87,12 @@ bool SearchWorker::busy() const
     return m_pending.has_value() || m_running || m_ready.has_value();
 }
 
+bool SearchWorker::working() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_pending.has_value() || m_running;
+}
+
 void SearchWorker::set_notify(std::function<void()> notify)
 {
     const std::lock_guard lock(m_mutex);

@@ -77,6 +77,8 @@ public:
     std::optional<SearchResponse> take();
     // True while a request waits or runs, or a response waits to be taken.
     [[nodiscard]] bool busy() const;
+    // True while a request waits or runs (a response may be ready to take).
+    [[nodiscard]] bool working() const;
     // Called from the worker thread when a response is ready (a live loop can wake on it).
     void set_notify(std::function<void()> notify);
 

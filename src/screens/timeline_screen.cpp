@@ -141,7 +141,7 @@ TimelineScreen::Grid TimelineScreen::grid_for(ui::Canvas& canvas, const Env& env
     const auto rows = static_cast<float>(std::max<std::size_t>(1, m_buckets.decades.size()));
     const float fixed = g.label_h + g.count_h + g.year_h + g.row_gap;
     const float legend = caption * 1.4f + t.px(2);
-    g.bar_h = std::clamp((area.h - legend - rows * fixed) / rows, t.px(9), t.px(34));
+    g.bar_h = std::clamp((area.h - legend - rows * fixed) / rows, t.px(9) * t.text_factor(), t.px(34));
     g.cell_w = (area.w - g.label_w) / 10;
     g.sheets = sheet_layout(m_buckets.max_count, g.cell_w * 0.62f, g.bar_h, t.px(1.6f), t.px(6), t.px(0.6f));
     if (g.sheets.fits()) {

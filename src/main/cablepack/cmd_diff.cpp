@@ -85,6 +85,7 @@ int run_diff(const std::string& old_path, const std::string& new_path, bool json
         return exit_failed;
     }
     std::vector<std::string> removed;
+    removed.reserve(before.size());
     for (const auto& [id, _] : before) {
         removed.push_back(id);
     }

@@ -7,7 +7,7 @@
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"cablepack: turn cable files into signed, searchable content packs for Cable Kiosk"};
+    CLI::App app { "cablepack: turn cable files into signed, searchable content packs for Cable Kiosk" };
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Show help for every subcommand");
 

@@ -11,8 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
+#include <thread>
 
 namespace ck::kiosk {
 namespace {
@@ -82,8 +84,22 @@ void ScriptRunner::pass(Millis ms)
         if (const auto wake = m_app.next_wakeup()) {
             step = std::min(step, std::max(Millis { 1 }, *wake - m_manual->now()));
         }
+        await_background();
         m_manual->advance(step);
         settle();
+    }
+}
+
+void ScriptRunner::await_background()
+{
+    // The monkey does not wait: it wants many events, not determinism.
+    if (m_draw_every > 1) {
+        return;
+    }
+    constexpr auto limit = std::chrono::seconds(30);
+    const auto start = std::chrono::steady_clock::now();
+    while (m_app.background_working() && std::chrono::steady_clock::now() - start < limit) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
 }
 

@@ -50,6 +50,9 @@ private:
     void pass(Millis ms);
     // Feeds whatever is queued in SDL into the app and builds the frame.
     void settle();
+    // On the manual clock, waits in real time (bounded) for the screen's worker thread, so that a
+    // script's `wait` means the same on a loaded CI machine as on a quiet one.
+    void await_background();
     Result<Point> resolve(const app::script::Target& target);
     void touch_path(std::int64_t finger, Point from, Point to, Millis duration, bool rest_before_lift);
     Status shot(const std::string& name);

@@ -1,0 +1,178 @@
+// cablepack's pack commands as a curator runs them: exit codes (0 ok, 1 bad input or a failed
+// check, 2 usage), errors naming the file and line or the check, and the JSON contracts of
+// inspect, search, verify and diff.
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+using ck::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out; // stdout
+    std::string err; // stderr
+};
+
+Run cablepack(const std::string& args, const TempDir& dir)
+{
+    const std::string err_file = (dir / "stderr.txt").string();
+    const std::string command = std::string(CK_CABLEPACK) + " " + args + " 2>'" + err_file + "'";
+    Run r;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buf {};
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) {
+        r.out.append(buf.data(), n);
+    }
+    const int status = ::pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = ck::test::read_bytes(err_file);
+    return r;
+}
+
+std::string q(const fs::path& p)
+{
+    return "'" + p.string() + "'";
+}
+
+const fs::path corpus = fs::path(CK_SOURCE_DIR) / "content_pack";
+
+} // namespace
+
+TEST_CASE("cablepack build, keygen, sign, verify, inspect, search, export and diff work end to end")
+{
+    TempDir dir;
+    const auto pack = dir / "exhibit.ckpack";
+    auto build = cablepack("build " + q(corpus) + " --manifest " + q(corpus / "collection.toml") + " --out "
+            + q(pack) + " --sequence 3",
+        dir);
+    INFO(build.err);
+    REQUIRE(build.code == 0);
+    CHECK(build.err.find("built ") != std::string::npos);
+    REQUIRE(cablepack("keygen --out " + q(dir / "k"), dir).code == 0);
+    CHECK(cablepack("keygen --out " + q(dir / "k"), dir).code == 1); // never overwrites a key
+    REQUIRE(cablepack("sign " + q(pack) + " --key " + q(dir / "k.key"), dir).code == 0);
+    CHECK(fs::exists(pack.string() + ".minisig"));
+
+    auto verify = cablepack("verify " + q(pack) + " --pubkey " + q(dir / "k.pub") + " --json", dir);
+    REQUIRE(verify.code == 0);
+    const auto v = nlohmann::json::parse(verify.out);
+    CHECK(v["ok"] == true);
+    CHECK(v["sequence"] == 3);
+
+    auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
+    REQUIRE(inspect.code == 0);
+    const auto i = nlohmann::json::parse(inspect.out);
+    for (const char* key : { "title", "sequence", "schema_version", "content_hash", "cables", "sections",
+             "featured", "glossary_terms", "languages", "ui_strings", "refs" }) {
+        CAPTURE(key);
+        CHECK(i.contains(key));
+    }
+    CHECK(i["cables"] == 40);
+    CHECK(i["refs"].contains("total"));
+    CHECK(i["refs"].contains("resolved"));
+    REQUIRE_FALSE(i["sections"].empty());
+    CHECK(i["sections"][0].contains("title"));
+    CHECK(i["sections"][0].contains("caption"));
+    CHECK(i["sections"][0]["cables"].is_array());
+
+    auto search = cablepack("search " + q(pack) + " 'north korea' --json --limit 5 --year 1990-2010", dir);
+    REQUIRE(search.code == 0);
+    const auto s = nlohmann::json::parse(search.out);
+    CHECK(s["total"].get<int>() > 0);
+    REQUIRE_FALSE(s["results"].empty());
+    for (const char* key : { "id", "date", "subject", "classification", "snippet", "highlights" }) {
+        CAPTURE(key);
+        CHECK(s["results"][0].contains(key));
+    }
+    for (const char* facet : { "year", "classification", "origin", "tag" }) {
+        CAPTURE(facet);
+        CHECK(s["facets"][facet].is_object());
+    }
+    CHECK(cablepack("search " + q(pack) + " x --year 19x", dir).code == 2);
+
+    auto exported = cablepack("export " + q(pack), dir);
+    REQUIRE(exported.code == 0);
+    CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 40);
+    const auto first = nlohmann::json::parse(exported.out.substr(0, exported.out.find('\n')));
+    for (const char* key : { "id", "date", "precedence", "from", "to", "info", "classification", "caveats",
+             "tags", "subject", "refs", "format", "ocr", "source_file", "source_line" }) {
+        CAPTURE(key);
+        CHECK(first.contains(key));
+    }
+
+    const auto archive = dir / "archive.ckpack";
+    REQUIRE(cablepack("build " + q(corpus / "cables" / "exhibit") + " --out " + q(archive), dir).code == 0);
+    auto diff = cablepack("diff " + q(archive) + " " + q(pack) + " --json", dir);
+    REQUIRE(diff.code == 0);
+    const auto d = nlohmann::json::parse(diff.out);
+    CHECK(d["added"].size() == 5); // the seeds are only in the exhibit pack
+    CHECK(d["removed"].empty());
+    CHECK(d["curation_changed"] == true);
+}
+
+TEST_CASE("a pack that fails a check makes verify exit 1 naming the check")
+{
+    TempDir dir;
+    const auto pack = dir / "p.ckpack";
+    REQUIRE(cablepack("build " + q(corpus / "cables" / "seeds") + " --out " + q(pack), dir).code == 0);
+    REQUIRE(cablepack("keygen --out " + q(dir / "k"), dir).code == 0);
+    REQUIRE(cablepack("sign " + q(pack) + " --key " + q(dir / "k.key"), dir).code == 0);
+    std::string bytes = ck::test::read_bytes(pack);
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+    ck::test::write_bytes(pack, bytes);
+    auto verify = cablepack("verify " + q(pack) + " --pubkey " + q(dir / "k.pub"), dir);
+    CHECK(verify.code == 1);
+    CHECK(verify.err.find("check: signature") != std::string::npos);
+    CHECK(cablepack("inspect " + q(dir / "missing.ckpack"), dir).code == 1);
+    CHECK(cablepack("verify " + q(pack), dir).code == 2); // --pubkey is required
+}
+
+TEST_CASE("a bad cable file fails the build with file:line and writes nothing; --keep-going builds the rest")
+{
+    TempDir dir;
+    fs::create_directories(dir / "src");
+    fs::copy_file(corpus / "cables" / "seeds" / "000_ee31729eca87852f.txt", dir / "src" / "good.txt");
+    ck::test::write_bytes(dir / "src" / "bad.txt", "this is not a cable at all\n");
+    ck::test::write_bytes(dir / "src" / "notes.toml", "ignored = true\n");
+    ck::test::write_bytes(dir / "src" / "SOURCES.tsv", "file\tsource\n");
+    const auto pack = dir / "p.ckpack";
+    auto failed = cablepack("build " + q(dir / "src") + " --out " + q(pack), dir);
+    CHECK(failed.code == 1);
+    CHECK(failed.err.find("src/bad.txt:1: error:") != std::string::npos);
+    CHECK_FALSE(fs::exists(pack));
+    auto kept = cablepack("build " + q(dir / "src") + " --out " + q(pack) + " --keep-going", dir);
+    CHECK(kept.code == 1);
+    REQUIRE(fs::exists(pack));
+    auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
+    CHECK(nlohmann::json::parse(inspect.out)["cables"] == 1);
+    CHECK(cablepack("build " + q(dir / "src"), dir).code == 2); // --out is required
+    auto bad_manifest = cablepack("build " + q(dir / "src") + " --manifest " + q(dir / "src" / "notes.toml")
+            + " --out " + q(dir / "m.ckpack"),
+        dir);
+    CHECK(bad_manifest.code == 1);
+    CHECK(bad_manifest.err.find("notes.toml:1: error: unknown key 'ignored'") != std::string::npos);
+}
+
+TEST_CASE("signing with an encrypted minisign key is refused with a clear error")
+{
+    TempDir dir;
+    const auto pack = dir / "p.ckpack";
+    REQUIRE(cablepack("build " + q(corpus / "cables" / "seeds") + " --out " + q(pack), dir).code == 0);
+    REQUIRE(std::system(("printf 'pw\\npw\\n' | minisign -G -p " + q(dir / "e.pub") + " -s "
+                + q(dir / "e.key") + " >/dev/null 2>&1")
+                            .c_str()) // NOLINT(concurrency-mt-unsafe)
+        == 0);
+    auto sign = cablepack("sign " + q(pack) + " --key " + q(dir / "e.key"), dir);
+    CHECK(sign.code == 1);
+    CHECK(sign.err.find("encrypted") != std::string::npos);
+}

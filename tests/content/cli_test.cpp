@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -79,7 +80,15 @@ TEST_CASE("cablepack build, keygen, sign, verify, inspect, search, export and di
     }
     CHECK(i["cables"] == 40);
     CHECK(i["refs"].contains("total"));
-    CHECK(i["refs"].contains("resolved"));
+    // The Athens thread of 1973-74: at least one reference names a cable of the exhibit.
+    CHECK(i["refs"]["resolved"].get<int>() >= 1);
+    // The exhibit: every term listed, and every UI key in both languages.
+    REQUIRE(i["glossary"].is_array());
+    CHECK(i["glossary"].size() == i["glossary_terms"].get<std::size_t>());
+    CHECK(i["glossary"].size() >= 60);
+    CHECK(std::find(i["glossary"].begin(), i["glossary"].end(), "NOFORN") != i["glossary"].end());
+    CHECK(i["untranslated"].is_object());
+    CHECK(i["untranslated"].empty());
     REQUIRE_FALSE(i["sections"].empty());
     CHECK(i["sections"][0].contains("title"));
     CHECK(i["sections"][0].contains("caption"));
@@ -175,4 +184,26 @@ TEST_CASE("signing with an encrypted minisign key is refused with a clear error"
     auto sign = cablepack("sign " + q(pack) + " --key " + q(dir / "e.key"), dir);
     CHECK(sign.code == 1);
     CHECK(sign.err.find("encrypted") != std::string::npos);
+}
+
+TEST_CASE("inspect lists the UI keys a language lacks under untranslated")
+{
+    TempDir dir;
+    std::string manifest = ck::test::read_bytes(corpus / "collection.toml");
+    const std::string line = "\"nav.home\" = \"ホーム\"\n";
+    const auto at = manifest.find(line);
+    REQUIRE(at != std::string::npos);
+    manifest.erase(at, line.size());
+    ck::test::write_bytes(dir / "collection.toml", manifest);
+    const auto pack = dir / "p.ckpack";
+    auto build = cablepack(
+        "build " + q(corpus / "cables") + " --manifest " + q(dir / "collection.toml") + " --out " + q(pack), dir);
+    INFO(build.err);
+    REQUIRE(build.code == 0);
+    auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
+    REQUIRE(inspect.code == 0);
+    const auto i = nlohmann::json::parse(inspect.out);
+    CHECK(i["untranslated"] == nlohmann::json { { "ja", { "nav.home" } } });
+    auto text = cablepack("inspect " + q(pack), dir);
+    CHECK(text.out.find("1 UI strings untranslated in ja (first: nav.home)") != std::string::npos);
 }

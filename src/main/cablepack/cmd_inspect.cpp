@@ -1,18 +1,50 @@
 // `cablepack inspect PACK [--json]`: what a pack holds. The JSON has title, sequence,
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
-// featured (ids), glossary_terms (a count), languages, ui_strings (a count per language) and refs
-// ({"total", "resolved"}), plus build_time, builder_version, archive and years. Texts are English.
+// featured (ids), glossary_terms (a count), glossary (the terms), languages, ui_strings (a count
+// per language), untranslated (per language, the UI keys another language has and it lacks; only
+// languages that lack some) and refs ({"total", "resolved"}), plus build_time, builder_version,
+// archive and years. Texts are English.
 // Exit codes: 0 ok, 1 the pack fails an open check, 2 usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
 
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace ck::cablepack {
 namespace {
+
+// For each language, the UI keys that some other language has and it lacks (sorted); languages
+// that lack nothing are left out, so a fully translated pack gives an empty map.
+std::map<std::string, std::vector<std::string>> untranslated_keys(
+    const content::Collection& c, const std::vector<std::string>& languages)
+{
+    std::set<std::string> all;
+    for (const auto& [lang, strings] : c.ui) {
+        for (const auto& [key, text] : strings) {
+            all.insert(key);
+        }
+    }
+    std::map<std::string, std::vector<std::string>> out;
+    std::set<std::string> langs(languages.begin(), languages.end());
+    for (const auto& [lang, strings] : c.ui) {
+        langs.insert(lang);
+    }
+    for (const auto& lang : langs) {
+        const auto it = c.ui.find(lang);
+        for (const auto& key : all) {
+            if (it == c.ui.end() || it->second.count(key) == 0) {
+                out[lang].push_back(key);
+            }
+        }
+    }
+    return out;
+}
 
 int run_inspect(const std::string& path, bool json)
 {
@@ -48,10 +80,19 @@ int run_inspect(const std::string& path, bool json)
         out["featured"].push_back(f.cable);
     }
     out["glossary_terms"] = c.glossary.size();
+    out["glossary"] = nlohmann::json::array();
+    for (const auto& g : c.glossary) {
+        out["glossary"].push_back(g.term);
+    }
     out["languages"] = pack->languages();
     out["ui_strings"] = nlohmann::json::object();
     for (const auto& [lang, strings] : c.ui) {
         out["ui_strings"][lang] = strings.size();
+    }
+    const auto untranslated = untranslated_keys(c, pack->languages());
+    out["untranslated"] = nlohmann::json::object();
+    for (const auto& [lang, keys] : untranslated) {
+        out["untranslated"][lang] = keys;
     }
     out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved } };
     out["years"] = nlohmann::json::object();
@@ -73,6 +114,10 @@ int run_inspect(const std::string& path, bool json)
         const auto it = c.ui.find(lang);
         std::printf(
             " %s (%zu UI strings)", lang.c_str(), it == c.ui.end() ? std::size_t { 0 } : it->second.size());
+    }
+    for (const auto& [lang, keys] : untranslated) {
+        std::printf("\n  %zu UI strings untranslated in %s (first: %s)", keys.size(), lang.c_str(),
+            keys.front().c_str());
     }
     std::printf("\n  references: %lld, %lld naming a cable in the pack\n",
         static_cast<long long>(refs->total), static_cast<long long>(refs->resolved));

@@ -85,7 +85,7 @@ int run(const kiosk::Options& o)
             "access (kiosk --fullscreen), or without a display: kiosk --headless --size 1920x1080 "
             "--script FILE --screenshots DIR\n",
             display.error().to_string().c_str());
-        return 1;
+        return exit_no_display;
     }
     ManualClock manual(Millis { 1'000 });
     platform::SdlClock real;

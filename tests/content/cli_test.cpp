@@ -197,7 +197,8 @@ TEST_CASE("inspect lists the UI keys a language lacks under untranslated")
     ck::test::write_bytes(dir / "collection.toml", manifest);
     const auto pack = dir / "p.ckpack";
     auto build = cablepack(
-        "build " + q(corpus / "cables") + " --manifest " + q(dir / "collection.toml") + " --out " + q(pack), dir);
+        "build " + q(corpus / "cables") + " --manifest " + q(dir / "collection.toml") + " --out " + q(pack),
+        dir);
     INFO(build.err);
     REQUIRE(build.code == 0);
     auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
@@ -206,4 +207,25 @@ TEST_CASE("inspect lists the UI keys a language lacks under untranslated")
     CHECK(i["untranslated"] == nlohmann::json { { "ja", { "nav.home" } } });
     auto text = cablepack("inspect " + q(pack), dir);
     CHECK(text.out.find("1 UI strings untranslated in ja (first: nav.home)") != std::string::npos);
+}
+
+TEST_CASE("verify --installed refuses an older pack and accepts a newer one")
+{
+    TempDir dir;
+    const auto seeds = corpus / "cables" / "seeds";
+    REQUIRE(cablepack("keygen --out " + q(dir / "k"), dir).code == 0);
+    for (const char* seq : { "1", "2" }) {
+        const auto pack = dir / (std::string("p") + seq + ".ckpack");
+        REQUIRE(cablepack("build " + q(seeds) + " --out " + q(pack) + " --sequence " + seq, dir).code == 0);
+        REQUIRE(cablepack("sign " + q(pack) + " --key " + q(dir / "k.key"), dir).code == 0);
+    }
+    const std::string key = " --pubkey " + q(dir / "k.pub");
+    auto newer
+        = cablepack("verify " + q(dir / "p2.ckpack") + key + " --installed " + q(dir / "p1.ckpack"), dir);
+    CHECK(newer.code == 0);
+    auto older
+        = cablepack("verify " + q(dir / "p1.ckpack") + key + " --installed " + q(dir / "p2.ckpack"), dir);
+    CHECK(older.code == 1);
+    CHECK(older.err.find("check: rollback") != std::string::npos);
+    CHECK(older.err.find("older than the installed 2") != std::string::npos);
 }

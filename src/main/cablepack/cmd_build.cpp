@@ -261,7 +261,8 @@ void register_build(CLI::App& app, Runner& run)
         ->required();
     cmd->add_option("--manifest", args->manifest, "The curator's collection.toml (without it: the archive)");
     cmd->add_option("--out", args->out, "The pack to write (replaced atomically)")->required();
-    cmd->add_option("--sequence", args->sequence, "Release number; kiosks refuse a lower one")
+    cmd->add_option("--sequence", args->sequence,
+           "Release number, bound into the signature (verify --installed refuses a lower one)")
         ->check(CLI::Range(std::int64_t { 0 }, std::int64_t { 9007199254740991 }));
     cmd->add_flag(
         "--keep-going", args->keep_going, "Build the cables that could be read despite errors (exit 1)");

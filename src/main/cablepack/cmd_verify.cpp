@@ -1,10 +1,13 @@
-// `cablepack verify PACK --pubkey KEY [--json] [--signature SIG]`: the signature (prehashed ED by
-// the given key), the trusted comment's binding to the pack's sequence and content hash, the open
-// checks (header, schema, metadata) and integrity (integrity_check, FTS5, content hash). Every
-// check is listed; the first failure ends the run. Exit codes: 0 all passed, 1 a check failed or
+// `cablepack verify PACK --pubkey KEY [--json] [--signature SIG] [--installed OLD]`: the signature
+// (prehashed ED by the given key), the trusted comment's binding to the pack's sequence and content
+// hash, the open checks (header, schema, metadata), with --installed the rollback check against the
+// pack a kiosk holds now (HOSTILE_INPUTS b2.15-16: a lower sequence, or the same sequence with other
+// content, is refused), and integrity (integrity_check, FTS5, content hash). Every check is listed;
+// the first failure ends the run. Exit codes: 0 all passed, 1 a check failed or
 // bad input, 2 usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
+#include "content/pack.hpp"
 #include "content/verify.hpp"
 
 #include <cstdio>
@@ -18,6 +21,7 @@ struct VerifyArgs {
     std::string pack;
     std::string pubkey;
     std::string signature;
+    std::string installed;
     bool json = false;
     bool quick = false;
 };
@@ -33,6 +37,14 @@ int run_verify(const VerifyArgs& args)
                                                              : std::filesystem::path(args.signature);
     content::VerifyOptions options;
     options.integrity = !args.quick;
+    if (!args.installed.empty()) {
+        auto old = content::Pack::open(args.installed);
+        if (!old) {
+            print_error(args.installed, "the installed pack cannot be read: " + old.error().to_string());
+            return exit_failed;
+        }
+        options.installed = content::InstalledPack { old->info().sequence, old->info().content_hash };
+    }
     const content::VerifyReport report = content::verify_pack(args.pack, sig, *key, options);
     if (args.json) {
         nlohmann::json out;
@@ -84,6 +96,8 @@ void register_verify(CLI::App& app, Runner& run)
     cmd->add_option("PACK", args->pack, "The pack")->required();
     cmd->add_option("--pubkey", args->pubkey, "The trusted public key (minisign format)")->required();
     cmd->add_option("--signature", args->signature, "The signature (default: PACK.minisig)");
+    cmd->add_option("--installed", args->installed,
+        "The pack installed now: refuse a lower sequence, or the same sequence with other content");
     cmd->add_flag("--json", args->json, "Print the result as JSON");
     cmd->add_flag(
         "--quick", args->quick, "Skip the slow integrity checks (signature, binding and schema only)");

@@ -72,6 +72,8 @@ public:
     // Opens a cable's reader as a tap on a link to it would (the script mode's `open`, for
     // benchmarks and generated tours; nothing a visitor can reach).
     void open_cable(const std::string& id);
+    // Ends a running screen transition at once (the script's direct `open`, a deep link).
+    void finish_transition() { m_transition.reset(); }
 
 private:
     struct Popup {

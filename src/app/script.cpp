@@ -337,11 +337,18 @@ Result<Command> parse_line(std::string_view line)
         return parse_storm(c);
     }
     if (verb == "open") {
-        const std::string_view id = c.word();
+        // The rest of the line, trimmed: some documents' ids hold spaces (NARA 104-10176-10020).
+        std::string_view id = c.rest;
+        while (!id.empty() && (id.front() == ' ' || id.front() == '\t')) {
+            id.remove_prefix(1);
+        }
+        while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\r')) {
+            id.remove_suffix(1);
+        }
         if (id.empty()) {
             return make_error("open needs a cable id");
         }
-        return done(c, Open { std::string(id) });
+        return Command { Open { std::string(id) } };
     }
     return parse_rest(c, verb);
 }

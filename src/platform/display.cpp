@@ -346,6 +346,22 @@ Result<Image> Display::read_pixels() const
     const Size panel = m_transform.panel();
     const int pw = static_cast<int>(panel.w);
     const int ph = static_cast<int>(panel.h);
+    if (m_transform.rotation() == Rotation::r0) {
+        // Unturned: read straight into the image (one frame-sized buffer, not two).
+        Image image;
+        image.width = pw;
+        image.height = ph;
+        image.rgba.resize(static_cast<std::size_t>(pw) * static_cast<std::size_t>(ph) * 4);
+        if (SDL_RenderReadPixels(
+                m_impl->renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, image.rgba.data(), pw * 4)
+            != 0) {
+            return make_error(std::string("cannot read the frame back: ") + SDL_GetError());
+        }
+        for (std::size_t i = 3; i < image.rgba.size(); i += 4) {
+            image.rgba[i] = 255;
+        }
+        return image;
+    }
     std::vector<std::uint8_t> raw(static_cast<std::size_t>(pw) * static_cast<std::size_t>(ph) * 4);
     if (SDL_RenderReadPixels(m_impl->renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, raw.data(), pw * 4)
         != 0) {

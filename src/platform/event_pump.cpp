@@ -81,6 +81,13 @@ struct EventPump::Impl {
         : display(d)
         , clock(c)
     {
+        // How to sleep depends on the driver: X11 and Wayland wake SDL_WaitEvent from their own
+        // sockets; offscreen has no input devices at all (only injected events and SIGTERM); KMS/DRM
+        // reads its devices only when pumped, so it is polled (see wait_without_native_support).
+        const char* driver = SDL_GetCurrentVideoDriver();
+        const std::string name = driver != nullptr ? lower(driver) : std::string();
+        native_wait = name == "x11" || name == "wayland";
+        no_input_devices = name == "offscreen" || name == "dummy";
     }
 
     Point finger_to_logical(float nx, float ny) const
@@ -294,6 +301,11 @@ PumpResult EventPump::wait(std::optional<Millis> timeout)
     }
     result.terminate = result.terminate || termination_requested();
     return result;
+}
+
+bool EventPump::polls_while_waiting() const
+{
+    return !m_impl->native_wait && !m_impl->no_input_devices;
 }
 
 PumpResult EventPump::poll()

@@ -37,6 +37,9 @@ public:
     PumpResult wait(std::optional<Millis> timeout);
     // Drains whatever is queued without blocking.
     PumpResult poll();
+    // Whether wait() has to poll SDL for input (KMS/DRM) rather than sleep until something arrives
+    // (X11 and Wayland natively; offscreen, which has no devices, until a timer or SIGTERM).
+    [[nodiscard]] bool polls_while_waiting() const;
 
     // Script-mode injection (logical pixels, as the visitor sees the screen).
     enum class TouchPhase { down, move, up };

@@ -16,6 +16,8 @@ Status write_png(const std::string& path, const Image& image)
     png.width = static_cast<png_uint_32>(image.width);
     png.height = static_cast<png_uint_32>(image.height);
     png.format = PNG_FORMAT_RGBA;
+    // Fast zlib settings: a 1080p screenshot in a few ms instead of ~90, a little larger on disk.
+    png.flags |= PNG_IMAGE_FLAG_FAST;
     if (png_image_write_to_file(&png, path.c_str(), 0, image.rgba.data(), 0, nullptr) == 0) {
         return make_error(std::string("cannot write PNG: ") + png.message, path);
     }

@@ -57,7 +57,12 @@ std::uint32_t DrawList::begin(TextureId texture, std::size_t vertex_count)
         m_commands.push_back(
             DrawCommand { texture, static_cast<std::uint32_t>(m_indices.size()), 0, clipped, clip });
     }
-    m_vertices.reserve(m_vertices.size() + vertex_count);
+    // Grow geometrically: reserving the exact size on every primitive would copy the whole vertex
+    // array each time (quadratic in a dense frame's thousands of glyph quads).
+    const std::size_t needed = m_vertices.size() + vertex_count;
+    if (needed > m_vertices.capacity()) {
+        m_vertices.reserve(std::max(needed, m_vertices.capacity() * 2));
+    }
     return static_cast<std::uint32_t>(m_vertices.size());
 }
 

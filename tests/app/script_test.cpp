@@ -70,6 +70,14 @@ TEST_CASE("open names a cable for generated tours and benchmarks")
     REQUIRE(cmd.ok());
     CHECK(std::get<Open>(*cmd).cable == "1977STATE158046");
     CHECK_FALSE(parse_line("open").ok());
+    CHECK_FALSE(parse_line("open   ").ok());
+}
+
+TEST_CASE("open takes the rest of the line, since some document ids hold spaces")
+{
+    const auto cmd = parse_line("open  NARA 104-10176-10020 \r");
+    REQUIRE(cmd.ok());
+    CHECK(std::get<Open>(*cmd).cable == "NARA 104-10176-10020");
 }
 
 TEST_CASE("a tap can name a widget by its id for generated scripts")

@@ -185,3 +185,15 @@ TEST_CASE("a rounded card is filled inside, on its straight edges, and not in it
     CHECK(blended[1] > 100);
     CHECK(blended[1] < 160);
 }
+
+TEST_CASE("offscreen, waiting sleeps until the timeout instead of polling for input")
+{
+    auto display = open_display({ 200, 100 }, Rotation::r0);
+    ManualClock clock;
+    platform::EventPump pump(*display, clock);
+    CHECK_FALSE(pump.polls_while_waiting());
+    // Nothing is queued: the wait returns after its timeout with no events.
+    const auto result = pump.wait(Millis { 30 });
+    CHECK(result.events.empty());
+    CHECK_FALSE(result.terminate);
+}

@@ -71,6 +71,24 @@ void phase(const char* name)
 int run(const kiosk::Options& o)
 {
     phase("main");
+    // A script is read and checked first: a mistake in it is reported at once (exit 2, naming the
+    // line), before fonts, display or a pack's first full verification.
+    std::vector<app::script::Line> script_lines;
+    const std::vector<app::script::Line>* script = nullptr;
+    if (o.headless && o.monkey_events <= 0) {
+        const auto source = read_file(o.script);
+        if (!source) {
+            std::fprintf(stderr, "kiosk: %s\n", source.error().to_string().c_str());
+            return 2;
+        }
+        auto lines = app::script::parse(*source, o.script);
+        if (!lines) {
+            std::fprintf(stderr, "kiosk: %s\n", lines.error().to_string().c_str());
+            return 2;
+        }
+        script_lines = std::move(*lines);
+        script = &script_lines;
+    }
     auto text = kiosk::make_text_stack();
     phase("fonts");
     if (!text) {
@@ -117,17 +135,7 @@ int run(const kiosk::Options& o)
         }
         return 0;
     }
-    const auto source = read_file(o.script);
-    if (!source) {
-        std::fprintf(stderr, "kiosk: %s\n", source.error().to_string().c_str());
-        return 2;
-    }
-    const auto lines = app::script::parse(*source, o.script);
-    if (!lines) {
-        std::fprintf(stderr, "kiosk: %s\n", lines.error().to_string().c_str());
-        return 2;
-    }
-    if (auto done = runner.run(*lines, o.script); !done) {
+    if (auto done = runner.run(*script, o.script); !done) {
         std::fprintf(stderr, "kiosk: %s\n", done.error().to_string().c_str());
         return 1;
     }

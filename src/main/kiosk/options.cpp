@@ -98,15 +98,36 @@ Status read_config(const std::string& path, Options& o)
         return make_error(
             std::string(err.description()), path + ":" + std::to_string(err.source().begin.line));
     }
+    // Every key must be one we read: a misspelt key would otherwise leave a default in force
+    // without a word.
+    const auto line_of
+        = [&](const toml::node& node) { return path + ":" + std::to_string(node.source().begin.line); };
+    for (const auto& [key, node] : t) {
+        if (key.str() != "idle" || !node.is_table()) {
+            return make_error("unknown key '" + std::string(key.str()) + "' (the file holds an [idle] table)",
+                line_of(node));
+        }
+        for (const auto& [inner, value] : *node.as_table()) {
+            const std::string name(inner.str());
+            if (name != "prompt_after_s" && name != "prompt_after_reading_s" && name != "countdown_s") {
+                return make_error("unknown key 'idle." + name
+                        + "' (known: prompt_after_s, prompt_after_reading_s, countdown_s)",
+                    line_of(value));
+            }
+        }
+    }
     const auto seconds = [&](std::string_view key, Millis& out) -> Status {
         const toml::node* node = t.at_path(key).node();
         if (node == nullptr) {
             return {};
         }
         const auto v = node->value<double>();
-        if (!v || *v < 1 || *v > 86'400) {
-            return make_error(std::string(key) + " must be a number of seconds between 1 and 86400",
-                path + ":" + std::to_string(node->source().begin.line));
+        // The countdown gives a reader time to notice and tap: never under 20 s.
+        const double least = key == "idle.countdown_s" ? 20 : 1;
+        if (!v || *v < least || *v > 86'400) {
+            return make_error(std::string(key) + " must be a number of seconds between "
+                    + std::to_string(static_cast<int>(least)) + " and 86400",
+                line_of(*node));
         }
         out = Millis { static_cast<Millis::rep>(*v * 1000) };
         return {};

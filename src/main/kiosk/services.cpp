@@ -5,7 +5,10 @@
 #include "content/verify.hpp"
 #include "core/log.hpp"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <string_view>
 #include <system_error>
 
 namespace ck::kiosk {
@@ -47,6 +50,22 @@ std::filesystem::path state_directory()
     return std::filesystem::temp_directory_path() / "cable-kiosk";
 }
 
+namespace {
+
+// FNV-1a, 64 bits: names a stamp file after a path (not a security measure; the stamp itself is
+// MAC'd).
+std::uint64_t fnv1a(std::string_view text)
+{
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+} // namespace
+
 Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
     const std::filesystem::path& pubkey, const std::filesystem::path& state_dir)
 {
@@ -64,7 +83,12 @@ Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
         return stamp_key.error();
     }
     const std::filesystem::path signature = content::signature_path_for(pack);
-    const std::filesystem::path stamp = state_dir / (pack.filename().string() + ".stamp");
+    // One stamp per pack file: two packs with the same name in different folders must not take
+    // turns overwriting one stamp (each start would verify fully again).
+    const std::string where = std::filesystem::absolute(pack).lexically_normal().string();
+    char tag[17];
+    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(fnv1a(where)));
+    const std::filesystem::path stamp = state_dir / (pack.filename().string() + "." + tag + ".stamp");
     auto quick = content::open_stamped(pack, signature, stamp, *stamp_key);
     if (quick) {
         return std::move(*quick);

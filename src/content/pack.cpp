@@ -300,6 +300,11 @@ Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
             r.refs[ref].ref.alternatives.push_back(l.column_text(1));
         }
     });
+    // The cable itself carries its references too, as the parser gave them (export, diff).
+    c.refs.clear();
+    for (const ResolvedReference& rr : r.refs) {
+        c.refs.push_back(rr.ref);
+    }
     st = stmt("SELECT number, portion_mark, line FROM paragraphs WHERE cable = ?1 ORDER BY pos");
     if (!st) {
         return st.error();

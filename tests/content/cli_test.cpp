@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 using ck::test::TempDir;
@@ -118,6 +119,23 @@ TEST_CASE("cablepack build, keygen, sign, verify, inspect, search, export and di
         CAPTURE(key);
         CHECK(first.contains(key));
     }
+    // References come out as the parser read them: the Athens cable's citation of STATE 097844,
+    // with the PlusD alternative through which it resolves in the exhibit.
+    bool athens = false;
+    std::size_t refs = 0;
+    std::istringstream lines(exported.out);
+    for (std::string line; std::getline(lines, line);) {
+        const auto j = nlohmann::json::parse(line);
+        refs += j["refs"].size();
+        if (j["id"] == "1974ATHENS02959") {
+            athens = true;
+            REQUIRE(j["refs"].size() == 1);
+            CHECK(j["refs"][0]["id"] == "1974STATE097844");
+            CHECK(j["refs"][0]["alternatives"] == nlohmann::json { "1973STATE097844" });
+        }
+    }
+    CHECK(athens);
+    CHECK(refs == i["refs"]["total"].get<std::size_t>());
 
     const auto archive = dir / "archive.ckpack";
     REQUIRE(cablepack("build " + q(corpus / "cables" / "exhibit") + " --out " + q(archive), dir).code == 0);

@@ -43,9 +43,11 @@ const char* choose_video_driver(DisplayMode mode)
     if (mode == DisplayMode::headless) {
         return "offscreen";
     }
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up; no thread of ours sets variables
     if (const char* wayland = std::getenv("WAYLAND_DISPLAY"); wayland != nullptr && *wayland != '\0') {
         return "wayland";
     }
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up; no thread of ours sets variables
     if (const char* x11 = std::getenv("DISPLAY"); x11 != nullptr && *x11 != '\0') {
         return "x11";
     }

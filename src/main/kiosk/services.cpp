@@ -38,12 +38,15 @@ Result<TextStack> make_text_stack()
 
 std::filesystem::path state_directory()
 {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up; no thread of ours sets variables
     if (const char* systemd = std::getenv("STATE_DIRECTORY"); systemd != nullptr && *systemd != '\0') {
         return std::filesystem::path(systemd);
     }
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up; no thread of ours sets variables
     if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg != nullptr && *xdg != '\0') {
         return std::filesystem::path(xdg) / "cable-kiosk";
     }
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up; no thread of ours sets variables
     if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
         return std::filesystem::path(home) / ".local" / "state" / "cable-kiosk";
     }

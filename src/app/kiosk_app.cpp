@@ -383,6 +383,7 @@ void KioskApp::push(std::unique_ptr<screens::Screen> screen)
         m_stack.erase(m_stack.begin() + 1);
     }
     m_transition = Transition { nullptr, input::Tween(0, 1, m_now, transition_ms), true };
+    screen->set_wake(m_wake);
     m_stack.push_back(std::move(screen));
 }
 
@@ -448,6 +449,12 @@ void KioskApp::advance(Millis now)
 bool KioskApp::animating() const
 {
     return (m_transition && !m_transition->progress.finished(m_now)) || current().animating();
+}
+
+void KioskApp::set_wake(std::function<void()> wake)
+{
+    m_wake = std::move(wake);
+    current().set_wake(m_wake);
 }
 
 bool KioskApp::background_working() const

@@ -13,6 +13,7 @@
 #include "ui/canvas.hpp"
 #include "ui/theme.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,9 @@ public:
     // Opens a cable's reader as a tap on a link to it would (the script mode's `open`, for
     // benchmarks and generated tours; nothing a visitor can reach).
     void open_cable(const std::string& id);
+    // How worker threads wake the event loop (platform::wake_event_loop in the live kiosk); given
+    // to every screen the app makes from now on.
+    void set_wake(std::function<void()> wake);
     // Ends a running screen transition at once (the script's direct `open`, a deep link).
     void finish_transition() { m_transition.reset(); }
 
@@ -114,6 +118,7 @@ private:
     std::unique_ptr<screens::Strings> m_strings;
     std::vector<std::unique_ptr<screens::Screen>> m_stack;
     std::optional<Transition> m_transition;
+    std::function<void()> m_wake;
     std::optional<Popup> m_popup;
     input::GestureRecognizer m_gestures;
     std::vector<input::Gesture> m_gesture_buffer;

@@ -271,6 +271,9 @@ Result<Facets> Pack::facets(
     Impl& p = *m_impl;
     auto cancelled
         = [&]() { return make_error("a newer search replaced this one", std::string(search_cancelled)); };
+    if (cancel != nullptr && cancel->load()) {
+        return cancelled();
+    }
     if (!p.facets) {
         auto scope = p.scope(cancel);
         if (auto st = load_arrays(p); !st) {

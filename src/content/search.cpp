@@ -20,7 +20,7 @@ namespace {
 // Scoring costs about a microsecond per hit on the reference machine (README): ranking this many
 // stays within a few milliseconds. Phrases and prefixes cost more per hit (positions, many
 // doclists), so they are ranked up to a smaller count.
-constexpr std::int64_t relevance_max_hits = 4000;
+constexpr std::int64_t relevance_max_hits = 2000;
 constexpr std::int64_t relevance_max_hits_phrase = 1000;
 
 std::int64_t pass_limit(const SearchPlan& plan)
@@ -325,6 +325,10 @@ std::string_view to_string(Ranking ranking)
 Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<bool>* cancel)
 {
     Impl& p = *m_impl;
+    // Superseded before it started: a cheap plan might never reach the progress handler's check.
+    if (cancel != nullptr && cancel->load()) {
+        return make_error("a newer search replaced this one", std::string(search_cancelled));
+    }
     sql::GuardScope scope(p.guard, query.budget, cancel);
     auto interrupted = [&](const Error& e) -> Error {
         if (p.guard.tripped_by_cancel) {

@@ -17,6 +17,7 @@ namespace ck::platform {
 namespace {
 
 std::atomic<bool> g_terminate { false };
+bool g_wake = false; // guarded by g_mutex
 std::mutex g_mutex;
 std::condition_variable g_changed;
 
@@ -59,6 +60,7 @@ void install_kiosk_signal_policy()
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     (void)termination_event_type();
+    (void)wake_event_type();
     std::thread(wait_for_sigterm).detach();
 }
 
@@ -67,14 +69,35 @@ bool termination_requested()
     return g_terminate.load();
 }
 
+std::uint32_t wake_event_type()
+{
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+void wake_event_loop()
+{
+    {
+        const std::lock_guard lock(g_mutex);
+        g_wake = true;
+    }
+    g_changed.notify_all();
+    SDL_Event e {};
+    e.type = wake_event_type();
+    SDL_PushEvent(&e);
+}
+
 bool wait_for_termination(std::int64_t timeout_ms)
 {
     std::unique_lock lock(g_mutex);
+    const auto done = [] { return g_terminate.load() || g_wake; };
     if (timeout_ms < 0) {
-        g_changed.wait(lock, [] { return g_terminate.load(); });
-        return true;
+        g_changed.wait(lock, done);
+    } else {
+        g_changed.wait_for(lock, std::chrono::milliseconds(timeout_ms), done);
     }
-    return g_changed.wait_for(lock, std::chrono::milliseconds(timeout_ms), [] { return g_terminate.load(); });
+    g_wake = false;
+    return g_terminate.load();
 }
 
 } // namespace ck::platform

@@ -9,6 +9,7 @@
 #include "screens/strings.hpp"
 #include "ui/canvas.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,9 @@ public:
     // facts). Scripts on the manual clock wait for it in real time before time moves on, so that
     // what a script sees after `wait` never depends on how loaded the machine is.
     [[nodiscard]] virtual bool background_working() const { return false; }
+    // How a worker thread wakes the event loop when its answer is ready (called from that thread).
+    // A screen given one need not keep the loop running while it waits for the answer.
+    virtual void set_wake(const std::function<void()>& /*wake*/) { }
 
     // The classification whose banners frame this screen, if any.
     [[nodiscard]] virtual std::optional<std::string> banner() const { return std::nullopt; }

@@ -146,7 +146,17 @@ void SearchScreen::advance(Millis now)
 
 bool SearchScreen::animating() const
 {
-    return m_results.animating() || (m_worker && m_worker->busy());
+    // Without a wake-up from the worker, the loop keeps polling while a search runs; with one, it
+    // sleeps until the answer (or input) arrives, which also shows the answer sooner.
+    return m_results.animating() || (!m_woken && m_worker && m_worker->busy());
+}
+
+void SearchScreen::set_wake(const std::function<void()>& wake)
+{
+    if (m_worker && wake) {
+        m_worker->set_notify(wake);
+        m_woken = true;
+    }
 }
 
 bool SearchScreen::background_working() const

@@ -50,6 +50,7 @@ public:
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
     [[nodiscard]] bool background_working() const override;
+    void set_wake(const std::function<void()>& wake) override;
 
     // For tests and the bench.
     [[nodiscard]] const SearchField& field() const { return m_field; }
@@ -77,6 +78,7 @@ private:
 
     content::Pack* m_pack;
     std::unique_ptr<SearchWorker> m_worker;
+    bool m_woken = false; // the worker wakes the loop when an answer is ready
     SearchField m_field;
     FieldScroll m_field_scroll;
     SearchFilters m_filters;

@@ -95,8 +95,16 @@ bool SearchWorker::working() const
 
 void SearchWorker::set_notify(std::function<void()> notify)
 {
-    const std::lock_guard lock(m_mutex);
-    m_notify = std::move(notify);
+    bool waiting = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_notify = notify;
+        waiting = m_ready.has_value();
+    }
+    // An answer published before the hook was set must not wait for the next input.
+    if (waiting && notify) {
+        notify();
+    }
 }
 
 SearchWorker::Stats SearchWorker::stats() const

@@ -2,11 +2,14 @@
 #include "core/clock.hpp"
 #include "platform/display.hpp"
 #include "platform/event_pump.hpp"
+#include "platform/signals.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 #include <vector>
 
 using namespace ck;
@@ -196,4 +199,22 @@ TEST_CASE("offscreen, waiting sleeps until the timeout instead of polling for in
     const auto result = pump.wait(Millis { 30 });
     CHECK(result.events.empty());
     CHECK_FALSE(result.terminate);
+}
+
+TEST_CASE("a worker thread's wake-up ends a wait long before its timeout")
+{
+    auto display = open_display({ 200, 100 }, Rotation::r0);
+    ManualClock clock;
+    platform::EventPump pump(*display, clock);
+    (void)pump.poll();
+    const auto start = std::chrono::steady_clock::now();
+    std::thread worker([] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        platform::wake_event_loop();
+    });
+    const auto result = pump.wait(Millis { 20'000 });
+    worker.join();
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    CHECK_FALSE(result.terminate);
+    CHECK(result.events.empty()); // the wake-up carries nothing
 }

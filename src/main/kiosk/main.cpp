@@ -119,6 +119,10 @@ int run(const kiosk::Options& o)
     app::KioskApp kiosk_app(std::move(pack), text->services(), app_options, clock.now());
     phase("app");
     platform::EventPump pump(**display, clock);
+    if (!manual_time) {
+        // A search answer wakes the sleeping loop at once rather than at the next 16 ms poll.
+        kiosk_app.set_wake([] { platform::wake_event_loop(); });
+    }
     kiosk::Presenter presenter(**display, *text->glyphs);
 
     if (!o.headless) {

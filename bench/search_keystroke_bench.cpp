@@ -4,8 +4,8 @@
 // worker, drawn by SDL's software renderer offscreen. For each query the text minus its last
 // character is typed and answered first; then the last keystroke is timed until the frame that
 // shows its results has been drawn and presented. Two loops are timed: one that wakes when the
-// worker signals (what an event-driven loop can do) and one that polls every 16 ms while the
-// screen animates (what the live loop does today). Also: the time until the facet counts are
+// worker signals (what the live loop does) and one that polls every 16 ms while the
+// screen animates (what it did before the worker could wake it). Also: the time until the facet counts are
 // shown, and peak RSS after the searches. Opens the pack without its signature check.
 #include "content/pack.hpp"
 #include "platform/display.hpp"

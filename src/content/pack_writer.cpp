@@ -10,7 +10,9 @@
 #include "content/writer_tables.hpp"
 
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
 #include <system_error>
@@ -147,6 +149,38 @@ fs::path sibling(const fs::path& out, std::string_view suffix)
     return out.parent_path() / name;
 }
 
+// A build killed outright (power cut, SIGKILL) cannot remove its scratch files, and at 2M cables
+// they hold about 20 GB. The next build into the same folder removes those whose process is
+// gone: `.PACK.PID.stage|build|tmp` with no process PID. A live build's files are left alone.
+void remove_abandoned_temporaries(const fs::path& out)
+{
+    const std::string prefix = "." + out.filename().string() + ".";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) {
+            continue;
+        }
+        const std::string rest = name.substr(prefix.size());
+        const auto dot = rest.find('.');
+        if (dot == 0 || dot == std::string::npos) {
+            continue;
+        }
+        const std::string pid_text = rest.substr(0, dot);
+        const std::string suffix = rest.substr(dot);
+        if ((suffix != ".stage" && suffix != ".build" && suffix != ".tmp")
+            || pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9) {
+            continue;
+        }
+        const auto pid = static_cast<pid_t>(std::stol(pid_text));
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) {
+            continue; // ours, or a build still running (or not ours to judge)
+        }
+        std::error_code remove_ec;
+        fs::remove(entry.path(), remove_ec);
+    }
+}
+
 } // namespace
 
 struct PackWriter::Impl {
@@ -198,6 +232,7 @@ Result<PackWriter> PackWriter::create(const fs::path& out, BuildOptions options)
     if (fs::is_directory(impl->out)) {
         return make_error("the output is a folder, not a pack file", impl->out.string());
     }
+    remove_abandoned_temporaries(impl->out);
     impl->stage_path = sibling(impl->out, ".stage");
     impl->build_path = sibling(impl->out, ".build");
     impl->tmp_path = sibling(impl->out, ".tmp");

@@ -297,6 +297,18 @@ TEST_CASE("a build killed midway leaves the previous pack intact and no partial 
         CHECK(test::read_bytes(out) == before);
         CHECK(test::open_pack(out).info().sequence == 1);
     }
+    // The killed builds left their scratch files; the next build removes those whose process is
+    // gone, and leaves a running build's (here: the parent process's id stands for one).
+    const auto count = [&] { return std::distance(std::filesystem::directory_iterator(dir.path()), {}); };
+    CHECK(count() > 1);
+    const auto live = dir / (".p.ckpack." + std::to_string(::getppid()) + ".stage");
+    test::write_bytes(live, "a build still running");
+    const auto other = dir / ".other.ckpack.2147483.stage";
+    test::write_bytes(other, "another pack's scratch file");
+    test::build_pack(out, test::sample_cables(), std::nullopt, 3);
+    CHECK(std::filesystem::exists(live));
+    CHECK(std::filesystem::exists(other));
+    CHECK(count() == 3);
 }
 
 TEST_CASE("a failed build removes its temporary files and leaves the previous pack")

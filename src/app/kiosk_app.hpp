@@ -48,6 +48,8 @@ public:
     [[nodiscard]] std::optional<Millis> next_wakeup() const;
     // True while the current screen waits for a worker thread (see Screen::background_working).
     [[nodiscard]] bool background_working() const;
+    // See Screen::await_background.
+    void await_background(std::chrono::milliseconds limit) { current().await_background(limit); }
 
     [[nodiscard]] screens::ScreenId screen() const;
     [[nodiscard]] std::string_view screen_name() const;

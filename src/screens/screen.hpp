@@ -9,6 +9,7 @@
 #include "screens/strings.hpp"
 #include "ui/canvas.hpp"
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -64,6 +65,11 @@ struct Intent {
     }
 };
 
+// How long the loop may hold a frame for a worker's answer after input: under half a frame at
+// 60 Hz, so the typed letter still shows at once, while a search answered within it shows with
+// its letter (keystroke to results: one software-rendered frame instead of two).
+inline constexpr std::chrono::milliseconds background_coalesce { 8 };
+
 class Screen {
 public:
     virtual ~Screen() = default;
@@ -95,6 +101,10 @@ public:
     // How a worker thread wakes the event loop when its answer is ready (called from that thread).
     // A screen given one need not keep the loop running while it waits for the answer.
     virtual void set_wake(const std::function<void()>& /*wake*/) { }
+    // Waits up to `limit` (real time) for the answer the screen's worker is computing. The live
+    // loop calls it after input that started work, so that a typed letter and the results it
+    // brings usually appear in one frame instead of two (see background_coalesce).
+    virtual void await_background(std::chrono::milliseconds /*limit*/) { }
 
     // The classification whose banners frame this screen, if any.
     [[nodiscard]] virtual std::optional<std::string> banner() const { return std::nullopt; }

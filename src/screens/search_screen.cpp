@@ -159,6 +159,13 @@ void SearchScreen::set_wake(const std::function<void()>& wake)
     }
 }
 
+void SearchScreen::await_background(std::chrono::milliseconds limit)
+{
+    if (m_worker && waiting()) {
+        (void)m_worker->wait_for_answer(limit);
+    }
+}
+
 bool SearchScreen::background_working() const
 {
     return m_worker && m_worker->working();

@@ -51,6 +51,7 @@ public:
     [[nodiscard]] bool animating() const override;
     [[nodiscard]] bool background_working() const override;
     void set_wake(const std::function<void()>& wake) override;
+    void await_background(std::chrono::milliseconds limit) override;
 
     // For tests and the bench.
     [[nodiscard]] const SearchField& field() const { return m_field; }

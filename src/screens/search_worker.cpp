@@ -93,6 +93,14 @@ bool SearchWorker::working() const
     return m_pending.has_value() || m_running;
 }
 
+bool SearchWorker::wait_for_answer(std::chrono::milliseconds limit)
+{
+    std::unique_lock lock(m_mutex);
+    m_answered.wait_for(
+        lock, limit, [this] { return m_ready.has_value() || (!m_pending.has_value() && !m_running); });
+    return m_ready.has_value();
+}
+
 void SearchWorker::set_notify(std::function<void()> notify)
 {
     bool waiting = false;
@@ -124,6 +132,7 @@ bool SearchWorker::publish(SearchResponse&& response)
         m_ready = std::move(response);
         notify = m_notify;
     }
+    m_answered.notify_all();
     if (notify) {
         notify();
     }
@@ -152,9 +161,12 @@ void SearchWorker::run()
         const std::uint64_t cpu_before = thread_cpu_us();
         serve(request, generation, state);
         const std::uint64_t cpu = thread_cpu_us() - cpu_before;
-        const std::lock_guard lock(m_mutex);
-        m_running = false;
-        m_stats.cpu_us += cpu;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_running = false;
+            m_stats.cpu_us += cpu;
+        }
+        m_answered.notify_all();
     }
 }
 

@@ -79,6 +79,9 @@ public:
     [[nodiscard]] bool busy() const;
     // True while a request waits or runs (a response may be ready to take).
     [[nodiscard]] bool working() const;
+    // Waits up to `limit` until a response to the newest request is ready to take, or nothing is
+    // left to do. True if a response is ready.
+    bool wait_for_answer(std::chrono::milliseconds limit);
     // Called from the worker thread when a response is ready (a live loop can wake on it).
     void set_notify(std::function<void()> notify);
 
@@ -107,6 +110,7 @@ private:
     std::string m_expected_hash;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
+    std::condition_variable m_answered; // a response was published, or the worker went idle
     std::optional<SearchRequest> m_pending;
     std::uint64_t m_latest = 0; // generation of the newest submitted request
     bool m_running = false;

@@ -88,6 +88,9 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         for (const input::Event& e : input.events) {
             app.handle(e);
         }
+        if (!input.events.empty() && app.background_working()) {
+            app.await_background(screens::background_coalesce);
+        }
     }
 }
 

@@ -116,6 +116,7 @@ private:
     ui::TextServices m_text;
     AppOptions m_options;
     std::unique_ptr<ui::Theme> m_theme;
+    Size m_viewport { 1920, 1080 }; // before m_canvas, which is made with it
     ui::Canvas m_canvas;
     std::unique_ptr<screens::Strings> m_strings;
     std::vector<std::unique_ptr<screens::Screen>> m_stack;
@@ -134,7 +135,6 @@ private:
     bool m_swallow_contact = false;
     std::string m_pressed;
     Rect m_body;
-    Size m_viewport { 1920, 1080 };
 };
 
 } // namespace ck::app

@@ -107,9 +107,10 @@ TEST_CASE("reference keys agree across two- and four-digit years, spaces and lea
         { "CIA-RDP80B01676R003100290016-2", "CIARDP80B01676R0031002900162" },
         { "DIRECTOR 941533", "DIRECTOR941533" },
     };
-    for (const auto& [id, key] : cases) {
+    for (const auto& c : cases) {
+        const std::string_view id = c.first; // CAPTURE needs a variable, not a structured binding (clang 14)
         CAPTURE(id);
-        CHECK(content::reference_key(id) == key);
+        CHECK(content::reference_key(id) == c.second);
     }
 }
 

@@ -177,7 +177,8 @@ TEST_CASE("schemas other than ours are refused before any table is used (HOSTILE
         { "a CHECK nested 1,000 deep", nullptr },
     };
     for (const auto& [name, sql_text] : cases) {
-        CAPTURE(name);
+        const auto shown = name; // clang 14 cannot capture a structured binding
+        CAPTURE(shown);
         const auto path = p.copy("s.ckpack");
         std::string text = sql_text != nullptr ? sql_text : "";
         if (std::string(name) == "2,000 columns") {
@@ -288,7 +289,8 @@ TEST_CASE("metadata that is missing or malformed is refused naming the metadata 
         { "another schema version in meta", "UPDATE meta SET value = '2' WHERE key = 'schema_version';" },
     };
     for (const auto& [name, sql_text] : cases) {
-        CAPTURE(name);
+        const auto shown = name; // clang 14 cannot capture a structured binding
+        CAPTURE(shown);
         const auto path = p.copy("m.ckpack");
         tamper(path, sql_text);
         expect_refused(path, content::check::metadata, "");

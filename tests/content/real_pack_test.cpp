@@ -142,7 +142,8 @@ TEST_CASE("facets on the real pack add up, and completion offers real words")
     const std::pair<const char*, const char*> completions[]
         = { { "nort", "north" }, { "prolif", "proliferation" }, { "kore", "korea" } };
     for (const auto& [typed, word] : completions) {
-        CAPTURE(typed);
+        const auto shown = typed; // clang 14 cannot capture a structured binding
+        CAPTURE(shown);
         auto c = pack.complete(typed, 8);
         REQUIRE(c.ok());
         bool has = false;

@@ -65,10 +65,11 @@ struct Intent {
     }
 };
 
-// How long the loop may hold a frame for a worker's answer after input: under half a frame at
-// 60 Hz, so the typed letter still shows at once, while a search answered within it shows with
-// its letter (keystroke to results: one software-rendered frame instead of two).
-inline constexpr std::chrono::milliseconds background_coalesce { 8 };
+// How long the loop may hold a frame for a worker's answer after input. A search answered within
+// it shows with its letter (keystroke to results: one software-rendered frame instead of two); a
+// slower one costs at most this much more, since its results frame waits for the answer anyway
+// once the held time and the letter's frame (about 5 ms) have passed. A quarter of a 60 Hz frame.
+inline constexpr std::chrono::milliseconds background_coalesce { 4 };
 
 class Screen {
 public:

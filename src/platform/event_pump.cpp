@@ -251,7 +251,7 @@ void EventPump::wait_without_native_support(std::optional<Millis> timeout)
     if (m_impl->no_input_devices) {
         // Offscreen: everything arrives through our own queue (script injection on this thread)
         // or SIGTERM, so block until SIGTERM or the timeout; no polling at all.
-        (void)wait_for_termination(timeout ? timeout->count() : -1);
+        (void)wait_for_termination_or_wake(timeout ? timeout->count() : -1);
         return;
     }
     // KMS/DRM: SDL reads the input devices only when pumped. Poll often while a visitor is
@@ -272,7 +272,7 @@ void EventPump::wait_without_native_support(std::optional<Millis> timeout)
                 std::chrono::duration_cast<std::chrono::milliseconds>(*timeout - waited)
                     + std::chrono::milliseconds(1));
         }
-        if (wait_for_termination(nap.count()) || queued()) {
+        if (wait_for_termination_or_wake(nap.count()) || queued()) {
             return;
         }
     }

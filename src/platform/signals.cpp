@@ -87,7 +87,7 @@ void wake_event_loop()
     SDL_PushEvent(&e);
 }
 
-bool wait_for_termination(std::int64_t timeout_ms)
+bool wait_for_termination_or_wake(std::int64_t timeout_ms)
 {
     std::unique_lock lock(g_mutex);
     const auto done = [] { return g_terminate.load() || g_wake; };

@@ -17,10 +17,10 @@ bool termination_requested();
 // Sleeps until SIGTERM arrives or `timeout` passes (forever when negative); true on SIGTERM.
 // For drivers with no input devices of their own (offscreen), this is the whole of waiting.
 // Sleeps until SIGTERM, a wake_event_loop() call or the timeout (< 0: none); true on SIGTERM.
-bool wait_for_termination(std::int64_t timeout_ms);
+bool wait_for_termination_or_wake(std::int64_t timeout_ms);
 
 // Wakes the event loop from any thread (a worker's answer is ready): ends the current
-// wait_for_termination() and queues an SDL event that carries nothing, so that SDL_WaitEvent returns.
+// wait_for_termination_or_wake() and queues an SDL event that carries nothing, so that SDL_WaitEvent returns.
 void wake_event_loop();
 std::uint32_t wake_event_type();
 

@@ -1,21 +1,14 @@
 // The layout cache: an LRU list with a hash index, bounded by entries and by bytes.
 #include "text/layout_cache.hpp"
 
+#include "core/hash.hpp"
+
 #include <cstdio>
 #include <functional>
 
 namespace ck::text {
 
 namespace {
-
-std::uint64_t fnv1a(std::string_view text)
-{
-    std::uint64_t hash = 0xcbf29ce484222325ull;
-    for (const char c : text) {
-        hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    }
-    return hash;
-}
 
 std::size_t mix(std::size_t seed, std::size_t value)
 {

@@ -3,12 +3,12 @@
 #include "services.hpp"
 
 #include "content/verify.hpp"
+#include "core/hash.hpp"
 #include "core/log.hpp"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <string_view>
 #include <system_error>
 
 namespace ck::kiosk {
@@ -52,22 +52,6 @@ std::filesystem::path state_directory()
     }
     return std::filesystem::temp_directory_path() / "cable-kiosk";
 }
-
-namespace {
-
-// FNV-1a, 64 bits: names a stamp file after a path (not a security measure; the stamp itself is
-// MAC'd).
-std::uint64_t fnv1a(std::string_view text)
-{
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-} // namespace
 
 Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
     const std::filesystem::path& pubkey, const std::filesystem::path& state_dir)

@@ -5,6 +5,7 @@
 // list scrolls at a fling's pace and in long jumps, which read pages of rows from the pack.
 // For About, also the time until its facts are counted (on a worker for a large pack). Opens the
 // pack without the kiosk's signature check.
+#include "bench_common.hpp"
 #include "content/pack.hpp"
 #include "screens/about_screen.hpp"
 #include "screens/section_screen.hpp"
@@ -30,26 +31,9 @@ namespace {
 using namespace ck;
 using Wall = std::chrono::steady_clock;
 
-double thread_cpu_ms()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
 double wall_ms_since(Wall::time_point t0)
 {
     return std::chrono::duration<double, std::milli>(Wall::now() - t0).count();
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty()) {
-        return 0;
-    }
-    std::sort(v.begin(), v.end());
-    const auto at = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(at, v.size() - 1)];
 }
 
 struct Kit {
@@ -68,16 +52,16 @@ double frame(Kit& kit, screens::Screen& screen, content::Pack& pack, const scree
     screens::Visit visit;
     const screens::Env env { &pack, strings, Millis { 0 }, kit.body, kit.viewport, 92,
         kit.viewport.h > kit.viewport.w, &visit };
-    const double t0 = thread_cpu_ms();
+    const double t0 = bench::thread_cpu_ms();
     kit.canvas->begin_frame(kit.theme, kit.viewport);
     screen.build(*kit.canvas, env);
-    return thread_cpu_ms() - t0;
+    return bench::thread_cpu_ms() - t0;
 }
 
 void report(const char* what, const std::vector<double>& ms)
 {
-    std::printf("  %-44s median %7.3f ms   p95 %7.3f ms   (%zu frames)\n", what, percentile(ms, 0.5),
-        percentile(ms, 0.95), ms.size());
+    std::printf("  %-44s median %7.3f ms   p95 %7.3f ms   (%zu frames)\n", what,
+        bench::rank_percentile(ms, 0.5), bench::rank_percentile(ms, 0.95), ms.size());
 }
 
 void scroll(screens::Screen& screen, content::Pack& pack, const screens::Strings& strings, Kit& kit, float dy)

@@ -4,6 +4,7 @@
 // by document frequency. In the same run, the same queries go through raw FTS5 (bm25 ORDER BY
 // rank with snippet(), prefixes as "abc"*) for the ratio. Prints p50, p95 and p99 in ms of wall
 // time and of thread CPU time (the machine may be shared, which inflates wall time only).
+#include "bench_common.hpp"
 #include "content/pack.hpp"
 #include "content/query.hpp"
 
@@ -26,30 +27,13 @@ struct Sample {
     double cpu_ms = 0;
 };
 
-double thread_cpu_ms()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
 Sample measure(const std::function<void()>& run)
 {
     const auto w0 = std::chrono::steady_clock::now();
-    const double c0 = thread_cpu_ms();
+    const double c0 = ck::bench::thread_cpu_ms();
     run();
     return Sample { std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count(),
-        thread_cpu_ms() - c0 };
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty()) {
-        return 0;
-    }
-    std::sort(v.begin(), v.end());
-    const auto at = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(at, v.size() - 1)];
+        ck::bench::thread_cpu_ms() - c0 };
 }
 
 struct Stats {
@@ -64,24 +48,9 @@ Stats stats(const std::vector<Sample>& samples, bool cpu)
     for (const auto& s : samples) {
         v.push_back(cpu ? s.cpu_ms : s.wall_ms);
     }
-    return Stats { percentile(v, 0.50), percentile(v, 0.95), percentile(v, 0.99) };
+    return Stats { ck::bench::rank_percentile(v, 0.50), ck::bench::rank_percentile(v, 0.95),
+        ck::bench::rank_percentile(v, 0.99) };
 }
-
-class Rng {
-public:
-    explicit Rng(std::uint64_t s)
-        : m_s(s)
-    {
-    }
-    std::size_t below(std::size_t n)
-    {
-        m_s = m_s * 6364136223846793005ULL + 1442695040888963407ULL;
-        return n == 0 ? 0 : static_cast<std::size_t>((m_s >> 33U) % n);
-    }
-
-private:
-    std::uint64_t m_s;
-};
 
 std::vector<std::pair<std::string, std::int64_t>> vocabulary(sqlite3* db)
 {
@@ -98,7 +67,7 @@ std::vector<std::pair<std::string, std::int64_t>> vocabulary(sqlite3* db)
 }
 
 std::vector<std::string> pick(const std::vector<std::pair<std::string, std::int64_t>>& vocab, std::int64_t lo,
-    std::int64_t hi, std::size_t n, Rng& rng)
+    std::int64_t hi, std::size_t n, ck::bench::Rng& rng)
 {
     std::vector<std::string> in_band;
     for (const auto& [term, docs] : vocab) {
@@ -114,7 +83,7 @@ std::vector<std::string> pick(const std::vector<std::pair<std::string, std::int6
 }
 
 // Adjacent word pairs from random cables' text, as a visitor would type a phrase.
-std::vector<std::string> phrases(sqlite3* db, std::int64_t cables, std::size_t n, Rng& rng)
+std::vector<std::string> phrases(sqlite3* db, std::int64_t cables, std::size_t n, ck::bench::Rng& rng)
 {
     std::vector<std::string> out;
     sqlite3_stmt* st = nullptr;
@@ -200,7 +169,7 @@ int main(int argc, char** argv)
     sqlite3_open_v2(("file:" + path + "?mode=ro&immutable=1").c_str(), &raw,
         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     const std::int64_t n = pack->info().cables;
-    Rng rng(seed);
+    ck::bench::Rng rng(seed);
     const auto vocab = vocabulary(raw);
     std::vector<std::pair<std::string, std::int64_t>> by_docs = vocab;
     std::sort(

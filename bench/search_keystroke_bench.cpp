@@ -8,6 +8,7 @@
 // worker signals) and, for comparison, one that polls every 16 ms while the screen animates. Also:
 // the time until the facet counts are shown, and peak RSS after the searches. Opens the pack
 // without its signature check.
+#include "bench_common.hpp"
 #include "content/pack.hpp"
 #include "platform/display.hpp"
 #include "screens/chrome.hpp"
@@ -41,23 +42,6 @@ double ms_since(Clock::time_point t0)
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-double thread_cpu_ms()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty()) {
-        return 0;
-    }
-    std::sort(v.begin(), v.end());
-    const auto at = static_cast<std::size_t>(std::lround(p * static_cast<double>(v.size() - 1)));
-    return v[std::min(at, v.size() - 1)];
-}
-
 long rss_kb(const char* field)
 {
     std::ifstream in("/proc/self/status");
@@ -69,22 +53,6 @@ long rss_kb(const char* field)
     }
     return -1;
 }
-
-class Rng {
-public:
-    explicit Rng(std::uint64_t s)
-        : m_s(s)
-    {
-    }
-    std::size_t below(std::size_t n)
-    {
-        m_s = m_s * 6364136223846793005ULL + 1442695040888963407ULL;
-        return n == 0 ? 0 : static_cast<std::size_t>((m_s >> 33U) % n);
-    }
-
-private:
-    std::uint64_t m_s;
-};
 
 struct Vocab {
     std::vector<std::pair<std::string, std::int64_t>> words;
@@ -112,7 +80,8 @@ Vocab read_vocab(const std::string& path)
     return v;
 }
 
-std::vector<std::string> pick(const Vocab& v, std::int64_t lo, std::int64_t hi, std::size_t n, Rng& rng)
+std::vector<std::string> pick(
+    const Vocab& v, std::int64_t lo, std::int64_t hi, std::size_t n, bench::Rng& rng)
 {
     std::vector<std::string> band;
     for (const auto& [term, docs] : v.words) {
@@ -132,7 +101,7 @@ struct QueryClass {
     std::vector<std::string> queries;
 };
 
-std::vector<QueryClass> classes_for(const Vocab& v, std::int64_t n, std::size_t per_class, Rng& rng)
+std::vector<QueryClass> classes_for(const Vocab& v, std::int64_t n, std::size_t per_class, bench::Rng& rng)
 {
     auto by_docs = v.words;
     std::sort(
@@ -255,7 +224,7 @@ public:
         m_canvas->begin_frame(*m_theme, m_size);
         m_screen->build(*m_canvas, env());
         const auto t1 = Clock::now();
-        const double c1 = thread_cpu_ms();
+        const double c1 = bench::thread_cpu_ms();
         text::GlyphAtlas& atlas = m_glyphs->atlas();
         m_dirty.clear();
         for (const text::AtlasRect& r : atlas.take_dirty()) {
@@ -268,7 +237,7 @@ public:
         m_display->present();
         build_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         draw_ms.push_back(ms_since(t1));
-        draw_cpu_ms.push_back(thread_cpu_ms() - c1);
+        draw_cpu_ms.push_back(bench::thread_cpu_ms() - c1);
     }
 
     // Waits for the worker's signal (event-driven) or sleeps `poll` (the live loop's frame
@@ -417,7 +386,7 @@ int main(int argc, char** argv)
         return 1;
     }
     const std::int64_t n = pack->info().cables;
-    Rng rng(seed);
+    bench::Rng rng(seed);
     const auto classes = classes_for(read_vocab(path), n, per_class, rng);
     Stage stage(*pack, size);
     if (!stage.open()) {
@@ -440,18 +409,18 @@ int main(int argc, char** argv)
         }
         std::printf(
             "%-16s %4zu | %7.2f %7.2f %7.2f    | %7.2f %7.2f %7.2f    | %10.2f | %10.2f | %6.2f %6.2f %s\n",
-            c.name, t.event_results.size(), percentile(t.event_results, 0.5),
-            percentile(t.event_results, 0.95), percentile(t.event_results, 0.99),
-            percentile(t.polled_results, 0.5), percentile(t.polled_results, 0.95),
-            percentile(t.polled_results, 0.99), percentile(t.worker, 0.95), percentile(t.event_counts, 0.95),
-            percentile(t.results_cpu, 0.95), percentile(t.worker_cpu, 0.95),
-            t.failed > 0 ? "(some failed)" : "");
+            c.name, t.event_results.size(), bench::rank_percentile(t.event_results, 0.5),
+            bench::rank_percentile(t.event_results, 0.95), bench::rank_percentile(t.event_results, 0.99),
+            bench::rank_percentile(t.polled_results, 0.5), bench::rank_percentile(t.polled_results, 0.95),
+            bench::rank_percentile(t.polled_results, 0.99), bench::rank_percentile(t.worker, 0.95),
+            bench::rank_percentile(t.event_counts, 0.95), bench::rank_percentile(t.results_cpu, 0.95),
+            bench::rank_percentile(t.worker_cpu, 0.95), t.failed > 0 ? "(some failed)" : "");
     }
     std::printf(
         "one frame, ms (p50 p95): build %.2f %.2f, draw and present %.2f %.2f (its thread CPU %.2f %.2f)\n",
-        percentile(stage.build_ms, 0.5), percentile(stage.build_ms, 0.95), percentile(stage.draw_ms, 0.5),
-        percentile(stage.draw_ms, 0.95), percentile(stage.draw_cpu_ms, 0.5),
-        percentile(stage.draw_cpu_ms, 0.95));
+        bench::rank_percentile(stage.build_ms, 0.5), bench::rank_percentile(stage.build_ms, 0.95),
+        bench::rank_percentile(stage.draw_ms, 0.5), bench::rank_percentile(stage.draw_ms, 0.95),
+        bench::rank_percentile(stage.draw_cpu_ms, 0.5), bench::rank_percentile(stage.draw_cpu_ms, 0.95));
     const auto stats = stage.screen().worker()->stats();
     std::printf("peak RSS: %ld kB when ready, %ld kB after %llu searches started (%llu completed, %llu "
                 "superseded); current %ld kB\n",

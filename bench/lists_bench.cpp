@@ -44,14 +44,14 @@ struct Kit {
     std::unique_ptr<ui::Canvas> canvas;
     Size viewport;
     Rect body;
+    screens::Visit visit;
 };
 
 // One frame of `screen`, as the app would build it; returns the thread CPU time in ms.
 double frame(Kit& kit, screens::Screen& screen, content::Pack& pack, const screens::Strings& strings)
 {
-    screens::Visit visit;
-    const screens::Env env { &pack, strings, Millis { 0 }, kit.body, kit.viewport, 92,
-        kit.viewport.h > kit.viewport.w, &visit };
+    const screens::Env env
+        = screens::make_env(&pack, strings, kit.visit, Millis { 0 }, { kit.body, kit.viewport, 92 });
     const double t0 = bench::thread_cpu_ms();
     kit.canvas->begin_frame(kit.theme, kit.viewport);
     screen.build(*kit.canvas, env);
@@ -70,9 +70,8 @@ void scroll(screens::Screen& screen, content::Pack& pack, const screens::Strings
     g.kind = input::GestureKind::scroll;
     g.pos = kit.body.center();
     g.delta = { 0, -dy };
-    screens::Visit visit;
-    const screens::Env env { &pack, strings, Millis { 0 }, kit.body, kit.viewport, 92,
-        kit.viewport.h > kit.viewport.w, &visit };
+    const screens::Env env
+        = screens::make_env(&pack, strings, kit.visit, Millis { 0 }, { kit.body, kit.viewport, 92 });
     screen.on_gesture(g, env);
 }
 

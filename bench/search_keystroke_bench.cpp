@@ -194,7 +194,7 @@ public:
     screens::Env env() const
     {
         const auto chrome = screens::chrome_layout(*m_theme, m_size, true, false);
-        return screens::Env { &m_pack, *m_strings, m_now, chrome.body, m_size, 92.0f, m_size.h > m_size.w };
+        return screens::make_env(&m_pack, *m_strings, m_visit, m_now, { chrome.body, m_size, 92.0f });
     }
 
     // Starts timing a keystroke: the worker's next signal is its answer.
@@ -294,6 +294,7 @@ private:
     std::unique_ptr<screens::SearchScreen> m_screen;
     std::vector<Rect> m_dirty;
     Millis m_now { 1000 };
+    mutable screens::Visit m_visit;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_signalled = false;

@@ -9,6 +9,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace ck::app {
 namespace {
@@ -63,6 +64,7 @@ KioskApp::~KioskApp() = default;
 
 void KioskApp::reset_visit()
 {
+    ++m_navigations;
     m_stack.clear();
     m_transition.reset();
     m_popup.reset();
@@ -71,6 +73,7 @@ void KioskApp::reset_visit()
     m_high_contrast = false;
     m_visit = screens::Visit {};
     m_pressed.clear();
+    m_press_target.reset();
     rebuild_theme();
     m_gesture_buffer.clear();
     m_gestures.cancel_all(m_now, m_gesture_buffer);
@@ -102,8 +105,7 @@ void KioskApp::rebuild_theme()
 
 screens::Env KioskApp::env(const Rect& body, Size viewport) const
 {
-    return screens::Env { m_pack.get(), *m_strings, m_now, body, viewport, m_options.dpi,
-        viewport.h > viewport.w };
+    return screens::make_env(m_pack.get(), *m_strings, m_visit, m_now, { body, viewport, m_options.dpi });
 }
 
 screens::ScreenId KioskApp::screen() const
@@ -188,12 +190,17 @@ void KioskApp::on_gesture(const input::Gesture& g)
     case K::press: {
         const ui::Widget* w = m_canvas.tree().hit_near(g.pos, m_theme->px(tap_slop_mm));
         m_pressed = w != nullptr ? w->id : std::string();
+        m_press_target = PressTarget { w != nullptr ? std::optional<ui::Widget>(*w) : std::nullopt,
+            m_navigations, m_popup.has_value() };
         return;
     }
     case K::release:
+        m_pressed.clear(); // the tap that may follow still needs m_press_target
+        break;
     case K::press_cancel:
     case K::cancel:
         m_pressed.clear();
+        m_press_target.reset();
         break;
     case K::tap:
     case K::double_tap:
@@ -252,18 +259,30 @@ void KioskApp::on_key(const input::KeyEvent& e)
 
 void KioskApp::on_tap(Point pos)
 {
-    const ui::Widget* w = m_canvas.tree().hit_near(pos, m_theme->px(tap_slop_mm));
+    // The tap activates what the press landed on, in the frame the visitor saw when the finger
+    // went down, even if the frame has moved on since (a screen sliding in, a list gliding). If the
+    // screen or the popup changed in between (a reset, an answer), what the finger was on is gone:
+    // nothing happens.
+    std::optional<ui::Widget> widget;
+    if (const std::optional<PressTarget> target = std::exchange(m_press_target, std::nullopt)) {
+        if (target->navigation != m_navigations || target->popup != m_popup.has_value()) {
+            return;
+        }
+        widget = target->widget;
+    } else if (const ui::Widget* w = m_canvas.tree().hit_near(pos, m_theme->px(tap_slop_mm))) {
+        widget = *w;
+    }
     if (m_popup) {
-        if (w != nullptr && w->id == "popup.action") {
+        if (widget && widget->id == "popup.action") {
             const screens::Intent action = m_popup->action;
             m_popup.reset();
             apply(action);
-        } else if (w == nullptr || w->id == "popup.close" || w->id == "popup.scrim") {
+        } else if (!widget || widget->id == "popup.close" || widget->id == "popup.scrim") {
             m_popup.reset();
         }
         return;
     }
-    if (w == nullptr) {
+    if (!widget) {
         input::Gesture tap;
         tap.kind = input::GestureKind::tap;
         tap.pos = pos;
@@ -272,11 +291,11 @@ void KioskApp::on_tap(Point pos)
         apply(current().on_gesture(tap, env(m_body, m_viewport)));
         return;
     }
-    if (w->id.rfind("nav.", 0) == 0) {
-        on_nav(w->id);
+    if (widget->id.rfind("nav.", 0) == 0) {
+        on_nav(widget->id);
         return;
     }
-    apply(current().on_tap(*w, env(m_body, m_viewport)));
+    apply(current().on_tap(*widget, env(m_body, m_viewport)));
 }
 
 void KioskApp::on_nav(std::string_view id)
@@ -314,6 +333,7 @@ void KioskApp::apply(const screens::Intent& intent)
     case Kind::none:
         return;
     case Kind::enter:
+        ++m_navigations;
         m_stack.clear();
         m_transition.reset();
         m_idle.activity(m_now);
@@ -385,6 +405,7 @@ void KioskApp::push(std::unique_ptr<screens::Screen> screen)
     m_transition = Transition { nullptr, input::Tween(0, 1, m_now, transition_ms), true };
     screen->set_wake(m_wake);
     m_stack.push_back(std::move(screen));
+    ++m_navigations;
 }
 
 void KioskApp::go_back()
@@ -394,6 +415,7 @@ void KioskApp::go_back()
     }
     m_transition = Transition { std::move(m_stack.back()), input::Tween(0, 1, m_now, transition_ms), false };
     m_stack.pop_back();
+    ++m_navigations;
 }
 
 void KioskApp::go_home()
@@ -404,6 +426,7 @@ void KioskApp::go_home()
     while (m_stack.size() > 1) {
         m_stack.pop_back();
     }
+    ++m_navigations;
     m_transition.reset();
 }
 

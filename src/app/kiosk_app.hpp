@@ -78,6 +78,8 @@ public:
     // How worker threads wake the event loop (platform::wake_event_loop in the live kiosk); given
     // to every screen the app makes from now on.
     void set_wake(std::function<void()> wake);
+    // Records the text runs of every frame for the text check (ui/text_check.hpp): scripts only.
+    void set_recording(bool on) { m_canvas.set_recording(on); }
     // Ends a running screen transition at once (the script's direct `open`, a deep link).
     void finish_transition() { m_transition.reset(); }
 
@@ -87,6 +89,13 @@ private:
         std::string body;
         std::string action_label; // empty: only a close button
         screens::Intent action;
+    };
+    // What the finger went down on, as drawn in the frame the visitor saw: the tap that follows
+    // activates this widget even if the frame has moved on (a screen sliding in, a list scrolling).
+    struct PressTarget {
+        std::optional<ui::Widget> widget; // none: the press was on empty space
+        std::uint64_t navigation = 0; // m_navigations then: the same screen is still current
+        bool popup = false; // a popup was open then
     };
     struct Transition {
         std::unique_ptr<screens::Screen> leaving;
@@ -134,6 +143,10 @@ private:
     // The touch that wakes the kiosk (or dismisses the idle prompt) is swallowed whole.
     bool m_swallow_contact = false;
     std::string m_pressed;
+    std::optional<PressTarget> m_press_target;
+    // Counts every change of the current screen (a counter, not a pointer: a new screen may be
+    // allocated where an old one was).
+    std::uint64_t m_navigations = 0;
     Rect m_body;
 };
 

@@ -50,16 +50,23 @@ const ui::Canvas& KioskApp::build(Size size)
                 under_x = -size.w * parallax * (1 - t);
                 over_x = size.w * t;
             }
+            // Only the current screen answers touches; the other one is drawn inert, and the
+            // screen in front covers the one behind, so a tap hits what is drawn under the finger.
             if (under != nullptr) {
                 m_canvas.draw().set_offset({ under_x, 0 });
+                m_canvas.tree().set_inert(under != &s);
                 under->build(m_canvas, e);
             }
             if (over != nullptr) {
                 m_canvas.draw().set_offset({ over_x, 0 });
                 m_canvas.draw().fill_rect(chrome.body, p.paper);
                 m_canvas.draw().fill_rect({ chrome.body.x - 2, chrome.body.y, 2, chrome.body.h }, p.rule);
+                m_canvas.tree().set_inert(false);
+                m_canvas.tree().cover(chrome.body.translated(over_x, 0).intersection(chrome.body));
+                m_canvas.tree().set_inert(over != &s);
                 over->build(m_canvas, e);
             }
+            m_canvas.tree().set_inert(false);
             m_canvas.draw().set_offset({ 0, 0 });
         } else {
             s.build(m_canvas, e);
@@ -116,9 +123,9 @@ void KioskApp::build_popup(Rect area)
     const text::TextStyle title_style { text::Family::sans, text::Weight::bold,
         t.text_px(t.type().subheading_mm) };
     const text::TextStyle body_style { text::Family::sans, text::Weight::regular, t.text_px(t.type().ui_mm) };
-    const auto title = m_canvas.layout({}, m_popup->title, title_style, inner);
-    const auto body = m_canvas.layout(
-        {}, m_popup->body, body_style, inner, text::WrapMode::words, text::Align::start, 1.4f);
+    const auto title = m_canvas.layout(m_popup->title, title_style, inner);
+    const auto body
+        = m_canvas.layout(m_popup->body, body_style, inner, text::WrapMode::words, text::Align::start, 1.4f);
     const float button_h = t.px(t.spacing().primary_target_mm);
     const float gap = t.px(t.spacing().gap_mm);
     const float height = pad + (m_popup->title.empty() ? 0 : title->size().h + gap) + body->size().h + 2 * gap
@@ -181,9 +188,8 @@ void KioskApp::build_idle_prompt(Rect area)
     const std::string title = m_strings->get("idle.still_reading");
     const std::string line
         = m_strings->format("idle.returning", { { "s", std::to_string(m_idle.seconds_left(m_now)) } });
-    const auto title_l
-        = m_canvas.layout({}, title, heading, inner, text::WrapMode::words, text::Align::center);
-    const auto line_l = m_canvas.layout({}, line, body, inner, text::WrapMode::words, text::Align::center);
+    const auto title_l = m_canvas.layout(title, heading, inner, text::WrapMode::words, text::Align::center);
+    const auto line_l = m_canvas.layout(line, body, inner, text::WrapMode::words, text::Align::center);
     const float gap = t.px(t.spacing().gap_mm);
     const float height = pad + title_l->size().h + gap + line_l->size().h + 2 * gap + button_h + pad;
     const Rect card { area.center().x - width / 2, area.center().y - height / 2, width, height };

@@ -32,6 +32,10 @@ struct Rect {
     [[nodiscard]] Point center() const { return { x + w / 2, y + h / 2 }; }
     [[nodiscard]] bool empty() const { return w <= 0 || h <= 0; }
     [[nodiscard]] bool contains(Point p) const { return p.x >= x && p.y >= y && p.x < x + w && p.y < y + h; }
+    [[nodiscard]] bool contains_rect(const Rect& o) const
+    {
+        return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom();
+    }
     [[nodiscard]] bool intersects(const Rect& o) const
     {
         return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();

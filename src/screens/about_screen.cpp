@@ -298,7 +298,7 @@ float AboutScreen::build_facts(ui::Canvas& canvas, const Env& env, Rect column)
         const auto put = [&](std::string_view str, const ui::TextSpec& spec) {
             const float h = draw ? canvas.text({}, str, { inner.x, y }, inner.w, spec).h
                                  : canvas
-                                       .layout({}, str, spec.style, inner.w, spec.wrap, spec.align,
+                                       .layout(str, spec.style, inner.w, spec.wrap, spec.align,
                                            spec.line_height, spec.max_lines)
                                        ->size()
                                        .h;

@@ -164,7 +164,7 @@ void AttractScreen::build(ui::Canvas& canvas, const Env& env)
     prompt.align = text::Align::center;
     const std::string touch = env.strings.get("attract.touch");
     const auto prompt_layout
-        = canvas.layout({}, touch, prompt.style, inner.w, text::WrapMode::words, text::Align::center);
+        = canvas.layout(touch, prompt.style, inner.w, text::WrapMode::words, text::Align::center);
     const float prompt_y = inner.bottom() - prompt_layout->size().h;
     canvas.text("attract.prompt", touch, { inner.x, prompt_y }, inner.w, prompt);
 
@@ -204,8 +204,8 @@ void AttractScreen::build(ui::Canvas& canvas, const Env& env)
     canvas.draw().fill_rounded_rect(card, t.px(t.spacing().corner_mm), p.card);
     canvas.draw().stroke_rounded_rect(card, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.25f)), p.rule);
     const int lines_fit = std::max(1, static_cast<int>((card.h - 2 * card_pad) / (mono.size_px * 1.3f)));
-    const auto typed = canvas.layout("attract:" + f.id, f.text, mono, card.w - 2 * card_pad,
-        text::WrapMode::preserve_lines, text::Align::start, 1.3f, lines_fit);
+    const auto typed = canvas.layout(f.text, mono, card.w - 2 * card_pad, text::WrapMode::preserve_lines,
+        text::Align::start, 1.3f, lines_fit);
     const std::size_t shown = m_started < Millis { 0 } ? 0 : revealed(f, m_now - m_started);
     canvas.push_clip(card);
     canvas.draw_layout_prefix(*typed, { card.x + card_pad, card.y + card_pad }, p.ink, shown);

@@ -335,7 +335,7 @@ RowParts parts_of(const CableRowMetrics& m, const CableRowSpec& spec)
 std::shared_ptr<const text::Layout> subject_layout(
     ui::Canvas& canvas, const CableRowMetrics& m, const CableRowSpec& spec, float width)
 {
-    return canvas.layout({}, spec.cable->subject, m.subject_style, width, text::WrapMode::words,
+    return canvas.layout(spec.cable->subject, m.subject_style, width, text::WrapMode::words,
         text::Align::start, m.subject_line_height, 2);
 }
 
@@ -343,7 +343,7 @@ std::shared_ptr<const text::Layout> snippet_layout(
     ui::Canvas& canvas, const CableRowMetrics& m, const CableRowSpec& spec, float width)
 {
     return canvas.layout(
-        {}, spec.snippet, m.snippet_style, width, text::WrapMode::words, text::Align::start, 1.4f, 2);
+        spec.snippet, m.snippet_style, width, text::WrapMode::words, text::Align::start, 1.4f, 2);
 }
 
 // Draws a laid-out text with marker highlights behind it and records it as a text widget.
@@ -401,7 +401,7 @@ float draw_stamp(ui::Canvas& canvas, const CableRowMetrics& m, Point origin, std
     // ellipsis there.
     const float room = std::max(1.0f, m.left_w - 2 * m.stamp_pad_x);
     const auto laid
-        = canvas.layout({}, marking, m.stamp_style, room, text::WrapMode::words, text::Align::start, 1.2f, 1);
+        = canvas.layout(marking, m.stamp_style, room, text::WrapMode::words, text::Align::start, 1.2f, 1);
     const float w = std::min(m.left_w, std::ceil(laid->size().w + 2 * m.stamp_pad_x));
     const Rect box { origin.x, origin.y, w, m.stamp_h };
     canvas.draw().fill_rounded_rect(box, t.px(1.1f), colors.background);

@@ -49,7 +49,7 @@ void bar_button(ui::Canvas& canvas, const BarButton& b, Rect rect)
     spec.line_height = 1.25f;
     // The label is part of the button's widget below; draw it without a second widget.
     const auto laid = canvas.layout(
-        {}, b.label, spec.style, rect.w - theme.px(1), text::WrapMode::words, text::Align::center, 1.25f, 1);
+        b.label, spec.style, rect.w - theme.px(1), text::WrapMode::words, text::Align::center, 1.25f, 1);
     canvas.draw_layout(*laid, { rect.x + theme.px(0.5f), top + icon + theme.px(1.2f) }, fg);
     ui::Widget w;
     w.id = std::string(b.id);

@@ -13,6 +13,13 @@
 
 namespace ck::screens {
 
+Env make_env(
+    content::Pack* pack, const Strings& strings, Visit& visit, Millis now, const EnvGeometry& geometry)
+{
+    return Env { pack, strings, visit, now, geometry.body, geometry.viewport, geometry.dpi,
+        geometry.viewport.h > geometry.viewport.w };
+}
+
 std::string_view name(ScreenId id)
 {
     switch (id) {

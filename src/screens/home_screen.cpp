@@ -134,9 +134,9 @@ float HomeScreen::build_cards(ui::Canvas& canvas, const Env& env, Rect area)
             if (i >= sections.size()) {
                 break;
             }
-            const auto title = canvas.layout({}, content::pick(sections[i].title, lang), title_style,
+            const auto title = canvas.layout(content::pick(sections[i].title, lang), title_style,
                 card_w - 2 * pad, text::WrapMode::words, text::Align::start, 1.2f, 2);
-            const auto caption = canvas.layout({}, content::pick(sections[i].caption, lang), caption_style,
+            const auto caption = canvas.layout(content::pick(sections[i].caption, lang), caption_style,
                 card_w - 2 * pad, text::WrapMode::words, text::Align::start, 1.4f, 3);
             const float h = pad + title->size().h + t.px(2) + caption->size().h + t.px(3)
                 + meta_style.size_px * 1.3f + pad;

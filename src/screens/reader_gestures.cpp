@@ -35,7 +35,7 @@ void ReaderScreen::build_size_indicator(ui::Canvas& canvas, const Env& env, cons
     spec.background = p.card;
     spec.max_lines = 1;
     const std::string label = env.strings.get("reader.text_size");
-    const float label_w = canvas.layout({}, label, spec.style, text::unlimited_width_px)->size().w;
+    const float label_w = canvas.layout(label, spec.style, text::unlimited_width_px)->size().w;
     const float dot = t.px(1.4f);
     const float pitch = t.px(4.2f);
     const float pad = t.px(5);
@@ -105,9 +105,7 @@ void ReaderScreen::set_step(std::size_t step, const Env& env)
 {
     m_step = std::min(step, reader::size_factors.size() - 1);
     m_live_step = m_step;
-    if (env.visit != nullptr) {
-        env.visit->reader_size_step = static_cast<int>(m_step);
-    }
+    env.visit.reader_size_step = static_cast<int>(m_step);
 }
 
 Intent ReaderScreen::on_gesture(const input::Gesture& g, const Env& env)

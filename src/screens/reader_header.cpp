@@ -66,10 +66,10 @@ public:
         if (m_draw) {
             return m_canvas.text(id, str, at, width, spec);
         }
-        const auto laid = spec.balanced ? m_canvas.balanced_layout(
-                              id, str, spec.style, width, spec.align, spec.line_height, spec.max_lines)
-                                        : m_canvas.layout(id, str, spec.style, width, spec.wrap, spec.align,
-                                            spec.line_height, spec.max_lines);
+        const auto laid = spec.balanced
+            ? m_canvas.balanced_layout(str, spec.style, width, spec.align, spec.line_height, spec.max_lines)
+            : m_canvas.layout(
+                str, spec.style, width, spec.wrap, spec.align, spec.line_height, spec.max_lines);
         return laid->size();
     }
     void button(const ui::ButtonSpec& spec)
@@ -315,7 +315,7 @@ float ReaderHeader::build_rows(Pen& pen, const Env& env, const Metrics& m, Point
     float label_w = 0;
     for (const Row& r : rows) {
         label_w = std::max(
-            label_w, pen.canvas().layout({}, r.label, m.label.style, text::unlimited_width_px)->size().w);
+            label_w, pen.canvas().layout(r.label, m.label.style, text::unlimited_width_px)->size().w);
     }
     label_w = std::min(label_w, width * 0.4f);
     const float value_x = at.x + label_w + m.column_gap;
@@ -506,14 +506,14 @@ float ReaderHeader::build_link(
     }
     const auto measure = [&] {
         float h = pen.canvas()
-                      .layout({}, link.label, first.style, text_w, text::WrapMode::words, text::Align::start,
+                      .layout(link.label, first.style, text_w, text::WrapMode::words, text::Align::start,
                           first.line_height, 1)
                       ->size()
                       .h;
         if (!detail.empty()) {
             h += t.px(0.8f)
                 + pen.canvas()
-                      .layout({}, detail, second.style, text_w, text::WrapMode::words, text::Align::start,
+                      .layout(detail, second.style, text_w, text::WrapMode::words, text::Align::start,
                           second.line_height, 2)
                       ->size()
                       .h;
@@ -529,12 +529,12 @@ float ReaderHeader::build_link(
         }
         float y = at.y + (h - content_h) / 2;
         // Drawn as parts of the link's one widget, not as separate texts.
-        const auto first_l = pen.canvas().layout({}, link.label, first.style, text_w, text::WrapMode::words,
-            text::Align::start, first.line_height, 1);
+        const auto first_l = pen.canvas().layout(
+            link.label, first.style, text_w, text::WrapMode::words, text::Align::start, first.line_height, 1);
         pen.canvas().draw_layout(*first_l, { at.x, y }, first.color);
         y += first_l->size().h + t.px(0.8f);
         if (!detail.empty()) {
-            const auto second_l = pen.canvas().layout({}, detail, second.style, text_w, text::WrapMode::words,
+            const auto second_l = pen.canvas().layout(detail, second.style, text_w, text::WrapMode::words,
                 text::Align::start, second.line_height, 2);
             pen.canvas().draw_layout(*second_l, { at.x, y }, second.color);
         }

@@ -132,7 +132,7 @@ void ReaderScreen::lay_out_text(ui::Canvas& canvas, const Geometry& g)
         t.text_px(t.type().cable_mm) * reader::size_factors[size_step()] };
     // Large print from the step at which a teletype line no longer fits the column.
     const std::string probe(static_cast<std::size_t>(reader::teletype_line_chars), 'M');
-    const float line_w = canvas.layout({}, probe, style, text::unlimited_width_px)->size().w;
+    const float line_w = canvas.layout(probe, style, text::unlimited_width_px)->size().w;
     const bool large = line_w > g.text_w + 0.5f;
     const std::string& display = m_record->cable.display_text;
     if (large && !m_large) {
@@ -145,10 +145,10 @@ void ReaderScreen::lay_out_text(ui::Canvas& canvas, const Geometry& g)
         }
     }
     m_shown.large = large;
-    m_shown.layout = large ? canvas.layout("cable-large:" + m_id, m_large->text(), style, g.text_w,
-                         text::WrapMode::words, text::Align::start, large_line_height)
-                           : canvas.layout("cable:" + m_id, display, style, g.text_w,
-                               text::WrapMode::preserve_lines, text::Align::start, line_height);
+    m_shown.layout = large ? canvas.layout(m_large->text(), style, g.text_w, text::WrapMode::words,
+                         text::Align::start, large_line_height)
+                           : canvas.layout(display, style, g.text_w, text::WrapMode::preserve_lines,
+                               text::Align::start, line_height);
 }
 
 const std::vector<reader::TermMatch>& ReaderScreen::shown_terms() const
@@ -162,8 +162,8 @@ void ReaderScreen::build(ui::Canvas& canvas, const Env& env)
         build_missing(canvas, env);
         return;
     }
-    if (env.visit != nullptr && !m_pinching) {
-        m_step = reader::clamp_size_step(env.visit->reader_size_step);
+    if (!m_pinching) {
+        m_step = reader::clamp_size_step(env.visit.reader_size_step);
         m_live_step = m_step;
     }
     const Geometry g = plan(canvas.theme(), env);
@@ -269,7 +269,7 @@ float ReaderScreen::build_notices(ui::Canvas& canvas, const Env& env, Point at, 
     float height = 2 * vpad;
     for (std::size_t i = 0; i < notes.size(); ++i) {
         height += canvas
-                      .layout({}, notes[i], spec.style, inner, text::WrapMode::words, text::Align::start,
+                      .layout(notes[i], spec.style, inner, text::WrapMode::words, text::Align::start,
                           spec.line_height)
                       ->size()
                       .h
@@ -421,7 +421,7 @@ void ReaderScreen::build_missing(ui::Canvas& canvas, const Env& env)
     id.max_lines = 2;
     const std::string message = env.strings.get("reader.not_in_collection");
     const float heading_h = canvas
-                                .layout({}, message, heading.style, width, text::WrapMode::words,
+                                .layout(message, heading.style, width, text::WrapMode::words,
                                     text::Align::center, heading.line_height)
                                 ->size()
                                 .h;

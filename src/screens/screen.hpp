@@ -27,16 +27,27 @@ struct Visit {
 };
 
 // The frame's context: where to draw, in which language, at what time, with which content.
+// Made only by make_env, which the app and the tests share, so no field is ever left unset.
 struct Env {
     content::Pack* pack = nullptr; // null on the out-of-order screen
     const Strings& strings;
+    Visit& visit;
     Millis now { 0 };
     Rect body; // the screen's area (the navigation bar and banners are outside it)
     Size viewport; // the whole screen
     float dpi = 92;
     bool portrait = false;
-    Visit* visit = nullptr; // never null while the app runs
 };
+
+// Where a frame is drawn: the screen's area inside the chrome, the whole screen, its density.
+struct EnvGeometry {
+    Rect body;
+    Size viewport;
+    float dpi = 92;
+};
+
+[[nodiscard]] Env make_env(
+    content::Pack* pack, const Strings& strings, Visit& visit, Millis now, const EnvGeometry& geometry);
 
 // What a screen asks the app to do.
 struct Intent {

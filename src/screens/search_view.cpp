@@ -78,10 +78,9 @@ std::string ranking_text(const Strings& strings, content::Ranking ranking)
 Size labelled_text(ui::Canvas& canvas, std::string_view widget_id, std::string_view text, Point origin,
     float max_width, const ui::TextSpec& spec)
 {
-    const auto laid = spec.balanced ? canvas.balanced_layout(
-                          {}, text, spec.style, max_width, spec.align, spec.line_height, spec.max_lines)
-                                    : canvas.layout({}, text, spec.style, max_width, spec.wrap, spec.align,
-                                        spec.line_height, spec.max_lines);
+    const auto laid = spec.balanced
+        ? canvas.balanced_layout(text, spec.style, max_width, spec.align, spec.line_height, spec.max_lines)
+        : canvas.layout(text, spec.style, max_width, spec.wrap, spec.align, spec.line_height, spec.max_lines);
     canvas.draw_layout(*laid, origin, spec.color);
     ui::Widget w;
     w.id = std::string(widget_id);
@@ -109,7 +108,7 @@ void draw_field(ui::Canvas& canvas, const Env& env, Rect rect, const SearchField
     const bool placeholder = shown.empty();
     const std::string text = placeholder ? search_text(env.strings, "search.placeholder", {}) : shown;
     const auto laid = canvas.layout(
-        {}, text, style, text::unlimited_width_px, text::WrapMode::words, text::Align::start, 1.25f, 1);
+        text, style, text::unlimited_width_px, text::WrapMode::words, text::Align::start, 1.25f, 1);
 
     // Keep the caret in view: scroll only as far as needed, never past the text's end.
     const std::size_t caret = placeholder ? 0 : field.caret() + field.composition().size();

@@ -207,10 +207,10 @@ Size page_heading(ui::Canvas& canvas, std::string_view id, std::string_view text
     }
     const bool phrased = lines != joined;
     const auto laid = phrased || !spec.balanced
-        ? canvas.layout(id, lines, spec.style, width,
+        ? canvas.layout(lines, spec.style, width,
             phrased ? text::WrapMode::preserve_lines : text::WrapMode::words, spec.align, spec.line_height,
             spec.max_lines)
-        : canvas.balanced_layout(id, lines, spec.style, width, spec.align, spec.line_height, spec.max_lines);
+        : canvas.balanced_layout(lines, spec.style, width, spec.align, spec.line_height, spec.max_lines);
     canvas.draw_layout(*laid, origin, spec.color);
     ui::Widget w;
     w.id = std::string(id);

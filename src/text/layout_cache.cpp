@@ -1,9 +1,7 @@
-// The layout cache: an LRU list with a hash index, bounded by entries and by bytes.
+// The layout cache: an LRU list with a hash index over views into the entries' own keys, bounded
+// by entries and by bytes.
 #include "text/layout_cache.hpp"
 
-#include "core/hash.hpp"
-
-#include <cstdio>
 #include <functional>
 
 namespace ck::text {
@@ -17,10 +15,10 @@ std::size_t mix(std::size_t seed, std::size_t value)
 
 } // namespace
 
-std::size_t LayoutCache::KeyHash::operator()(const Key& key) const
+std::size_t LayoutCache::KeyHash::operator()(const KeyView& key) const
 {
-    const LayoutOptions& o = key.options;
-    std::size_t h = std::hash<std::string> {}(key.id);
+    const LayoutOptions& o = *key.options;
+    std::size_t h = std::hash<std::string_view> {}(key.text);
     h = mix(h, std::hash<float> {}(o.max_width_px));
     h = mix(h, std::hash<float> {}(o.style.size_px));
     h = mix(h, static_cast<std::size_t>(o.style.family) * 16 + static_cast<std::size_t>(o.style.weight));
@@ -35,41 +33,26 @@ LayoutCache::LayoutCache(FontSet& fonts, LayoutCacheLimits limits)
 {
 }
 
-std::string LayoutCache::text_key(std::string_view text)
+std::shared_ptr<const Layout> LayoutCache::get(std::string_view text, const LayoutOptions& options)
 {
-    char buffer[48];
-    std::snprintf(
-        buffer, sizeof buffer, "text:%016llx:%zu", static_cast<unsigned long long>(fnv1a(text)), text.size());
-    return buffer;
-}
-
-std::shared_ptr<const Layout> LayoutCache::get(
-    std::string_view id, std::string_view text, const LayoutOptions& options)
-{
-    Key key { id.empty() ? text_key(text) : std::string(id), options };
-    if (auto it = m_index.find(key); it != m_index.end()) {
-        if (it->second->layout->text_size() == text.size()) {
-            ++m_stats.hits;
-            m_lru.splice(m_lru.begin(), m_lru, it->second);
-            return it->second->layout;
-        }
-        m_stats.bytes -= it->second->bytes; // the id now names another text: replace it
-        m_lru.erase(it->second);
-        m_index.erase(it);
+    if (auto it = m_index.find(KeyView { text, &options }); it != m_index.end()) {
+        ++m_stats.hits;
+        m_lru.splice(m_lru.begin(), m_lru, it->second);
+        return it->second->layout;
     }
     ++m_stats.misses;
     auto layout = std::make_shared<const Layout>(m_fonts.layout(text, options));
-    const std::size_t bytes = layout->memory_bytes() + key.id.size() + sizeof(Entry);
-    m_lru.push_front(Entry { key, layout, bytes });
-    m_index.emplace(std::move(key), m_lru.begin());
+    const std::size_t bytes = layout->memory_bytes() + text.size() + sizeof(Entry);
+    m_lru.push_front(Entry { std::string(text), options, layout, bytes });
+    m_index.emplace(view_of(m_lru.front()), m_lru.begin());
     m_stats.bytes += bytes;
     evict();
     return layout;
 }
 
-std::shared_ptr<const Layout> LayoutCache::peek(std::string_view id, const LayoutOptions& options) const
+std::shared_ptr<const Layout> LayoutCache::peek(std::string_view text, const LayoutOptions& options) const
 {
-    const auto it = m_index.find(Key { std::string(id), options });
+    const auto it = m_index.find(KeyView { text, &options });
     return it == m_index.end() ? nullptr : it->second->layout;
 }
 
@@ -78,7 +61,7 @@ void LayoutCache::evict()
     while (m_lru.size() > 1 && (m_lru.size() > m_limits.max_entries || m_stats.bytes > m_limits.max_bytes)) {
         const Entry& victim = m_lru.back();
         m_stats.bytes -= victim.bytes;
-        m_index.erase(victim.key);
+        m_index.erase(view_of(victim));
         m_lru.pop_back();
         ++m_stats.evictions;
     }
@@ -86,8 +69,8 @@ void LayoutCache::evict()
 
 void LayoutCache::clear()
 {
-    m_lru.clear();
     m_index.clear();
+    m_lru.clear();
     m_stats.bytes = 0;
 }
 

@@ -1,6 +1,12 @@
-// An explicit LRU cache of layouts, keyed by a caller-given id plus everything that changes the
-// result (width, style and size, wrap mode, line height, alignment, max lines), with hit and miss
-// counters for the diagnostics screen. No font handles: it asks a FontSet to lay out on a miss.
+// An explicit LRU cache of layouts, keyed by what determines a layout: the text itself and every
+// option that changes the result (width, style and size, wrap mode, line height, alignment, max
+// lines). Hit and miss counters feed the diagnostics screen. No font handles: it asks a FontSet
+// to lay out on a miss.
+//
+// The key holds the text, not a caller's name for it: a name ("year.heading") can stand for
+// another text on the next frame, and a cache keyed on names draws the old text (the year screen
+// once showed "2009" over the cables of 2008). A hit compares the whole text, so no hash
+// collision can serve a wrong layout either.
 #pragma once
 
 #include "text/font_set.hpp"
@@ -33,43 +39,47 @@ class LayoutCache {
 public:
     explicit LayoutCache(FontSet& fonts, LayoutCacheLimits limits = {});
 
-    // The layout of `text` under `options`. `id` names the text ("cable:08TOKYO1723", "ui:home.title");
-    // the same id must always name the same text (a different length is treated as a miss). An
-    // empty id uses a hash of the text instead.
-    std::shared_ptr<const Layout> get(
-        std::string_view id, std::string_view text, const LayoutOptions& options);
+    // The layout of `text` under `options`, laid out on a miss.
+    std::shared_ptr<const Layout> get(std::string_view text, const LayoutOptions& options);
 
     // The cached layout, or null, without laying anything out (counts neither hit nor miss).
-    [[nodiscard]] std::shared_ptr<const Layout> peek(std::string_view id, const LayoutOptions& options) const;
+    [[nodiscard]] std::shared_ptr<const Layout> peek(
+        std::string_view text, const LayoutOptions& options) const;
 
     void clear();
     [[nodiscard]] LayoutCacheStats stats() const;
 
-    // The id used for an empty id: a 64-bit FNV-1a hash of the text and its length.
-    static std::string text_key(std::string_view text);
-
 private:
-    struct Key {
-        std::string id;
-        LayoutOptions options;
-        friend bool operator==(const Key&, const Key&) = default;
+    // The text is owned by the entry; lookups use a view of the caller's text, so a hit
+    // allocates nothing.
+    struct KeyView {
+        std::string_view text;
+        const LayoutOptions* options;
     };
     struct KeyHash {
-        std::size_t operator()(const Key& key) const;
+        std::size_t operator()(const KeyView& key) const;
+    };
+    struct KeyEqual {
+        bool operator()(const KeyView& a, const KeyView& b) const
+        {
+            return a.text == b.text && *a.options == *b.options;
+        }
     };
     struct Entry {
-        Key key;
+        std::string text;
+        LayoutOptions options;
         std::shared_ptr<const Layout> layout;
         std::size_t bytes = 0;
     };
-    using Lru = std::list<Entry>; // most recently used first
+    using Lru = std::list<Entry>; // most recently used first; list nodes never move, so views stay valid
 
     void evict();
+    static KeyView view_of(const Entry& entry) { return { entry.text, &entry.options }; }
 
     FontSet& m_fonts;
     LayoutCacheLimits m_limits;
     Lru m_lru;
-    std::unordered_map<Key, Lru::iterator, KeyHash> m_index;
+    std::unordered_map<KeyView, Lru::iterator, KeyHash, KeyEqual> m_index;
     LayoutCacheStats m_stats;
 };
 

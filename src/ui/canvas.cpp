@@ -1,6 +1,7 @@
-// Glyph quads are snapped to whole pixels: the atlas holds coverage rendered at the pen's pixel
-// grid, and nearest sampling of a fractional quad would smear it. Lines outside the clip are
-// culled before any glyph is looked up, so a long cable costs what is on screen.
+// Glyph quads (for_each_glyph_quad in the header) are snapped to whole pixels: the atlas holds
+// coverage rendered at the pen's pixel grid, and nearest sampling of a fractional quad would smear
+// it. Lines outside the clip are culled before any glyph is looked up, so a long cable costs what
+// is on screen.
 #include "ui/canvas.hpp"
 
 #include <cmath>
@@ -20,7 +21,10 @@ void Canvas::begin_frame(const Theme& theme, Size viewport)
     m_viewport = viewport;
     m_draw.clear();
     m_tree.clear();
+    m_tree.set_bounds({ 0, 0, viewport.w, viewport.h });
     m_clips.clear();
+    m_runs.clear();
+    m_requested.clear();
     m_generation_at_start = m_text.glyphs.atlas().generation();
 }
 
@@ -46,9 +50,8 @@ Rect Canvas::clip() const
     return c.translated(-m_draw.offset().x, -m_draw.offset().y);
 }
 
-std::shared_ptr<const text::Layout> Canvas::layout(std::string_view id, std::string_view str,
-    const text::TextStyle& style, float max_width, text::WrapMode wrap, text::Align align, float line_height,
-    int max_lines)
+std::shared_ptr<const text::Layout> Canvas::layout(std::string_view str, const text::TextStyle& style,
+    float max_width, text::WrapMode wrap, text::Align align, float line_height, int max_lines)
 {
     text::LayoutOptions options;
     options.style = style;
@@ -57,18 +60,25 @@ std::shared_ptr<const text::Layout> Canvas::layout(std::string_view id, std::str
     options.align = align;
     options.line_height = line_height;
     options.max_lines = max_lines;
-    return m_text.layouts.get(id, str, options);
+    auto laid = m_text.layouts.get(str, options);
+    if (m_recording) {
+        m_requested[laid.get()] = { laid, std::string(str) };
+    }
+    return laid;
 }
 
-std::shared_ptr<const text::Layout> Canvas::balanced_layout(std::string_view id, std::string_view str,
+std::shared_ptr<const text::Layout> Canvas::balanced_layout(std::string_view str,
     const text::TextStyle& style, float max_width, text::Align align, float line_height, int max_lines)
 {
-    const auto full = layout(id, str, style, max_width, text::WrapMode::words, align, line_height, max_lines);
+    const auto full = layout(str, style, max_width, text::WrapMode::words, align, line_height, max_lines);
     if (full->lines().size() < 2 || full->truncated() || max_width == text::unlimited_width_px) {
         return full;
     }
-    const std::string key = text::LayoutCache::text_key(str) + "|" + std::to_string(max_width) + "|"
-        + std::to_string(style.size_px) + "|" + std::to_string(static_cast<int>(style.weight));
+    // Keyed, like the layout cache, on everything that decides the width: the text and its options.
+    const std::string key = std::string(str) + '\0' + std::to_string(max_width) + "|"
+        + std::to_string(style.size_px) + "|" + std::to_string(static_cast<int>(style.family)) + "|"
+        + std::to_string(static_cast<int>(style.weight)) + "|" + std::to_string(static_cast<int>(align)) + "|"
+        + std::to_string(line_height) + "|" + std::to_string(max_lines);
     float width = max_width;
     if (const auto it = m_balanced_widths.find(key); it != m_balanced_widths.end()) {
         width = it->second;
@@ -93,7 +103,7 @@ std::shared_ptr<const text::Layout> Canvas::balanced_layout(std::string_view id,
         }
         m_balanced_widths.emplace(key, width);
     }
-    return layout(id, str, style, width, text::WrapMode::words, align, line_height, max_lines);
+    return layout(str, style, width, text::WrapMode::words, align, line_height, max_lines);
 }
 
 void Canvas::draw_layout(const text::Layout& layout, Point origin, Color color)
@@ -104,29 +114,14 @@ void Canvas::draw_layout(const text::Layout& layout, Point origin, Color color)
 void Canvas::draw_layout_prefix(const text::Layout& layout, Point origin, Color color, std::size_t byte_limit)
 {
     const Rect visible = clip();
-    const float size_px = layout.options().style.size_px;
-    const auto& glyphs = layout.glyphs();
-    for (const text::LayoutLine& line : layout.lines()) {
-        const float top = origin.y + line.top;
-        if (top > visible.bottom() || top + line.height < visible.y) {
-            continue;
-        }
-        for (std::uint32_t i = line.glyph_begin; i < line.glyph_end; ++i) {
-            const text::PositionedGlyph& g = glyphs[i];
-            if (g.cluster >= byte_limit) {
-                break;
-            }
-            const text::CachedGlyph cached = m_text.glyphs.get(g.face, g.glyph, size_px);
-            if (!cached.visible) {
-                continue;
-            }
-            const float x = std::round(origin.x + g.x) + static_cast<float>(cached.left);
-            const float y = std::round(origin.y + g.y) - static_cast<float>(cached.top);
-            const Rect dst { x, y, static_cast<float>(cached.rect.w), static_cast<float>(cached.rect.h) };
-            const Rect src { static_cast<float>(cached.rect.x), static_cast<float>(cached.rect.y),
-                static_cast<float>(cached.rect.w), static_cast<float>(cached.rect.h) };
-            m_draw.textured_quad(dst, src, color, TextureId::atlas);
-        }
+    const std::size_t vertex_begin = m_draw.vertices().size();
+    for_each_glyph_quad(layout, origin, visible, byte_limit, m_text.glyphs,
+        [&](Rect dst, Rect src) { m_draw.textured_quad(dst, src, color, TextureId::atlas); });
+    if (m_recording) {
+        const auto requested = m_requested.find(&layout);
+        m_runs.push_back(TextRun { requested != m_requested.end() ? requested->second.second : std::string(),
+            layout.options(), origin, m_draw.offset(), visible, byte_limit, color, vertex_begin,
+            m_draw.vertices().size() });
     }
 }
 
@@ -142,8 +137,8 @@ Size Canvas::text(
     std::string_view id, std::string_view str, Point origin, float max_width, const TextSpec& spec)
 {
     const auto laid = spec.balanced && spec.align == text::Align::start
-        ? balanced_layout(id, str, spec.style, max_width, spec.align, spec.line_height, spec.max_lines)
-        : layout(id, str, spec.style, max_width, spec.wrap, spec.align, spec.line_height, spec.max_lines);
+        ? balanced_layout(str, spec.style, max_width, spec.align, spec.line_height, spec.max_lines)
+        : layout(str, spec.style, max_width, spec.wrap, spec.align, spec.line_height, spec.max_lines);
     draw_layout(*laid, origin, spec.color);
     Widget w;
     w.id = std::string(id);

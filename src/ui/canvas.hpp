@@ -11,6 +11,7 @@
 #include "ui/theme.hpp"
 #include "ui/widget_tree.hpp"
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,27 @@ struct TextSpec {
     bool balanced = false; // headings: no orphaned last word
 };
 
+// One run of glyph quads as drawn, with the text the screen asked for, for the text check
+// (ui/text_check.hpp). Recorded only when recording is on (the e2e scripts), never in the product.
+struct TextRun {
+    std::string text; // what the screen asked to lay out, not what the cache returned
+    text::LayoutOptions options;
+    Point origin; // before the draw offset
+    Point offset; // the draw offset (a sliding screen)
+    Rect visible; // the clip, before the offset: lines outside it were skipped
+    std::size_t byte_limit = 0;
+    Color color;
+    std::size_t vertex_begin = 0; // the run's quads in the draw list's vertices
+    std::size_t vertex_end = 0;
+};
+
+// Calls `emit(dst, src)` for every visible glyph quad of `layout` drawn at `origin`: lines outside
+// `visible` are culled before any glyph is looked up, glyphs from `byte_limit` on are not drawn.
+// The one definition of how text becomes quads, for drawing and for checking what was drawn.
+template <class Emit>
+void for_each_glyph_quad(const text::Layout& layout, Point origin, Rect visible, std::size_t byte_limit,
+    text::GlyphCache& glyphs, Emit&& emit);
+
 class Canvas {
 public:
     Canvas(TextServices text, const Theme& theme, Size viewport);
@@ -58,16 +80,15 @@ public:
     void pop_clip();
     [[nodiscard]] Rect clip() const;
 
-    // A cached layout of `text`; `id` names it ("ui:home.title"); empty hashes the text.
-    std::shared_ptr<const text::Layout> layout(std::string_view id, std::string_view text,
-        const text::TextStyle& style, float max_width, text::WrapMode wrap = text::WrapMode::words,
-        text::Align align = text::Align::start, float line_height = 1.35f, int max_lines = 0);
+    // A cached layout of `text` (the cache keys it on the text and the options, never on a name).
+    std::shared_ptr<const text::Layout> layout(std::string_view text, const text::TextStyle& style,
+        float max_width, text::WrapMode wrap = text::WrapMode::words, text::Align align = text::Align::start,
+        float line_height = 1.35f, int max_lines = 0);
 
     // Like layout(), but for headings: the narrowest width that keeps the same number of lines,
     // so a title never ends with one orphaned word (CSS's text-wrap: balance).
-    std::shared_ptr<const text::Layout> balanced_layout(std::string_view id, std::string_view text,
-        const text::TextStyle& style, float max_width, text::Align align = text::Align::start,
-        float line_height = 1.2f, int max_lines = 0);
+    std::shared_ptr<const text::Layout> balanced_layout(std::string_view text, const text::TextStyle& style,
+        float max_width, text::Align align = text::Align::start, float line_height = 1.2f, int max_lines = 0);
 
     // Draws the glyphs of `layout` with its top-left at `origin`; lines outside the clip are skipped.
     void draw_layout(const text::Layout& layout, Point origin, Color color);
@@ -92,6 +113,10 @@ public:
         return m_text.glyphs.atlas().generation() != m_generation_at_start;
     }
 
+    // Records every text run with the text asked for (the e2e text check); off by default.
+    void set_recording(bool on) { m_recording = on; }
+    [[nodiscard]] const std::vector<TextRun>& text_runs() const { return m_runs; }
+
     // The widget under the finger that is down now (drawn pressed), empty when none.
     void set_pressed(std::string id) { m_pressed = std::move(id); }
     [[nodiscard]] bool is_pressed(std::string_view id) const { return !m_pressed.empty() && m_pressed == id; }
@@ -106,6 +131,42 @@ private:
     std::uint64_t m_generation_at_start = 0;
     std::string m_pressed;
     std::unordered_map<std::string, float> m_balanced_widths;
+    bool m_recording = false;
+    std::vector<TextRun> m_runs;
+    // While recording: the text each layout handed out this frame was asked for (holding the
+    // layout, so that no other layout can take its address within the frame).
+    std::unordered_map<const text::Layout*, std::pair<std::shared_ptr<const text::Layout>, std::string>>
+        m_requested;
 };
+
+template <class Emit>
+void for_each_glyph_quad(const text::Layout& layout, Point origin, Rect visible, std::size_t byte_limit,
+    text::GlyphCache& glyphs, Emit&& emit)
+{
+    const float size_px = layout.options().style.size_px;
+    const auto& positioned = layout.glyphs();
+    for (const text::LayoutLine& line : layout.lines()) {
+        const float top = origin.y + line.top;
+        if (top > visible.bottom() || top + line.height < visible.y) {
+            continue;
+        }
+        for (std::uint32_t i = line.glyph_begin; i < line.glyph_end; ++i) {
+            const text::PositionedGlyph& g = positioned[i];
+            if (g.cluster >= byte_limit) {
+                break;
+            }
+            const text::CachedGlyph cached = glyphs.get(g.face, g.glyph, size_px);
+            if (!cached.visible) {
+                continue;
+            }
+            // Snapped to whole pixels: the atlas holds coverage rendered at the pen's pixel grid.
+            const float x = std::round(origin.x + g.x) + static_cast<float>(cached.left);
+            const float y = std::round(origin.y + g.y) - static_cast<float>(cached.top);
+            emit(Rect { x, y, static_cast<float>(cached.rect.w), static_cast<float>(cached.rect.h) },
+                Rect { static_cast<float>(cached.rect.x), static_cast<float>(cached.rect.y),
+                    static_cast<float>(cached.rect.w), static_cast<float>(cached.rect.h) });
+        }
+    }
+}
 
 } // namespace ck::ui

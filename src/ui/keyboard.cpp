@@ -214,7 +214,7 @@ void Keyboard::draw(Canvas& canvas, Point origin, const KeyboardLabels& labels) 
         const float icon
             = key.action == KeyAction::backspace || key.action == KeyAction::hide ? m_key_h * 0.55f : 0.0f;
         const float icon_gap = icon > 0 ? t.px(2) : 0.0f;
-        const auto laid = canvas.layout({}, shown, style, std::max(1.0f, r.w - icon - icon_gap - t.px(3)),
+        const auto laid = canvas.layout(shown, style, std::max(1.0f, r.w - icon - icon_gap - t.px(3)),
             text::WrapMode::words, text::Align::start, 1.2f, 1);
         // An icon-and-label key drops its label when the key is too narrow for both.
         const bool show_text = icon == 0 || !laid->truncated();

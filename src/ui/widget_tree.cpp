@@ -57,6 +57,7 @@ void WidgetTree::clear()
     m_widgets.clear();
     m_clip_stack.clear();
     m_modal_from = 0;
+    m_inert = false;
 }
 
 void WidgetTree::push_clip(Rect rect)
@@ -75,12 +76,30 @@ void WidgetTree::begin_modal()
     m_modal_from = m_widgets.size();
 }
 
+void WidgetTree::cover(Rect rect)
+{
+    Widget w;
+    w.id = "cover";
+    w.role = Role::region;
+    w.rect = rect;
+    w.opaque = true;
+    add(std::move(w));
+}
+
 void WidgetTree::add(Widget widget)
 {
-    if (!m_clip_stack.empty()) {
-        const Rect visible = widget.rect.intersection(m_clip_stack.back());
-        widget.clipped = widget.clipped || !(visible == widget.rect);
-        widget.rect = visible;
+    if (m_inert) {
+        widget.inert = widget.interactive;
+        widget.interactive = false;
+    }
+    for (const Rect* clip :
+        { m_clip_stack.empty() ? nullptr : &m_clip_stack.back(), m_bounds ? &*m_bounds : nullptr }) {
+        // A rect wholly inside keeps its exact coordinates (an intersection would round them).
+        if (clip != nullptr && !clip->contains_rect(widget.rect)) {
+            const Rect visible = widget.rect.intersection(*clip);
+            widget.clipped = widget.clipped || !(visible == widget.rect);
+            widget.rect = visible;
+        }
     }
     if (widget.rect.empty()) {
         return;
@@ -92,11 +111,47 @@ const Widget* WidgetTree::hit(Point p) const
 {
     for (std::size_t i = m_widgets.size(); i > m_modal_from; --i) {
         const Widget& w = m_widgets[i - 1];
-        if (w.interactive && w.rect.contains(p)) {
+        if (!w.rect.contains(p)) {
+            continue;
+        }
+        if (w.opaque) {
+            return nullptr;
+        }
+        if (w.interactive) {
             return &w;
         }
     }
     return nullptr;
+}
+
+bool WidgetTree::covered_above(std::size_t index, Point p) const
+{
+    for (std::size_t i = index + 1; i < m_widgets.size(); ++i) {
+        if (m_widgets[i].opaque && m_widgets[i].rect.contains(p)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Point> WidgetTree::hittable_point(const Widget& w) const
+{
+    if (hits(w, w.rect.center())) {
+        return w.rect.center();
+    }
+    // Part of it may still be in front (a widget half under a sliding screen): the first point of
+    // a 5x5 grid over its rectangle that hits it.
+    constexpr int steps = 5;
+    for (int iy = 0; iy < steps; ++iy) {
+        for (int ix = 0; ix < steps; ++ix) {
+            const Point p { w.rect.x + w.rect.w * (static_cast<float>(ix) + 0.5f) / steps,
+                w.rect.y + w.rect.h * (static_cast<float>(iy) + 0.5f) / steps };
+            if (hits(w, p)) {
+                return p;
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 const Widget* WidgetTree::hit_near(Point p, float slop) const
@@ -114,7 +169,10 @@ const Widget* WidgetTree::hit_near(Point p, float slop) const
         const float dx = std::max({ w.rect.x - p.x, 0.0f, p.x - w.rect.right() });
         const float dy = std::max({ w.rect.y - p.y, 0.0f, p.y - w.rect.bottom() });
         const float d = std::hypot(dx, dy);
-        if (d < best_distance) {
+        // The finger must land in front: neither it nor the widget's nearest point under a cover.
+        const Point nearest { std::clamp(p.x, w.rect.x, w.rect.right()),
+            std::clamp(p.y, w.rect.y, w.rect.bottom()) };
+        if (d < best_distance && !covered_above(i - 1, nearest) && !covered_above(i - 1, p)) {
             best_distance = d;
             best = &w;
         }
@@ -142,11 +200,18 @@ std::vector<const Widget*> WidgetTree::reading_order(bool interactive_only) cons
 
 const Widget* WidgetTree::find_by_label(std::string_view needle) const
 {
-    for (const bool interactive_only : { true, false }) {
-        for (const Widget* w : reading_order(interactive_only)) {
-            if (contains_ignoring_case(w->label, needle)) {
-                return w;
-            }
+    // A widget that a finger could hit now first; then text in front of every cover. Inert and
+    // covered widgets are drawn but cannot be what a tap on the label means.
+    for (const Widget* w : reading_order(true)) {
+        if (contains_ignoring_case(w->label, needle) && hittable_point(*w)) {
+            return w;
+        }
+    }
+    for (const Widget* w : reading_order(false)) {
+        const auto index = static_cast<std::size_t>(w - m_widgets.data());
+        if (!w->interactive && !w->inert && !w->opaque && contains_ignoring_case(w->label, needle)
+            && !covered_above(index, w->rect.center())) {
+            return w;
         }
     }
     return nullptr;

@@ -74,7 +74,7 @@ void button(Canvas& canvas, const ButtonSpec& spec)
     std::shared_ptr<const text::Layout> laid;
     if (!spec.label.empty()) {
         const float room = std::max(1.0f, spec.rect.w - icon_size - gap - theme.px(2));
-        laid = canvas.layout({}, spec.label, style, room, text::WrapMode::words, text::Align::start, 1.2f, 1);
+        laid = canvas.layout(spec.label, style, room, text::WrapMode::words, text::Align::start, 1.2f, 1);
         label_w = laid->size().w;
     }
     const float total = icon_size + (spec.icon != Icon::none && laid ? gap : 0) + label_w;
@@ -186,7 +186,7 @@ void classification_banner(Canvas& canvas, Rect rect, std::string_view marking, 
     spec.role = Role::banner;
     spec.max_lines = 1;
     const auto laid
-        = canvas.layout({}, label, spec.style, rect.w, text::WrapMode::words, text::Align::center, 1.2f, 1);
+        = canvas.layout(label, spec.style, rect.w, text::WrapMode::words, text::Align::center, 1.2f, 1);
     canvas.text(id, label, { rect.x, rect.center().y - laid->size().h / 2 }, rect.w, spec);
 }
 

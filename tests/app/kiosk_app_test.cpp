@@ -139,3 +139,40 @@ TEST_CASE("without a pack the kiosk shows its calm out-of-order screen and nothi
     h.tap(Point { 960, 540 });
     CHECK(h.app().screen() == ScreenId::out_of_order);
 }
+
+namespace {
+
+float reader_text_px(AppHarness& kiosk)
+{
+    const ck::ui::Widget* text = kiosk.frame().tree().find_by_id("reader.text");
+    REQUIRE(text != nullptr);
+    return text->text_px;
+}
+
+} // namespace
+
+TEST_CASE("the reader's text size carries from one cable to the next, through the app, until the reset")
+{
+    AppHarness kiosk({ 1920, 1080 }, quick_idle());
+    kiosk.app().open_cable("85TOKYO364");
+    kiosk.app().finish_transition();
+    kiosk.wait(Millis { 300 });
+    REQUIRE(kiosk.app().screen() == ScreenId::reader);
+    const float normal = reader_text_px(kiosk);
+    kiosk.pinch({ 1300, 600 }, 1.5f, Millis { 200 });
+    kiosk.wait(Millis { 400 });
+    const float enlarged = reader_text_px(kiosk);
+    CHECK(enlarged > normal * 1.1f);
+
+    kiosk.app().open_cable("1977STATE158046");
+    kiosk.app().finish_transition();
+    kiosk.wait(Millis { 300 });
+    REQUIRE(kiosk.app().screen() == ScreenId::reader);
+    CHECK(reader_text_px(kiosk) == doctest::Approx(enlarged));
+
+    kiosk.app().reset_visit();
+    kiosk.app().open_cable("1977STATE158046");
+    kiosk.app().finish_transition();
+    kiosk.wait(Millis { 300 });
+    CHECK(reader_text_px(kiosk) == doctest::Approx(normal));
+}

@@ -57,8 +57,7 @@ Frame::Frame(Size viewport, std::string lang, ui::TextScale scale)
 
 screens::Env Frame::env(content::Pack* pack, const screens::Strings& strings) const
 {
-    return screens::Env { pack, strings, Millis { 0 }, m_body, m_viewport, 92, m_viewport.h > m_viewport.w,
-        &m_visit };
+    return screens::make_env(pack, strings, m_visit, Millis { 0 }, { m_body, m_viewport, 92 });
 }
 
 const ui::WidgetTree& Frame::build(screens::Screen& screen, content::Pack* pack)

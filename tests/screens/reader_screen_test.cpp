@@ -71,7 +71,7 @@ public:
         const float banner = m_theme.px(9);
         const Rect body = portrait ? Rect { 0, banner, m_viewport.w, m_viewport.h - bar - 2 * banner }
                                    : Rect { 0, banner + bar, m_viewport.w, m_viewport.h - bar - 2 * banner };
-        return Env { pack, *m_strings, Millis { 0 }, body, m_viewport, 92, portrait, &visit };
+        return make_env(pack, *m_strings, visit, Millis { 0 }, { body, m_viewport, 92 });
     }
 
     const ui::WidgetTree& build(Screen& screen, content::Pack* pack)

@@ -34,8 +34,7 @@ SearchRig::SearchRig(Size viewport, std::string lang, const std::string& initial
 screens::Env SearchRig::env() const
 {
     const screens::ChromeLayout chrome = screens::chrome_layout(*m_theme, m_viewport, true, false);
-    return screens::Env { m_pack.get(), *m_strings, m_now, chrome.body, m_viewport, 92.0f,
-        m_viewport.h > m_viewport.w };
+    return screens::make_env(m_pack.get(), *m_strings, m_visit, m_now, { chrome.body, m_viewport, 92.0f });
 }
 
 void SearchRig::set_viewport(Size viewport)

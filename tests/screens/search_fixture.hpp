@@ -62,6 +62,7 @@ private:
     std::unique_ptr<screens::SearchScreen> m_screen;
     Size m_viewport;
     Millis m_now { 1000 };
+    mutable screens::Visit m_visit;
     screens::Intent m_last_intent;
 };
 

@@ -103,6 +103,26 @@ void AppHarness::drag(Point from, Point to, Millis duration, bool fling)
     wait(Millis { 8 });
 }
 
+void AppHarness::pinch(Point center, float scale, Millis duration)
+{
+    const float d0 = std::min(m_viewport.w, m_viewport.h) * 0.1f;
+    const std::int64_t a = m_next_finger++;
+    const std::int64_t b = m_next_finger++;
+    pointer(input::PointerEvent::Kind::down, a, { center.x - d0, center.y });
+    pointer(input::PointerEvent::Kind::down, b, { center.x + d0, center.y });
+    const int steps = std::max(1, static_cast<int>(duration.count() / 8));
+    float d = d0;
+    for (int i = 1; i <= steps; ++i) {
+        m_now += Millis { 8 };
+        d = d0 * (1 + (scale - 1) * static_cast<float>(i) / static_cast<float>(steps));
+        pointer(input::PointerEvent::Kind::move, a, { center.x - d, center.y });
+        pointer(input::PointerEvent::Kind::move, b, { center.x + d, center.y });
+    }
+    pointer(input::PointerEvent::Kind::up, a, { center.x - d, center.y });
+    pointer(input::PointerEvent::Kind::up, b, { center.x + d, center.y });
+    wait(Millis { 8 });
+}
+
 void AppHarness::type(std::string_view text)
 {
     m_app->handle(input::TextInputEvent { std::string(text), m_now });

@@ -27,6 +27,8 @@ public:
     void tap_id(std::string_view id);
     void tap_label(std::string_view label);
     void drag(Point from, Point to, Millis duration, bool fling = false);
+    // Two fingers around `center`, spread by `scale` over `duration`, then lifted.
+    void pinch(Point center, float scale, Millis duration);
     void type(std::string_view text);
     void key(input::Key key, std::string name, input::Modifiers mods = {});
     void set_viewport(Size size) { m_viewport = size; }

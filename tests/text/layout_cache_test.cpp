@@ -1,9 +1,12 @@
-// The layout cache: same key and options hit, any change that alters the layout misses, the LRU
-// bounds hold, and the counters say so.
+// The layout cache: the same text and options hit, any change that alters the layout misses, a
+// text of the same length is never served another's layout, the LRU bounds hold, and the counters
+// say so.
 #include "text/layout_cache.hpp"
 #include "text_fixture.hpp"
 
 #include <doctest/doctest.h>
+
+#include <string>
 
 using ck::text::LayoutCache;
 using ck::text::LayoutCacheLimits;
@@ -11,20 +14,34 @@ using ck::text::LayoutOptions;
 using ck::text::WrapMode;
 using ck::text::test::fonts;
 
-TEST_CASE("the same key is a hit; a different width, size, style, wrap or id is a different layout")
+namespace {
+
+// The glyph ids of a layout, to tell which text it was made from.
+std::vector<ck::text::GlyphId> glyph_ids(const ck::text::Layout& layout)
+{
+    std::vector<ck::text::GlyphId> ids;
+    for (const auto& g : layout.glyphs()) {
+        ids.push_back(g.glyph);
+    }
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("the same text and options hit; a different width, size, style, wrap or text is another layout")
 {
     LayoutCache cache(fonts());
     const std::string text = "1. (C) SUMMARY: The ambassador met the minister.";
     LayoutOptions base;
     base.max_width_px = 300;
-    const auto first = cache.get("cable:08TOKYO1723", text, base);
+    const auto first = cache.get(text, base);
     CHECK(cache.stats().misses == 1);
-    CHECK(cache.get("cable:08TOKYO1723", text, base) == first);
+    CHECK(cache.get(text, base) == first);
     CHECK(cache.stats().hits == 1);
 
     struct Change {
         const char* what;
-        std::string id;
+        std::string text;
         LayoutOptions options;
     };
     auto with = [&](auto change) {
@@ -33,61 +50,61 @@ TEST_CASE("the same key is a hit; a different width, size, style, wrap or id is 
         return o;
     };
     const Change changes[] = {
-        { "width", "cable:08TOKYO1723", with([](LayoutOptions& o) { o.max_width_px = 301; }) },
-        { "size", "cable:08TOKYO1723", with([](LayoutOptions& o) { o.style.size_px = 17; }) },
-        { "family", "cable:08TOKYO1723",
-            with([](LayoutOptions& o) { o.style.family = ck::text::Family::mono; }) },
-        { "wrap", "cable:08TOKYO1723", with([](LayoutOptions& o) { o.wrap = WrapMode::reflow; }) },
-        { "max lines", "cable:08TOKYO1723", with([](LayoutOptions& o) { o.max_lines = 2; }) },
-        { "id", "cable:09MOSCOW405", base },
+        { "width", text, with([](LayoutOptions& o) { o.max_width_px = 301; }) },
+        { "size", text, with([](LayoutOptions& o) { o.style.size_px = 17; }) },
+        { "family", text, with([](LayoutOptions& o) { o.style.family = ck::text::Family::mono; }) },
+        { "wrap", text, with([](LayoutOptions& o) { o.wrap = WrapMode::reflow; }) },
+        { "max lines", text, with([](LayoutOptions& o) { o.max_lines = 2; }) },
+        { "line height", text, with([](LayoutOptions& o) { o.line_height = 1.5f; }) },
+        { "text", "1. (S) SUMMARY: The ambassador met the minister.", base },
     };
     std::uint64_t misses = 1;
     for (const Change& c : changes) {
         CAPTURE(c.what);
-        const auto layout = cache.get(c.id, text, c.options);
+        const auto layout = cache.get(c.text, c.options);
         CHECK(layout != first);
         CHECK(cache.stats().misses == ++misses);
-        CHECK(cache.get(c.id, text, c.options) == layout);
+        CHECK(cache.get(c.text, c.options) == layout);
     }
     CHECK(cache.stats().hits == 1 + std::size(changes));
-    CHECK(cache.peek("cable:08TOKYO1723", base) == first);
-    CHECK(cache.peek("cable:unknown", base) == nullptr);
+    CHECK(cache.peek(text, base) == first);
+    CHECK(cache.peek("not laid out", base) == nullptr);
 }
 
-TEST_CASE("an empty id keys by the text itself, and a reused id with other text is not served stale")
+TEST_CASE("a text of the same length as a cached one gets its own layout, never the cached one")
 {
+    // The year screen once showed "2009" above the cables of 2008: its heading's layout was found
+    // under the widget's name, and a text of the same length counted as a hit.
     LayoutCache cache(fonts());
     const LayoutOptions options;
-    const auto a = cache.get("", "alpha", options);
-    CHECK(cache.get("", "alpha", options) == a);
-    CHECK(cache.get("", "bravo", options) != a);
-    CHECK(LayoutCache::text_key("alpha") != LayoutCache::text_key("bravo"));
-    const auto label = cache.get("ui:label", "short", options);
-    const auto changed = cache.get("ui:label", "a longer text", options);
-    CHECK(changed != label);
-    CHECK(changed->text_size() == 13);
-    CHECK(cache.stats().entries == 3);
+    const auto y2009 = cache.get("2009", options);
+    const auto y2008 = cache.get("2008", options);
+    CHECK(y2008 != y2009);
+    CHECK(glyph_ids(*y2008) != glyph_ids(*y2009));
+    CHECK(glyph_ids(*y2008) == glyph_ids(fonts().layout("2008", options)));
+    CHECK(cache.get("2009", options) == y2009);
+    CHECK(cache.stats().entries == 2);
 }
 
 TEST_CASE("the least recently used layout is evicted first, by count and by bytes")
 {
     LayoutCache cache(fonts(), LayoutCacheLimits { 2, 64u << 20 });
     const LayoutOptions options;
-    const auto a = cache.get("a", "alpha", options);
-    cache.get("b", "bravo", options);
-    cache.get("a", "alpha", options); // a is now the most recent
-    cache.get("c", "charlie", options);
-    CHECK(cache.peek("a", options) == a);
-    CHECK(cache.peek("b", options) == nullptr);
+    const auto a = cache.get("alpha", options);
+    cache.get("bravo", options);
+    cache.get("alpha", options); // alpha is now the most recent
+    cache.get("charlie", options);
+    CHECK(cache.peek("alpha", options) == a);
+    CHECK(cache.peek("bravo", options) == nullptr);
     CHECK(cache.stats().evictions == 1);
     CHECK(cache.stats().entries == 2);
     CHECK(a->text_size() == 5); // an evicted layout stays valid for whoever holds it
 
     LayoutCache small(fonts(), LayoutCacheLimits { 100, 1 });
-    small.get("x", "some text", options);
-    small.get("y", "other text", options);
+    small.get("some text", options);
+    small.get("other text", options);
     CHECK(small.stats().entries == 1); // the newest is kept even when it alone is over budget
-    CHECK(small.peek("y", options) != nullptr);
+    CHECK(small.peek("other text", options) != nullptr);
     small.clear();
     CHECK(small.stats().entries == 0);
     CHECK(small.stats().bytes == 0);

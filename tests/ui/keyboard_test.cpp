@@ -154,7 +154,7 @@ TEST_CASE("drawn keys are key widgets where the layout put them, the pressed one
     for (const char* pressed : { "key:q", "key:backspace" }) {
         canvas.begin_frame(theme, { 1080, 1920 });
         canvas.set_pressed(pressed);
-        const ck::Point origin { 0, 1400 };
+        const ck::Point origin { 0, 1920 - kb.size().h }; // at the bottom of the screen, as shown
         kb.draw(canvas, origin, ck::ui::KeyboardLabels {});
         std::size_t seen = 0;
         for (const ck::ui::Widget& w : canvas.tree().widgets()) {

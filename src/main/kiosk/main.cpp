@@ -132,6 +132,13 @@ int run(const kiosk::Options& o)
     std::filesystem::create_directories(o.screenshots.empty() ? "." : o.screenshots, ec);
     kiosk::ScriptRunner runner(kiosk_app, **display, pump, clock, manual_time ? &manual : nullptr, presenter,
         o.screenshots.empty() ? std::filesystem::path(".") : std::filesystem::path(o.screenshots));
+    std::unique_ptr<ui::TextChecker> checker;
+    if (o.check_text) {
+        kiosk_app.set_recording(true);
+        checker = std::make_unique<ui::TextChecker>(*text->fonts, *text->glyphs);
+        runner.check_text(checker.get());
+    }
+    runner.random_delays(o.random_delays);
     if (o.monkey_events > 0) {
         if (auto done = runner.run_monkey(o.monkey_events, o.seed); !done) {
             std::fprintf(stderr, "kiosk: monkey: %s\n", done.error().to_string().c_str());

@@ -62,6 +62,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
     cli.add_option("--screenshots", o.screenshots, "Where shots and dumps go (headless)")->needs(headless);
     cli.add_flag("--realtime", o.realtime, "Use the real clock, so that a wait really waits")
         ->needs(headless);
+    cli.add_flag("--check-text", o.check_text, "Check on every frame that each text drawn is its own")
+        ->needs(headless);
+    cli.add_option("--random-delays", o.random_delays, "Seed for random pauses before each touch (scripts)")
+        ->needs(headless);
     cli.add_option("--monkey", o.monkey_events, "Replay N random touch and key events (headless)")
         ->needs(headless)
         ->check(CLI::Range(1L, 100'000'000L));

@@ -27,6 +27,11 @@ struct Options {
     std::string script;
     std::string screenshots;
     bool realtime = false;
+    // Checks on every frame that each text drawn is the text its screen asked for (ui/text_check).
+    bool check_text = false;
+    // Before each touch command, lets a random 0 to 400 ms pass (seeded): the walks without waits,
+    // replayed with a visitor's uneven rhythm. 0 means no delays.
+    unsigned random_delays = 0;
     // Monkey mode (headless): random touches and keys.
     long monkey_events = 0;
     unsigned seed = 1;

@@ -23,8 +23,21 @@ constexpr Millis sample_ms { 8 };
 constexpr Millis frame_ms { 16 };
 constexpr Millis tap_hold_ms { 60 };
 constexpr Millis rest_before_lift_ms { 120 };
+// How long a tap on a label waits for its widget to be tappable (a slide lasts 220 ms).
+constexpr Millis label_wait_ms { 1000 };
 
 using TouchPhase = platform::EventPump::TouchPhase;
+
+constexpr int max_random_delay_ms = 400;
+
+bool is_touch(const app::script::Command& command)
+{
+    return std::holds_alternative<app::script::Tap>(command)
+        || std::holds_alternative<app::script::LongPress>(command)
+        || std::holds_alternative<app::script::Drag>(command)
+        || std::holds_alternative<app::script::Pinch>(command)
+        || std::holds_alternative<app::script::Back>(command);
+}
 
 } // namespace
 
@@ -40,6 +53,13 @@ ScriptRunner::ScriptRunner(app::KioskApp& app, platform::Display& display, platf
 {
 }
 
+void ScriptRunner::random_delays(unsigned seed)
+{
+    if (seed != 0) {
+        m_delays.emplace(seed);
+    }
+}
+
 void ScriptRunner::settle()
 {
     BenchTrace* trace = BenchTrace::get();
@@ -50,6 +70,11 @@ void ScriptRunner::settle()
     }
     m_app.advance(m_clock.now());
     const ui::Canvas& frame = m_app.build(logical());
+    if (m_checker != nullptr && !m_text_failure) {
+        if (auto mismatch = m_checker->check(frame)) {
+            m_text_failure = "on the " + std::string(m_app.screen_name()) + " screen, " + *mismatch;
+        }
+    }
     // The monkey draws one built frame in `m_draw_every` (every frame is still built, so hit-testing
     // and the app's state are exactly as live); scripts draw every frame.
     if (m_draw_every > 1 && ++m_settles % m_draw_every != 0) {
@@ -103,30 +128,40 @@ void ScriptRunner::await_background()
     }
 }
 
+std::optional<Point> ScriptRunner::find_now(const app::script::Target& target) const
+{
+    const ui::WidgetTree& tree = m_app.frame().tree();
+    const ui::Widget* w = target.by_id ? tree.find_by_id(target.label) : tree.find_by_label(target.label);
+    if (w == nullptr) {
+        return std::nullopt;
+    }
+    if (!w->interactive && !w->inert) {
+        return w->rect.center(); // text: the tap lands on it as drawn, on whatever holds it
+    }
+    return tree.hittable_point(*w);
+}
+
 Result<Point> ScriptRunner::resolve(const app::script::Target& target)
 {
-    if (target.by_id) {
-        const ui::Widget* w = m_app.frame().tree().find_by_id(target.label);
-        if (w == nullptr) {
-            return make_error("no visible widget has the id \"" + target.label + "\" on the "
-                + std::string(m_app.screen_name()) + " screen");
+    if (target.by_id || target.by_label) {
+        // The widget as drawn in the frame on screen now. While it cannot be hit (under a screen
+        // sliding away) the tap waits, frame by frame, as a visitor's finger would; it never
+        // lands on whatever else is drawn there.
+        for (Millis waited { 0 }; waited <= label_wait_ms; waited += frame_ms) {
+            if (const std::optional<Point> at = find_now(target)) {
+                return *at;
+            }
+            pass(frame_ms);
         }
-        return w->rect.center();
+        return make_error(std::string(target.by_id ? "no widget with the id \"" : "no widget labelled \"")
+            + target.label + "\" can be tapped on the " + std::string(m_app.screen_name()) + " screen");
     }
-    if (!target.by_label) {
-        const Size s = logical();
-        if (target.point.x < 0 || target.point.y < 0 || target.point.x >= s.w || target.point.y >= s.h) {
-            return make_error("the point is outside the " + std::to_string(static_cast<int>(s.w)) + "x"
-                + std::to_string(static_cast<int>(s.h)) + " screen");
-        }
-        return target.point;
+    const Size s = logical();
+    if (target.point.x < 0 || target.point.y < 0 || target.point.x >= s.w || target.point.y >= s.h) {
+        return make_error("the point is outside the " + std::to_string(static_cast<int>(s.w)) + "x"
+            + std::to_string(static_cast<int>(s.h)) + " screen");
     }
-    const ui::Widget* w = m_app.frame().tree().find_by_label(target.label);
-    if (w == nullptr) {
-        return make_error("no visible widget is labelled \"" + target.label + "\" on the "
-            + std::string(m_app.screen_name()) + " screen");
-    }
-    return w->rect.center();
+    return target.point;
 }
 
 void ScriptRunner::touch_path(
@@ -366,7 +401,14 @@ Status ScriptRunner::run(const std::vector<app::script::Line>& lines, const std:
         if (trace != nullptr) {
             trace->line(line.number, m_presenter.presented());
         }
-        if (auto done = execute(line.command); !done) {
+        if (m_delays && is_touch(line.command)) {
+            pass(Millis { std::uniform_int_distribution<int>(0, max_random_delay_ms)(*m_delays) });
+        }
+        auto done = execute(line.command);
+        if (done && m_text_failure) {
+            done = make_error("the text check failed: " + *m_text_failure);
+        }
+        if (!done) {
             return make_error(done.error().to_string(), script_name + ":" + std::to_string(line.number));
         }
     }

@@ -9,9 +9,12 @@
 #include "platform/display.hpp"
 #include "platform/event_pump.hpp"
 #include "presenter.hpp"
+#include "ui/text_check.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <random>
+#include <string>
 
 namespace ck::kiosk {
 
@@ -27,6 +30,12 @@ public:
 
     // The monkey: `events` random touches, drags, pinches, storms and keys from `seed`.
     Status run_monkey(long events, unsigned seed);
+
+    // Checks every built frame with `checker` (the app must record its text runs); the first
+    // mismatch fails the script at the line that was running.
+    void check_text(ui::TextChecker* checker) { m_checker = checker; }
+    // With a seed other than 0, a random pause of 0 to 400 ms comes before each touch command.
+    void random_delays(unsigned seed);
 
 private:
     Status execute(const app::script::Command& command);
@@ -54,6 +63,7 @@ private:
     // script's `wait` means the same on a loaded CI machine as on a quiet one.
     void await_background();
     Result<Point> resolve(const app::script::Target& target);
+    [[nodiscard]] std::optional<Point> find_now(const app::script::Target& target) const;
     void touch_path(std::int64_t finger, Point from, Point to, Millis duration, bool rest_before_lift);
     Status shot(const std::string& name);
     Status dump(const std::string& name);
@@ -71,6 +81,9 @@ private:
     unsigned m_draw_every = 1;
     unsigned long m_settles = 0;
     std::mt19937 m_rng;
+    ui::TextChecker* m_checker = nullptr;
+    std::optional<std::string> m_text_failure;
+    std::optional<std::mt19937> m_delays;
 };
 
 } // namespace ck::kiosk

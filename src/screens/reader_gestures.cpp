@@ -1,5 +1,5 @@
 // The reader's answers to gestures: drags and flings scroll the text (and, in landscape, the card
-// column on its own); a pinch or Ctrl+wheel changes the text size by steps, keeping the line under
+// column on its own when it is taller than the screen; otherwise a drag on it scrolls the text); a pinch or Ctrl+wheel changes the text size by steps, keeping the line under
 // the fingers where it was, and the step is kept in the visit so the next cable opens at it.
 #include "screens/reader_screen.hpp"
 
@@ -173,10 +173,12 @@ Intent ReaderScreen::on_gesture(const input::Gesture& g, const Env& env)
     case K::scroll:
         break;
     }
-    if (m_two_columns && m_card_scroll.on_gesture(g)) {
+    // In landscape the card scrolls on its own only when it is taller than its column; otherwise a
+    // drag on it scrolls the text, since visitors drag wherever their hand happens to be.
+    if (m_two_columns && m_card_scroll.scrollable() && m_card_scroll.on_gesture(g)) {
         return Intent::none();
     }
-    m_text_scroll.on_gesture(g);
+    m_text_scroll.on_gesture(g, m_two_columns ? std::optional<Rect>(m_card_scroll.viewport()) : std::nullopt);
     return Intent::none();
 }
 

@@ -34,17 +34,18 @@ void ScrollView::end(ui::Canvas& canvas, float content_height)
     }
 }
 
-bool ScrollView::on_gesture(const input::Gesture& g)
+bool ScrollView::on_gesture(const input::Gesture& g, std::optional<Rect> also)
 {
     using K = input::GestureKind;
+    const auto mine = [&](Point p) { return m_viewport.contains(p) || (also && also->contains(p)); };
     switch (g.kind) {
     case K::press:
-        if (m_viewport.contains(g.pos) && m_scroller.animating()) {
+        if (mine(g.pos) && m_scroller.animating()) {
             m_scroller.stop(g.time);
         }
         return false;
     case K::drag_start:
-        if (!m_viewport.contains(g.start)) {
+        if (!mine(g.start)) {
             return false;
         }
         m_dragging = true;
@@ -78,7 +79,7 @@ bool ScrollView::on_gesture(const input::Gesture& g)
         }
         return false;
     case K::scroll:
-        if (!m_viewport.contains(g.pos)) {
+        if (!mine(g.pos)) {
             return false;
         }
         m_scroller.set_offset(m_scroller.offset() - g.delta.y);

@@ -7,6 +7,8 @@
 #include "input/kinetic_scroller.hpp"
 #include "ui/canvas.hpp"
 
+#include <optional>
+
 namespace ck::screens {
 
 class ScrollView {
@@ -17,8 +19,11 @@ public:
     // Ends the region; `content_height` sets the scroll range. Draws a slim position indicator.
     void end(ui::Canvas& canvas, float content_height);
 
-    // Drags, flings and wheel scrolls inside the viewport; true when the gesture was used.
-    bool on_gesture(const input::Gesture& gesture);
+    // Drags, flings and wheel scrolls inside the viewport, or inside `also` (a neighbouring region
+    // with nothing to scroll of its own, whose drags move this view); true when it was used.
+    bool on_gesture(const input::Gesture& gesture, std::optional<Rect> also = std::nullopt);
+    // True when the content is taller than the viewport (after end() set the range).
+    [[nodiscard]] bool scrollable() const { return m_scroller.max_offset() > 0; }
 
     void advance(Millis now) { m_scroller.advance(now); }
     [[nodiscard]] bool animating() const { return m_scroller.animating(); }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ck::screens {
 namespace {
@@ -32,8 +33,17 @@ void bar_button(ui::Canvas& canvas, const BarButton& b, Rect rect)
         canvas.draw().fill_rounded_rect(
             rect.inset(theme.px(0.8f), theme.px(0.8f)), theme.px(2), p.accent_soft);
     }
-    const ui::Color fg = b.enabled ? p.accent : p.secondary;
+    const ui::Color fg = b.enabled ? p.accent : p.disabled;
     const ui::Color bg = (b.selected || pressed) ? p.accent_soft : p.bar;
+    if (b.selected) {
+        // A bar along the button's lower edge says "on" (or "you are here") in every theme, not by a
+        // tint alone; it stays clear of the label's descenders.
+        const float mark_w = rect.w * 0.6f;
+        const float mark_h = std::max(3.0f, std::round(theme.px(0.9f)));
+        canvas.draw().fill_rect({ std::round(rect.center().x - mark_w / 2), rect.bottom() - mark_h - 1,
+                                    std::round(mark_w), mark_h },
+            p.accent);
+    }
     const float icon = theme.px(7.5f);
     const float label_px = theme.px(bar_label_mm);
     const float block = icon + theme.px(1.2f) + label_px * 1.25f;
@@ -60,6 +70,11 @@ void bar_button(ui::Canvas& canvas, const BarButton& b, Rect rect)
     w.rect = rect.translated(canvas.draw().offset().x, canvas.draw().offset().y);
     w.interactive = b.enabled;
     w.selected = b.selected;
+    w.disabled = !b.enabled;
+    if (b.selected) {
+        w.state_mark = p.accent;
+    }
+    w.surround = p.bar;
     w.text_color = fg;
     w.background = bg;
     w.text_px = label_px;

@@ -21,6 +21,36 @@ std::string decimal(double v, int places)
 
 } // namespace
 
+namespace {
+
+// Every state must be seen in every theme (WCAG 1.4.11: a state indicator stands out 3:1): a
+// selected or pressed control carries a mark that contrasts with what it sits on; a disabled one
+// is neither the colour of interaction nor invisible.
+void audit_states(const Widget& w, const Theme& theme, std::vector<Finding>& findings)
+{
+    const Palette& p = theme.palette();
+    constexpr double min_mark = 3.0;
+    if (w.selected || w.pressed) {
+        const Color around = w.surround.value_or(p.paper);
+        if (!w.state_mark || contrast_ratio(*w.state_mark, around) < min_mark) {
+            findings.push_back({ name_of(w),
+                std::string(w.pressed ? "pressed" : "selected") + " state has no mark standing out "
+                    + decimal(min_mark, 0) + ":1 from what it sits on" });
+        }
+    }
+    if (w.disabled) {
+        if (!w.text_color) {
+            findings.push_back({ name_of(w), "disabled control has no text colour to show it" });
+        } else if (contrast_ratio(*w.text_color, p.accent) < 1.5) {
+            findings.push_back({ name_of(w), "disabled control looks like an enabled one (accent colour)" });
+        } else if (w.background && contrast_ratio(*w.text_color, blend_over(*w.background, p.paper)) < 2.5) {
+            findings.push_back({ name_of(w), "disabled control can hardly be seen (under 2.5:1)" });
+        }
+    }
+}
+
+} // namespace
+
 std::vector<Finding> audit(const WidgetTree& tree, const Theme& theme, Size viewport, const AuditRules& rules)
 {
     std::vector<Finding> findings;
@@ -33,7 +63,8 @@ std::vector<Finding> audit(const WidgetTree& tree, const Theme& theme, Size view
                 "touch target " + decimal(w.rect.w * 25.4 / theme.dpi(), 1) + " x "
                     + decimal(w.rect.h * 25.4 / theme.dpi(), 1) + " mm is under the minimum" });
         }
-        if (w.text_color && w.background) {
+        audit_states(w, theme, findings);
+        if (w.text_color && w.background && !w.disabled) {
             const double ratio
                 = contrast_ratio(*w.text_color, blend_over(*w.background, theme.palette().paper));
             if (ratio < rules.min_contrast) {

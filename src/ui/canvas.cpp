@@ -4,6 +4,7 @@
 // is on screen.
 #include "ui/canvas.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ck::ui {
@@ -133,6 +134,21 @@ void Canvas::highlight_range(
     }
 }
 
+void Canvas::add_widget(Widget widget)
+{
+    if (widget.interactive && is_pressed(widget.id)) {
+        // Just outside the control, on whatever it sits on, so that it shows around filled
+        // buttons as well as around rows and cards.
+        const Theme& t = *m_theme;
+        const float ring = std::max(2.0f, std::round(t.px(0.6f)));
+        const Rect drawn = widget.rect.translated(-m_draw.offset().x, -m_draw.offset().y).inset(-ring, -ring);
+        m_draw.stroke_rounded_rect(drawn, t.px(t.spacing().corner_mm) + ring, ring, t.palette().accent);
+        widget.pressed = true;
+        widget.state_mark = t.palette().accent;
+    }
+    m_tree.add(std::move(widget));
+}
+
 Size Canvas::text(
     std::string_view id, std::string_view str, Point origin, float max_width, const TextSpec& spec)
 {
@@ -150,7 +166,7 @@ Size Canvas::text(
     w.text_color = spec.color;
     w.background = spec.background;
     w.text_px = spec.style.size_px;
-    m_tree.add(std::move(w));
+    add_widget(std::move(w));
     return laid->size();
 }
 

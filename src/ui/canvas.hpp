@@ -102,8 +102,10 @@ public:
     Size text(
         std::string_view id, std::string_view text, Point origin, float max_width, const TextSpec& spec);
 
-    // Records a widget whose text was drawn elsewhere (e.g. a button label) with its colours.
-    void add_widget(Widget widget) { m_tree.add(std::move(widget)); }
+    // Records a widget whose text was drawn elsewhere (e.g. a button label) with its colours. The
+    // widget under the finger gets the pressed ring here, once for every kind of control, so the
+    // pressed state shows in every theme (high contrast has no soft tint to fill with).
+    void add_widget(Widget widget);
 
     [[nodiscard]] std::uint64_t atlas_generation_at_start() const { return m_generation_at_start; }
     // True when the glyph atlas was cleared while this frame was built: its earlier quads point at

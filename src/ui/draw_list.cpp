@@ -115,19 +115,34 @@ void DrawList::rounded_outline(Rect rect, float radius, std::vector<Point>& out,
     }
 }
 
+namespace {
+
+// The rectangle whose edges are the nearest whole pixels to `r`'s edges.
+Rect snapped(Rect r)
+{
+    const float x0 = std::round(r.x);
+    const float y0 = std::round(r.y);
+    return { x0, y0, std::round(r.right()) - x0, std::round(r.bottom()) - y0 };
+}
+
+} // namespace
+
 void DrawList::fill_rounded_rect(Rect rect, float radius, Color color)
 {
     if (rect.empty() || color.a == 0) {
         return;
     }
-    radius = std::min({ radius, rect.w / 2, rect.h / 2 });
-    if (radius < 0.5f) {
+    // Three axis-aligned rectangles and four small corner fans: renderers fill rectangles far
+    // faster than triangles (SDL's software renderer turns them into plain fills), and the
+    // corners are all that needs triangles. The pieces meet on whole pixels: where they met at a
+    // fraction, the renderer rounded each piece's edge its own way and a light seam showed just
+    // inside the left and right edges of every button, popup and stamp.
+    rect = snapped(rect);
+    radius = std::round(std::min({ radius, rect.w / 2, rect.h / 2 }));
+    if (radius < 1.0f || rect.empty()) {
         fill_rect(rect, color);
         return;
     }
-    // Three axis-aligned rectangles and four small corner fans: renderers fill rectangles far
-    // faster than triangles (SDL's software renderer turns them into plain fills), and the
-    // corners are all that needs triangles.
     fill_rect({ rect.x + radius, rect.y, rect.w - 2 * radius, rect.h }, color);
     fill_rect({ rect.x, rect.y + radius, radius, rect.h - 2 * radius }, color);
     fill_rect({ rect.right() - radius, rect.y + radius, radius, rect.h - 2 * radius }, color);

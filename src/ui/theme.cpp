@@ -17,12 +17,14 @@ Palette paper_palette()
         .accent = Color::hex(0x0B4F5C),
         .accent_soft = Color::hex(0xE1EBEA),
         .on_accent = Color::hex(0xFFFFFF),
+        .disabled = Color::hex(0x8C857A),
         .highlight = Color::hex(0xFFE27A),
         .scrim = Color { 0x1C, 0x1B, 0x19, 150 },
     };
 }
 
-// Pure black on white; the accent, highlight and banners stay, every grey goes.
+// Pure black on white; the accent, highlight and banners stay, every grey but the disabled one goes.
+// There is no soft tint here (white on white): selected and pressed states show by their marks.
 Palette high_contrast_palette()
 {
     return Palette {
@@ -35,6 +37,7 @@ Palette high_contrast_palette()
         .accent = Color::hex(0x0B4F5C),
         .accent_soft = Color::hex(0xFFFFFF),
         .on_accent = Color::hex(0xFFFFFF),
+        .disabled = Color::hex(0x6F6F6F), // the one grey left: "off" must not look like black "on"
         .highlight = Color::hex(0xFFE27A),
         .scrim = Color { 0, 0, 0, 190 },
     };

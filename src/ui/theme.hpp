@@ -22,6 +22,7 @@ struct Palette {
     Color accent; // the one colour of interaction: links, chips, the focused key
     Color accent_soft; // chip and pressed backgrounds; accent text on it is 7:1
     Color on_accent; // text on a filled accent button
+    Color disabled; // a control that cannot be used now: plainly not the accent, still visible
     Color highlight; // search hits, a marker behind the ink
     Color scrim; // behind a popup
 };

@@ -45,6 +45,13 @@ struct Widget {
     // Hides everything added before it inside its rect from hit-testing: the paper of a screen that
     // slides over another. It is never hit itself.
     bool opaque = false;
+    // States, and how they show: a selected or pressed control draws a mark (an underline, a ring,
+    // its fill) in `state_mark`, which must stand out 3:1 from `surround`, what it sits on (the
+    // paper when unset). A disabled control draws its text in the palette's disabled colour.
+    bool pressed = false;
+    bool disabled = false;
+    std::optional<Color> state_mark;
+    std::optional<Color> surround;
     // For text: the colours it is drawn in and its size, so contrast can be checked from the tree.
     std::optional<Color> text_color;
     std::optional<Color> background;

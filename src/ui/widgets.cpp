@@ -95,6 +95,18 @@ void button(Canvas& canvas, const ButtonSpec& spec)
     w.rect = spec.rect.translated(canvas.draw().offset().x, canvas.draw().offset().y);
     w.interactive = true;
     w.selected = spec.selected;
+    if (spec.selected) {
+        // A selected chip is filled with the accent; a selected quiet button is marked by its
+        // soft fill only in the paper theme, so it gets an underline as well.
+        w.state_mark = c.background;
+        if (spec.look == Look::quiet) {
+            const float mark_w = spec.rect.w * 0.5f;
+            canvas.draw().fill_rect({ spec.rect.center().x - mark_w / 2, spec.rect.bottom() - theme.px(1.2f),
+                                        mark_w, std::max(2.0f, theme.px(0.6f)) },
+                theme.palette().accent);
+            w.state_mark = theme.palette().accent;
+        }
+    }
     if (!spec.label.empty()) {
         w.text_color = c.text;
         w.background = behind;

@@ -134,3 +134,86 @@ TEST_CASE("the audit itself catches a small target, low contrast and text at the
     CHECK(findings[1].widget == "faint");
     CHECK(findings[2].widget == "edge");
 }
+
+TEST_CASE("the audit itself catches a selected, pressed or disabled state that does not show")
+{
+    const ck::ui::Theme theme(92, ck::ui::ContrastMode::high, ck::ui::TextScale::normal);
+    const ck::ui::Palette& p = theme.palette();
+    ck::ui::WidgetTree tree;
+    ck::ui::Widget unmarked;
+    unmarked.id = "unmarked";
+    unmarked.role = ck::ui::Role::toggle;
+    unmarked.interactive = true;
+    unmarked.selected = true; // "on", but drawn exactly like "off"
+    unmarked.rect = { 100, 100, 200, 80 };
+    tree.add(unmarked);
+    ck::ui::Widget white_on_white = unmarked;
+    white_on_white.id = "white-on-white";
+    white_on_white.selected = false;
+    white_on_white.pressed = true;
+    white_on_white.state_mark = p.accent_soft; // the high-contrast tint is white: no mark at all
+    white_on_white.surround = p.bar;
+    white_on_white.rect = { 400, 100, 200, 80 };
+    tree.add(white_on_white);
+    ck::ui::Widget looks_enabled = unmarked;
+    looks_enabled.id = "looks-enabled";
+    looks_enabled.selected = false;
+    looks_enabled.interactive = false;
+    looks_enabled.disabled = true;
+    looks_enabled.text_color = p.accent;
+    looks_enabled.background = p.bar;
+    looks_enabled.rect = { 700, 100, 200, 80 };
+    tree.add(looks_enabled);
+    const auto findings = ck::ui::audit(tree, theme, { 1920, 1080 });
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].widget == "unmarked");
+    CHECK(findings[1].widget == "white-on-white");
+    CHECK(findings[2].widget == "looks-enabled");
+}
+
+TEST_CASE("in both themes the current screen, the toggles that are on, a pressed control and a disabled one "
+          "show their state")
+{
+    for (const bool high : { false, true }) {
+        CAPTURE(high);
+        AppHarness h({ 1920, 1080 });
+        h.wait(Millis { 1000 });
+        h.tap(Point { 960, 540 });
+        h.wait(Millis { 400 });
+        h.tap_id(ck::screens::nav_id::large_text);
+        if (high) {
+            h.tap_id(ck::screens::nav_id::high_contrast);
+        }
+        const ck::ui::WidgetTree& tree = h.frame().tree();
+        const ck::ui::Widget* home = tree.find_by_id(ck::screens::nav_id::home);
+        const ck::ui::Widget* large = tree.find_by_id(ck::screens::nav_id::large_text);
+        const ck::ui::Widget* back = tree.find_by_id(ck::screens::nav_id::back);
+        REQUIRE(home != nullptr);
+        REQUIRE(large != nullptr);
+        REQUIRE(back != nullptr);
+        CHECK(home->selected);
+        CHECK(large->selected);
+        CHECK(back->disabled);
+        check_frame(h, high ? "high contrast home" : "paper home");
+
+        // A finger held on a button: the pressed ring is drawn and audited while it is down.
+        for (const std::string_view id : { std::string_view("home.timeline"), std::string_view("home.search"),
+                 ck::screens::nav_id::search }) {
+            CAPTURE(id);
+            const ck::ui::Widget* w = h.frame().tree().find_by_id(id);
+            REQUIRE(w != nullptr);
+            const Point at = w->rect.center();
+            const std::size_t before = h.frame().draw().vertices().size();
+            h.app().handle(ck::input::PointerEvent {
+                ck::input::PointerEvent::Kind::down, 77, at, h.now(), ck::input::PointerSource::touch });
+            const ck::ui::Widget* pressed = h.frame().tree().find_by_id(id);
+            REQUIRE(pressed != nullptr);
+            CHECK(pressed->pressed);
+            CHECK(h.frame().draw().vertices().size() > before); // the ring is geometry, not a flag
+            check_frame(h, std::string(high ? "high contrast" : "paper") + " pressed " + std::string(id));
+            h.app().handle(ck::input::PointerEvent {
+                ck::input::PointerEvent::Kind::cancel, 77, at, h.now(), ck::input::PointerSource::touch });
+            h.frame();
+        }
+    }
+}

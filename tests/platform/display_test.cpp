@@ -189,6 +189,48 @@ TEST_CASE("a rounded card is filled inside, on its straight edges, and not in it
     CHECK(blended[1] < 160);
 }
 
+TEST_CASE("a rounded fill at fractional coordinates has no seam: every row of its middle is one colour")
+{
+    // Buttons, popups and stamps once showed a light line just inside their left and right edges:
+    // the side strips and the middle of a rounded fill met at a fractional x that the renderer
+    // rounded differently for each. Every combination of fractions here must fill solid.
+    auto display = open_display({ 400, 300 }, Rotation::r0);
+    const ui::Color fill = ui::Color::hex(0x0B4F5C);
+    for (const float fx : { 0.0f, 0.2f, 0.5f, 0.7f, 0.9f }) {
+        for (const float radius : { 4.3f, 5.9f, 8.5f, 11.2f }) {
+            CAPTURE(fx);
+            CAPTURE(radius);
+            ui::DrawList list;
+            const Rect card { 50 + fx, 40 + fx, 211.3f + fx, 90.6f };
+            list.fill_rounded_rect(card, radius, fill);
+            REQUIRE(display->draw(list, {}, ui::Color::hex(0xFFFFFF)).ok());
+            const auto image = display->read_pixels();
+            REQUIRE(image.ok());
+            // The rows away from the corners: from the first pixel the fill covers to the last,
+            // nothing of the white behind it may show through.
+            for (int y = static_cast<int>(card.y + radius) + 2;
+                 y < static_cast<int>(card.bottom() - radius) - 2; ++y) {
+                int first = -1;
+                int last = -1;
+                for (int x = 0; x < 400; ++x) {
+                    if (at(*image, x, y)[0] == 0x0B) {
+                        first = first < 0 ? x : first;
+                        last = x;
+                    }
+                }
+                REQUIRE(first >= 0);
+                int gaps = 0;
+                for (int x = first; x <= last; ++x) {
+                    gaps += at(*image, x, y)[0] != 0x0B ? 1 : 0;
+                }
+                CAPTURE(y);
+                CHECK(gaps == 0);
+                CHECK(last - first + 1 >= static_cast<int>(card.w) - 1);
+            }
+        }
+    }
+}
+
 TEST_CASE("offscreen, waiting sleeps until the timeout instead of polling for input")
 {
     auto display = open_display({ 200, 100 }, Rotation::r0);

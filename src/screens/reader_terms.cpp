@@ -101,7 +101,95 @@ std::size_t tags_extent(std::string_view from_label)
     return from_label.size();
 }
 
+// "(C)", "(S/NF)", "(SBU)": capitals (and slashes) in parentheses, the shape of a portion marking,
+// and of a list letter, which only the place it stands in tells apart.
+bool is_marking_shape(std::string_view term)
+{
+    return term.size() >= 3 && term.front() == '(' && term.back() == ')'
+        && std::all_of(
+            term.begin() + 1, term.end() - 1, [](char c) { return (c >= 'A' && c <= 'Z') || c == '/'; });
+}
+
+// A list number or letter that may open a paragraph before its marking: "1.", "12)", "A.", "(A)".
+std::size_t list_label_length(std::string_view s)
+{
+    std::size_t n = 0;
+    if (!s.empty() && s[0] == '(') {
+        n = 1;
+    }
+    const std::size_t start = n;
+    while (n < s.size() && n - start < 3 && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'A' && s[n] <= 'Z'))) {
+        ++n;
+    }
+    if (n == start || n >= s.size() || (s[n] != '.' && s[n] != ')')) {
+        return 0;
+    }
+    return n + 1;
+}
+
+// Where a portion marking stands: at the start of a line (after its indent and an optional
+// paragraph number or letter), or right after a header label such as "SUBJECT:".
+bool at_marking_position(std::string_view text, std::size_t pos)
+{
+    const std::size_t line_start = pos == 0 ? 0 : text.rfind('\n', pos - 1) + 1;
+    std::string_view before = text.substr(line_start, pos - line_start);
+    while (!before.empty() && is_blank(before.back())) {
+        before.remove_suffix(1);
+    }
+    while (!before.empty() && is_blank(before.front())) {
+        before.remove_prefix(1);
+    }
+    if (before.empty()) {
+        return true;
+    }
+    if (list_label_length(before) == before.size()) {
+        return true;
+    }
+    return before.back() == ':' && starts_other_label(before);
+}
+
+// "REF:", "REFS:", "REFTEL:", "REFERENCE:" at the start of a trimmed line.
+bool starts_ref_label(std::string_view s)
+{
+    if (s.substr(0, 3) != "REF") {
+        return false;
+    }
+    const std::size_t colon = s.find(':');
+    return colon != std::string_view::npos && colon <= 9
+        && std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon),
+            [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 } // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> ref_blocks(std::string_view text)
+{
+    // From a REF label to the blank line, numbered paragraph or next label that ends the list.
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    bool in_refs = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::string_view rest = text.substr(pos, end - pos);
+        while (!rest.empty() && is_blank(rest.front())) {
+            rest.remove_prefix(1);
+        }
+        if (starts_ref_label(rest)) {
+            out.emplace_back(pos, end);
+            in_refs = true;
+        } else if (in_refs && !rest.empty() && !starts_other_label(rest)
+            && !(rest.front() >= '0' && rest.front() <= '9')) {
+            out.back().second = end;
+        } else {
+            in_refs = false;
+        }
+        pos = end + 1;
+    }
+    return out;
+}
 
 TermFinder::TermFinder(const std::vector<content::GlossaryTerm>& glossary)
     : m_by_first(256)
@@ -116,6 +204,7 @@ TermFinder::TermFinder(const std::vector<content::GlossaryTerm>& glossary)
         e.index = static_cast<std::uint32_t>(i);
         e.any_case = term.find(' ') != std::string::npos || has_small_letter(term);
         e.tag = glossary[i].kind == content::GlossaryKind::tag;
+        e.marking = is_marking_shape(term);
         const auto first = static_cast<unsigned char>(e.any_case ? fold(term.front()) : term.front());
         m_by_first[first].push_back(e);
         if (e.any_case && first >= 'A' && first <= 'Z') {
@@ -169,7 +258,9 @@ std::vector<TermMatch> TermFinder::find(std::string_view text, std::size_t limit
 {
     std::vector<TermMatch> out;
     const auto tags = tags_lines(text);
+    const auto refs = ref_blocks(text);
     std::size_t tag_range = 0;
+    std::size_t ref_range = 0;
     std::size_t pos = 0;
     while (pos < text.size() && out.size() < limit) {
         const auto& bucket = m_by_first[static_cast<unsigned char>(text[pos])];
@@ -181,9 +272,13 @@ std::vector<TermMatch> TermFinder::find(std::string_view text, std::size_t limit
             ++tag_range;
         }
         const bool on_tags_line = tag_range < tags.size() && tags[tag_range].first <= pos;
+        while (ref_range < refs.size() && refs[ref_range].second <= pos) {
+            ++ref_range;
+        }
+        const bool in_refs = ref_range < refs.size() && refs[ref_range].first <= pos;
         std::size_t matched = 0;
         for (const Entry& e : bucket) {
-            if (e.tag && !on_tags_line) {
+            if ((e.tag && !on_tags_line) || (e.marking && (in_refs || !at_marking_position(text, pos)))) {
                 continue;
             }
             matched = match_at(text, pos, e);

@@ -43,6 +43,9 @@ private:
         std::uint32_t index = 0;
         bool any_case = false;
         bool tag = false;
+        // A parenthesised marking such as "(C)": a portion marking only where one can stand (see
+        // reader_terms.cpp), never a list letter in a REF block or a letter in running text.
+        bool marking = false;
     };
 
     // The length matched at `pos`, or 0.
@@ -56,5 +59,8 @@ private:
 // The byte ranges of the TAGS line(s) in a display text: the line that starts with a TAGS label
 // (TAGS:, TAGS, Tags:) and the lines that continue it, up to the next label or blank line.
 std::vector<std::pair<std::size_t, std::size_t>> tags_lines(std::string_view text);
+// The byte ranges of REF blocks: a REF label's line and the lines of its list, to the blank line,
+// numbered paragraph or next label that ends it. A "(C)" there is a list letter, not a marking.
+std::vector<std::pair<std::size_t, std::size_t>> ref_blocks(std::string_view text);
 
 } // namespace ck::screens::reader

@@ -84,6 +84,58 @@ TEST_CASE("glossary terms are found as whole words, codes as written and phrases
     }
 }
 
+TEST_CASE("a portion marking is explained only where a marking stands, never as a REF list's letter")
+{
+    struct Case {
+        const char* text;
+        Words expected;
+    };
+    const Case cases[] = {
+        { "1.  (C) SUMMARY: THE AMBASSADOR MET", { "(C)" } },
+        { "(C) THE MINISTER SAID", { "(C)" } }, // a paragraph that opens with its marking
+        { "   A. (C) THE FIRST POINT", { "(C)" } }, // a lettered subparagraph
+        { "SUBJECT: (C) SNIPER RIFLES TO IRAN", { "(C)" } },
+        // Vienna, 2005: the REF list repeats each letter in parentheses.
+        { "REF: A. (A) E-MAIL 1/5/05\n     B. (B) 04 STATE 272249\n     C. (C) 04 VIENNA 4393\n\n1. (C) "
+          "SUMMARY",
+            { "(C)" } },
+        { "REF: (C) 04 VIENNA 4393\nCLASSIFIED BY: X\n(C) TEXT", { "(C)" } }, // a label ends the list
+        { "THE ANSWER TO QUESTION (C) WAS NO", {} }, // a letter in running text
+        { "SEE PARA 2 (C) ABOVE", {} },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        const Words got = found(c.text);
+        CHECK(got == c.expected);
+        if (!c.expected.empty() && got == c.expected) {
+            // The one found is the last in the text: the marking of the paragraph, not a letter.
+            const TermFinder finder(glossary());
+            const auto matches = finder.find(c.text);
+            CHECK(std::string_view(c.text).substr(matches.back().begin).find("(C)", 1)
+                == std::string_view::npos);
+        }
+    }
+}
+
+TEST_CASE("in the Vienna cable of 2005 no REF letter is taken for a portion marking")
+{
+    const auto record = exhibit().cable("05VIENNA37");
+    REQUIRE(record.ok());
+    REQUIRE(record->has_value());
+    const std::string& text = (*record)->cable.display_text;
+    const TermFinder finder(exhibit().collection().glossary);
+    const auto refs = ref_blocks(text);
+    REQUIRE_FALSE(refs.empty());
+    REQUIRE(text.substr(refs.front().first, refs.front().second - refs.front().first)
+                .find("C. (C) 04 VIENNA 4393")
+        != std::string::npos);
+    for (const TermMatch& m : finder.find(text)) {
+        CAPTURE(text.substr(m.begin, m.end - m.begin));
+        CHECK_FALSE((
+            m.begin >= refs.front().first && m.end <= refs.front().second && text.substr(m.begin, 1) == "("));
+    }
+}
+
 TEST_CASE("a TAGS code is a tag only on the TAGS line, where the line runs on until the next label")
 {
     struct Case {

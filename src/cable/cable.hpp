@@ -32,12 +32,24 @@ struct CableDate {
     friend auto operator<=>(const CableDate&, const CableDate&) = default;
 };
 
+// What a REF entry names: a cable, a press item of the Foreign Broadcast Information Service
+// ("FBIS SK2403053393", not a cable), or something else (an e-mail, a memo, a document).
+enum class ReferenceKind { cable, fbis, other };
+std::string_view to_string(ReferenceKind kind);
+std::optional<ReferenceKind> reference_kind_from_string(std::string_view name);
+
 // One entry of a REF line, e.g. "A. 03 PANAMA 2201".
 struct Reference {
     std::string label; // "A" in a lettered list, else empty
-    std::string text; // the reference as written, label removed: "03 PANAMA 2201"
-    std::string id; // the cable it names ("2003PANAMA2201" style or "03PANAMA2201"), else empty
-    std::vector<std::string> alternatives; // other ids the source itself links (PlusD reference lists)
+    std::string text; // the reference as written, label removed: "03 PANAMA 2201"; empty when
+                      // only the source's metadata lists it (the cable itself does not say)
+    // The cable it names, by strong evidence only: the year written in the entry, else the citing
+    // cable's own year ("2003PANAMA2201" or "03PANAMA2201" style); else empty.
+    std::string id;
+    // Other ids the source page offers for this entry (PlusD reference lists): never a resolution,
+    // at most "possibly" (see alternative_reason in refs.hpp).
+    std::vector<std::string> alternatives;
+    ReferenceKind kind = ReferenceKind::cable;
     friend bool operator==(const Reference&, const Reference&) = default;
 };
 

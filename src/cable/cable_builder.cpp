@@ -41,6 +41,10 @@ Cable build_cable(Metadata m, Telegram t, SourceFormat format, IdEra era)
     c.info = std::move(t.info);
     c.excluded = std::move(t.excluded);
     c.origin = derive_origin(m.origin, c.from);
+    if (c.from.empty() && m.partial_extract) {
+        // A partial extract has no routing lines: the page's origin is the only sender it names.
+        c.from = addressee_from_origin(c.origin);
+    }
     c.classification = t.banner ? t.banner->classification : std::move(m.classification);
     c.caveats = std::move(t.caveats);
     for (std::string& cv : m.caveats) {

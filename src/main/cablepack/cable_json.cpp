@@ -13,7 +13,8 @@ nlohmann::json refs_json(const std::vector<ck::cable::Reference>& refs)
 {
     nlohmann::json out = nlohmann::json::array();
     for (const ck::cable::Reference& r : refs) {
-        nlohmann::json j = { { "text", r.text }, { "id", string_or_null(r.id) } };
+        nlohmann::json j = { { "text", string_or_null(r.text) }, { "id", string_or_null(r.id) },
+            { "kind", std::string(ck::cable::to_string(r.kind)) } };
         if (!r.label.empty()) {
             j["label"] = r.label;
         }

@@ -240,12 +240,13 @@ int run_build(const BuildArgs& args)
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     std::fprintf(stderr,
         "built %s: %lld cables from %zu files in %.1f s (%.0f cables/s); %zu error(s), %zu warning(s)%s\n"
-        "  references: %lld, %lld naming a cable in the pack\n"
+        "  references: %lld, %lld naming a cable in the pack, %lld possibly one, %lld FBIS press items\n"
         "  text %.1f MB, pack %.1f MB; content hash %s\n",
         args.out.c_str(), static_cast<long long>(summary->cables), inputs->size(), seconds,
         seconds > 0 ? static_cast<double>(summary->cables) / seconds : 0.0, errors, warnings,
         warnings > 0 && !args.warnings ? " (--warnings lists them)" : "",
         static_cast<long long>(summary->refs_total), static_cast<long long>(summary->refs_resolved),
+        static_cast<long long>(summary->refs_possible), static_cast<long long>(summary->refs_fbis),
         static_cast<double>(summary->text_bytes) / 1e6, static_cast<double>(summary->pack_bytes) / 1e6,
         summary->content_hash.c_str());
     return errors > 0 ? exit_failed : exit_ok;

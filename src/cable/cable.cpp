@@ -57,6 +57,23 @@ namespace {
 constexpr std::array<std::string_view, 3> reference_kind_names = { "cable", "fbis", "other" };
 } // namespace
 
+std::string_view to_string(Confidence confidence)
+{
+    switch (confidence) {
+    case Confidence::source:
+        return "source";
+    case Confidence::derived:
+        return "derived";
+    case Confidence::ocr:
+        return "ocr";
+    case Confidence::ocr_repaired:
+        return "ocr-repaired";
+    case Confidence::low:
+        return "low";
+    }
+    return "low";
+}
+
 std::string_view to_string(ReferenceKind kind)
 {
     return reference_kind_names[static_cast<std::size_t>(kind)];

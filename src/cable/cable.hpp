@@ -68,6 +68,32 @@ struct Attribute {
     friend bool operator==(const Attribute&, const Attribute&) = default;
 };
 
+// How far a field can be trusted, so a curator knows which to check by hand. For the curator only
+// (`cablepack parse` and `build`): the pack does not store it and the kiosk shows none of it.
+enum class Confidence {
+    source, // read as written from clean text or the source's metadata
+    derived, // not written as such: worked out from other fields (a partial extract's sender from
+             // the page's origin, a CIA cable's month and year from its TOT line)
+    ocr, // read as written from OCR text that looks clean; OCR may still have changed a letter
+    ocr_repaired, // OCR damage repaired by a rule of the format (digits in a DTG, a NARA record
+                  // number, an index bracket)
+    low, // read, but damaged: check by hand
+};
+std::string_view to_string(Confidence confidence); // "source", "derived", "ocr", "ocr-repaired", "low"
+
+// One level per key field; a field that is empty has no level (cablepack reports it as missing).
+struct FieldConfidence {
+    Confidence id = Confidence::source;
+    Confidence date = Confidence::source;
+    Confidence from = Confidence::source;
+    Confidence to = Confidence::source;
+    Confidence classification = Confidence::source;
+    Confidence subject = Confidence::source;
+    Confidence tags = Confidence::source;
+    Confidence refs = Confidence::source;
+    friend bool operator==(const FieldConfidence&, const FieldConfidence&) = default;
+};
+
 struct Cable {
     // Identity, in the form the source uses: "1977STATE158046" (CORE/PlusD document number),
     // "08TOKYO1723" (cablegate era), "CIA-RDP80B01676R003100290016-2" (CREST), else the
@@ -106,6 +132,8 @@ struct Cable {
 
     std::string source_file; // as handed to the parser
     std::size_t source_line = 1; // 1-based line where this cable starts (CSV rows differ)
+
+    FieldConfidence confidence; // for the curator; not stored in the pack
 };
 
 // A problem found while parsing, reported as "file:line: what is wrong".

@@ -119,7 +119,8 @@ std::optional<CableDate> stamp_date(const Stamp& s, int month, int two_digit_yea
 std::optional<DayTime> ocr_day_time(std::string_view w)
 {
     // The zone letter, and at most one stray mark after it ("092204Z%").
-    if (w.size() == 8 && (w[6] == 'Z' || w[6] == 'z') && !text::is_alnum(w[7])) {
+    const bool speck = w.size() == 8 && (w[6] == 'Z' || w[6] == 'z') && !text::is_alnum(w[7]);
+    if (speck) {
         w.remove_suffix(1);
     }
     if (w.size() != 7) {
@@ -132,7 +133,7 @@ std::optional<DayTime> ocr_day_time(std::string_view w)
         return std::nullopt;
     }
     std::string digits;
-    bool repaired = !zone_ok;
+    bool repaired = !zone_ok || speck;
     for (const char c : w.substr(0, 6)) {
         const auto d = ocr_digit(c);
         if (!d) {

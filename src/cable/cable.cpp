@@ -53,6 +53,42 @@ std::optional<SourceFormat> source_format_from_string(std::string_view name)
     return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::string_view, 3> reference_kind_names = { "cable", "fbis", "other" };
+} // namespace
+
+std::string_view to_string(Confidence confidence)
+{
+    switch (confidence) {
+    case Confidence::source:
+        return "source";
+    case Confidence::derived:
+        return "derived";
+    case Confidence::ocr:
+        return "ocr";
+    case Confidence::ocr_repaired:
+        return "ocr-repaired";
+    case Confidence::low:
+        return "low";
+    }
+    return "low";
+}
+
+std::string_view to_string(ReferenceKind kind)
+{
+    return reference_kind_names[static_cast<std::size_t>(kind)];
+}
+
+std::optional<ReferenceKind> reference_kind_from_string(std::string_view name)
+{
+    for (std::size_t i = 0; i < reference_kind_names.size(); ++i) {
+        if (reference_kind_names[i] == name) {
+            return static_cast<ReferenceKind>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 std::string CableDate::iso() const
 {
     std::array<char, 32> buf {};

@@ -32,12 +32,24 @@ struct CableDate {
     friend auto operator<=>(const CableDate&, const CableDate&) = default;
 };
 
+// What a REF entry names: a cable, a press item of the Foreign Broadcast Information Service
+// ("FBIS SK2403053393", not a cable), or something else (an e-mail, a memo, a document).
+enum class ReferenceKind { cable, fbis, other };
+std::string_view to_string(ReferenceKind kind);
+std::optional<ReferenceKind> reference_kind_from_string(std::string_view name);
+
 // One entry of a REF line, e.g. "A. 03 PANAMA 2201".
 struct Reference {
     std::string label; // "A" in a lettered list, else empty
-    std::string text; // the reference as written, label removed: "03 PANAMA 2201"
-    std::string id; // the cable it names ("2003PANAMA2201" style or "03PANAMA2201"), else empty
-    std::vector<std::string> alternatives; // other ids the source itself links (PlusD reference lists)
+    std::string text; // the reference as written, label removed: "03 PANAMA 2201"; empty when
+                      // only the source's metadata lists it (the cable itself does not say)
+    // The cable it names, by strong evidence only: the year written in the entry, else the citing
+    // cable's own year ("2003PANAMA2201" or "03PANAMA2201" style); else empty.
+    std::string id;
+    // Other ids the source page offers for this entry (PlusD reference lists): never a resolution,
+    // at most "possibly" (see alternative_reason in refs.hpp).
+    std::vector<std::string> alternatives;
+    ReferenceKind kind = ReferenceKind::cable;
     friend bool operator==(const Reference&, const Reference&) = default;
 };
 
@@ -54,6 +66,32 @@ struct Attribute {
     std::string key;
     std::string value;
     friend bool operator==(const Attribute&, const Attribute&) = default;
+};
+
+// How far a field can be trusted, so a curator knows which to check by hand. For the curator only
+// (`cablepack parse` and `build`): the pack does not store it and the kiosk shows none of it.
+enum class Confidence {
+    source, // read as written from clean text or the source's metadata
+    derived, // not written as such: worked out from other fields (a partial extract's sender from
+             // the page's origin, a CIA cable's month and year from its TOT line)
+    ocr, // read as written from OCR text that looks clean; OCR may still have changed a letter
+    ocr_repaired, // OCR damage repaired by a rule of the format (digits in a DTG, a NARA record
+                  // number, an index bracket)
+    low, // read, but damaged: check by hand
+};
+std::string_view to_string(Confidence confidence); // "source", "derived", "ocr", "ocr-repaired", "low"
+
+// One level per key field; a field that is empty has no level (cablepack reports it as missing).
+struct FieldConfidence {
+    Confidence id = Confidence::source;
+    Confidence date = Confidence::source;
+    Confidence from = Confidence::source;
+    Confidence to = Confidence::source;
+    Confidence classification = Confidence::source;
+    Confidence subject = Confidence::source;
+    Confidence tags = Confidence::source;
+    Confidence refs = Confidence::source;
+    friend bool operator==(const FieldConfidence&, const FieldConfidence&) = default;
 };
 
 struct Cable {
@@ -94,6 +132,8 @@ struct Cable {
 
     std::string source_file; // as handed to the parser
     std::size_t source_line = 1; // 1-based line where this cable starts (CSV rows differ)
+
+    FieldConfidence confidence; // for the curator; not stored in the pack
 };
 
 // A problem found while parsing, reported as "file:line: what is wrong".

@@ -29,6 +29,9 @@ Cable build_cable(Metadata m, Telegram t, SourceFormat format, IdEra era)
 {
     Cable c;
     c.format = format;
+    if (m.id.empty()) {
+        c.confidence.id = Confidence::derived; // from the banner or the FM line and routing serial
+    }
     c.id = !m.id.empty() ? std::move(m.id) : derived_id(t, era);
     c.date = t.date ? t.date : m.date;
     if (c.date && !t.date) {
@@ -41,6 +44,11 @@ Cable build_cable(Metadata m, Telegram t, SourceFormat format, IdEra era)
     c.info = std::move(t.info);
     c.excluded = std::move(t.excluded);
     c.origin = derive_origin(m.origin, c.from);
+    if (c.from.empty() && m.partial_extract) {
+        // A partial extract has no routing lines: the page's origin is the only sender it names.
+        c.from = addressee_from_origin(c.origin);
+        c.confidence.from = Confidence::derived;
+    }
     c.classification = t.banner ? t.banner->classification : std::move(m.classification);
     c.caveats = std::move(t.caveats);
     for (std::string& cv : m.caveats) {

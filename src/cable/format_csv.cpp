@@ -38,7 +38,8 @@ Metadata row_metadata(const CsvRow& row)
         const std::string_view ref = text::trim(refs.substr(start, bar - start));
         if (!ref.empty()) {
             m.listed_reference_ids.emplace_back(ref);
-            m.refs.push_back(Reference { {}, std::string(ref), std::string(ref), {} });
+            // Listed by the CSV's metadata, not written in the cable: no text of its own.
+            m.refs.push_back(Reference { {}, {}, std::string(ref), {}, ReferenceKind::cable });
         }
         start = bar + 1;
     }

@@ -164,6 +164,21 @@ HeaderLabel label_at_start(std::string_view line, std::size_t& value_start)
     return HeaderLabel::none;
 }
 
+namespace {
+
+// A label inside a line follows a space; a REF label may also follow an upper-case letter, where a
+// page lost the line break before it ("...FISHERIES TALKSREF: A. STATE 1234").
+bool inline_label_may_start(std::string_view line, std::size_t pos, HeaderLabel label)
+{
+    if (pos == 0) {
+        return false;
+    }
+    const char before = line[pos - 1];
+    return text::is_space(before) || (label == HeaderLabel::ref && text::is_upper(before));
+}
+
+} // namespace
+
 std::size_t find_inline_label(
     std::string_view line, std::size_t from, HeaderLabel& label, std::size_t& value_start)
 {
@@ -182,7 +197,7 @@ std::size_t find_inline_label(
     std::size_t best = std::string_view::npos;
     for (const Word& w : inline_words) {
         std::size_t pos = text::ifind(line, w.word, from);
-        while (pos != std::string_view::npos && (pos == 0 || !text::is_space(line[pos - 1]))) {
+        while (pos != std::string_view::npos && !inline_label_may_start(line, pos, w.label)) {
             pos = text::ifind(line, w.word, pos + 1);
         }
         if (pos != std::string_view::npos && pos > 0 && pos < best) {
@@ -236,8 +251,30 @@ HeaderField split_line(std::string_view line, std::size_t value_start, HeaderLab
     }
 }
 
-// Whether lines[k] continues `field`; a blank line may be skipped inside a REF list, which moves k.
-bool continues(const Lines& lines, std::size_t& k, std::size_t end, const HeaderField& field)
+// A double-spaced page (typed cables transcribed with a blank line after every line): the line
+// before the label is blank and so is the one after the candidate continuation at `n`.
+bool double_spaced_at(const Lines& lines, std::size_t label_index, std::size_t n, std::size_t end)
+{
+    const bool blank_before = label_index > 0 && text::is_blank(lines[label_index - 1].text);
+    const bool blank_after = n + 1 >= end || text::is_blank(lines[n + 1].text);
+    return blank_before && blank_after;
+}
+
+// Whether the non-blank line at `n` can continue a subject: not a label, paragraph or rule, and not
+// a mixed-case sentence after an upper-case subject.
+bool subject_goes_on(const HeaderField& field, std::string_view next)
+{
+    std::size_t unused = 0;
+    if (label_at_start(next, unused) != HeaderLabel::none || paragraph_start(next) || is_rule(next)) {
+        return false;
+    }
+    return has_lower(field.value) || !has_lower(next);
+}
+
+// Whether lines[k] continues `field`; a blank line may be skipped inside a REF list or a
+// double-spaced subject, which moves k. `label_index` is the field's label line.
+bool continues(
+    const Lines& lines, std::size_t& k, std::size_t end, const HeaderField& field, std::size_t label_index)
 {
     const std::string_view next = lines[k].text;
     std::size_t unused = 0;
@@ -257,6 +294,13 @@ bool continues(const Lines& lines, std::size_t& k, std::size_t end, const Header
         }
         if (field.label == HeaderLabel::ref && n < end && is_ref_item_start(lines[n].text)
             && !paragraph_start(lines[n].text)) {
+            k = n;
+            return true;
+        }
+        // "SUBJECT: TALKS ON THE FISHERIES" / "" / "AGREEMENT" / "" / "REF: ...": one blank line
+        // is only the page's spacing when every line is spaced so.
+        if (field.label == HeaderLabel::subject && n == k + 1 && n < end
+            && double_spaced_at(lines, label_index, n, end) && subject_goes_on(field, lines[n].text)) {
             k = n;
             return true;
         }
@@ -297,7 +341,7 @@ std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begi
             if (is_page_header(lines[k].text) || is_page_marker(lines[k].text)) {
                 continue; // a page break inside the header: the value goes on after it
             }
-            if (!continues(lines, k, end, field)) {
+            if (!continues(lines, k, end, field, i)) {
                 break;
             }
             append_line(field.value, lines[k].text);
@@ -323,7 +367,9 @@ std::string clean_subject(std::string_view value)
             part = text::trim_left(part.substr(1)); // "-         POLICY SPEECH": CSV-era filler
         }
         if (!part.empty()) {
-            if (!joined.empty()) {
+            // "CROSS-" / "BORDER": a teletype line ends only where the sender typed a hyphen, so
+            // the hyphen stays and no space is added.
+            if (!joined.empty() && !ends_with_word_hyphen(joined)) {
                 joined.push_back(' ');
             }
             joined.append(part);
@@ -331,6 +377,11 @@ std::string clean_subject(std::string_view value)
         start = end + 1;
     }
     return text::collapse_spaces(joined);
+}
+
+bool ends_with_word_hyphen(std::string_view s)
+{
+    return s.size() >= 2 && s.back() == '-' && text::is_alpha(s[s.size() - 2]);
 }
 
 std::string clean_classified_by(std::string_view value)

@@ -36,6 +36,9 @@ std::vector<HeaderField> read_header_fields(const Lines& lines, std::size_t begi
 // SUBJECT value: lines joined with single spaces, "- " filler at continuation starts removed.
 std::string clean_subject(std::string_view value);
 
+// "CROSS-": a word and a hyphen at the end of a line, so the next line continues the word.
+bool ends_with_word_hyphen(std::string_view s);
+
 // Classified By value: lines joined; a continuation starting with punctuation is glued on.
 std::string clean_classified_by(std::string_view value);
 

@@ -89,6 +89,43 @@ std::string origin_from_addressee(std::string_view from)
     return {};
 }
 
+std::string addressee_from_origin(std::string_view origin)
+{
+    const std::vector<std::string_view> words = text::split_words(origin);
+    if (words.size() < 2) {
+        return {};
+    }
+    if (text::iequals(text::collapse_spaces(origin), "Secretary of State")) {
+        return "SECSTATE WASHDC";
+    }
+    // The wordings origin_from_addressee() writes, back to the prefix a FM line uses.
+    struct Wording {
+        std::string_view word;
+        std::string_view prefix;
+    };
+    static constexpr std::array<Wording, 3> wordings = { {
+        { "Embassy", "AMEMBASSY" },
+        { "Consulate", "AMCONSUL" },
+        { "Mission", "USMISSION" },
+    } };
+    for (const Wording& w : wordings) {
+        if (!text::iequals(words[0], w.word)) {
+            continue;
+        }
+        // "Mission USNATO": the mission's own name is the whole address.
+        const bool named_mission = words.size() == 2 && text::istarts_with(words[1], "US");
+        std::string out = named_mission ? std::string() : std::string(w.prefix);
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (!out.empty()) {
+                out.push_back(' ');
+            }
+            out.append(text::to_upper(words[i]));
+        }
+        return out;
+    }
+    return {};
+}
+
 std::string derive_origin(std::string_view metadata_origin, std::string_view from)
 {
     const std::string_view m = text::trim(metadata_origin);

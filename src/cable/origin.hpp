@@ -16,4 +16,9 @@ std::string derive_origin(std::string_view metadata_origin, std::string_view fro
 // empty for addressees that name no post we know how to word.
 std::string origin_from_addressee(std::string_view from);
 
+// The reverse, for pages whose telegram has no FM line (partial extracts): "Embassy Paris" ->
+// "AMEMBASSY PARIS", "Consulate Shanghai" -> "AMCONSUL SHANGHAI", "Secretary of State" -> "SECSTATE
+// WASHDC"; empty for wordings with no FM form.
+std::string addressee_from_origin(std::string_view origin);
+
 } // namespace ck::cable

@@ -31,9 +31,23 @@ bool is_telegram_format(SourceFormat f)
     return false;
 }
 
+// OCR text is never "as written" with certainty: what no rule marked otherwise is "ocr".
+void mark_ocr_fields(FieldConfidence& f)
+{
+    for (Confidence* level :
+        { &f.id, &f.date, &f.from, &f.to, &f.classification, &f.subject, &f.tags, &f.refs }) {
+        if (*level == Confidence::source) {
+            *level = Confidence::ocr;
+        }
+    }
+}
+
 void finish(Cable& c, std::string_view source_name, Sink& sink)
 {
     c.source_file = std::string(source_name);
+    if (c.ocr) {
+        mark_ocr_fields(c.confidence);
+    }
     c.paragraphs = find_paragraphs(c.display_text, limits::max_paragraphs);
     if (!is_telegram_format(c.format)) {
         return;

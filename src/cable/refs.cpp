@@ -163,9 +163,32 @@ bool read_serial(std::string_view w, std::string& serial, int& suffix_year)
     return false;
 }
 
+// "STATE 4567 (NOTAL) (FISHERIES TALKS)": trailing parenthesised notes and descriptions are kept
+// in the text but name no part of the cable id.
+std::string_view without_trailing_notes(std::string_view entry)
+{
+    entry = text::trim_right(entry);
+    while (!entry.empty() && entry.back() == ')') {
+        int depth = 0;
+        std::size_t open = std::string_view::npos;
+        for (std::size_t i = entry.size(); i-- > 0;) {
+            depth += entry[i] == ')' ? 1 : (entry[i] == '(' ? -1 : 0);
+            if (depth == 0) {
+                open = i;
+                break;
+            }
+        }
+        if (open == std::string_view::npos || open == 0) {
+            break; // unbalanced, or the whole entry is in parentheses
+        }
+        entry = text::trim_right(entry.substr(0, open));
+    }
+    return entry;
+}
+
 std::vector<std::string_view> significant_words(std::string_view entry)
 {
-    std::vector<std::string_view> words = text::split_words(entry);
+    std::vector<std::string_view> words = text::split_words(without_trailing_notes(entry));
     // Trailing notes: "(NOTAL)", "NOTAL", "AND PREVIOUS", "(EXDIS)".
     while (!words.empty()) {
         std::string_view w = words.back();
@@ -295,9 +318,41 @@ std::vector<std::string> reference_ids(std::string_view entry, int citing_year, 
     return ids;
 }
 
+namespace {
+
+// "REF: NONE", "REF: N/A": the cable says it has no references.
+bool says_none(std::string_view value)
+{
+    std::string_view v = text::trim(value);
+    while (!v.empty() && (v.back() == '.' || v.back() == ',')) {
+        v.remove_suffix(1);
+    }
+    return text::iequals(v, "NONE") || text::iequals(v, "N/A") || text::iequals(v, "NIL");
+}
+
+} // namespace
+
+ReferenceKind reference_kind(std::string_view entry, bool names_cable)
+{
+    if (names_cable) {
+        return ReferenceKind::cable;
+    }
+    const std::vector<std::string_view> words = text::split_words(entry);
+    const bool fbis = std::any_of(words.begin(), words.end(), [](std::string_view w) {
+        while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':')) {
+            w.remove_suffix(1);
+        }
+        return text::iequals(w, "FBIS");
+    });
+    return fbis ? ReferenceKind::fbis : ReferenceKind::other;
+}
+
 RefList parse_ref_value(std::string_view value, int citing_year, IdEra era, std::size_t max_refs)
 {
     RefList out;
+    if (says_none(value)) {
+        return out;
+    }
     for (const RawEntry& raw : split_entries(value)) {
         // Unlabelled text may hold several entries separated by semicolons.
         std::size_t start = 0;
@@ -323,6 +378,7 @@ RefList parse_ref_value(std::string_view value, int citing_year, IdEra era, std:
                     r.label = raw.label == 0 ? std::string {} : std::string(1, raw.label);
                     r.text = part;
                     r.id = k < ids.size() ? ids[k] : std::string {};
+                    r.kind = reference_kind(part, !ids.empty());
                     out.refs.push_back(std::move(r));
                 }
             }
@@ -355,6 +411,28 @@ std::pair<std::string_view, long> station_and_serial(std::string_view id)
 }
 
 } // namespace
+
+AlternativeReason alternative_reason(const Reference& ref, std::string_view alternative)
+{
+    if (ref.id.empty()) {
+        return AlternativeReason::entry_names_no_cable;
+    }
+    return year_of_id(ref.id) != year_of_id(alternative) ? AlternativeReason::different_year
+                                                         : AlternativeReason::different_serial;
+}
+
+std::string_view to_string(AlternativeReason reason)
+{
+    switch (reason) {
+    case AlternativeReason::different_year:
+        return "different-year";
+    case AlternativeReason::different_serial:
+        return "different-serial";
+    case AlternativeReason::entry_names_no_cable:
+        return "entry-names-no-cable";
+    }
+    return "different-year";
+}
 
 void attach_alternatives(std::vector<Reference>& refs, const std::vector<std::string>& listed_ids)
 {

@@ -60,6 +60,28 @@ struct Item {
     bool parenthesized = false;
 };
 
+bool has_alnum(std::string_view w)
+{
+    return std::any_of(w.begin(), w.end(), [](char c) { return text::is_alnum(c); });
+}
+
+// "KS -", "KS .. —": words without a letter or digit (page debris, dashes OCR'd from a rule) are
+// dropped, so they neither become tags nor turn a code into a multi-word tag.
+std::string without_debris_words(const std::string& item)
+{
+    std::string out;
+    for (const std::string_view w : text::split_words(item)) {
+        if (!has_alnum(w)) {
+            continue;
+        }
+        if (!out.empty()) {
+            out.push_back(' ');
+        }
+        out.append(w);
+    }
+    return out;
+}
+
 // Items separated by commas, semicolons or (outside parentheses) spaces; parenthesized groups stay
 // whole. `comma_separated` tells the caller whether commas were used at all.
 std::vector<Item> tokenize(std::string_view value, bool& comma_separated)
@@ -69,7 +91,7 @@ std::vector<Item> tokenize(std::string_view value, bool& comma_separated)
     bool in_paren = false;
     comma_separated = false;
     const auto flush = [&](bool paren) {
-        std::string w = text::collapse_spaces(current);
+        std::string w = without_debris_words(text::collapse_spaces(current));
         current.clear();
         if (!w.empty()) {
             items.push_back(Item { std::move(w), paren });
@@ -112,12 +134,19 @@ std::string parenthesized(std::string_view prefix, std::string_view words)
     return s;
 }
 
+// Line-end debris after the last tag ("KS      -", "KS ..", a dash or dot of the page) is not a
+// tag: trailing spaces, dots, commas and dashes go, and what has no letter or digit is dropped.
+bool is_debris_end(char c)
+{
+    return c == '.' || c == ',' || c == '-' || c == '_' || text::is_space(c);
+}
+
 void add_tag(TagList& out, std::string tag, std::size_t max_tags)
 {
-    while (!tag.empty() && (tag.back() == '.' || tag.back() == ',')) {
+    while (!tag.empty() && is_debris_end(tag.back())) {
         tag.pop_back();
     }
-    if (tag.empty() || tag == "SIPDIS" || out.capped) {
+    if (!has_alnum(tag) || tag == "SIPDIS" || out.capped) {
         return;
     }
     if (std::find(out.tags.begin(), out.tags.end(), tag) != out.tags.end()) {

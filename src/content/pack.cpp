@@ -271,9 +271,8 @@ Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
     if (!status) {
         return status.error();
     }
-    st = stmt(
-        "SELECT r.pos, r.label, r.text, r.target, t.id FROM refs r LEFT JOIN cables t ON t.num = r.target_num"
-        " WHERE r.cable = ?1 ORDER BY r.pos");
+    st = stmt("SELECT r.pos, r.label, r.text, r.target, t.id, r.kind FROM refs r"
+              " LEFT JOIN cables t ON t.num = r.target_num WHERE r.cable = ?1 ORDER BY r.pos");
     if (!st) {
         return st.error();
     }
@@ -284,20 +283,29 @@ Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
         ref.ref.text = l.column_text(2);
         ref.ref.id = l.column_text(3);
         ref.target_id = l.column_text(4);
+        ref.ref.kind
+            = cable::reference_kind_from_string(l.column_text(5)).value_or(cable::ReferenceKind::other);
         r.refs.push_back(std::move(ref));
     });
     if (!status) {
         return status.error();
     }
-    st = stmt("SELECT ref, id FROM ref_alternatives WHERE cable = ?1 ORDER BY ref, pos");
+    st = stmt("SELECT a.ref, a.id, t.id FROM ref_alternatives a LEFT JOIN cables t ON t.num = a.target_num"
+              " WHERE a.cable = ?1 ORDER BY a.ref, a.pos");
     if (!st) {
         return st.error();
     }
     (*st)->bind(1, num);
     status = each_row(**st, [&](const sql::Stmt& l) {
         const auto ref = static_cast<std::size_t>(l.column_int(0));
-        if (ref < r.refs.size()) {
-            r.refs[ref].ref.alternatives.push_back(l.column_text(1));
+        if (ref >= r.refs.size()) {
+            return;
+        }
+        ResolvedReference& rr = r.refs[ref];
+        rr.ref.alternatives.push_back(l.column_text(1));
+        // Offered by the source page and in this pack: "possibly", with the reason it is not sure.
+        if (std::string target = l.column_text(2); !target.empty() && target != rr.target_id) {
+            rr.possibly.push_back({ target, cable::alternative_reason(rr.ref, rr.ref.alternatives.back()) });
         }
     });
     // The cable itself carries its references too, as the parser gave them (export, diff).
@@ -430,10 +438,14 @@ Result<RefCounts> Pack::ref_counts()
     auto total = sql::query_int(m_impl->db.get(), "SELECT count(*) FROM refs");
     auto resolved
         = sql::query_int(m_impl->db.get(), "SELECT count(*) FROM refs WHERE target_num IS NOT NULL");
-    if (!total || !resolved) {
-        return total ? resolved.error() : total.error();
+    auto possible = sql::query_int(m_impl->db.get(), std::string(schema::possible_refs_count_sql));
+    auto fbis = sql::query_int(m_impl->db.get(), "SELECT count(*) FROM refs WHERE kind = 'fbis'");
+    for (const auto* r : { &total, &resolved, &possible, &fbis }) {
+        if (!*r) {
+            return r->error();
+        }
     }
-    return RefCounts { *total, *resolved };
+    return RefCounts { *total, *resolved, *possible, *fbis };
 }
 
 Status Pack::for_each_cable(const std::function<Status(const CableRecord&)>& fn)

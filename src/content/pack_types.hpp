@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cable/cable.hpp"
+#include "cable/refs.hpp"
 #include "content/manifest.hpp"
 
 #include <cstdint>
@@ -38,9 +39,17 @@ struct CableSummary {
     friend bool operator==(const CableSummary&, const CableSummary&) = default;
 };
 
+// An id the source page offers for a reference that is in this pack: "possibly" that cable.
+struct PossibleTarget {
+    std::string id; // the pack id
+    cable::AlternativeReason reason = cable::AlternativeReason::different_year;
+    friend bool operator==(const PossibleTarget&, const PossibleTarget&) = default;
+};
+
 struct ResolvedReference {
     cable::Reference ref;
     std::string target_id; // the pack id of the cable it names, empty when not in this pack
+    std::vector<PossibleTarget> possibly; // offered alternatives that are in this pack
     [[nodiscard]] bool in_pack() const { return !target_id.empty(); }
 };
 
@@ -88,7 +97,9 @@ struct Collection {
 
 struct RefCounts {
     std::int64_t total = 0;
-    std::int64_t resolved = 0; // naming a cable in this pack
+    std::int64_t resolved = 0; // naming a cable in this pack (by strong evidence only)
+    std::int64_t possible = 0; // not resolved, but the source offers an id that is in this pack
+    std::int64_t fbis = 0; // FBIS press items, not cables
 };
 
 } // namespace ck::content

@@ -38,6 +38,8 @@ struct BuildSummary {
     std::int64_t cables = 0;
     std::int64_t refs_total = 0;
     std::int64_t refs_resolved = 0;
+    std::int64_t refs_possible = 0; // unresolved, with an id the source offers that is in the pack
+    std::int64_t refs_fbis = 0; // FBIS press items
     std::int64_t text_bytes = 0; // display text stored
     std::uintmax_t pack_bytes = 0;
     std::string content_hash;

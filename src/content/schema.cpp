@@ -1,4 +1,4 @@
-// The pack schema, version 1. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 2. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -48,11 +48,12 @@ CREATE TABLE cables(
 CREATE TABLE cable_lists(cable INTEGER NOT NULL, field INTEGER NOT NULL, pos INTEGER NOT NULL,
   value TEXT NOT NULL, PRIMARY KEY(cable, field, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE refs(cable INTEGER NOT NULL, pos INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
-  target TEXT NOT NULL, target_num INTEGER, PRIMARY KEY(cable, pos)) STRICT, WITHOUT ROWID;
+  target TEXT NOT NULL, target_num INTEGER, kind TEXT NOT NULL, PRIMARY KEY(cable, pos)) STRICT,
+  WITHOUT ROWID;
 CREATE TABLE cable_tags(cable INTEGER NOT NULL, tag INTEGER NOT NULL, PRIMARY KEY(cable, tag))
   STRICT, WITHOUT ROWID;
 CREATE TABLE ref_alternatives(cable INTEGER NOT NULL, ref INTEGER NOT NULL, pos INTEGER NOT NULL,
-  id TEXT NOT NULL, PRIMARY KEY(cable, ref, pos)) STRICT, WITHOUT ROWID;
+  id TEXT NOT NULL, target_num INTEGER, PRIMARY KEY(cable, ref, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE paragraphs(cable INTEGER NOT NULL, pos INTEGER NOT NULL, number TEXT NOT NULL,
   portion_mark TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY(cable, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE attributes(cable INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL,
@@ -95,8 +96,8 @@ constexpr std::array<HashedTable, 12> hashed_tables = { {
         "declassification, subject, classified_by, signature, display_text, format, ocr, partial_extract, "
         "source_file, source_line" },
     { "cable_lists", "cable, field, pos", "cable, field, pos, value" },
-    { "refs", "cable, pos", "cable, pos, label, text, target, target_num" },
-    { "ref_alternatives", "cable, ref, pos", "cable, ref, pos, id" },
+    { "refs", "cable, pos", "cable, pos, label, text, target, target_num, kind" },
+    { "ref_alternatives", "cable, ref, pos", "cable, ref, pos, id, target_num" },
     { "paragraphs", "cable, pos", "cable, pos, number, portion_mark, line" },
     { "attributes", "cable, pos", "cable, pos, key, value" },
     { "texts", "owner, field, lang", "owner, field, lang, value" },

@@ -12,9 +12,16 @@
 
 namespace ck::content::schema {
 
-inline constexpr int version = 1;
+// 2: refs.kind (cable, fbis, other) and ref_alternatives.target_num (an offered id that is in the
+// pack, shown as "possibly", never as the reference's target).
+inline constexpr int version = 2;
 // PRAGMA application_id of every pack: "CKPA".
 inline constexpr std::int32_t application_id = 0x434B5041;
+
+// References not resolved whose source page offers an id that is in the pack.
+inline constexpr std::string_view possible_refs_count_sql
+    = "SELECT count(*) FROM refs r WHERE r.target_num IS NULL AND EXISTS (SELECT 1 FROM ref_alternatives a"
+      " WHERE a.cable = r.cable AND a.ref = r.pos AND a.target_num IS NOT NULL)";
 
 // Facet kinds as stored in facet_values.kind and as prefixes of the facet tokens in the index.
 enum class FacetKind : int { classification = 1, origin = 2, tag = 3 };

@@ -42,9 +42,11 @@ constexpr StatementText statements[] = {
     { "list", "INSERT INTO cable_lists(cable, field, pos, value) VALUES (?1, ?2, ?3, ?4)" },
     { "tag", "INSERT OR IGNORE INTO cable_tags(cable, tag) VALUES (?1, ?2)" },
     { "ref",
-        "INSERT INTO refs(cable, pos, label, text, target, target_num) VALUES (?1, ?2, ?3, ?4, ?5, NULL)" },
+        "INSERT INTO refs(cable, pos, label, text, target, target_num, kind)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)" },
     { "ref_key", "INSERT INTO temp.ref_keys(cable, ref, pos, key) VALUES (?1, ?2, ?3, ?4)" },
-    { "alternative", "INSERT INTO ref_alternatives(cable, ref, pos, id) VALUES (?1, ?2, ?3, ?4)" },
+    { "alternative",
+        "INSERT INTO ref_alternatives(cable, ref, pos, id, target_num) VALUES (?1, ?2, ?3, ?4, NULL)" },
     { "paragraph",
         "INSERT INTO paragraphs(cable, pos, number, portion_mark, line) VALUES (?1, ?2, ?3, ?4, ?5)" },
     { "attribute", "INSERT INTO attributes(cable, pos, key, value) VALUES (?1, ?2, ?3, ?4)" },
@@ -198,24 +200,24 @@ Status TableWriter::insert_children(std::int64_t num, const cable::Cable& c)
         const auto& r = c.refs[i];
         const auto pos = static_cast<std::int64_t>(i);
         auto& s = stmt("ref").bind(1, num).bind(2, pos).bind(3, std::string_view(r.label));
-        if (auto st = s.bind(4, std::string_view(r.text)).bind(5, std::string_view(r.id)).run(); !st) {
+        s.bind(4, std::string_view(r.text)).bind(5, std::string_view(r.id));
+        if (auto st = s.bind(6, cable::to_string(r.kind)).run(); !st) {
             return st;
         }
-        std::int64_t key_pos = 0;
-        for (const std::string* id : { &r.id }) {
-            if (!id->empty()) {
-                auto& k = stmt("ref_key").bind(1, num).bind(2, pos).bind(3, key_pos++);
-                if (auto st = k.bind(4, reference_key(*id)).run(); !st) {
-                    return st;
-                }
+        // Key 0 is the reference's own id, key j + 1 the source page's alternative j.
+        if (!r.id.empty()) {
+            auto& k = stmt("ref_key").bind(1, num).bind(2, pos).bind(3, std::int64_t { 0 });
+            if (auto st = k.bind(4, reference_key(r.id)).run(); !st) {
+                return st;
             }
         }
         for (std::size_t j = 0; j < r.alternatives.size(); ++j) {
+            const auto key_pos = static_cast<std::int64_t>(j + 1);
             auto& a = stmt("alternative").bind(1, num).bind(2, pos).bind(3, static_cast<std::int64_t>(j));
             if (auto st = a.bind(4, std::string_view(r.alternatives[j])).run(); !st) {
                 return st;
             }
-            auto& k = stmt("ref_key").bind(1, num).bind(2, pos).bind(3, key_pos++);
+            auto& k = stmt("ref_key").bind(1, num).bind(2, pos).bind(3, key_pos);
             if (auto st = k.bind(4, reference_key(r.alternatives[j])).run(); !st) {
                 return st;
             }
@@ -275,10 +277,16 @@ Status TableWriter::write_facets_and_years()
 
 Status TableWriter::resolve_references()
 {
-    // The first of a reference's ids (its own, then the alternatives) that names a cable here.
+    // A reference resolves by its own id only: that id rests on strong evidence (the year written
+    // in the entry, else the citing cable's own year). An id the source page offers instead may be
+    // another cable altogether (1974ATHENS02959's "STATE -097844" is not 1973STATE097844), so it
+    // is recorded on its own row, to be shown as "possibly", never as the reference's target.
     return sql::exec(m_db,
         "UPDATE refs SET target_num = (SELECT c.num FROM temp.ref_keys k JOIN cables c ON c.ref_key = k.key"
-        " WHERE k.cable = refs.cable AND k.ref = refs.pos ORDER BY k.pos, c.num LIMIT 1);");
+        " WHERE k.cable = refs.cable AND k.ref = refs.pos AND k.pos = 0 ORDER BY c.num LIMIT 1);"
+        "UPDATE ref_alternatives SET target_num = (SELECT c.num FROM temp.ref_keys k"
+        " JOIN cables c ON c.ref_key = k.key WHERE k.cable = ref_alternatives.cable"
+        " AND k.ref = ref_alternatives.ref AND k.pos = ref_alternatives.pos + 1 ORDER BY c.num LIMIT 1);");
 }
 
 Status TableWriter::write_texts(const std::string& owner, const std::string& field, const LangText& text)
@@ -452,6 +460,10 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     auto resolved = sql::query_int(m_db, "SELECT count(*) FROM refs WHERE target_num IS NOT NULL");
     summary.refs_total = total ? *total : 0;
     summary.refs_resolved = resolved ? *resolved : 0;
+    auto possible = sql::query_int(m_db, std::string(schema::possible_refs_count_sql));
+    auto fbis = sql::query_int(m_db, "SELECT count(*) FROM refs WHERE kind = 'fbis'");
+    summary.refs_possible = possible ? *possible : 0;
+    summary.refs_fbis = fbis ? *fbis : 0;
     return summary;
 }
 

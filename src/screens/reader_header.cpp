@@ -195,14 +195,55 @@ ReaderHeader::ReaderHeader(const content::CableRecord& record, content::Pack& pa
             const auto it = found.find(r.target_id);
             link.title = it == found.end() || it->second.subject.empty() ? r.target_id : it->second.subject;
             link.date = it == found.end() ? std::string() : it->second.date;
+        } else {
+            describe_unresolved(r, link);
         }
         m_refs.push_back(std::move(link));
     }
     for (std::size_t i = 0; i < record.cited_by.size(); ++i) {
         const content::CableSummary& s = record.cited_by[i];
-        m_cited.push_back({ "reader.cited:" + std::to_string(i), s.id, s.subject.empty() ? s.id : s.subject,
-            s.date, s.id });
+        Link link;
+        link.id = "reader.cited:" + std::to_string(i);
+        link.label = s.id;
+        link.title = s.subject.empty() ? s.id : s.subject;
+        link.date = s.date;
+        link.target = s.id;
+        m_cited.push_back(std::move(link));
     }
+}
+
+void ReaderHeader::describe_unresolved(const content::ResolvedReference& r, Link& link)
+{
+    if (r.ref.kind == cable::ReferenceKind::fbis) {
+        link.press = true;
+        link.notice = "reader.fbis_notice";
+        return;
+    }
+    if (r.possibly.empty()) {
+        return;
+    }
+    // Never a plain link: the id the source page offers may be another cable (another year).
+    const content::PossibleTarget& p = r.possibly.front();
+    link.possibly = p.id;
+    link.reason_key = "reader.reason." + std::string(cable::to_string(p.reason));
+    link.notice = "reader.possibly_notice";
+}
+
+std::string ReaderHeader::link_detail(const Env& env, const Link& link)
+{
+    if (link.press) {
+        return env.strings.get("reader.ref_fbis");
+    }
+    if (!link.possibly.empty()) {
+        return env.strings.format("reader.ref_possibly",
+            { { "id", link.possibly }, { "reason", env.strings.get(link.reason_key) } });
+    }
+    std::string detail = link.title;
+    if (const auto date = cable::CableDate::from_iso(link.date); date && !detail.empty()) {
+        detail = reader::format_date({ date->year, date->month, date->day, -1, -1 }, env.strings.lang())
+            + "  ·  " + detail;
+    }
+    return detail;
 }
 
 ReaderHeader::Chip ReaderHeader::chip(std::string label) const
@@ -499,11 +540,7 @@ float ReaderHeader::build_link(
     first.background = bg;
     ui::TextSpec second = m.link_title;
     second.background = bg;
-    std::string detail = link.title;
-    if (const auto date = cable::CableDate::from_iso(link.date); date && !detail.empty()) {
-        detail = reader::format_date({ date->year, date->month, date->day, -1, -1 }, env.strings.lang())
-            + "  ·  " + detail;
-    }
+    const std::string detail = link_detail(env, link);
     const auto measure = [&] {
         float h = pen.canvas()
                       .layout(link.label, first.style, text_w, text::WrapMode::words, text::Align::start,
@@ -567,7 +604,7 @@ std::optional<Intent> ReaderHeader::on_tap(const ui::Widget& widget)
         return Intent::of(Intent::Kind::show_definition, m_marks[*i].label);
     }
     const auto open = [](const Link& link) {
-        return link.target.empty() ? Intent::of(Intent::Kind::show_notice, "reader.not_in_collection")
+        return link.target.empty() ? Intent::of(Intent::Kind::show_notice, link.notice)
                                    : Intent::of(Intent::Kind::open_cable, link.target);
     };
     if (const auto i = index_after(id, "reader.ref:"); i && *i < m_refs.size()) {

@@ -45,7 +45,15 @@ private:
         std::string title; // the linked cable's subject, empty when not in the pack
         std::string date; // ISO, for "cited by"
         std::string target; // pack id, empty when not in the pack
+        // A reference with no target: a cable the source page offers ("possibly", with the
+        // strings key of its reason), or an FBIS press report. A tap shows `notice`.
+        std::string possibly;
+        std::string reason_key;
+        bool press = false;
+        std::string notice = "reader.not_in_collection";
     };
+    static void describe_unresolved(const content::ResolvedReference& r, Link& link);
+    [[nodiscard]] static std::string link_detail(const Env& env, const Link& link);
     struct Chip {
         std::string label;
         bool defined = false; // the glossary explains it: tapping shows the definition

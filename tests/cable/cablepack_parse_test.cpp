@@ -91,7 +91,7 @@ std::string corpus_file(const std::string& relative)
 }
 
 const char* const contract_keys[] = { "id", "date", "precedence", "from", "to", "info", "classification",
-    "caveats", "tags", "subject", "refs", "format", "ocr", "source_file", "source_line" };
+    "caveats", "tags", "subject", "refs", "format", "ocr", "source_file", "source_line", "confidence" };
 
 } // namespace
 
@@ -112,7 +112,7 @@ TEST_CASE("cablepack parse prints the contract's JSON for a cable and exits 0")
         = nlohmann::json::parse(R"({"id": "1977STATE158046", "date": "1977-07-07T21:38Z",
         "precedence": "PRIORITY", "from": "SECSTATE WASHDC", "to": ["AMEMBASSY TOKYO"], "info": [],
         "classification": "CONFIDENTIAL", "caveats": [], "tags": ["ESTC", "COCOM", "JA"],
-        "subject": "DIVERSION OF STRATEGIC GOODS", "refs": [{"text": "STATE 156889", "id": "1977STATE156889"}],
+        "subject": "DIVERSION OF STRATEGIC GOODS", "refs": [{"text": "STATE 156889", "id": "1977STATE156889", "kind": "cable"}],
         "format": "core", "ocr": false, "source_file": "000_ee31729eca87852f.txt", "source_line": 1})");
     for (const auto& item : expected.items()) {
         const std::string& key = item.key();
@@ -122,6 +122,34 @@ TEST_CASE("cablepack parse prints the contract's JSON for a cable and exits 0")
     CHECK_FALSE(j.contains("display_text"));
     CHECK(j.at("signature") == "VANCE");
     CHECK(j.at("origin") == "Secretary of State");
+}
+
+TEST_CASE("cablepack parse gives each key field's confidence, and missing where the field is empty")
+{
+    struct Case {
+        std::string file;
+        std::string expected; // the "confidence" object
+    };
+    const Case cases[] = {
+        { "seeds/000_ee31729eca87852f.txt",
+            R"({"id":"source","date":"source","from":"source","to":"source","classification":"source",
+            "subject":"source","tags":"source","refs":"source"})" },
+        { "exhibit/015_05vienna3833-austria-questionable-transactions.txt",
+            R"({"id":"source","date":"source","from":"derived","to":"missing","classification":"source",
+            "subject":"source","tags":"source","refs":"source"})" },
+        { "exhibit/034_jfk-director-941533-oswald-japan-story.txt",
+            R"({"id":"ocr","date":"ocr","from":"ocr","to":"ocr","classification":"missing",
+            "subject":"low","tags":"missing","refs":"ocr"})" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        Scratch s;
+        s.write("doc.txt", corpus_file(c.file));
+        const Run r = s.run("parse doc.txt");
+        CHECK(r.status == 0);
+        REQUIRE(r.out_lines.size() == 1);
+        CHECK(nlohmann::json::parse(r.out_lines[0]).at("confidence") == nlohmann::json::parse(c.expected));
+    }
 }
 
 TEST_CASE("unknown fields are null or empty lists, and --display-text adds the text")

@@ -2,6 +2,7 @@
 // TAGS, SUBJECT, REF and the cable ids references name, Classified By, and the header reader that
 // finds them (labels in any case, several on one line, only the header block read).
 #include "cable/header_fields.hpp"
+#include "cable/origin.hpp"
 #include "cable/refs.hpp"
 #include "cable/tags.hpp"
 #include "test_support.hpp"
@@ -238,11 +239,12 @@ TEST_CASE("reference ids take the CORE form in CORE-era cables")
 
 TEST_CASE("a PlusD page's list of referenced cables becomes the matching reference's alternatives")
 {
-    std::vector<Reference> refs = { Reference { {}, "STATE -097844", "1974STATE097844", {} } };
+    std::vector<Reference> refs
+        = { Reference { {}, "STATE -097844", "1974STATE097844", {}, ReferenceKind::cable } };
     attach_alternatives(refs, { "1974STATE097844", "1973STATE097844" });
     CHECK(join(refs[0].alternatives) == "1973STATE097844");
-    std::vector<Reference> two
-        = { Reference { "A", "STATE 1", "09STATE1", {} }, Reference { "B", "TOKYO 2", "09TOKYO2", {} } };
+    std::vector<Reference> two = { Reference { "A", "STATE 1", "09STATE1", {}, ReferenceKind::cable },
+        Reference { "B", "TOKYO 2", "09TOKYO2", {}, ReferenceKind::cable } };
     attach_alternatives(two, { "08TOKYO2" });
     CHECK(two[0].alternatives.empty());
     CHECK(join(two[1].alternatives) == "08TOKYO2");
@@ -284,6 +286,190 @@ TEST_CASE("TAGS, SUBJECT and REF on one physical line are split at their labels"
     CHECK(c.subject == "BLIND COPTIC GIRLS' CHOIR USED FOR ALIEN SMUGGLING");
     CHECK(join(ref_ids(c)) == "08CAIRO2178");
     CHECK(c.eo_line == "E.O. 12958: N/A");
+}
+
+} // namespace ck::cable::test
+
+namespace ck::cable::test {
+namespace {
+
+// The same telegram with every line followed by a blank one, as double-spaced typed pages are
+// transcribed; `header` lines are separated by '\n'.
+Cable double_spaced_telegram(std::string_view header)
+{
+    std::string text
+        = "R 171600Z MAY 74\n\nFM AMEMBASSY BONN\n\nTO SECSTATE WASHDC 3410\n\nCONFIDENTIAL BONN 2959\n\n";
+    std::size_t start = 0;
+    while (start <= header.size()) {
+        std::size_t end = header.find('\n', start);
+        end = end == std::string_view::npos ? header.size() : end;
+        text.append(header.substr(start, end - start)).append("\n\n");
+        start = end + 1;
+    }
+    text += "1. TEXT OF THE CABLE.\n\nHILLENBRAND\n";
+    return parse_one(text);
+}
+
+} // namespace
+
+TEST_CASE("a subject wraps over blank lines, indents and hyphen splits and ends at the next header")
+{
+    struct Case {
+        std::string_view header;
+        bool double_spaced;
+        std::string_view subject;
+    };
+    const Case cases[] = {
+        { "E.O. 11652: GDS\nTAGS: EFIS, GW\nSUBJECT: TALKS ON THE FISHERIES\nAGREEMENT\nREF: STATE 1234",
+            true, "TALKS ON THE FISHERIES AGREEMENT" },
+        { "TAGS: EFIS, GW\nSUBJECT: TALKS ON THE FISHERIES\nAGREEMENT\n(C) ENFORCEMENT", true,
+            "TALKS ON THE FISHERIES AGREEMENT (C) ENFORCEMENT" },
+        { "TAGS: PREL\nSUBJECT: CROSS-\nBORDER TRADE\nREF: BONN 12345", false, "CROSS-BORDER TRADE" },
+        { "TAGS: PREL\nSUBJECT: MINISTER'S VISIT --\nAGENDA", false, "MINISTER'S VISIT -- AGENDA" },
+        { "TAGS: PREL\nSUBJECT: FISHERIES\n       AGREEMENT SIGNED\nREF: BONN 12345", false,
+            "FISHERIES AGREEMENT SIGNED" },
+        { "TAGS: PREL\nSUBJECT: FISHERIES TALKSREF: A. STATE 1234", false, "FISHERIES TALKS" },
+        { "TAGS: PREL\nSUBJECT: FISHERIES TALKS\nClassified By: Ambassador for reasons 1.4 (b)", false,
+            "FISHERIES TALKS" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.header);
+        const Cable cable
+            = c.double_spaced ? double_spaced_telegram(c.header) : telegram_with_header(c.header);
+        CHECK(cable.subject == c.subject);
+    }
+    // A single-spaced page: the blank line after the subject ends it, and the body never joins it.
+    const Cable single
+        = telegram_with_header("TAGS: PREL\nSUBJECT: TALKS ON THE FISHERIES\n\nAGREEMENT TEXT");
+    CHECK(single.subject == "TALKS ON THE FISHERIES");
+}
+
+TEST_CASE("a subject that lost its line break before REF yields the reference too")
+{
+    const Cable c = telegram_with_header("TAGS: PREL\nSUBJECT: FISHERIES TALKSREF: A. STATE 1234");
+    REQUIRE(c.refs.size() == 1);
+    CHECK(c.refs[0].text == "STATE 1234");
+    CHECK(c.refs[0].id == "08STATE1234");
+}
+
+TEST_CASE("TAGS lose the dashes, dots and spaces of the page after the last tag")
+{
+    struct Case {
+        std::string_view header;
+        std::string_view tags;
+    };
+    const Case cases[] = {
+        { "TAGS: PREL, PGOV, KS      -", "PREL | PGOV | KS" },
+        { "TAGS: PREL, PGOV, KS ..", "PREL | PGOV | KS" },
+        { "TAGS: PREL PGOV KS -", "PREL | PGOV | KS" },
+        { "TAGS: PREL, PGOV, KS, --", "PREL | PGOV | KS" },
+        { "TAGS: EFIS, JA, IWC-2", "EFIS | JA | IWC-2" },
+        { "TAGS: PREL, - , KS", "PREL | KS" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.header);
+        CHECK(join(telegram_with_header(c.header).tags) == c.tags);
+    }
+}
+
+TEST_CASE("a reference's text is what the cable says and its id what it resolves to")
+{
+    struct Case {
+        std::string_view value;
+        int year;
+        std::string_view text; // entries joined with " | "
+        std::string_view ids;
+        std::string_view kinds;
+    };
+    const Case cases[] = {
+        { "BONN 12345", 1989, "BONN 12345", "89BONN12345", "cable" },
+        { "STATE 4567 (NOTAL) (FISHERIES TALKS)", 1974, "STATE 4567 (NOTAL) (FISHERIES TALKS)", "74STATE4567",
+            "cable" },
+        { "A. STATE 4567 (FISHERIES) B. BONN 12", 1974, "STATE 4567 (FISHERIES) | BONN 12",
+            "74STATE4567 | 74BONN12", "cable | cable" },
+        { "NONE", 1995, "", "", "" },
+        { "NONE.", 1995, "", "", "" },
+        { "A. FBIS SK2403053393 B. FBIS OW2403125093", 1993, "FBIS SK2403053393 | FBIS OW2403125093", " | ",
+            "fbis | fbis" },
+        { "A. PARKER/PETTIT E-MAIL 1/4/07 B. STATE 203879", 2007,
+            "PARKER/PETTIT E-MAIL 1/4/07 | STATE 203879", " | 07STATE203879", "other | cable" },
+        { "STATE -097844", 1974, "STATE -097844", "74STATE97844", "cable" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.value);
+        const RefList list = parse_ref_value(c.value, c.year, IdEra::cablegate, 100);
+        std::vector<std::string> texts;
+        std::vector<std::string> ids;
+        std::vector<std::string> kinds;
+        for (const Reference& r : list.refs) {
+            texts.push_back(r.text);
+            ids.push_back(r.id);
+            kinds.emplace_back(to_string(r.kind));
+        }
+        CHECK(join(texts) == c.text);
+        CHECK(join(ids) == c.ids);
+        CHECK(join(kinds) == c.kinds);
+    }
+}
+
+TEST_CASE("an id a source page offers is only possibly the reference, for a stated reason")
+{
+    struct Case {
+        Reference ref;
+        std::string_view offered;
+        AlternativeReason reason;
+    };
+    const Case cases[] = {
+        { Reference { {}, "STATE -097844", "1974STATE097844", {}, ReferenceKind::cable }, "1973STATE097844",
+            AlternativeReason::different_year },
+        { Reference { {}, "TOKYO 2", "09TOKYO2", {}, ReferenceKind::cable }, "09TOKYO20",
+            AlternativeReason::different_serial },
+        { Reference { {}, "CIS DOC.", "", {}, ReferenceKind::other }, "05MOSCOW1",
+            AlternativeReason::entry_names_no_cable },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.offered);
+        CHECK(alternative_reason(c.ref, c.offered) == c.reason);
+    }
+}
+
+TEST_CASE("a partial extract without routing lines takes its sender from the page's origin")
+{
+    struct Case {
+        std::string_view file;
+        std::string_view from;
+        std::string_view origin;
+    };
+    const Case cases[] = {
+        { "exhibit/015_05vienna3833-austria-questionable-transactions.txt", "AMEMBASSY VIENNA",
+            "Embassy Vienna" },
+        { "exhibit/028_05vienna37-sniper-rifles-to-iran.txt", "AMEMBASSY VIENNA", "Embassy Vienna" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const Cable cable = parse_one(read_file(corpus_path(c.file)), c.file);
+        CHECK(cable.partial_extract);
+        CHECK(cable.from == c.from);
+        CHECK(cable.origin == c.origin);
+        CHECK(cable.confidence.from == Confidence::derived);
+    }
+}
+
+TEST_CASE("page origins map back to the form of a FM line")
+{
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        { "Embassy Paris", "AMEMBASSY PARIS" },
+        { "Embassy Kuala Lumpur", "AMEMBASSY KUALA LUMPUR" },
+        { "Consulate Shanghai", "AMCONSUL SHANGHAI" },
+        { "Secretary of State", "SECSTATE WASHDC" },
+        { "Mission USNATO", "USNATO" },
+        { "Mission UNVIE Vienna", "USMISSION UNVIE VIENNA" },
+        { "Tokyo", "" },
+    };
+    for (const auto& [origin, from] : cases) {
+        CAPTURE(origin);
+        CHECK(addressee_from_origin(origin) == from);
+    }
 }
 
 } // namespace ck::cable::test

@@ -94,6 +94,46 @@ TEST_CASE("a reference resolves to a cable in the pack under any spelling of its
     CHECK(counts->resolved == 2);
 }
 
+TEST_CASE("an id the source page offers is stored as possibly that cable, never as the reference's target")
+{
+    TempDir dir;
+    std::vector<cable::Cable> cables = test::sample_cables();
+    // The Athens case: the 1974 reply cites "STATE -097844", by its own year 1974STATE097844 (not
+    // here); PlusD also lists 1973STATE097844, a year-old cable on another subject, which is here.
+    cable::Cable older = cables[0];
+    older.id = "1973STATE097844";
+    older.date = cable::CableDate { 1973, 5, 22, 18, 28 };
+    older.refs.clear();
+    cable::Cable reply = cables[0];
+    reply.id = "1974ATHENS02959";
+    reply.date = cable::CableDate { 1974, 5, 17, 16, 0 };
+    reply.refs = { cable::Reference { "", "STATE -097844", "1974STATE097844", { "1973STATE097844" },
+                       cable::ReferenceKind::cable },
+        cable::Reference { "B", "FBIS SK2403053393", "", {}, cable::ReferenceKind::fbis } };
+    test::build_pack(dir / "p.ckpack", { older, reply });
+    auto pack = test::open_pack(dir / "p.ckpack");
+    auto record = pack.cable("1974ATHENS02959");
+    REQUIRE(record->has_value());
+    REQUIRE((*record)->refs.size() == 2);
+    const content::ResolvedReference& athens = (*record)->refs[0];
+    CHECK_FALSE(athens.in_pack());
+    REQUIRE(athens.possibly.size() == 1);
+    CHECK(athens.possibly[0].id == "1973STATE097844");
+    CHECK(athens.possibly[0].reason == cable::AlternativeReason::different_year);
+    CHECK((*record)->refs[1].ref.kind == cable::ReferenceKind::fbis);
+    CHECK((*record)->refs[1].possibly.empty());
+    // The older cable is not "cited by" the reply: that would be the same wrong link.
+    auto cited = pack.cable("1973STATE097844");
+    REQUIRE(cited->has_value());
+    CHECK((*cited)->cited_by.empty());
+    auto counts = pack.ref_counts();
+    REQUIRE(counts.ok());
+    CHECK(counts->total == 2);
+    CHECK(counts->resolved == 0);
+    CHECK(counts->possible == 1);
+    CHECK(counts->fbis == 1);
+}
+
 TEST_CASE("reference keys agree across two- and four-digit years, spaces and leading zeros")
 {
     const std::pair<const char*, const char*> cases[] = {

@@ -61,7 +61,7 @@ std::vector<Cable> sample_cables()
     a.precedence = "PRIORITY";
     a.eo_line = "E.O. 11652: GDS";
     a.declassification = "GDS";
-    a.refs = { cable::Reference { "", "STATE 156889", "1977STATE156889", {} } };
+    a.refs = { cable::Reference { "", "STATE 156889", "1977STATE156889", {}, cable::ReferenceKind::cable } };
     a.paragraphs = { { "1", "", 1 }, { "2", "", 4 } };
     a.signature = "VANCE";
     a.attributes = { { "Concepts", "STRATEGIC TRADE CONTROLS, EXPORT CONTROLS" }, { "Copy", "SINGLE" } };
@@ -76,8 +76,8 @@ std::vector<Cable> sample_cables()
     b.caveats = { "NOFORN" };
     b.info = { "AMEMBASSY BEIJING" };
     b.excluded = { "AMEMBASSY PYONGYANG" };
-    b.refs = { cable::Reference { "A", "06 TOKYO 5212", "06TOKYO5212", {} },
-        cable::Reference { "B", "STATE 1234", "", {} } };
+    b.refs = { cable::Reference { "A", "06 TOKYO 5212", "06TOKYO5212", {}, cable::ReferenceKind::cable },
+        cable::Reference { "B", "STATE 1234", "", {}, cable::ReferenceKind::cable } };
     b.format = cable::SourceFormat::plusd;
     out.push_back(b);
 
@@ -113,7 +113,7 @@ std::vector<Cable> sample_cables()
         "expressed\n"
         "strong concern to DFM Ryabkov. Moscow had \"gotten the message.\" Iran's request is pending.");
     f.format = cable::SourceFormat::cablegate;
-    f.refs = { cable::Reference { "A", "08 TOKYO 1723", "08TOKYO1723", {} } };
+    f.refs = { cable::Reference { "A", "08 TOKYO 1723", "08TOKYO1723", {}, cable::ReferenceKind::cable } };
     out.push_back(f);
 
     Cable g
@@ -123,7 +123,8 @@ std::vector<Cable> sample_cables()
             "SUMMARY.");
     g.format = cable::SourceFormat::csv;
     g.source_line = 18;
-    g.refs = { cable::Reference { "", "STATE 5140", "85STATE5140", { "1985STATE005140" } } };
+    g.refs = { cable::Reference {
+        "", "STATE 5140", "85STATE5140", { "1985STATE005140" }, cable::ReferenceKind::cable } };
     out.push_back(g);
     return out;
 }

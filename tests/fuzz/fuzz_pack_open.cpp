@@ -55,7 +55,7 @@ void write_seed(const fs::path& corpus)
         c.tags = { "PREL", "JA" };
         c.subject = "SEED SUBJECT " + std::to_string(i);
         c.display_text = "The text of seed cable " + std::to_string(i) + " about whaling and trade.";
-        c.refs = { ck::cable::Reference { "", "SEED 1", "99SEED1", {} } };
+        c.refs = { ck::cable::Reference { "", "SEED 1", "99SEED1", {}, ck::cable::ReferenceKind::cable } };
         c.source_file = "seed.txt";
         require(writer->add(c).ok());
     }

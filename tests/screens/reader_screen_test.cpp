@@ -552,3 +552,51 @@ TEST_CASE("hostile cables: empty text, a 1 MB line, a thousand tags, references 
     CHECK(widget(tree, "reader.more:info").label == "+997");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE(
+    "the Athens reply's reference is shown as possibly the 1973 cable with its reason, never as a link to it")
+{
+    ReaderScreen screen(&exhibit(), "1974ATHENS02959");
+    for (const std::string lang : { "en", "ja" }) {
+        CAPTURE(lang);
+        Frame frame({ 1920, 1080 }, lang);
+        const ui::WidgetTree& tree = frame.build(screen, &exhibit());
+        const Env env = frame.env(&exhibit());
+        const ui::Widget& ref = widget(tree, "reader.ref:0");
+        CHECK(ref.label.find("STATE -097844") != std::string::npos);
+        CHECK(ref.label.find("1973STATE097844") != std::string::npos);
+        CHECK(ref.label.find(lang == "en" ? "Possibly" : "\xE3\x81\xAE\xE5\x8F\xAF\xE8\x83\xBD\xE6\x80\xA7")
+            != std::string::npos); // "の可能性"
+        CHECK(ref.label.find(lang == "en" ? "a different year" : "\xE5\xB9\xB4\xE3\x81\x8C")
+            != std::string::npos);
+        // No widget of the screen opens the 1973 cable: a tap on the reference explains instead.
+        for (const ui::Widget& w : tree.widgets()) {
+            if (!w.interactive) {
+                continue;
+            }
+            CAPTURE(w.id);
+            const Intent intent = screen.on_tap(w, env);
+            CHECK_FALSE((intent.kind == Intent::Kind::open_cable && intent.arg == "1973STATE097844"));
+        }
+        const Intent tapped = screen.on_tap(ref, env);
+        CHECK(tapped.kind == Intent::Kind::show_notice);
+        CHECK(tapped.arg == "reader.possibly_notice");
+    }
+}
+
+TEST_CASE("an FBIS item in a REF line is labelled a press report, not a cable outside the collection")
+{
+    ReaderScreen screen(&exhibit(), "93SEOUL2885");
+    Frame frame({ 1920, 1080 });
+    const ui::WidgetTree& tree = frame.build(screen, &exhibit());
+    const Env env = frame.env(&exhibit());
+    for (const char* id : { "reader.ref:0", "reader.ref:1" }) {
+        CAPTURE(id);
+        const ui::Widget& ref = widget(tree, id);
+        CHECK(ref.label.find("FBIS") != std::string::npos);
+        CHECK(ref.label.find("Press report (FBIS)") != std::string::npos);
+        const Intent tapped = screen.on_tap(ref, env);
+        CHECK(tapped.kind == Intent::Kind::show_notice);
+        CHECK(tapped.arg == "reader.fbis_notice");
+    }
+}

@@ -13,7 +13,8 @@ nlohmann::json refs_json(const std::vector<ck::cable::Reference>& refs)
 {
     nlohmann::json out = nlohmann::json::array();
     for (const ck::cable::Reference& r : refs) {
-        nlohmann::json j = { { "text", r.text }, { "id", string_or_null(r.id) } };
+        nlohmann::json j = { { "text", string_or_null(r.text) }, { "id", string_or_null(r.id) },
+            { "kind", std::string(ck::cable::to_string(r.kind)) } };
         if (!r.label.empty()) {
             j["label"] = r.label;
         }
@@ -45,6 +46,25 @@ nlohmann::json attributes_json(const std::vector<ck::cable::Attribute>& attribut
     return out;
 }
 
+// "confidence": one level per key field (see ck::cable::Confidence), "missing" when it is empty.
+nlohmann::json confidence_json(const ck::cable::Cable& c)
+{
+    const ck::cable::FieldConfidence& f = c.confidence;
+    const auto level = [](bool present, ck::cable::Confidence confidence) {
+        return present ? std::string(ck::cable::to_string(confidence)) : std::string("missing");
+    };
+    return {
+        { "id", level(!c.id.empty(), f.id) },
+        { "date", level(c.date.has_value(), f.date) },
+        { "from", level(!c.from.empty(), f.from) },
+        { "to", level(!c.to.empty(), f.to) },
+        { "classification", level(!c.classification.empty(), f.classification) },
+        { "subject", level(!c.subject.empty(), f.subject) },
+        { "tags", level(!c.tags.empty(), f.tags) },
+        { "refs", level(!c.refs.empty(), f.refs) },
+    };
+}
+
 } // namespace
 
 nlohmann::json cable_to_json(const ck::cable::Cable& c, JsonText text)
@@ -74,6 +94,7 @@ nlohmann::json cable_to_json(const ck::cable::Cable& c, JsonText text)
     j["partial_extract"] = c.partial_extract;
     j["source_file"] = c.source_file;
     j["source_line"] = c.source_line;
+    j["confidence"] = confidence_json(c);
     if (text == JsonText::include) {
         j["display_text"] = c.display_text;
     }

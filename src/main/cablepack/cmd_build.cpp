@@ -153,6 +153,39 @@ void report(const ck::cable::Diagnostic& d)
     std::fprintf(stderr, "%s:%zu: %s: %s\n", d.file.c_str(), d.line, kind, d.message.c_str());
 }
 
+// "file:line: check: id missing, subject low-confidence": a document whose key fields (id, date,
+// subject) the parser left empty or could read only with low confidence, for the curator to check
+// by hand against the source. Empty when there is nothing to check.
+std::string fields_to_check(const ck::cable::Cable& c)
+{
+    std::string what;
+    const auto note = [&](std::string_view field, bool present, ck::cable::Confidence level) {
+        if (present && level != ck::cable::Confidence::low) {
+            return;
+        }
+        what.append(what.empty() ? "" : ", ").append(field).append(present ? " low-confidence" : " missing");
+    };
+    note("id", !c.id.empty(), c.confidence.id);
+    note("date", c.date.has_value(), c.confidence.date);
+    note("subject", !c.subject.empty(), c.confidence.subject);
+    if (what.empty()) {
+        return {};
+    }
+    return c.source_file + ":" + std::to_string(c.source_line) + ": check: " + what;
+}
+
+void print_checks(const std::vector<std::string>& checks)
+{
+    if (checks.empty()) {
+        return;
+    }
+    std::fprintf(
+        stderr, "%zu document(s) to check by hand (key fields missing or low-confidence):\n", checks.size());
+    for (const std::string& line : checks) {
+        std::fprintf(stderr, "  %s\n", line.c_str());
+    }
+}
+
 struct BuildArgs {
     std::vector<std::string> sources;
     std::string manifest;
@@ -194,6 +227,7 @@ int run_build(const BuildArgs& args)
     std::size_t errors = 0;
     std::size_t warnings = 0;
     std::size_t bad_files = 0;
+    std::vector<std::string> checks;
     Progress progress(inputs->size());
     for (std::size_t i = 0; i < inputs->size(); ++i) {
         const Input& input = (*inputs)[i];
@@ -215,6 +249,9 @@ int run_build(const BuildArgs& args)
             }
         }
         for (const auto& c : parsed.cables) {
+            if (std::string check = fields_to_check(c); !check.empty()) {
+                checks.push_back(std::move(check));
+            }
             if (auto st = writer->add(c); !st) {
                 std::fprintf(stderr, "%s: error: %s\n", st.error().where.c_str(), st.error().message.c_str());
                 ++errors;
@@ -240,14 +277,16 @@ int run_build(const BuildArgs& args)
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     std::fprintf(stderr,
         "built %s: %lld cables from %zu files in %.1f s (%.0f cables/s); %zu error(s), %zu warning(s)%s\n"
-        "  references: %lld, %lld naming a cable in the pack\n"
+        "  references: %lld, %lld naming a cable in the pack, %lld possibly one, %lld FBIS press items\n"
         "  text %.1f MB, pack %.1f MB; content hash %s\n",
         args.out.c_str(), static_cast<long long>(summary->cables), inputs->size(), seconds,
         seconds > 0 ? static_cast<double>(summary->cables) / seconds : 0.0, errors, warnings,
         warnings > 0 && !args.warnings ? " (--warnings lists them)" : "",
         static_cast<long long>(summary->refs_total), static_cast<long long>(summary->refs_resolved),
+        static_cast<long long>(summary->refs_possible), static_cast<long long>(summary->refs_fbis),
         static_cast<double>(summary->text_bytes) / 1e6, static_cast<double>(summary->pack_bytes) / 1e6,
         summary->content_hash.c_str());
+    print_checks(checks);
     return errors > 0 ? exit_failed : exit_ok;
 }
 

@@ -2,9 +2,9 @@
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
 // featured (ids), glossary_terms (a count), glossary (the terms), languages, ui_strings (a count
 // per language), untranslated (per language, the UI keys another language has and it lacks; only
-// languages that lack some) and refs ({"total", "resolved"}), plus build_time, builder_version,
-// archive and years. Texts are English.
-// Exit codes: 0 ok, 1 the pack fails an open check, 2 usage.
+// languages that lack some) and refs ({"total", "resolved", "possible", "fbis"}), plus build_time,
+// builder_version, archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2
+// usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
@@ -94,7 +94,8 @@ int run_inspect(const std::string& path, bool json)
     for (const auto& [lang, keys] : untranslated) {
         out["untranslated"][lang] = keys;
     }
-    out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved } };
+    out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved }, { "possible", refs->possible },
+        { "fbis", refs->fbis } };
     out["years"] = nlohmann::json::object();
     for (const auto& y : *years) {
         out["years"][std::to_string(y.year)] = y.cables;
@@ -119,8 +120,10 @@ int run_inspect(const std::string& path, bool json)
         std::printf("\n  %zu UI strings untranslated in %s (first: %s)", keys.size(), lang.c_str(),
             keys.front().c_str());
     }
-    std::printf("\n  references: %lld, %lld naming a cable in the pack\n",
-        static_cast<long long>(refs->total), static_cast<long long>(refs->resolved));
+    std::printf("\n  references: %lld, %lld naming a cable in the pack, %lld possibly one, %lld FBIS press "
+                "items\n",
+        static_cast<long long>(refs->total), static_cast<long long>(refs->resolved),
+        static_cast<long long>(refs->possible), static_cast<long long>(refs->fbis));
     for (const auto& s : c.sections) {
         std::printf("  section %s: %s (%zu cables)\n", s.id.c_str(), content::pick(s.title, "en").c_str(),
             s.cables.size());

@@ -1,6 +1,7 @@
 // The reader's answers to gestures: drags and flings scroll the text (and, in landscape, the card
-// column on its own when it is taller than the screen; otherwise a drag on it scrolls the text); a pinch or Ctrl+wheel changes the text size by steps, keeping the line under
-// the fingers where it was, and the step is kept in the visit so the next cable opens at it.
+// column on its own when it is taller than the screen; otherwise a drag on it scrolls the text); a pinch or
+// Ctrl+wheel changes the text size by steps, keeping the line under the fingers where it was, and the step is
+// kept in the visit so the next cable opens at it.
 #include "screens/reader_screen.hpp"
 
 #include <algorithm>

@@ -71,15 +71,18 @@ std::string lower(std::string_view s)
 struct EventPump::Impl {
     Display& display;
     const Clock& clock;
+    EventTimes times;
+    Millis last_stamp { 0 }; // stamps never run backwards, whatever SDL's ticks do
     std::set<std::int64_t> fingers; // contacts that are down, to cancel on focus loss
     bool mouse_down = false;
     bool native_wait = false;
     bool no_input_devices = false;
-    std::chrono::steady_clock::time_point last_input {};
+    Millis last_input { 0 };
 
-    Impl(Display& d, const Clock& c)
+    Impl(Display& d, const Clock& c, EventTimes t)
         : display(d)
         , clock(c)
+        , times(t)
     {
         // How to sleep depends on the driver: X11 and Wayland wake SDL_WaitEvent from their own
         // sockets; offscreen has no input devices at all (only injected events and SIGTERM); KMS/DRM
@@ -116,14 +119,28 @@ struct EventPump::Impl {
         const std::size_t before = out.size();
         translate_one(e, result);
         if (out.size() != before) {
-            last_input = std::chrono::steady_clock::now();
+            last_input = clock.now();
         }
+    }
+
+    // The injected clock's time when SDL saw `e`: now, less the event's age by SDL's own ticks.
+    // The ticks are 32-bit and wrap after 49 days; their unsigned difference is still the age.
+    Millis stamp(const SDL_Event& e)
+    {
+        Millis when = clock.now();
+        if (times == EventTimes::as_sdl_saw_them) {
+            const Uint32 age = SDL_GetTicks() - e.common.timestamp;
+            constexpr Uint32 most_believable_ms = 1000; // older means a stale or foreign stamp
+            when -= Millis { age <= most_believable_ms ? age : 0 };
+        }
+        last_stamp = std::max(last_stamp, when);
+        return last_stamp;
     }
 
     void translate_one(const SDL_Event& e, PumpResult& result)
     {
         auto& out = result.events;
-        const Millis now = clock.now();
+        const Millis now = stamp(e);
         switch (e.type) {
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
@@ -230,8 +247,8 @@ struct EventPump::Impl {
     }
 };
 
-EventPump::EventPump(Display& display, const Clock& clock)
-    : m_impl(std::make_unique<Impl>(display, clock))
+EventPump::EventPump(Display& display, const Clock& clock, EventTimes times)
+    : m_impl(std::make_unique<Impl>(display, clock, times))
 {
     SDL_StartTextInput();
 }
@@ -257,12 +274,13 @@ void EventPump::wait_without_native_support(std::optional<Millis> timeout)
     // KMS/DRM: SDL reads the input devices only when pumped. Poll often while a visitor is
     // interacting, rarely once nothing has happened for a while (the first touch then waits at
     // most one long slice).
-    const auto start = std::chrono::steady_clock::now();
+    const Clock& clock = m_impl->clock;
+    const Millis start = clock.now();
     while (true) {
-        const auto since_input = std::chrono::steady_clock::now() - m_impl->last_input;
+        const Millis since_input = clock.now() - m_impl->last_input;
         const auto slice = since_input < std::chrono::seconds(5) ? std::chrono::milliseconds(8)
                                                                  : std::chrono::milliseconds(40);
-        const auto waited = std::chrono::steady_clock::now() - start;
+        const Millis waited = clock.now() - start;
         if (timeout && waited >= *timeout) {
             return;
         }

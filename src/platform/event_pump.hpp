@@ -25,9 +25,15 @@ struct PumpResult {
     bool needs_redraw = false; // the window was exposed or restored
 };
 
+// When an event happened. SDL stamps each event as its driver reads it; a batch of finger moves
+// read at once keeps its spacing that way, where stamping on our read would put every move of the
+// batch at one instant and make a fling's velocity up. Scripts on a manual clock stamp on read, so
+// that a replay does not depend on how loaded the machine is.
+enum class EventTimes { as_sdl_saw_them, when_read };
+
 class EventPump {
 public:
-    EventPump(Display& display, const Clock& clock);
+    EventPump(Display& display, const Clock& clock, EventTimes times = EventTimes::as_sdl_saw_them);
     ~EventPump();
     EventPump(const EventPump&) = delete;
     EventPump& operator=(const EventPump&) = delete;

@@ -4,6 +4,7 @@
 #include "platform/event_pump.hpp"
 #include "platform/signals.hpp"
 
+#include <SDL2/SDL.h>
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -99,7 +100,7 @@ TEST_CASE("an injected touch comes back as a pointer event at the same logical p
     for (const Rotation r : { Rotation::r0, Rotation::r90, Rotation::r270 }) {
         auto display = open_display({ 400, 300 }, r);
         ManualClock clock(Millis { 1234 });
-        platform::EventPump pump(*display, clock);
+        platform::EventPump pump(*display, clock, platform::EventTimes::when_read);
         (void)pump.poll();
         pump.inject_touch(platform::EventPump::TouchPhase::down, 7, { 100, 50 });
         pump.inject_touch(platform::EventPump::TouchPhase::up, 7, { 100, 50 });
@@ -117,6 +118,49 @@ TEST_CASE("an injected touch comes back as a pointer event at the same logical p
         CHECK(pointers[0].pos.y == doctest::Approx(50).epsilon(0.01));
         CHECK(pointers[0].time == Millis { 1234 });
         CHECK(pointers[1].kind == input::PointerEvent::Kind::up);
+    }
+}
+
+TEST_CASE("a batch of finger moves read at once keeps the spacing SDL saw them at, on the injected clock")
+{
+    // A panel delivers moves every 8 ms; a busy frame reads four at once. Stamped on read they
+    // would share one instant, and a fling's velocity would be computed from a zero interval.
+    auto display = open_display({ 400, 300 }, Rotation::r0);
+    ManualClock clock(Millis { 50'000 });
+    for (const platform::EventTimes times :
+        { platform::EventTimes::as_sdl_saw_them, platform::EventTimes::when_read }) {
+        platform::EventPump pump(*display, clock, times);
+        (void)pump.poll();
+        // Both clocks move on together, so the moves below are newer than anything read so far.
+        SDL_Delay(40);
+        clock.advance(Millis { 40 });
+        const Uint32 now = SDL_GetTicks();
+        for (Uint32 i = 0; i < 4; ++i) {
+            SDL_Event e {};
+            e.type = SDL_FINGERMOTION;
+            e.common.timestamp = now - 24 + 8 * i; // what SDL's driver wrote when it read the move
+            e.tfinger.fingerId = 3;
+            e.tfinger.x = 0.1f * static_cast<float>(i + 1);
+            e.tfinger.y = 0.5f;
+            REQUIRE(SDL_PeepEvents(&e, 1, SDL_ADDEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1);
+        }
+        std::vector<Millis> times_seen;
+        for (const auto& e : pump.poll().events) {
+            if (const auto* p = std::get_if<input::PointerEvent>(&e)) {
+                times_seen.push_back(p->time);
+            }
+        }
+        REQUIRE(times_seen.size() == 4);
+        for (std::size_t i = 1; i < times_seen.size(); ++i) {
+            const auto gap = (times_seen[i] - times_seen[i - 1]).count();
+            if (times == platform::EventTimes::as_sdl_saw_them) {
+                CHECK(gap >= 7);
+                CHECK(gap <= 9);
+            } else {
+                CHECK(gap == 0); // scripts on the manual clock: the clock's time, deterministic
+            }
+        }
+        CHECK(times_seen.back() <= clock.now());
     }
 }
 

@@ -118,7 +118,8 @@ int run(const kiosk::Options& o)
     phase("pack");
     app::KioskApp kiosk_app(std::move(pack), text->services(), app_options, clock.now());
     phase("app");
-    platform::EventPump pump(**display, clock);
+    platform::EventPump pump(**display, clock,
+        manual_time ? platform::EventTimes::when_read : platform::EventTimes::as_sdl_saw_them);
     if (!manual_time) {
         // A search answer wakes the sleeping loop at once rather than at the next 16 ms poll.
         kiosk_app.set_wake([] { platform::wake_event_loop(); });

@@ -251,6 +251,7 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
     impl->path = path;
     impl->options = options;
     impl->db = std::move(*db);
+    impl->guard.clock = options.clock;
     sql::install_guard(impl->db.get(), &impl->guard);
     {
         auto scope = impl->scope();

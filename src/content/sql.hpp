@@ -3,6 +3,7 @@
 // screens use packs without knowing SQL.
 #pragma once
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 
 #include <sqlite3.h>
@@ -68,15 +69,24 @@ Status exec(sqlite3* db, std::string_view sql);
 // Runs a query expected to give one integer (e.g. "SELECT count(*) ...").
 Result<std::int64_t> query_int(sqlite3* db, std::string_view sql);
 
-// The per-connection guard checked by SQLite's progress handler: a wall-clock deadline and an
-// optional cancellation flag owned by another thread. A query that passes either is interrupted
-// (SQLITE_INTERRUPT), so no statement on a pack runs unbounded.
+// The per-connection guard checked by SQLite's progress handler: a deadline on an injected clock
+// and an optional cancellation flag owned by another thread. A query that passes either is
+// interrupted (SQLITE_INTERRUPT), so no statement on a pack runs unbounded. The clock is read once
+// when a GuardScope opens and once per check (every progress_interval_ops virtual-machine steps),
+// so a test drives the budget with a clock of its own, deterministically.
 struct Guard {
-    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    const Clock* clock = nullptr; // nullptr: the steady clock
+    Millis deadline = no_deadline;
     const std::atomic<bool>* cancel = nullptr;
     bool tripped_by_deadline = false;
     bool tripped_by_cancel = false;
+
+    static constexpr Millis no_deadline = Millis::max();
 };
+
+// How many virtual-machine steps pass between two looks at the clock and the cancel flag: small
+// enough to stop within a fraction of a millisecond, large enough to cost nothing.
+inline constexpr int progress_interval_ops = 1000;
 
 // Installs the progress handler reading `guard` (which must outlive the connection's use).
 void install_guard(sqlite3* db, Guard* guard);

@@ -73,14 +73,8 @@ Result<bool> Stmt::step()
 
 Status Stmt::run()
 {
-    for (;;) {
-        auto more = step();
-        if (!more) {
-            return more.error();
-        }
-        if (!*more) {
-            break;
-        }
+    if (auto status = each_row(*this, [](const Stmt&) {}); !status) {
+        return status;
     }
     reset();
     return {};
@@ -144,14 +138,14 @@ Result<std::int64_t> query_int(sqlite3* db, std::string_view sql)
     if (!st) {
         return st.error();
     }
-    auto row = st->step();
-    if (!row) {
-        return row.error();
+    auto value = query_one(*st, [](const Stmt& row) { return row.column_int(0); });
+    if (!value) {
+        return value.error();
     }
-    if (!*row) {
+    if (!*value) {
         return make_error("query returned no row", std::string(sql));
     }
-    return st->column_int(0);
+    return **value;
 }
 
 namespace {

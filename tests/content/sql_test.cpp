@@ -1,5 +1,5 @@
 // White-box tests of the SQLite adapter (src/content/sql.hpp, internal to src/content): the
-// statement budget on an injected clock. Built as its own target,
+// statement budget on an injected clock, and the row helpers. Built as its own target,
 // test_content_internals, the one test that links ck_content_internals; every other test sees only
 // the content layer's public headers.
 #include "content/sql.hpp"
@@ -100,4 +100,48 @@ TEST_CASE("a cancellation flag interrupts a query whatever the clock says")
     REQUIRE_FALSE(count.ok());
     CHECK(guard.tripped_by_cancel);
     CHECK_FALSE(guard.tripped_by_deadline);
+}
+TEST_CASE("each_row visits every row, stops when asked, and returns a failed step as an error")
+{
+    auto db = memory_db();
+    REQUIRE(sql::exec(db.get(), "CREATE TABLE t(x); INSERT INTO t VALUES (1), (2), (3), (4);").ok());
+    auto st = sql::Stmt::prepare(db.get(), "SELECT x FROM t ORDER BY x");
+    REQUIRE(st.ok());
+    std::vector<std::int64_t> all;
+    REQUIRE(sql::each_row(*st, [&](const sql::Stmt& row) { all.push_back(row.column_int(0)); }).ok());
+    CHECK(all == std::vector<std::int64_t> { 1, 2, 3, 4 });
+
+    st->reset();
+    std::vector<std::int64_t> first_two;
+    REQUIRE(sql::each_row(*st, [&](const sql::Stmt& row) {
+        first_two.push_back(row.column_int(0));
+        return first_two.size() == 2 ? sql::Next::stop : sql::Next::row;
+    }).ok());
+    CHECK(first_two == std::vector<std::int64_t> { 1, 2 });
+
+    // A runtime error of the statement (not of its preparation) comes back as a value.
+    auto bad = sql::Stmt::prepare(db.get(), "SELECT abs(-9223372036854775807 - 1)");
+    REQUIRE(bad.ok());
+    const auto status = sql::each_row(*bad, [](const sql::Stmt&) {});
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error().message.find("integer overflow") != std::string::npos);
+    CHECK(status.error().where == "step");
+}
+
+TEST_CASE("query_one reads the first row, or says there is none")
+{
+    auto db = memory_db();
+    REQUIRE(sql::exec(db.get(), "CREATE TABLE t(x, name); INSERT INTO t VALUES (7, 'seven');").ok());
+    auto st = sql::Stmt::prepare(db.get(), "SELECT name FROM t WHERE x = ?1");
+    REQUIRE(st.ok());
+    st->bind(1, 7);
+    auto found = sql::query_one(*st, [](const sql::Stmt& row) { return row.column_text(0); });
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK(**found == "seven");
+    st->reset();
+    st->bind(1, 8);
+    auto missing = sql::query_one(*st, [](const sql::Stmt& row) { return row.column_text(0); });
+    REQUIRE(missing.ok());
+    CHECK_FALSE(missing->has_value());
 }

@@ -134,3 +134,12 @@ TEST_CASE("the audit itself catches a small target, low contrast and text at the
     CHECK(findings[1].widget == "faint");
     CHECK(findings[2].widget == "edge");
 }
+
+TEST_CASE("the audit fails a frame with no widgets: a screen that drew nothing does not pass")
+{
+    const ck::ui::Theme theme(92, ck::ui::ContrastMode::normal, ck::ui::TextScale::normal);
+    const ck::ui::WidgetTree empty;
+    const auto findings = ck::ui::audit(empty, theme, { 1920, 1080 });
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].problem.find("empty") != std::string::npos);
+}

@@ -4,6 +4,7 @@
 // presses what lies under it.
 #include "app/kiosk_app.hpp"
 
+#include "core/ascii.hpp"
 #include "screens/chrome.hpp"
 #include "screens/factory.hpp"
 #include "ui/widgets.hpp"
@@ -435,14 +436,8 @@ void KioskApp::show_definition(const std::string& term)
     if (!m_pack) {
         return;
     }
-    const auto lower = [](std::string s) {
-        for (char& c : s) {
-            c = static_cast<char>((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
-        }
-        return s;
-    };
     for (const content::GlossaryTerm& g : m_pack->collection().glossary) {
-        if (lower(g.term) == lower(term)) {
+        if (ascii::iequals(g.term, term)) {
             m_popup = Popup { g.term, content::pick(g.definition, m_language), {}, {} };
             return;
         }

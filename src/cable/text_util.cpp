@@ -36,33 +36,6 @@ bool is_blank(std::string_view s)
     return true;
 }
 
-std::string to_upper(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out) {
-        c = to_upper(c);
-    }
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (to_upper(a[i]) != to_upper(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix)
-{
-    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
 std::size_t ifind(std::string_view s, std::string_view needle, std::size_t from)
 {
     if (needle.empty()) {

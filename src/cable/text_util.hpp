@@ -2,6 +2,8 @@
 // word splitting and the Markdown link artefacts web mirrors leave in cable text. Pure; no I/O.
 #pragma once
 
+#include "core/ascii.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -9,33 +11,36 @@
 
 namespace ck::cable::text {
 
+// The character classes and case mapping are core/ascii.hpp's, under the names the parsers use.
+// Whitespace is ASCII whitespace (space, tab, newline, vertical tab, form feed, carriage return):
+// core/ascii.hpp says why there is one definition.
 [[nodiscard]] constexpr bool is_space(char c)
 {
-    return c == ' ' || c == '\t';
+    return ascii::is_space(c);
 }
 [[nodiscard]] constexpr bool is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return ascii::is_digit(c);
 }
 [[nodiscard]] constexpr bool is_upper(char c)
 {
-    return c >= 'A' && c <= 'Z';
+    return ascii::is_upper(c);
 }
 [[nodiscard]] constexpr bool is_lower(char c)
 {
-    return c >= 'a' && c <= 'z';
+    return ascii::is_lower(c);
 }
 [[nodiscard]] constexpr bool is_alpha(char c)
 {
-    return is_upper(c) || is_lower(c);
+    return ascii::is_alpha(c);
 }
 [[nodiscard]] constexpr bool is_alnum(char c)
 {
-    return is_alpha(c) || is_digit(c);
+    return ascii::is_alnum(c);
 }
 [[nodiscard]] constexpr char to_upper(char c)
 {
-    return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+    return ascii::to_upper(c);
 }
 
 [[nodiscard]] std::string_view trim(std::string_view s);
@@ -43,9 +48,18 @@ namespace ck::cable::text {
 [[nodiscard]] std::string_view trim_right(std::string_view s);
 [[nodiscard]] bool is_blank(std::string_view s);
 
-[[nodiscard]] std::string to_upper(std::string_view s);
-[[nodiscard]] bool iequals(std::string_view a, std::string_view b);
-[[nodiscard]] bool istarts_with(std::string_view s, std::string_view prefix);
+[[nodiscard]] inline std::string to_upper(std::string_view s)
+{
+    return ascii::to_upper(s);
+}
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b)
+{
+    return ascii::iequals(a, b);
+}
+[[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix)
+{
+    return ascii::istarts_with(s, prefix);
+}
 // Finds `needle` (upper-case ASCII) in `s` ignoring case; npos when absent.
 [[nodiscard]] std::size_t ifind(std::string_view s, std::string_view needle, std::size_t from = 0);
 [[nodiscard]] bool icontains(std::string_view s, std::string_view needle);
@@ -54,9 +68,9 @@ namespace ck::cable::text {
 // The value of a run of at most 9 digits; -1 when `s` is empty, too long or not all digits.
 [[nodiscard]] int to_int(std::string_view s);
 
-// Runs of spaces and tabs become one space; the ends are trimmed.
+// Runs of ASCII whitespace become one space; the ends are trimmed.
 [[nodiscard]] std::string collapse_spaces(std::string_view s);
-// Words separated by spaces and tabs.
+// Words separated by ASCII whitespace.
 [[nodiscard]] std::vector<std::string_view> split_words(std::string_view s);
 
 // Web mirrors render links as Markdown: "[PARM](#)" becomes "PARM". A "[1](#)" directly before a

@@ -178,71 +178,100 @@ std::string encode(const cable::Cable& c)
     return w.take();
 }
 
-Result<cable::Cable> decode(std::string_view bytes)
+namespace {
+
+// Each part of a record as encode() wrote it; false on any malformed or truncated value.
+bool read_header(Reader& r, cable::Cable& c)
 {
-    const Error bad = make_error("corrupt staging record", "staging");
-    if (bytes.empty() || static_cast<unsigned char>(bytes[0]) != codec_version) {
-        return bad;
+    std::uint64_t date = 0;
+    if (!r.text(c.id) || !r.number(date)) {
+        return false;
     }
-    Reader r(bytes.substr(1));
-    cable::Cable c;
-    std::uint64_t v = 0;
-    if (!r.text(c.id) || !r.number(v)) {
-        return bad;
-    }
-    c.date = unpack_date(v);
+    c.date = unpack_date(date);
     for (std::string* s :
         { &c.precedence, &c.from, &c.origin, &c.classification, &c.eo_line, &c.declassification, &c.subject,
             &c.classified_by, &c.signature, &c.display_text, &c.source_file }) {
         if (!r.text(*s)) {
-            return bad;
+            return false;
         }
     }
-    if (!r.list(c.to) || !r.list(c.info) || !r.list(c.caveats) || !r.list(c.tags) || !r.list(c.excluded)) {
-        return bad;
-    }
+    return r.list(c.to) && r.list(c.info) && r.list(c.caveats) && r.list(c.tags) && r.list(c.excluded);
+}
+
+bool read_refs(Reader& r, cable::Cable& c)
+{
     std::size_t n = 0;
     if (!r.count(n)) {
-        return bad;
+        return false;
     }
     c.refs.resize(n);
     for (auto& ref : c.refs) {
         std::uint64_t kind = 0;
         if (!r.text(ref.label) || !r.text(ref.text) || !r.text(ref.id) || !r.list(ref.alternatives)
             || !r.number(kind) || kind > static_cast<std::uint64_t>(cable::ReferenceKind::other)) {
-            return bad;
+            return false;
         }
         ref.kind = static_cast<cable::ReferenceKind>(kind);
     }
+    return true;
+}
+
+bool read_paragraphs_and_attributes(Reader& r, cable::Cable& c)
+{
+    std::size_t n = 0;
     if (!r.count(n)) {
-        return bad;
+        return false;
     }
     c.paragraphs.resize(n);
     for (auto& p : c.paragraphs) {
-        if (!r.text(p.number) || !r.text(p.portion_mark) || !r.number(v)) {
-            return bad;
+        std::uint64_t line = 0;
+        if (!r.text(p.number) || !r.text(p.portion_mark) || !r.number(line)) {
+            return false;
         }
-        p.line = static_cast<std::size_t>(v);
+        p.line = static_cast<std::size_t>(line);
     }
     if (!r.count(n)) {
-        return bad;
+        return false;
     }
     c.attributes.resize(n);
     for (auto& a : c.attributes) {
         if (!r.text(a.key) || !r.text(a.value)) {
-            return bad;
+            return false;
         }
     }
+    return true;
+}
+
+// Format, flags and source line, which end the record.
+bool read_trailer(Reader& r, cable::Cable& c)
+{
     std::uint64_t format = 0;
     std::uint64_t flags = 0;
-    if (!r.number(format) || !r.number(flags) || !r.number(v) || !r.at_end()
+    std::uint64_t line = 0;
+    if (!r.number(format) || !r.number(flags) || !r.number(line) || !r.at_end()
         || format > static_cast<std::uint64_t>(cable::SourceFormat::other)) {
-        return bad;
+        return false;
     }
     c.format = static_cast<cable::SourceFormat>(format);
     c.ocr = (flags & 1U) != 0;
     c.partial_extract = (flags & 2U) != 0;
-    c.source_line = static_cast<std::size_t>(v);
+    c.source_line = static_cast<std::size_t>(line);
+    return true;
+}
+
+} // namespace
+
+Result<cable::Cable> decode(std::string_view bytes)
+{
+    if (bytes.empty() || static_cast<unsigned char>(bytes[0]) != codec_version) {
+        return make_error("corrupt staging record", "staging");
+    }
+    Reader r(bytes.substr(1));
+    cable::Cable c;
+    if (!read_header(r, c) || !read_refs(r, c) || !read_paragraphs_and_attributes(r, c)
+        || !read_trailer(r, c)) {
+        return make_error("corrupt staging record", "staging");
+    }
     return c;
 }
 

@@ -16,11 +16,10 @@ namespace {
 constexpr int facet_strata = 32;
 constexpr std::int64_t facet_sample_per_stratum = 256;
 
-Status load_arrays(Pack::Impl& p)
+// Sizes the arrays by the largest row number, which a hostile file controls: it may not exceed
+// what the file could hold (a row takes more than 16 bytes), so no allocation outgrows the file.
+Result<std::size_t> row_count(Pack::Impl& p)
 {
-    auto arrays = std::make_unique<FacetArrays>();
-    // Sized by the largest row number, which a hostile file controls: it may not exceed what the
-    // file could hold (a row takes more than 16 bytes), so no allocation outgrows the file.
     auto max_num = sql::query_int(p.db.get(), "SELECT coalesce(max(num), 0) FROM cables");
     if (!max_num) {
         return max_num.error();
@@ -30,96 +29,112 @@ Status load_arrays(Pack::Impl& p)
     if (ec || *max_num < 0 || *max_num > file_bytes / 16) {
         return make_error("row numbers do not fit the file", std::string(check::metadata));
     }
-    const auto rows = static_cast<std::size_t>(*max_num) + 1;
-    arrays->classification.assign(rows, 0);
-    arrays->origin.assign(rows, 0);
+    return static_cast<std::size_t>(*max_num) + 1;
+}
+
+// Each row's classification and origin id.
+Status load_row_facets(Pack::Impl& p, FacetArrays& a, std::size_t rows)
+{
+    a.classification.assign(rows, 0);
+    a.origin.assign(rows, 0);
     auto st = p.stmt("SELECT num, class_id, origin_id FROM cables");
     if (!st) {
         return st.error();
     }
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        const auto num = static_cast<std::size_t>((*st)->column_int(0));
+    return sql::each_row(**st, [&](const sql::Stmt& s) {
+        const auto num = static_cast<std::size_t>(s.column_int(0));
         if (num < rows) {
-            arrays->classification[num] = static_cast<std::uint32_t>((*st)->column_int(1));
-            arrays->origin[num] = static_cast<std::uint32_t>((*st)->column_int(2));
+            a.classification[num] = static_cast<std::uint32_t>(s.column_int(1));
+            a.origin[num] = static_cast<std::uint32_t>(s.column_int(2));
         }
-    }
-    st = p.stmt("SELECT cable, tag FROM cable_tags ORDER BY cable");
+    });
+}
+
+// Each row's tags, in CSR form: tag_ids[tag_offsets[n]..tag_offsets[n + 1]).
+Status load_tags(Pack::Impl& p, FacetArrays& a, std::size_t rows)
+{
+    auto st = p.stmt("SELECT cable, tag FROM cable_tags ORDER BY cable");
     if (!st) {
         return st.error();
     }
-    arrays->tag_offsets.assign(rows + 1, 0);
+    a.tag_offsets.assign(rows + 1, 0);
     std::size_t filled = 0; // tag_offsets[0..filled] are final
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        const auto num = static_cast<std::size_t>((*st)->column_int(0));
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        const auto num = static_cast<std::size_t>(s.column_int(0));
         if (num >= rows || num < filled) {
-            continue;
+            return;
         }
         while (filled < num) {
-            arrays->tag_offsets[++filled] = static_cast<std::uint32_t>(arrays->tag_ids.size());
+            a.tag_offsets[++filled] = static_cast<std::uint32_t>(a.tag_ids.size());
         }
-        arrays->tag_ids.push_back(static_cast<std::uint32_t>((*st)->column_int(1)));
+        a.tag_ids.push_back(static_cast<std::uint32_t>(s.column_int(1)));
+    });
+    if (!status) {
+        return status;
     }
     while (filled < rows) {
-        arrays->tag_offsets[++filled] = static_cast<std::uint32_t>(arrays->tag_ids.size());
+        a.tag_offsets[++filled] = static_cast<std::uint32_t>(a.tag_ids.size());
     }
-    st = p.stmt("SELECT first_num, year FROM years ORDER BY first_num");
+    return {};
+}
+
+// Where each year's rows begin, and the last dated row.
+Status load_years(Pack::Impl& p, FacetArrays& a)
+{
+    auto st = p.stmt("SELECT first_num, year FROM years ORDER BY first_num");
     if (!st) {
         return st.error();
     }
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        arrays->year_starts.emplace_back((*st)->column_int(0), static_cast<int>((*st)->column_int(1)));
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        a.year_starts.emplace_back(s.column_int(0), static_cast<int>(s.column_int(1)));
+    });
+    if (!status) {
+        return status;
     }
     auto last = sql::query_int(p.db.get(), "SELECT coalesce(max(last_num), 0) FROM years");
     if (!last) {
         return last.error();
     }
-    arrays->last_dated = *last;
-    st = p.stmt("SELECT kind, id, value FROM facet_values");
+    a.last_dated = *last;
+    return {};
+}
+
+// The name of every facet id.
+Status load_names(Pack::Impl& p, FacetArrays& a)
+{
+    auto st = p.stmt("SELECT kind, id, value FROM facet_values");
     if (!st) {
         return st.error();
     }
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        const auto id = static_cast<std::uint32_t>((*st)->column_int(1));
-        switch (static_cast<schema::FacetKind>((*st)->column_int(0))) {
+    return sql::each_row(**st, [&](const sql::Stmt& s) {
+        const auto id = static_cast<std::uint32_t>(s.column_int(1));
+        switch (static_cast<schema::FacetKind>(s.column_int(0))) {
         case schema::FacetKind::classification:
-            arrays->class_names[id] = (*st)->column_text(2);
+            a.class_names[id] = s.column_text(2);
             break;
         case schema::FacetKind::origin:
-            arrays->origin_names[id] = (*st)->column_text(2);
+            a.origin_names[id] = s.column_text(2);
             break;
         case schema::FacetKind::tag:
-            arrays->tag_names[id] = (*st)->column_text(2);
+            a.tag_names[id] = s.column_text(2);
             break;
         }
+    });
+}
+
+Status load_arrays(Pack::Impl& p)
+{
+    auto rows = row_count(p);
+    if (!rows) {
+        return rows.error();
+    }
+    auto arrays = std::make_unique<FacetArrays>();
+    Status status = load_row_facets(p, *arrays, *rows);
+    status = status ? load_tags(p, *arrays, *rows) : status;
+    status = status ? load_years(p, *arrays) : status;
+    status = status ? load_names(p, *arrays) : status;
+    if (!status) {
+        return status;
     }
     p.facets = std::move(arrays);
     return {};
@@ -207,19 +222,14 @@ Result<bool> count_all(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
         return st.error();
     }
     (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi);
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            if (p.guard.tripped_by_deadline) {
-                return false;
-            }
-            return row.error();
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) { tally.add(a, s.column_int(0), 1.0); });
+    if (!status) {
+        if (p.guard.tripped_by_deadline) {
+            return false;
         }
-        if (!*row) {
-            return true;
-        }
-        tally.add(a, (*st)->column_int(0), 1.0);
+        return status.error();
     }
+    return true;
 }
 
 Status count_sample(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
@@ -237,15 +247,9 @@ Status count_sample(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
         }
         (*st)->bind(1, plan.full_expression()).bind(2, first).bind(3, last).bind(4, facet_sample_per_stratum);
         std::vector<std::int64_t> nums;
-        for (;;) {
-            auto row = (*st)->step();
-            if (!row) {
-                return row.error();
-            }
-            if (!*row) {
-                break;
-            }
-            nums.push_back((*st)->column_int(0));
+        auto status = sql::each_row(**st, [&](const sql::Stmt& s) { nums.push_back(s.column_int(0)); });
+        if (!status) {
+            return status;
         }
         if (nums.empty()) {
             continue;

@@ -40,26 +40,81 @@ CableSummary read_summary(const sql::Stmt& st, int first_col)
 
 namespace {
 
-// Runs `st` to the end, calling `row` for each result row.
-template <class F> Status each_row(sql::Stmt& st, F&& row)
+// Runs the cached statement `text` with `key` bound to ?1, calling on_row for each row.
+template <class Key, class OnRow>
+Status each_row_of(Pack::Impl& p, std::string_view text, Key key, OnRow&& on_row)
 {
-    for (;;) {
-        auto more = st.step();
-        if (!more) {
-            return more.error();
-        }
-        if (!*more) {
-            return {};
-        }
-        row(st);
+    auto st = p.stmt(text);
+    if (!st) {
+        return st.error();
     }
+    (*st)->bind(1, key);
+    return sql::each_row(**st, std::forward<OnRow>(on_row));
 }
 
-std::vector<std::string> read_list(sql::Stmt& st)
+// The curation texts: owner ("collection", "section/2", ...) -> field -> language -> text.
+using Texts = std::map<std::string, std::map<std::string, LangText>>;
+
+Result<Texts> read_texts(Pack::Impl& p)
 {
-    std::vector<std::string> out;
-    (void)each_row(st, [&](const sql::Stmt& s) { out.push_back(s.column_text(0)); });
-    return out;
+    auto st = p.stmt("SELECT owner, field, lang, value FROM texts");
+    if (!st) {
+        return st.error();
+    }
+    Texts texts;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        texts[s.column_text(0)][s.column_text(1)][s.column_text(2)] = s.column_text(3);
+    });
+    if (!status) {
+        return status.error();
+    }
+    return texts;
+}
+
+Status read_sections(Pack::Impl& p, Texts& texts, Collection& c)
+{
+    auto st = p.stmt("SELECT pos, slug FROM sections ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<std::int64_t> positions;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        const std::string owner = "section/" + std::to_string(s.column_int(0));
+        positions.push_back(s.column_int(0));
+        c.sections.push_back(
+            Section { s.column_text(1), texts[owner]["title"], texts[owner]["caption"], {} });
+    });
+    for (std::size_t i = 0; status && i < positions.size(); ++i) {
+        status = each_row_of(p,
+            "SELECT c.id FROM section_cables s JOIN cables c ON c.num = s.cable WHERE s.section = ?1"
+            " ORDER BY s.pos",
+            positions[i], [&](const sql::Stmt& s) { c.sections[i].cables.push_back(s.column_text(0)); });
+    }
+    return status;
+}
+
+Status read_featured_and_glossary(Pack::Impl& p, Texts& texts, Collection& c)
+{
+    auto st = p.stmt("SELECT f.pos, c.id FROM featured f JOIN cables c ON c.num = f.cable ORDER BY f.pos");
+    if (!st) {
+        return st.error();
+    }
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        c.featured.push_back(
+            Featured { s.column_text(1), texts["featured/" + std::to_string(s.column_int(0))]["teaser"] });
+    });
+    if (!status) {
+        return status;
+    }
+    st = p.stmt("SELECT pos, term, kind FROM glossary ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    return sql::each_row(**st, [&](const sql::Stmt& s) {
+        const auto kind = s.column_view(2) == "tag" ? GlossaryKind::tag : GlossaryKind::term;
+        c.glossary.push_back(GlossaryTerm {
+            s.column_text(1), kind, texts["glossary/" + std::to_string(s.column_int(0))]["definition"] });
+    });
 }
 
 } // namespace
@@ -67,67 +122,22 @@ std::vector<std::string> read_list(sql::Stmt& st)
 Status read_collection(Pack::Impl& p)
 {
     Collection& c = p.collection;
-    std::map<std::string, std::map<std::string, LangText>> texts; // owner -> field -> lang -> text
-    auto st = p.stmt("SELECT owner, field, lang, value FROM texts");
-    if (!st) {
-        return st.error();
+    auto texts = read_texts(p);
+    if (!texts) {
+        return texts.error();
     }
-    auto status = each_row(**st, [&](const sql::Stmt& s) {
-        texts[s.column_text(0)][s.column_text(1)][s.column_text(2)] = s.column_text(3);
-    });
-    if (!status) {
-        return status;
-    }
-    c.title = texts["collection"]["title"];
-    c.introduction = texts["collection"]["introduction"];
-    c.about = texts["collection"]["about"];
-    for (const auto& [key, langs] : texts["ui"]) {
+    c.title = (*texts)["collection"]["title"];
+    c.introduction = (*texts)["collection"]["introduction"];
+    c.about = (*texts)["collection"]["about"];
+    for (const auto& [key, langs] : (*texts)["ui"]) {
         for (const auto& [lang, value] : langs) {
             c.ui[lang][key] = value;
         }
     }
-    st = p.stmt("SELECT pos, slug FROM sections ORDER BY pos");
-    if (!st) {
-        return st.error();
+    if (auto status = read_sections(p, *texts, c); !status) {
+        return status;
     }
-    std::vector<std::int64_t> positions;
-    status = each_row(**st, [&](const sql::Stmt& s) {
-        const std::string owner = "section/" + std::to_string(s.column_int(0));
-        positions.push_back(s.column_int(0));
-        c.sections.push_back(
-            Section { s.column_text(1), texts[owner]["title"], texts[owner]["caption"], {} });
-    });
-    for (std::size_t i = 0; status && i < positions.size(); ++i) {
-        st = p.stmt("SELECT c.id FROM section_cables s JOIN cables c ON c.num = s.cable WHERE s.section = ?1"
-                    " ORDER BY s.pos");
-        if (!st) {
-            return st.error();
-        }
-        (*st)->bind(1, positions[i]);
-        c.sections[i].cables = read_list(**st);
-    }
-    st = p.stmt("SELECT f.pos, c.id FROM featured f JOIN cables c ON c.num = f.cable ORDER BY f.pos");
-    if (!st) {
-        return st.error();
-    }
-    status = status ? each_row(**st,
-                 [&](const sql::Stmt& s) {
-                     c.featured.push_back(Featured {
-                         s.column_text(1), texts["featured/" + std::to_string(s.column_int(0))]["teaser"] });
-                 })
-                    : status;
-    st = p.stmt("SELECT pos, term, kind FROM glossary ORDER BY pos");
-    if (!st) {
-        return st.error();
-    }
-    status = status ? each_row(**st,
-                 [&](const sql::Stmt& s) {
-                     const auto kind = s.column_view(2) == "tag" ? GlossaryKind::tag : GlossaryKind::term;
-                     c.glossary.push_back(GlossaryTerm { s.column_text(1), kind,
-                         texts["glossary/" + std::to_string(s.column_int(0))]["definition"] });
-                 })
-                    : status;
-    return status;
+    return read_featured_and_glossary(p, *texts, c);
 }
 
 Pack::Pack(std::unique_ptr<Impl> impl)
@@ -199,177 +209,197 @@ Result<std::vector<CableSummary>> Pack::Impl::summaries_by_num(const std::vector
     std::vector<CableSummary> out;
     out.reserve(nums.size());
     for (const std::int64_t num : nums) {
-        auto st = stmt("SELECT " + std::string(summary_columns) + " FROM cables c WHERE c.num = ?1");
-        if (!st) {
-            return st.error();
-        }
-        (*st)->bind(1, num);
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (*row) {
-            out.push_back(read_summary(**st));
+        auto status
+            = each_row_of(*this, "SELECT " + std::string(summary_columns) + " FROM cables c WHERE c.num = ?1",
+                num, [&](const sql::Stmt& s) { out.push_back(read_summary(s)); });
+        if (!status) {
+            return status.error();
         }
     }
     return out;
 }
 
-Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
+namespace {
+
+// The cable's own row: identity, dates, header fields and the display text.
+Status read_cable_row(Pack::Impl& p, std::int64_t num, CableRecord& r)
 {
-    auto st
-        = stmt("SELECT id, id_from_file, date, ocr, partial_extract, source_line, format, precedence, sender,"
-               " origin, classification, eo_line, declassification, classified_by, signature, source_file,"
-               " subject, display_text FROM cables WHERE num = ?1");
-    if (!st) {
-        return st.error();
-    }
-    sql::Stmt& s = **st;
-    s.bind(1, num);
-    auto row = s.step();
-    if (!row || !*row) {
-        return row ? make_error("no cable " + std::to_string(num), "pack") : row.error();
-    }
-    CableRecord r;
-    cable::Cable& c = r.cable;
-    c.id = s.column_text(0);
-    r.id_from_file = s.column_int(1) != 0;
-    c.date = s.column_is_null(2) ? std::nullopt : cable::CableDate::from_iso(s.column_view(2));
-    c.ocr = s.column_int(3) != 0;
-    c.partial_extract = s.column_int(4) != 0;
-    c.source_line = static_cast<std::size_t>(s.column_int(5));
-    c.format = cable::source_format_from_string(s.column_view(6)).value_or(cable::SourceFormat::other);
-    std::string* fields[] = { &c.precedence, &c.from, &c.origin, &c.classification, &c.eo_line,
-        &c.declassification, &c.classified_by, &c.signature, &c.source_file, &c.subject, &c.display_text };
-    for (int i = 0; i < 11; ++i) {
-        *fields[i] = s.column_text(7 + i);
-    }
-    st = stmt("SELECT field, value FROM cable_lists WHERE cable = ?1 ORDER BY field, pos");
+    auto st = p.stmt(
+        "SELECT id, id_from_file, date, ocr, partial_extract, source_line, format, precedence, sender,"
+        " origin, classification, eo_line, declassification, classified_by, signature, source_file,"
+        " subject, display_text FROM cables WHERE num = ?1");
     if (!st) {
         return st.error();
     }
     (*st)->bind(1, num);
-    auto status = each_row(**st, [&](const sql::Stmt& l) {
-        switch (static_cast<schema::ListField>(l.column_int(0))) {
-        case schema::ListField::to:
-            c.to.push_back(l.column_text(1));
-            break;
-        case schema::ListField::info:
-            c.info.push_back(l.column_text(1));
-            break;
-        case schema::ListField::caveats:
-            c.caveats.push_back(l.column_text(1));
-            break;
-        case schema::ListField::tags:
-            c.tags.push_back(l.column_text(1));
-            break;
-        case schema::ListField::excluded:
-            c.excluded.push_back(l.column_text(1));
-            break;
+    auto found = sql::query_one(**st, [&](const sql::Stmt& s) {
+        cable::Cable& c = r.cable;
+        c.id = s.column_text(0);
+        r.id_from_file = s.column_int(1) != 0;
+        c.date = s.column_is_null(2) ? std::nullopt : cable::CableDate::from_iso(s.column_view(2));
+        c.ocr = s.column_int(3) != 0;
+        c.partial_extract = s.column_int(4) != 0;
+        c.source_line = static_cast<std::size_t>(s.column_int(5));
+        c.format = cable::source_format_from_string(s.column_view(6)).value_or(cable::SourceFormat::other);
+        std::string* fields[]
+            = { &c.precedence, &c.from, &c.origin, &c.classification, &c.eo_line, &c.declassification,
+                  &c.classified_by, &c.signature, &c.source_file, &c.subject, &c.display_text };
+        for (int i = 0; i < 11; ++i) {
+            *fields[i] = s.column_text(7 + i);
         }
+        return true;
     });
+    if (!found) {
+        return found.error();
+    }
+    if (!*found) {
+        return make_error("no cable " + std::to_string(num), "pack");
+    }
+    return {};
+}
+
+// To, info, caveats, tags and excluded, each in its order.
+Status read_lists(Pack::Impl& p, std::int64_t num, cable::Cable& c)
+{
+    return each_row_of(p, "SELECT field, value FROM cable_lists WHERE cable = ?1 ORDER BY field, pos", num,
+        [&](const sql::Stmt& l) {
+            switch (static_cast<schema::ListField>(l.column_int(0))) {
+            case schema::ListField::to:
+                c.to.push_back(l.column_text(1));
+                break;
+            case schema::ListField::info:
+                c.info.push_back(l.column_text(1));
+                break;
+            case schema::ListField::caveats:
+                c.caveats.push_back(l.column_text(1));
+                break;
+            case schema::ListField::tags:
+                c.tags.push_back(l.column_text(1));
+                break;
+            case schema::ListField::excluded:
+                c.excluded.push_back(l.column_text(1));
+                break;
+            }
+        });
+}
+
+// The references with the cable each resolves to, and the alternatives a source page offered.
+Status read_refs(Pack::Impl& p, std::int64_t num, CableRecord& r)
+{
+    auto status = each_row_of(p,
+        "SELECT r.pos, r.label, r.text, r.target, t.id, r.kind FROM refs r"
+        " LEFT JOIN cables t ON t.num = r.target_num WHERE r.cable = ?1 ORDER BY r.pos",
+        num, [&](const sql::Stmt& l) {
+            ResolvedReference ref;
+            ref.ref.label = l.column_text(1);
+            ref.ref.text = l.column_text(2);
+            ref.ref.id = l.column_text(3);
+            ref.target_id = l.column_text(4);
+            ref.ref.kind
+                = cable::reference_kind_from_string(l.column_text(5)).value_or(cable::ReferenceKind::other);
+            r.refs.push_back(std::move(ref));
+        });
     if (!status) {
-        return status.error();
+        return status;
     }
-    st = stmt("SELECT r.pos, r.label, r.text, r.target, t.id, r.kind FROM refs r"
-              " LEFT JOIN cables t ON t.num = r.target_num WHERE r.cable = ?1 ORDER BY r.pos");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, num);
-    status = each_row(**st, [&](const sql::Stmt& l) {
-        ResolvedReference ref;
-        ref.ref.label = l.column_text(1);
-        ref.ref.text = l.column_text(2);
-        ref.ref.id = l.column_text(3);
-        ref.target_id = l.column_text(4);
-        ref.ref.kind
-            = cable::reference_kind_from_string(l.column_text(5)).value_or(cable::ReferenceKind::other);
-        r.refs.push_back(std::move(ref));
-    });
-    if (!status) {
-        return status.error();
-    }
-    st = stmt("SELECT a.ref, a.id, t.id FROM ref_alternatives a LEFT JOIN cables t ON t.num = a.target_num"
-              " WHERE a.cable = ?1 ORDER BY a.ref, a.pos");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, num);
-    status = each_row(**st, [&](const sql::Stmt& l) {
-        const auto ref = static_cast<std::size_t>(l.column_int(0));
-        if (ref >= r.refs.size()) {
-            return;
-        }
-        ResolvedReference& rr = r.refs[ref];
-        rr.ref.alternatives.push_back(l.column_text(1));
-        // Offered by the source page and in this pack: "possibly", with the reason it is not sure.
-        if (std::string target = l.column_text(2); !target.empty() && target != rr.target_id) {
-            rr.possibly.push_back({ target, cable::alternative_reason(rr.ref, rr.ref.alternatives.back()) });
-        }
-    });
+    status = each_row_of(p,
+        "SELECT a.ref, a.id, t.id FROM ref_alternatives a LEFT JOIN cables t ON t.num = a.target_num"
+        " WHERE a.cable = ?1 ORDER BY a.ref, a.pos",
+        num, [&](const sql::Stmt& l) {
+            const auto ref = static_cast<std::size_t>(l.column_int(0));
+            if (ref >= r.refs.size()) {
+                return;
+            }
+            ResolvedReference& rr = r.refs[ref];
+            rr.ref.alternatives.push_back(l.column_text(1));
+            // Offered by the source page and in this pack: "possibly", with the reason it is not sure.
+            if (std::string target = l.column_text(2); !target.empty() && target != rr.target_id) {
+                rr.possibly.push_back(
+                    { target, cable::alternative_reason(rr.ref, rr.ref.alternatives.back()) });
+            }
+        });
     // The cable itself carries its references too, as the parser gave them (export, diff).
-    c.refs.clear();
+    r.cable.refs.clear();
     for (const ResolvedReference& rr : r.refs) {
-        c.refs.push_back(rr.ref);
+        r.cable.refs.push_back(rr.ref);
     }
-    st = stmt("SELECT number, portion_mark, line FROM paragraphs WHERE cable = ?1 ORDER BY pos");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, num);
-    status = status ? each_row(**st,
-                 [&](const sql::Stmt& l) {
-                     c.paragraphs.push_back(cable::Paragraph {
-                         l.column_text(0), l.column_text(1), static_cast<std::size_t>(l.column_int(2)) });
-                 })
-                    : status;
-    st = stmt("SELECT key, value FROM attributes WHERE cable = ?1 ORDER BY pos");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, num);
-    status = status ? each_row(**st,
-                 [&](const sql::Stmt& l) {
-                     c.attributes.push_back(cable::Attribute { l.column_text(0), l.column_text(1) });
-                 })
-                    : status;
-    // "Cited by" is capped: a list screen shows a handful, and a hostile pack cannot make it huge.
-    st = stmt(
-        "SELECT DISTINCT cable FROM refs WHERE target_num = ?1 AND cable != ?1 ORDER BY cable LIMIT 200");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, num);
-    std::vector<std::int64_t> citing;
-    status = status ? each_row(**st, [&](const sql::Stmt& l) { citing.push_back(l.column_int(0)); }) : status;
+    return status;
+}
+
+Status read_paragraphs_and_attributes(Pack::Impl& p, std::int64_t num, cable::Cable& c)
+{
+    auto status
+        = each_row_of(p, "SELECT number, portion_mark, line FROM paragraphs WHERE cable = ?1 ORDER BY pos",
+            num, [&](const sql::Stmt& l) {
+                c.paragraphs.push_back(cable::Paragraph {
+                    l.column_text(0), l.column_text(1), static_cast<std::size_t>(l.column_int(2)) });
+            });
     if (!status) {
-        return status.error();
+        return status;
     }
-    auto cited = summaries_by_num(citing);
+    return each_row_of(
+        p, "SELECT key, value FROM attributes WHERE cable = ?1 ORDER BY pos", num, [&](const sql::Stmt& l) {
+            c.attributes.push_back(cable::Attribute { l.column_text(0), l.column_text(1) });
+        });
+}
+
+// "Cited by" is capped: a list screen shows a handful, and a hostile pack cannot make it huge.
+Status read_cited_by(Pack::Impl& p, std::int64_t num, CableRecord& r)
+{
+    std::vector<std::int64_t> citing;
+    auto status = each_row_of(p,
+        "SELECT DISTINCT cable FROM refs WHERE target_num = ?1 AND cable != ?1 ORDER BY cable LIMIT 200", num,
+        [&](const sql::Stmt& l) { citing.push_back(l.column_int(0)); });
+    if (!status) {
+        return status;
+    }
+    auto cited = p.summaries_by_num(citing);
     if (!cited) {
         return cited.error();
     }
     r.cited_by = std::move(*cited);
+    return {};
+}
+
+// Looks up a cable's row number by a key bound to ?1; nullopt when there is none.
+template <class Key>
+Result<std::optional<std::int64_t>> num_where(Pack::Impl& p, std::string_view text, Key key)
+{
+    auto st = p.stmt(text);
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, key);
+    return sql::query_one(**st, [](const sql::Stmt& s) { return s.column_int(0); });
+}
+
+} // namespace
+
+Result<CableRecord> Pack::Impl::record_by_num(std::int64_t num)
+{
+    CableRecord r;
+    Status status = read_cable_row(*this, num, r);
+    status = status ? read_lists(*this, num, r.cable) : status;
+    status = status ? read_refs(*this, num, r) : status;
+    status = status ? read_paragraphs_and_attributes(*this, num, r.cable) : status;
+    status = status ? read_cited_by(*this, num, r) : status;
+    if (!status) {
+        return status.error();
+    }
     return r;
 }
 
 Result<std::optional<CableRecord>> Pack::cable(std::string_view id)
 {
     auto scope = m_impl->scope();
-    auto st = m_impl->stmt("SELECT num FROM cables WHERE id = ?1");
-    if (!st) {
-        return st.error();
+    auto num = num_where(*m_impl, "SELECT num FROM cables WHERE id = ?1", id);
+    if (!num) {
+        return num.error();
     }
-    (*st)->bind(1, id);
-    auto row = (*st)->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
+    if (!*num) {
         return std::optional<CableRecord> {};
     }
-    auto record = m_impl->record_by_num((*st)->column_int(0));
+    auto record = m_impl->record_by_num(**num);
     if (!record) {
         return record.error();
     }
@@ -381,17 +411,12 @@ Result<std::vector<CableSummary>> Pack::summaries(const std::vector<std::string>
     auto scope = m_impl->scope();
     std::vector<std::int64_t> nums;
     for (const auto& id : ids) {
-        auto st = m_impl->stmt("SELECT num FROM cables WHERE id = ?1");
-        if (!st) {
-            return st.error();
+        auto num = num_where(*m_impl, "SELECT num FROM cables WHERE id = ?1", std::string_view(id));
+        if (!num) {
+            return num.error();
         }
-        (*st)->bind(1, std::string_view(id));
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (*row) {
-            nums.push_back((*st)->column_int(0));
+        if (*num) {
+            nums.push_back(**num);
         }
     }
     return m_impl->summaries_by_num(nums);
@@ -405,7 +430,7 @@ Result<std::vector<YearCount>> Pack::years()
         return st.error();
     }
     std::vector<YearCount> out;
-    auto status = each_row(**st, [&](const sql::Stmt& s) {
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
         out.push_back(YearCount { static_cast<int>(s.column_int(0)), s.column_int(1) });
     });
     if (!status) {
@@ -425,7 +450,7 @@ Result<std::vector<CableSummary>> Pack::cables_in_year(int year, std::size_t lim
     }
     (*st)->bind(1, year).bind(2, static_cast<std::int64_t>(limit)).bind(3, static_cast<std::int64_t>(offset));
     std::vector<CableSummary> out;
-    auto status = each_row(**st, [&](const sql::Stmt& s) { out.push_back(read_summary(s)); });
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) { out.push_back(read_summary(s)); });
     if (!status) {
         return status.error();
     }
@@ -454,19 +479,14 @@ Status Pack::for_each_cable(const std::function<Status(const CableRecord&)>& fn)
     // reuse the cached statements; the budget applies per cable, not to the whole walk.
     for (std::int64_t num = 1;; ++num) {
         auto scope = m_impl->scope();
-        auto st = m_impl->stmt("SELECT num FROM cables WHERE num >= ?1 ORDER BY num LIMIT 1");
-        if (!st) {
-            return st.error();
+        auto next = num_where(*m_impl, "SELECT num FROM cables WHERE num >= ?1 ORDER BY num LIMIT 1", num);
+        if (!next) {
+            return next.error();
         }
-        (*st)->bind(1, num);
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
+        if (!*next) {
             return {};
         }
-        num = (*st)->column_int(0);
+        num = **next;
         auto record = m_impl->record_by_num(num);
         if (!record) {
             return record.error();
@@ -485,12 +505,12 @@ Status Pack::check_integrity(Integrity level, const std::atomic<bool>* cancel)
         if (!st) {
             return Error { st.error().message, std::string(check::integrity) };
         }
-        auto row = st->step();
-        if (!row) {
-            return Error { row.error().message, std::string(check::integrity) };
+        auto verdict = sql::query_one(*st, [](const sql::Stmt& s) { return s.column_text(0); });
+        if (!verdict) {
+            return Error { verdict.error().message, std::string(check::integrity) };
         }
-        if (!*row || st->column_view(0) != "ok") {
-            return make_error(*row ? st->column_text(0) : "no result", std::string(check::integrity));
+        if (!*verdict || **verdict != "ok") {
+            return make_error(*verdict ? **verdict : "no result", std::string(check::integrity));
         }
     }
     if (auto st = check_fts_integrity(m_impl->path, level == Integrity::full, cancel); !st) {

@@ -7,6 +7,7 @@
 
 #include "content/pack_types.hpp"
 #include "content/search.hpp"
+#include "core/clock.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -23,6 +24,9 @@ namespace ck::content {
 struct OpenOptions {
     // Budget for any single read on the pack (searches carry their own budget).
     std::chrono::milliseconds statement_budget { 5000 };
+    // The clock every budget of this pack is measured on (statements, searches, facets), which
+    // must outlive the Pack; nullptr: the steady clock. Tests pass their own to make it exact.
+    const Clock* clock = nullptr;
 };
 
 // Names of the open checks, as they appear in Error::where.

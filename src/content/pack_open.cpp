@@ -198,15 +198,9 @@ Status read_info(Pack::Impl& p)
         return fail(check::metadata, st.error().message);
     }
     std::map<std::string, std::string> meta;
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return fail(check::metadata, row.error().message);
-        }
-        if (!*row) {
-            break;
-        }
-        meta[(*st)->column_text(0)] = (*st)->column_text(1);
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) { meta[s.column_text(0)] = s.column_text(1); });
+    if (!status) {
+        return fail(check::metadata, status.error().message);
     }
     PackInfo& info = p.info;
     std::int64_t schema_version = 0;
@@ -251,6 +245,7 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
     impl->path = path;
     impl->options = options;
     impl->db = std::move(*db);
+    impl->guard.clock = options.clock;
     sql::install_guard(impl->db.get(), &impl->guard);
     {
         auto scope = impl->scope();

@@ -8,8 +8,8 @@
 #include "content/sql.hpp"
 #include "content/stage_file.hpp"
 #include "content/writer_tables.hpp"
+#include "core/ascii.hpp"
 
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <csignal>
@@ -63,23 +63,23 @@ std::string reference_key(std::string_view id)
 {
     std::string s;
     for (const char c : id) {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-            s.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        if (ascii::is_alnum(c)) {
+            s.push_back(ascii::to_upper(c));
         }
     }
     // YY or YYYY, then letters (the station), then digits (the serial).
     std::size_t year_digits = 0;
-    while (year_digits < s.size() && std::isdigit(static_cast<unsigned char>(s[year_digits])) != 0) {
+    while (year_digits < s.size() && ascii::is_digit(s[year_digits])) {
         ++year_digits;
     }
     std::size_t letters_end = year_digits;
-    while (letters_end < s.size() && std::isalpha(static_cast<unsigned char>(s[letters_end])) != 0) {
+    while (letters_end < s.size() && ascii::is_alpha(s[letters_end])) {
         ++letters_end;
     }
     std::size_t serial_begin = letters_end;
     bool all_digits = serial_begin < s.size();
     for (std::size_t i = serial_begin; i < s.size(); ++i) {
-        all_digits = all_digits && std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+        all_digits = all_digits && ascii::is_digit(s[i]);
     }
     if ((year_digits != 2 && year_digits != 4) || letters_end == year_digits || !all_digits) {
         return s;

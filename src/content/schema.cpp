@@ -184,18 +184,14 @@ Result<std::string> describe(sqlite3* db)
         return st.error();
     }
     std::string out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
+    auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
         for (int col = 0; col < 4; ++col) {
-            out += st->column_view(col);
+            out += s.column_view(col);
             out += col == 3 ? '\n' : '|';
         }
+    });
+    if (!status) {
+        return status.error();
     }
     return out;
 }
@@ -240,17 +236,13 @@ Result<std::string> content_hash(sqlite3* db)
         crypto_generichash_update(
             &state, reinterpret_cast<const unsigned char*>(table.name.data()), table.name.size());
         const int columns = sqlite3_column_count(st->raw());
-        for (;;) {
-            auto row = st->step();
-            if (!row) {
-                return row.error();
-            }
-            if (!*row) {
-                break;
-            }
+        auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
             for (int col = 0; col < columns; ++col) {
-                hash_value(state, st->raw(), col);
+                hash_value(state, s.raw(), col);
             }
+        });
+        if (!status) {
+            return status.error();
         }
     }
     crypto_generichash_final(&state, digest.data(), digest.size());

@@ -4,11 +4,12 @@
 
 #include "core/result.hpp"
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+// The connection type only, so that sql.hpp stays the one header that includes sqlite3.h.
+struct sqlite3;
 
 namespace ck::content::schema {
 

@@ -9,6 +9,7 @@
 //   - no text, only filters: date order.
 // Snippets are made only for the page shown.
 #include "content/search_plan.hpp"
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -46,16 +47,11 @@ Result<std::vector<std::int64_t>> select_rows(Pack::Impl& p, const std::string& 
     }
     (*st)->bind(1, std::string_view(expression)).bind(2, lo).bind(3, hi).bind(4, limit).bind(5, offset);
     std::vector<std::int64_t> out;
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back((*st)->column_int(0));
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) { out.push_back(s.column_int(0)); });
+    if (!status) {
+        return status.error();
     }
+    return out;
 }
 
 Result<std::int64_t> count_rows(
@@ -67,11 +63,11 @@ Result<std::int64_t> count_rows(
         return st.error();
     }
     (*st)->bind(1, std::string_view(expression)).bind(2, lo).bind(3, hi);
-    auto row = (*st)->step();
-    if (!row) {
-        return row.error();
+    auto count = sql::query_one(**st, [](const sql::Stmt& s) { return s.column_int(0); });
+    if (!count) {
+        return count.error();
     }
-    return (*st)->column_int(0);
+    return count->value_or(0);
 }
 
 const std::string& in_row_order(std::string_view table)
@@ -113,15 +109,11 @@ Result<RankedPass> ranked_pass(Pack::Impl& p, const SearchPlan& plan)
     (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi).bind_blob(4, plan.idf);
     (*st)->bind(5, pass_limit(plan) + 1);
     RankedPass pass;
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        pass.hits.emplace_back(sqlite3_column_double((*st)->raw(), 1), (*st)->column_int(0));
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        pass.hits.emplace_back(sqlite3_column_double(s.raw(), 1), s.column_int(0));
+    });
+    if (!status) {
+        return status.error();
     }
     pass.complete = static_cast<std::int64_t>(pass.hits.size()) <= pass_limit(plan);
     return pass;
@@ -175,6 +167,48 @@ Status subject_first(
     return {};
 }
 
+// The matching words of one hit in context, with their ranges (ck_snippet over the index).
+Status snippet_of(Pack::Impl& p, const SearchPlan& plan, std::int64_t num, SearchHit& hit)
+{
+    auto st = p.stmt("SELECT ck_snippet(search_text, ?2) FROM search_text WHERE search_text MATCH ?1 "
+                     "AND rowid = ?3");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, plan.snippet_expression()).bind(2, static_cast<std::int64_t>(snippet_tokens)).bind(3, num);
+    return sql::each_row(**st, [&](const sql::Stmt& s) {
+        decode_snippet(s.column_view(0), hit.snippet, hit.highlights);
+        return sql::Next::stop;
+    });
+}
+
+// Without words to show in context, the start of the cable's text with whitespace runs collapsed.
+Status opening_of(Pack::Impl& p, std::int64_t num, SearchHit& hit)
+{
+    auto st = p.stmt("SELECT substr(display_text, 1, 240) FROM cables WHERE num = ?1");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, num);
+    return sql::each_row(**st, [&](const sql::Stmt& s) {
+        std::string text;
+        bool space = false;
+        for (const char c : s.column_view(0)) {
+            if (ascii::is_space(c)) {
+                space = !text.empty();
+                continue;
+            }
+            if (space) {
+                text += ' ';
+                space = false;
+            }
+            text += c;
+        }
+        hit.snippet = std::move(text);
+        return sql::Next::stop;
+    });
+}
+
 Status add_snippets(Pack::Impl& p, const SearchPlan& plan, const Rows& rows, SearchResults& out)
 {
     auto summaries = p.summaries_by_num(rows.nums);
@@ -184,53 +218,57 @@ Status add_snippets(Pack::Impl& p, const SearchPlan& plan, const Rows& rows, Sea
     for (std::size_t i = 0; i < rows.nums.size() && i < summaries->size(); ++i) {
         SearchHit hit;
         hit.cable = std::move((*summaries)[i]);
-        if (plan.has_text()) {
-            auto st = p.stmt("SELECT ck_snippet(search_text, ?2) FROM search_text WHERE search_text MATCH ?1 "
-                             "AND rowid = ?3");
-            if (!st) {
-                return st.error();
-            }
-            (*st)
-                ->bind(1, plan.snippet_expression())
-                .bind(2, static_cast<std::int64_t>(snippet_tokens))
-                .bind(3, rows.nums[i]);
-            auto row = (*st)->step();
-            if (!row) {
-                return row.error();
-            }
-            if (*row) {
-                decode_snippet((*st)->column_view(0), hit.snippet, hit.highlights);
-            }
-        } else {
-            auto st = p.stmt("SELECT substr(display_text, 1, 240) FROM cables WHERE num = ?1");
-            if (!st) {
-                return st.error();
-            }
-            (*st)->bind(1, rows.nums[i]);
-            auto row = (*st)->step();
-            if (!row) {
-                return row.error();
-            }
-            if (*row) {
-                std::string text;
-                bool space = false;
-                for (const char c : (*st)->column_view(0)) {
-                    const bool is_space
-                        = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-                    if (is_space) {
-                        space = !text.empty();
-                        continue;
-                    }
-                    if (space) {
-                        text += ' ';
-                        space = false;
-                    }
-                    text += c;
-                }
-                hit.snippet = std::move(text);
-            }
+        auto status
+            = plan.has_text() ? snippet_of(p, plan, rows.nums[i], hit) : opening_of(p, rows.nums[i], hit);
+        if (!status) {
+            return status;
         }
         out.hits.push_back(std::move(hit));
+    }
+    return {};
+}
+
+// Filters without words: date order. The total is exact for a plain year range, and for filters
+// when a counting pass over at most relevance_max_hits rows ends; otherwise it is estimated.
+Status run_filters_only(
+    Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
+{
+    out.ranking = Ranking::date;
+    if (!plan.has_filters()) {
+        auto st
+            = p.stmt("SELECT num FROM cables WHERE num BETWEEN ?1 AND ?2 ORDER BY num LIMIT ?3 OFFSET ?4");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, plan.lo).bind(2, plan.hi).bind(3, static_cast<std::int64_t>(q.limit));
+        (*st)->bind(4, static_cast<std::int64_t>(q.offset));
+        auto status = sql::each_row(**st, [&](const sql::Stmt& s) { rows.nums.push_back(s.column_int(0)); });
+        if (!status) {
+            return status;
+        }
+        out.total = plan.upper_bound;
+        return {};
+    }
+    auto nums = select_rows(p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi,
+        static_cast<std::int64_t>(q.limit), static_cast<std::int64_t>(q.offset));
+    if (!nums) {
+        return nums.error();
+    }
+    rows.nums = std::move(*nums);
+    auto probe = select_rows(
+        p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi, 1, relevance_max_hits);
+    if (!probe) {
+        return probe.error();
+    }
+    if (probe->empty()) {
+        auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
+        if (!counted) {
+            return counted.error();
+        }
+        out.total = *counted;
+    } else {
+        out.total = estimate_total(plan, relevance_max_hits + 1, probe->front());
+        out.total_is_estimate = true;
     }
     return {};
 }
@@ -239,54 +277,7 @@ Status add_snippets(Pack::Impl& p, const SearchPlan& plan, const Rows& rows, Sea
 Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
 {
     if (!plan.has_text()) {
-        // Filters only: date order. The total is exact when it is a plain year range.
-        out.ranking = Ranking::date;
-        if (!plan.has_filters()) {
-            auto st = p.stmt(
-                "SELECT num FROM cables WHERE num BETWEEN ?1 AND ?2 ORDER BY num LIMIT ?3 OFFSET ?4");
-            if (!st) {
-                return st.error();
-            }
-            (*st)->bind(1, plan.lo).bind(2, plan.hi).bind(3, static_cast<std::int64_t>(q.limit));
-            (*st)->bind(4, static_cast<std::int64_t>(q.offset));
-            for (;;) {
-                auto row = (*st)->step();
-                if (!row) {
-                    return row.error();
-                }
-                if (!*row) {
-                    break;
-                }
-                rows.nums.push_back((*st)->column_int(0));
-            }
-            out.total = plan.upper_bound;
-            return {};
-        }
-        auto nums = select_rows(p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi,
-            static_cast<std::int64_t>(q.limit), static_cast<std::int64_t>(q.offset));
-        if (!nums) {
-            return nums.error();
-        }
-        rows.nums = std::move(*nums);
-    }
-    if (!plan.has_text()) {
-        // Filters alone: exact when a counting pass over at most relevance_max_hits rows ends.
-        auto probe = select_rows(
-            p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi, 1, relevance_max_hits);
-        if (!probe) {
-            return probe.error();
-        }
-        if (probe->empty()) {
-            auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
-            if (!counted) {
-                return counted.error();
-            }
-            out.total = *counted;
-        } else {
-            out.total = estimate_total(plan, relevance_max_hits + 1, probe->front());
-            out.total_is_estimate = true;
-        }
-        return {};
+        return run_filters_only(p, plan, q, out, rows);
     }
     // A lone word or prefix known from the vocabulary to exceed the limit needs no pass: a word's
     // count is exact, a prefix's is estimated from its words' counts.
@@ -385,16 +376,13 @@ Result<std::vector<Completion>> Pack::complete(std::string_view typed, std::size
 {
     Impl& p = *m_impl;
     auto scope = p.scope();
-    if (!p.parser) {
-        auto parser = QueryParser::create();
-        if (!parser) {
-            return parser.error();
-        }
-        p.parser = std::make_unique<QueryParser>(std::move(*parser));
+    auto parser = parser_of(p);
+    if (!parser) {
+        return parser.error();
     }
     // Only the word being typed is completed: none once a separator follows it.
     const std::string text = utf8::sanitize(typed.substr(0, std::min(typed.size(), query_max_bytes)));
-    const auto tokens = p.parser->tokenize(text);
+    const auto tokens = (*parser)->tokenize(text);
     std::vector<Completion> out;
     if (tokens.empty() || tokens.back().end != text.size()
         || utf8::length(tokens.back().text) < completion_min_chars) {
@@ -410,16 +398,13 @@ Result<std::vector<Completion>> Pack::complete(std::string_view typed, std::size
         ->bind(1, std::string_view(prefix))
         .bind(2, prefix + "\xff")
         .bind(3, static_cast<std::int64_t>(std::min<std::size_t>(limit, page_max)));
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back(Completion { (*st)->column_text(0), (*st)->column_int(1) });
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        out.push_back(Completion { s.column_text(0), s.column_int(1) });
+    });
+    if (!status) {
+        return status.error();
     }
+    return out;
 }
 
 } // namespace ck::content

@@ -22,11 +22,11 @@ Result<std::int64_t> docs_of(Pack::Impl& p, const std::string& word)
         return st.error();
     }
     (*st)->bind(1, std::string_view(word));
-    auto row = (*st)->step();
-    if (!row) {
-        return row.error();
+    auto docs = sql::query_one(**st, [](const sql::Stmt& s) { return s.column_int(0); });
+    if (!docs) {
+        return docs.error();
     }
-    return *row ? (*st)->column_int(0) : 0;
+    return docs->value_or(0);
 }
 
 // The facet token of a filter value ("xt7"), empty when the value is not in the pack.
@@ -38,19 +38,18 @@ Result<std::pair<std::string, std::int64_t>> facet_token(
         return st.error();
     }
     (*st)->bind(1, static_cast<int>(kind)).bind(2, std::string_view(value));
-    auto row = (*st)->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return std::pair<std::string, std::int64_t> { {}, 0 };
-    }
     const char letter = kind == schema::FacetKind::classification ? 'c'
         : kind == schema::FacetKind::origin                       ? 'o'
                                                                   : 't';
-    return std::pair<std::string, std::int64_t> {
-        std::string("x") + letter + std::to_string((*st)->column_int(0)), (*st)->column_int(1)
-    };
+    auto token = sql::query_one(**st, [&](const sql::Stmt& s) {
+        return std::pair<std::string, std::int64_t> {
+            std::string("x") + letter + std::to_string(s.column_int(0)), s.column_int(1)
+        };
+    });
+    if (!token) {
+        return token.error();
+    }
+    return token->value_or(std::pair<std::string, std::int64_t> { {}, 0 });
 }
 
 Status plan_range(Pack::Impl& p, const SearchQuery& q, SearchPlan& plan)
@@ -65,17 +64,146 @@ Status plan_range(Pack::Impl& p, const SearchQuery& q, SearchPlan& plan)
         return st.error();
     }
     (*st)->bind(1, q.year_from.value_or(0)).bind(2, q.year_to.value_or(1000000));
-    auto row = (*st)->step();
-    if (!row) {
-        return row.error();
+    auto range = sql::query_one(**st, [](const sql::Stmt& s) {
+        return s.column_is_null(0) ? std::optional<std::pair<std::int64_t, std::int64_t>> {}
+                                   : std::pair { s.column_int(0), s.column_int(1) };
+    });
+    if (!range) {
+        return range.error();
     }
-    if (!*row || (*st)->column_is_null(0)) {
+    if (!*range || !**range) {
         plan.matches_nothing = true;
         return {};
     }
-    plan.lo = (*st)->column_int(0);
-    plan.hi = (*st)->column_int(1);
+    plan.lo = (**range)->first;
+    plan.hi = (**range)->second;
     return {};
+}
+
+// Facet filters as FTS5 facet tokens; `bound` drops to the rarest filter value's count.
+Status plan_filters(Pack::Impl& p, const SearchQuery& q, SearchPlan& plan, std::int64_t& bound)
+{
+    const std::pair<schema::FacetKind, const std::string*> filters[] = {
+        { schema::FacetKind::classification, &q.classification },
+        { schema::FacetKind::origin, &q.origin },
+        { schema::FacetKind::tag, &q.tag },
+    };
+    for (const auto& [kind, value] : filters) {
+        if (value->empty()) {
+            continue;
+        }
+        auto token = facet_token(p, kind, *value);
+        if (!token) {
+            return token.error();
+        }
+        if (token->first.empty()) {
+            plan.matches_nothing = true;
+            continue;
+        }
+        plan.facets += (plan.facets.empty() ? "" : " AND ") + std::string("{facet_tokens} : ")
+            + fts5_quote(token->first);
+        bound = std::min(bound, token->second);
+    }
+    return {};
+}
+
+// A prefix phrase becomes its most frequent index words (one word: the phrase is that word). Adds
+// each word's document count to `docs` and returns their sum.
+Result<std::int64_t> expand_prefix(
+    Pack::Impl& p, QueryPhrase& phrase, SearchPlan& plan, std::vector<std::int64_t>& docs)
+{
+    auto st = p.stmt("SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs "
+                     "DESC, term LIMIT ?3");
+    if (!st) {
+        return st.error();
+    }
+    const std::string& prefix = phrase.tokens.front();
+    // 0xFF never occurs in UTF-8, so prefix + 0xFF sorts after every word with the prefix.
+    (*st)
+        ->bind(1, std::string_view(prefix))
+        .bind(2, prefix + "\xff")
+        .bind(3, static_cast<int>(prefix_expansions_max));
+    std::int64_t phrase_docs = 0;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        plan.expansions.push_back(s.column_text(0));
+        phrase_docs += s.column_int(1);
+        docs.push_back(s.column_int(1));
+    });
+    if (!status) {
+        return status.error();
+    }
+    if (plan.expansions.empty()) {
+        plan.matches_nothing = true;
+    } else if (plan.expansions.size() == 1) {
+        // One word has this prefix: the phrase is that word, with an exact count.
+        phrase.tokens = { plan.expansions.front() };
+        phrase.prefix = false;
+        plan.expansions.clear();
+    }
+    return phrase_docs;
+}
+
+// Every phrase's document count, in FTS5 expression order, for the IDF; `bound` drops to the
+// rarest phrase's count.
+Result<std::vector<std::int64_t>> plan_phrases(Pack::Impl& p, SearchPlan& plan, std::int64_t& bound)
+{
+    std::vector<std::int64_t> docs_in_order;
+    for (auto& phrase : plan.query.phrases) {
+        std::int64_t phrase_docs = p.info.cables;
+        if (phrase.prefix) {
+            auto expanded = expand_prefix(p, phrase, plan, docs_in_order);
+            if (!expanded) {
+                return expanded.error();
+            }
+            phrase_docs = *expanded;
+        } else {
+            for (const auto& token : phrase.tokens) {
+                auto docs = docs_of(p, token);
+                if (!docs) {
+                    return docs.error();
+                }
+                phrase_docs = std::min(phrase_docs, *docs);
+            }
+            docs_in_order.push_back(phrase_docs); // a phrase: at most its rarest word's count
+        }
+        bound = std::min(bound, phrase_docs);
+    }
+    return docs_in_order;
+}
+
+// BM25's IDF per phrase, and the bounds on the hit count that choose the search strategy.
+void plan_statistics(Pack::Impl& p, const SearchQuery& q, const std::vector<std::int64_t>& docs_in_order,
+    std::int64_t bound, SearchPlan& plan)
+{
+    // The IDF is clamped as FTS5 clamps it, so a word in most cables still counts a little.
+    const auto n = static_cast<double>(std::max<std::int64_t>(p.info.cables, 1));
+    for (const std::int64_t docs : docs_in_order) {
+        const double d = static_cast<double>(docs);
+        const double idf = std::max(1e-6, std::log((n - d + 0.5) / (d + 0.5)));
+        plan.idf.append(reinterpret_cast<const char*>(&idf), sizeof idf);
+    }
+    plan.upper_bound = std::max<std::int64_t>(bound, 0);
+    const bool unfiltered = !plan.has_filters() && !q.year_from && !q.year_to;
+    if (unfiltered && plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1) {
+        // A lone word, or a lone prefix: at least as many hits as its most frequent word has.
+        std::int64_t most = 0;
+        double none = 1.0;
+        for (const std::int64_t docs : docs_in_order) {
+            most = std::max(most, docs);
+            none *= 1.0 - static_cast<double>(docs) / n;
+        }
+        plan.lower_bound = most;
+        plan.union_estimate = std::clamp<std::int64_t>(
+            static_cast<std::int64_t>(n * (1.0 - none)), most, std::max(most, plan.upper_bound));
+    }
+    for (const auto& phrase : plan.query.phrases) {
+        plan.has_phrase_or_prefix = plan.has_phrase_or_prefix || phrase.tokens.size() > 1 || phrase.prefix;
+    }
+    plan.exact_single_word = plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1
+        && !plan.query.phrases.front().prefix && unfiltered;
+    if (plan.upper_bound == 0) {
+        plan.matches_nothing = true;
+    }
 }
 
 } // namespace
@@ -118,9 +246,8 @@ std::string SearchPlan::snippet_expression() const
     return std::string(text_columns) + " : (" + text + ")";
 }
 
-Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
+Result<QueryParser*> parser_of(Pack::Impl& p)
 {
-    SearchPlan plan;
     if (!p.parser) {
         auto parser = QueryParser::create();
         if (!parser) {
@@ -128,110 +255,30 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
         }
         p.parser = std::make_unique<QueryParser>(std::move(*parser));
     }
-    plan.query = p.parser->parse(q.text);
+    return p.parser.get();
+}
+
+Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
+{
+    auto parser = parser_of(p);
+    if (!parser) {
+        return parser.error();
+    }
+    SearchPlan plan;
+    plan.query = (*parser)->parse(q.text);
     if (auto st = plan_range(p, q, plan); !st) {
         return st.error();
     }
     std::int64_t bound = plan.hi >= plan.lo ? plan.hi - plan.lo + 1 : 0;
-    const std::pair<schema::FacetKind, const std::string*> filters[] = {
-        { schema::FacetKind::classification, &q.classification },
-        { schema::FacetKind::origin, &q.origin },
-        { schema::FacetKind::tag, &q.tag },
-    };
-    for (const auto& [kind, value] : filters) {
-        if (value->empty()) {
-            continue;
-        }
-        auto token = facet_token(p, kind, *value);
-        if (!token) {
-            return token.error();
-        }
-        if (token->first.empty()) {
-            plan.matches_nothing = true;
-            continue;
-        }
-        plan.facets += (plan.facets.empty() ? "" : " AND ") + std::string("{facet_tokens} : ")
-            + fts5_quote(token->first);
-        bound = std::min(bound, token->second);
+    if (auto st = plan_filters(p, q, plan, bound); !st) {
+        return st.error();
     }
-    std::vector<std::int64_t> phrase_docs_in_order; // per FTS5 phrase, for the IDF
-    for (auto& phrase : plan.query.phrases) {
-        std::int64_t phrase_docs = 0;
-        if (phrase.prefix) {
-            auto st = p.stmt("SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs "
-                             "DESC, term LIMIT ?3");
-            if (!st) {
-                return st.error();
-            }
-            const std::string& prefix = phrase.tokens.front();
-            // 0xFF never occurs in UTF-8, so prefix + 0xFF sorts after every word with the prefix.
-            (*st)
-                ->bind(1, std::string_view(prefix))
-                .bind(2, prefix + "\xff")
-                .bind(3, static_cast<int>(prefix_expansions_max));
-            for (;;) {
-                auto row = (*st)->step();
-                if (!row) {
-                    return row.error();
-                }
-                if (!*row) {
-                    break;
-                }
-                plan.expansions.push_back((*st)->column_text(0));
-                phrase_docs += (*st)->column_int(1);
-                phrase_docs_in_order.push_back((*st)->column_int(1));
-            }
-            if (plan.expansions.empty()) {
-                plan.matches_nothing = true;
-            } else if (plan.expansions.size() == 1) {
-                // One word has this prefix: the phrase is that word, with an exact count.
-                phrase.tokens = { plan.expansions.front() };
-                phrase.prefix = false;
-                plan.expansions.clear();
-            }
-        } else {
-            phrase_docs = p.info.cables;
-            for (const auto& token : phrase.tokens) {
-                auto docs = docs_of(p, token);
-                if (!docs) {
-                    return docs.error();
-                }
-                phrase_docs = std::min(phrase_docs, *docs);
-            }
-            phrase_docs_in_order.push_back(phrase_docs); // a phrase: at most its rarest word's count
-        }
-        bound = std::min(bound, phrase_docs);
+    auto docs_in_order = plan_phrases(p, plan, bound);
+    if (!docs_in_order) {
+        return docs_in_order.error();
     }
     plan.text = fts5_expression(plan.query, plan.expansions);
-    // BM25's IDF, clamped as FTS5 clamps it so a word in most cables still counts a little.
-    const auto n = static_cast<double>(std::max<std::int64_t>(p.info.cables, 1));
-    for (const std::int64_t docs : phrase_docs_in_order) {
-        const double d = static_cast<double>(docs);
-        const double idf = std::max(1e-6, std::log((n - d + 0.5) / (d + 0.5)));
-        plan.idf.append(reinterpret_cast<const char*>(&idf), sizeof idf);
-    }
-    plan.upper_bound = std::max<std::int64_t>(bound, 0);
-    const bool unfiltered = !plan.has_filters() && !q.year_from && !q.year_to;
-    if (unfiltered && plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1) {
-        // A lone word, or a lone prefix: at least as many hits as its most frequent word has.
-        std::int64_t most = 0;
-        double none = 1.0;
-        for (const std::int64_t docs : phrase_docs_in_order) {
-            most = std::max(most, docs);
-            none *= 1.0 - static_cast<double>(docs) / n;
-        }
-        plan.lower_bound = most;
-        plan.union_estimate = std::clamp<std::int64_t>(
-            static_cast<std::int64_t>(n * (1.0 - none)), most, std::max(most, plan.upper_bound));
-    }
-    for (const auto& phrase : plan.query.phrases) {
-        plan.has_phrase_or_prefix = plan.has_phrase_or_prefix || phrase.tokens.size() > 1 || phrase.prefix;
-    }
-    plan.exact_single_word = plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1
-        && !plan.query.phrases.front().prefix && !plan.has_filters() && !q.year_from && !q.year_to;
-    if (plan.upper_bound == 0) {
-        plan.matches_nothing = true;
-    }
+    plan_statistics(p, q, *docs_in_order, bound, plan);
     return plan;
 }
 

@@ -44,6 +44,8 @@ struct SearchPlan {
 };
 
 Result<SearchPlan> plan_search(Pack::Impl& pack, const SearchQuery& query);
+// The pack's query parser, made on first use.
+Result<QueryParser*> parser_of(Pack::Impl& pack);
 
 // Register the FTS5 auxiliary functions ck_snippet() (search_snippet.cpp) and ck_score()
 // (search_rank.cpp) on the pack's connection.

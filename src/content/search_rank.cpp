@@ -29,53 +29,75 @@ void delete_totals(void* p)
     delete static_cast<QueryTotals*>(p); // NOLINT(cppcoreguidelines-owning-memory): owned by FTS5's auxdata
 }
 
+// The IDF of each phrase, in expression order, from the blob argument of little-endian doubles.
+std::vector<double> idf_argument(int argc, sqlite3_value** argv)
+{
+    std::vector<double> idf;
+    if (argc > 0 && sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
+        const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+        const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+        idf.resize(size / sizeof(double));
+        if (bytes != nullptr && !idf.empty()) {
+            std::memcpy(idf.data(), bytes, idf.size() * sizeof(double));
+        }
+    }
+    return idf;
+}
+
+// The query's totals, computed on its first row and kept as FTS5 auxdata; nullptr when out of memory.
+const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts)
+{
+    if (auto* totals = static_cast<QueryTotals*>(api->xGetAuxdata(fts, 0)); totals != nullptr) {
+        return totals;
+    }
+    auto fresh = std::make_unique<QueryTotals>();
+    sqlite3_int64 rows = 0;
+    sqlite3_int64 tokens = 0;
+    api->xRowCount(fts, &rows);
+    for (int c = 0; c < 3; ++c) {
+        sqlite3_int64 n = 0;
+        api->xColumnTotalSize(fts, c, &n);
+        tokens += n;
+    }
+    fresh->average_length
+        = rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
+    const QueryTotals* totals = fresh.get();
+    if (api->xSetAuxdata(fts, fresh.release(), &delete_totals) != SQLITE_OK) {
+        return nullptr;
+    }
+    return totals;
+}
+
+// Each phrase's term frequency in the row, weighted by the column it occurs in.
+std::vector<double> weighted_frequencies(const Fts5ExtensionApi* api, Fts5Context* fts)
+{
+    const int phrases = api->xPhraseCount(fts);
+    std::vector<double> weighted_tf(static_cast<std::size_t>(std::max(phrases, 0)), 0.0);
+    int count = 0;
+    api->xInstCount(fts, &count);
+    for (int i = 0; i < count; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < phrases
+            && column >= 0 && column < static_cast<int>(column_weights.size())) {
+            weighted_tf[static_cast<std::size_t>(phrase)] += column_weights[static_cast<std::size_t>(column)];
+        }
+    }
+    return weighted_tf;
+}
+
 void score_function(
     const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv)
 {
     try {
-        // The IDF of each phrase, in expression order, as little-endian doubles.
-        std::vector<double> idf;
-        if (argc > 0 && sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
-            const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
-            const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
-            idf.resize(size / sizeof(double));
-            if (bytes != nullptr && !idf.empty()) {
-                std::memcpy(idf.data(), bytes, idf.size() * sizeof(double));
-            }
-        }
-        auto* totals = static_cast<QueryTotals*>(api->xGetAuxdata(fts, 0));
+        const std::vector<double> idf = idf_argument(argc, argv);
+        const QueryTotals* totals = totals_of(api, fts);
         if (totals == nullptr) {
-            auto fresh = std::make_unique<QueryTotals>();
-            sqlite3_int64 rows = 0;
-            sqlite3_int64 tokens = 0;
-            api->xRowCount(fts, &rows);
-            for (int c = 0; c < 3; ++c) {
-                sqlite3_int64 n = 0;
-                api->xColumnTotalSize(fts, c, &n);
-                tokens += n;
-            }
-            fresh->average_length
-                = rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
-            totals = fresh.get();
-            if (api->xSetAuxdata(fts, fresh.release(), &delete_totals) != SQLITE_OK) {
-                sqlite3_result_error_nomem(ctx);
-                return;
-            }
+            sqlite3_result_error_nomem(ctx);
+            return;
         }
-        const int phrases = api->xPhraseCount(fts);
-        std::vector<double> weighted_tf(static_cast<std::size_t>(std::max(phrases, 0)), 0.0);
-        int count = 0;
-        api->xInstCount(fts, &count);
-        for (int i = 0; i < count; ++i) {
-            int phrase = 0;
-            int column = 0;
-            int offset = 0;
-            if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < phrases
-                && column >= 0 && column < static_cast<int>(column_weights.size())) {
-                weighted_tf[static_cast<std::size_t>(phrase)]
-                    += column_weights[static_cast<std::size_t>(column)];
-            }
-        }
+        const std::vector<double> weighted_tf = weighted_frequencies(api, fts);
         double length = 0;
         for (int c = 0; c < 3; ++c) {
             int n = 0;

@@ -4,6 +4,7 @@
 // distinct matched phrases, collapses whitespace to single spaces, and returns a blob:
 // u32 count, count x (u32 begin, u32 end), then the snippet's UTF-8 bytes (little endian).
 #include "content/search_plan.hpp"
+#include "core/ascii.hpp"
 
 #include <algorithm>
 #include <array>
@@ -95,11 +96,6 @@ std::uint32_t get_u32(std::string_view in, std::size_t at)
     return v;
 }
 
-bool is_space(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
-}
-
 // Copies text[begin, end) collapsing whitespace runs, and maps the match ranges into the copy.
 std::string build_blob(std::string_view text, int begin, int end, bool cut_before, bool cut_after,
     const std::vector<TokenRange>& matches)
@@ -116,7 +112,7 @@ std::string build_blob(std::string_view text, int begin, int end, bool cut_befor
             ++next_match;
         }
         const char c = text[static_cast<std::size_t>(i)];
-        if (is_space(c)) {
+        if (ascii::is_space(c)) {
             pending_space = snippet.size() > (cut_before ? ellipsis.size() : 0);
             continue;
         }
@@ -151,40 +147,70 @@ std::string build_blob(std::string_view text, int begin, int end, bool cut_befor
     return blob;
 }
 
+// The column the snippet comes from (the body when it matches, else the subject, else the tags)
+// and its match instances in token order; nullopt when FTS5 gives no match information.
+std::optional<int> snippet_column(const Fts5ExtensionApi* api, Fts5Context* fts, std::vector<Instance>& inst)
+{
+    int count = 0;
+    if (api->xInstCount(fts, &count) != SQLITE_OK) {
+        return std::nullopt;
+    }
+    std::array<std::vector<Instance>, 3> by_column;
+    for (int i = 0; i < count; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int token = 0;
+        if (api->xInst(fts, i, &phrase, &column, &token) == SQLITE_OK && column >= 0 && column < 3
+            && static_cast<int>(by_column[static_cast<std::size_t>(column)].size()) < instances_max) {
+            by_column[static_cast<std::size_t>(column)].push_back(Instance { phrase, token });
+        }
+    }
+    int column = column_body;
+    for (const int c : { column_body, column_subject, column_tags }) {
+        if (!by_column[static_cast<std::size_t>(c)].empty()) {
+            column = c;
+            break;
+        }
+    }
+    inst = std::move(by_column[static_cast<std::size_t>(column)]);
+    std::sort(
+        inst.begin(), inst.end(), [](const Instance& a, const Instance& b) { return a.token < b.token; });
+    return column;
+}
+
+// The byte ranges of the matched tokens within [start, last], in text order, each once.
+std::vector<TokenRange> matches_in(
+    const std::vector<Instance>& inst, const std::vector<TokenRange>& tokens, int start, int last)
+{
+    std::vector<TokenRange> matches;
+    for (const auto& i : inst) {
+        if (i.token >= start && i.token <= last) {
+            matches.push_back(tokens[static_cast<std::size_t>(i.token)]);
+        }
+    }
+    std::sort(matches.begin(), matches.end(),
+        [](const TokenRange& a, const TokenRange& b) { return a.begin < b.begin; });
+    matches.erase(std::unique(matches.begin(), matches.end(),
+                      [](const TokenRange& a, const TokenRange& b) { return a.begin == b.begin; }),
+        matches.end());
+    return matches;
+}
+
 void snippet_function(
     const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv)
 {
     try {
         const int width = argc > 0 ? std::clamp(sqlite3_value_int(argv[0]), 4, 200) : 24;
-        int count = 0;
-        if (api->xInstCount(fts, &count) != SQLITE_OK) {
+        std::vector<Instance> inst;
+        const auto column = snippet_column(api, fts, inst);
+        if (!column) {
             sqlite3_result_error(ctx, "ck_snippet: no match information", -1);
             return;
         }
-        std::array<std::vector<Instance>, 3> by_column;
-        for (int i = 0; i < count; ++i) {
-            int phrase = 0;
-            int column = 0;
-            int token = 0;
-            if (api->xInst(fts, i, &phrase, &column, &token) == SQLITE_OK && column >= 0 && column < 3
-                && static_cast<int>(by_column[static_cast<std::size_t>(column)].size()) < instances_max) {
-                by_column[static_cast<std::size_t>(column)].push_back(Instance { phrase, token });
-            }
-        }
-        int column = column_body;
-        for (const int c : { column_body, column_subject, column_tags }) {
-            if (!by_column[static_cast<std::size_t>(c)].empty()) {
-                column = c;
-                break;
-            }
-        }
-        auto& inst = by_column[static_cast<std::size_t>(column)];
-        std::sort(
-            inst.begin(), inst.end(), [](const Instance& a, const Instance& b) { return a.token < b.token; });
         const int start = inst.empty() ? 0 : best_window_start(inst, width);
         const char* text = nullptr;
         int size = 0;
-        if (api->xColumnText(fts, column, &text, &size) != SQLITE_OK || text == nullptr) {
+        if (api->xColumnText(fts, *column, &text, &size) != SQLITE_OK || text == nullptr) {
             sqlite3_result_null(ctx);
             return;
         }
@@ -201,17 +227,7 @@ void snippet_function(
             return;
         }
         const int last = std::min(static_cast<int>(tokens.size()), start + width) - 1;
-        std::vector<TokenRange> matches;
-        for (const auto& i : inst) {
-            if (i.token >= start && i.token <= last) {
-                matches.push_back(tokens[static_cast<std::size_t>(i.token)]);
-            }
-        }
-        std::sort(matches.begin(), matches.end(),
-            [](const TokenRange& a, const TokenRange& b) { return a.begin < b.begin; });
-        matches.erase(std::unique(matches.begin(), matches.end(),
-                          [](const TokenRange& a, const TokenRange& b) { return a.begin == b.begin; }),
-            matches.end());
+        const std::vector<TokenRange> matches = matches_in(inst, tokens, start, last);
         const bool more_after = rc == SQLITE_DONE || static_cast<int>(tokens.size()) > last + 1;
         // Extend to the end of the text when only spaces or punctuation follow the last token.
         const int end_byte = more_after ? tokens[static_cast<std::size_t>(last)].end : size;

@@ -73,14 +73,8 @@ Result<bool> Stmt::step()
 
 Status Stmt::run()
 {
-    for (;;) {
-        auto more = step();
-        if (!more) {
-            return more.error();
-        }
-        if (!*more) {
-            break;
-        }
+    if (auto status = each_row(*this, [](const Stmt&) {}); !status) {
+        return status;
     }
     reset();
     return {};
@@ -144,21 +138,23 @@ Result<std::int64_t> query_int(sqlite3* db, std::string_view sql)
     if (!st) {
         return st.error();
     }
-    auto row = st->step();
-    if (!row) {
-        return row.error();
+    auto value = query_one(*st, [](const Stmt& row) { return row.column_int(0); });
+    if (!value) {
+        return value.error();
     }
-    if (!*row) {
+    if (!*value) {
         return make_error("query returned no row", std::string(sql));
     }
-    return st->column_int(0);
+    return **value;
 }
 
 namespace {
 
-// How many virtual-machine steps pass between two looks at the clock and the cancel flag: small
-// enough to stop within a fraction of a millisecond, large enough to cost nothing.
-constexpr int progress_interval_ops = 1000;
+Millis now_of(const Guard& guard)
+{
+    static const SteadyClock steady;
+    return (guard.clock != nullptr ? *guard.clock : static_cast<const Clock&>(steady)).now();
+}
 
 int on_progress(void* context)
 {
@@ -167,8 +163,7 @@ int on_progress(void* context)
         guard->tripped_by_cancel = true;
         return 1;
     }
-    if (guard->deadline != std::chrono::steady_clock::time_point::max()
-        && std::chrono::steady_clock::now() >= guard->deadline) {
+    if (guard->deadline != Guard::no_deadline && now_of(*guard) >= guard->deadline) {
         guard->tripped_by_deadline = true;
         return 1;
     }
@@ -185,8 +180,7 @@ void install_guard(sqlite3* db, Guard* guard)
 GuardScope::GuardScope(Guard& guard, std::chrono::milliseconds budget, const std::atomic<bool>* cancel)
     : m_guard(guard)
 {
-    m_guard.deadline = budget.count() > 0 ? std::chrono::steady_clock::now() + budget
-                                          : std::chrono::steady_clock::time_point::max();
+    m_guard.deadline = budget.count() > 0 ? now_of(m_guard) + budget : Guard::no_deadline;
     m_guard.cancel = cancel;
     m_guard.tripped_by_cancel = false;
     m_guard.tripped_by_deadline = false;
@@ -194,7 +188,7 @@ GuardScope::GuardScope(Guard& guard, std::chrono::milliseconds budget, const std
 
 GuardScope::~GuardScope()
 {
-    m_guard.deadline = std::chrono::steady_clock::time_point::max();
+    m_guard.deadline = Guard::no_deadline;
     m_guard.cancel = nullptr;
 }
 

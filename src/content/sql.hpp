@@ -3,6 +3,7 @@
 // screens use packs without knowing SQL.
 #pragma once
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 
 #include <sqlite3.h>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace ck::content::sql {
 
@@ -68,15 +70,65 @@ Status exec(sqlite3* db, std::string_view sql);
 // Runs a query expected to give one integer (e.g. "SELECT count(*) ...").
 Result<std::int64_t> query_int(sqlite3* db, std::string_view sql);
 
-// The per-connection guard checked by SQLite's progress handler: a wall-clock deadline and an
-// optional cancellation flag owned by another thread. A query that passes either is interrupted
-// (SQLITE_INTERRUPT), so no statement on a pack runs unbounded.
+// What an each_row callback tells the loop: go on to the next row, or stop here.
+enum class Next { row, stop };
+
+// Steps `st` through its rows and calls on_row(const Stmt&) for each. on_row returns void, or a
+// Next to stop early. A failed step comes back as the error, naming the SQL step; nothing throws.
+// The statement is left where the loop ended: Pack::Impl::stmt() resets it before its next use.
+template <class OnRow> Status each_row(Stmt& st, OnRow&& on_row)
+{
+    const Stmt& row = st;
+    for (;;) {
+        auto more = st.step();
+        if (!more) {
+            return more.error();
+        }
+        if (!*more) {
+            return {};
+        }
+        if constexpr (std::is_void_v<std::invoke_result_t<OnRow&, const Stmt&>>) {
+            on_row(row);
+        } else if (on_row(row) == Next::stop) {
+            return {};
+        }
+    }
+}
+
+// Steps `st` once: what read(const Stmt&) makes of the first row, or nullopt when there is none.
+template <class Read>
+auto query_one(Stmt& st, Read&& read) -> Result<std::optional<std::invoke_result_t<Read&, const Stmt&>>>
+{
+    using Value = std::invoke_result_t<Read&, const Stmt&>;
+    auto row = st.step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::optional<Value> {};
+    }
+    const Stmt& first = st;
+    return std::optional<Value>(read(first));
+}
+
+// The per-connection guard checked by SQLite's progress handler: a deadline on an injected clock
+// and an optional cancellation flag owned by another thread. A query that passes either is
+// interrupted (SQLITE_INTERRUPT), so no statement on a pack runs unbounded. The clock is read once
+// when a GuardScope opens and once per check (every progress_interval_ops virtual-machine steps),
+// so a test drives the budget with a clock of its own, deterministically.
 struct Guard {
-    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    const Clock* clock = nullptr; // nullptr: the steady clock
+    Millis deadline = no_deadline;
     const std::atomic<bool>* cancel = nullptr;
     bool tripped_by_deadline = false;
     bool tripped_by_cancel = false;
+
+    static constexpr Millis no_deadline = Millis::max();
 };
+
+// How many virtual-machine steps pass between two looks at the clock and the cancel flag: small
+// enough to stop within a fraction of a millisecond, large enough to cost nothing.
+inline constexpr int progress_interval_ops = 1000;
 
 // Installs the progress handler reading `guard` (which must outlive the connection's use).
 void install_guard(sqlite3* db, Guard* guard);

@@ -199,6 +199,36 @@ fs::path signature_path_for(const fs::path& pack)
     return fs::path(pack.string() + ".minisig");
 }
 
+namespace {
+
+// The signature binds the pack it was made for: the same sequence and content hash.
+Status binding_of(const PackInfo& info, const TrustedPackComment& trusted)
+{
+    if (info.sequence == trusted.sequence && info.content_hash == trusted.content_hash) {
+        return {};
+    }
+    return make_error("the signature was made for sequence " + std::to_string(trusted.sequence) + " / "
+            + trusted.content_hash.substr(0, 12) + "…, the pack is sequence " + std::to_string(info.sequence)
+            + " / " + info.content_hash.substr(0, 12) + "…",
+        "check: trusted comment");
+}
+
+// A new pack never rolls the installed one back (HOSTILE_INPUTS b2.15-16).
+Status order_against(const PackInfo& info, const InstalledPack& installed)
+{
+    if (info.sequence < installed.sequence) {
+        return make_error("sequence " + std::to_string(info.sequence) + " is older than the installed "
+                + std::to_string(installed.sequence),
+            "check: rollback");
+    }
+    if (info.sequence == installed.sequence && info.content_hash != installed.content_hash) {
+        return make_error("same sequence as the installed pack but different content", "check: rollback");
+    }
+    return {};
+}
+
+} // namespace
+
 VerifyReport verify_pack(const fs::path& pack, const fs::path& signature, const PublicKey& key,
     const VerifyOptions& options, const std::atomic<bool>* cancel)
 {
@@ -237,30 +267,12 @@ VerifyReport verify_pack(const fs::path& pack, const fs::path& signature, const 
     }
     const PackInfo& info = opened->info();
     report.info = info;
-    Status bound;
-    if (info.sequence != trusted->sequence || info.content_hash != trusted->content_hash) {
-        bound = make_error("the signature was made for sequence " + std::to_string(trusted->sequence) + " / "
-                + trusted->content_hash.substr(0, 12) + "…, the pack is sequence "
-                + std::to_string(info.sequence) + " / " + info.content_hash.substr(0, 12) + "…",
-            "check: trusted comment");
-    }
-    if (!step("binding", bound, "sequence " + std::to_string(info.sequence) + ", content hash matches")) {
+    if (!step("binding", binding_of(info, *trusted),
+            "sequence " + std::to_string(info.sequence) + ", content hash matches")) {
         return report;
     }
-    if (options.installed) {
-        Status order;
-        if (info.sequence < options.installed->sequence) {
-            order = make_error("sequence " + std::to_string(info.sequence) + " is older than the installed "
-                    + std::to_string(options.installed->sequence),
-                "check: rollback");
-        } else if (info.sequence == options.installed->sequence
-            && info.content_hash != options.installed->content_hash) {
-            order
-                = make_error("same sequence as the installed pack but different content", "check: rollback");
-        }
-        if (!step("rollback", order)) {
-            return report;
-        }
+    if (options.installed && !step("rollback", order_against(info, *options.installed))) {
+        return report;
     }
     if (options.integrity
         && !step("integrity", opened->check_integrity(Pack::Integrity::full, cancel),

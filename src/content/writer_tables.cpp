@@ -109,10 +109,9 @@ Status TableWriter::begin(std::int64_t fts_hash_bytes)
     return {};
 }
 
-Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
+std::string TableWriter::count_facets(
+    std::int64_t num, const cable::Cable& c, std::vector<std::int64_t>& tag_ids)
 {
-    const std::int64_t num = ++m_num;
-    const int year = c.date ? c.date->year : 0;
     const std::int64_t class_id = m_classifications.id_of(c.classification);
     const std::int64_t origin_id = m_origins.id_of(c.origin);
     std::string facet_tokens;
@@ -124,7 +123,6 @@ Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
         ++m_origins.counts[static_cast<std::size_t>(origin_id - 1)];
         facet_tokens += " xo" + std::to_string(origin_id);
     }
-    std::vector<std::int64_t> tag_ids;
     for (const auto& tag : c.tags) {
         const std::int64_t id = m_tags.id_of(tag);
         if (id == 0 || std::find(tag_ids.begin(), tag_ids.end(), id) != tag_ids.end()) {
@@ -134,13 +132,19 @@ Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
         ++m_tags.counts[static_cast<std::size_t>(id - 1)];
         facet_tokens += " xt" + std::to_string(id);
     }
+    const int year = c.date ? c.date->year : 0;
     if (year > 0) {
         auto& span = m_years[year];
         span.first = span.count == 0 ? num : span.first;
         span.last = num;
         ++span.count;
     }
-    m_text_bytes += static_cast<std::int64_t>(c.display_text.size());
+    return facet_tokens;
+}
+
+Status TableWriter::insert_cable_row(
+    std::int64_t num, const cable::Cable& c, bool id_from_file, const std::string& facet_tokens)
+{
     const std::string date = c.date ? c.date->iso() : std::string();
     auto& s = stmt("cable");
     s.bind(1, num).bind(2, std::string_view(c.id)).bind(3, id_from_file ? 1 : 0).bind(4, reference_key(c.id));
@@ -149,9 +153,9 @@ Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
     } else {
         s.bind_null(5);
     }
-    s.bind(6, year)
-        .bind(7, class_id)
-        .bind(8, origin_id)
+    s.bind(6, c.date ? c.date->year : 0)
+        .bind(7, m_classifications.id_of(c.classification))
+        .bind(8, m_origins.id_of(c.origin))
         .bind(9, c.ocr ? 1 : 0)
         .bind(10, c.partial_extract ? 1 : 0);
     s.bind(11, static_cast<std::int64_t>(c.source_line)).bind(12, cable::to_string(c.format));
@@ -168,6 +172,18 @@ Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
     if (auto st = s.run(); !st) {
         return Error { st.error().message, c.source_file + ":" + std::to_string(c.source_line) };
     }
+    return {};
+}
+
+Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
+{
+    const std::int64_t num = ++m_num;
+    std::vector<std::int64_t> tag_ids;
+    const std::string facet_tokens = count_facets(num, c, tag_ids);
+    m_text_bytes += static_cast<std::int64_t>(c.display_text.size());
+    if (auto st = insert_cable_row(num, c, id_from_file, facet_tokens); !st) {
+        return st;
+    }
     for (const std::int64_t id : tag_ids) {
         if (auto st = stmt("tag").bind(1, num).bind(2, id).run(); !st) {
             return st;
@@ -176,26 +192,10 @@ Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
     return insert_children(num, c);
 }
 
-Status TableWriter::insert_children(std::int64_t num, const cable::Cable& c)
+// Each reference, the keys it may resolve by (its own id, then each alternative's) and the
+// alternatives themselves.
+Status TableWriter::insert_refs(std::int64_t num, const cable::Cable& c)
 {
-    const std::pair<schema::ListField, const std::vector<std::string>*> lists[] = {
-        { schema::ListField::to, &c.to },
-        { schema::ListField::info, &c.info },
-        { schema::ListField::caveats, &c.caveats },
-        { schema::ListField::tags, &c.tags },
-        { schema::ListField::excluded, &c.excluded },
-    };
-    for (const auto& [field, values] : lists) {
-        for (std::size_t i = 0; i < values->size(); ++i) {
-            auto& s = stmt("list")
-                          .bind(1, num)
-                          .bind(2, static_cast<int>(field))
-                          .bind(3, static_cast<std::int64_t>(i));
-            if (auto st = s.bind(4, std::string_view((*values)[i])).run(); !st) {
-                return st;
-            }
-        }
-    }
     for (std::size_t i = 0; i < c.refs.size(); ++i) {
         const auto& r = c.refs[i];
         const auto pos = static_cast<std::int64_t>(i);
@@ -222,6 +222,32 @@ Status TableWriter::insert_children(std::int64_t num, const cable::Cable& c)
                 return st;
             }
         }
+    }
+    return {};
+}
+
+Status TableWriter::insert_children(std::int64_t num, const cable::Cable& c)
+{
+    const std::pair<schema::ListField, const std::vector<std::string>*> lists[] = {
+        { schema::ListField::to, &c.to },
+        { schema::ListField::info, &c.info },
+        { schema::ListField::caveats, &c.caveats },
+        { schema::ListField::tags, &c.tags },
+        { schema::ListField::excluded, &c.excluded },
+    };
+    for (const auto& [field, values] : lists) {
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            auto& s = stmt("list")
+                          .bind(1, num)
+                          .bind(2, static_cast<int>(field))
+                          .bind(3, static_cast<std::int64_t>(i));
+            if (auto st = s.bind(4, std::string_view((*values)[i])).run(); !st) {
+                return st;
+            }
+        }
+    }
+    if (auto st = insert_refs(num, c); !st) {
+        return st;
     }
     for (std::size_t i = 0; i < c.paragraphs.size(); ++i) {
         const auto& p = c.paragraphs[i];
@@ -300,26 +326,23 @@ Status TableWriter::write_texts(const std::string& owner, const std::string& fie
     return {};
 }
 
-Status TableWriter::write_manifest()
+std::int64_t TableWriter::manifest_num_of(const std::string& id, std::size_t line)
 {
-    if (!m_options.manifest) {
-        return {};
+    auto& s = stmt("num_of").bind(1, std::string_view(id));
+    auto found = sql::query_one(s, [](const sql::Stmt& row) { return row.column_int(0); });
+    const std::int64_t num = found && *found ? **found : 0;
+    s.reset();
+    if (num == 0) {
+        m_manifest_errors.push_back(make_error(
+            "cable '" + id + "' is not in the pack", m_options.manifest->file + ":" + std::to_string(line)));
     }
+    return num;
+}
+
+Status TableWriter::write_sections()
+{
     const Manifest& m = *m_options.manifest;
-    auto num_of = [&](const std::string& id, std::size_t line) -> std::int64_t {
-        auto& s = stmt("num_of").bind(1, std::string_view(id));
-        auto row = s.step();
-        const std::int64_t num = row && *row ? s.column_int(0) : 0;
-        s.reset();
-        if (num == 0) {
-            m_manifest_errors.push_back(
-                make_error("cable '" + id + "' is not in the pack", m.file + ":" + std::to_string(line)));
-        }
-        return num;
-    };
-    Status st = write_texts("collection", "title", m.title);
-    st = st ? write_texts("collection", "introduction", m.introduction) : st;
-    st = st ? write_texts("collection", "about", m.about) : st;
+    Status st;
     for (std::size_t i = 0; st && i < m.sections.size(); ++i) {
         const auto& s = m.sections[i];
         const auto pos = static_cast<std::int64_t>(i);
@@ -329,13 +352,20 @@ Status TableWriter::write_manifest()
         st = st ? write_texts(owner, "caption", s.caption) : st;
         for (std::size_t j = 0; st && j < s.cables.size(); ++j) {
             const std::int64_t num
-                = num_of(s.cables[j], j < s.cable_lines.size() ? s.cable_lines[j] : s.line);
+                = manifest_num_of(s.cables[j], j < s.cable_lines.size() ? s.cable_lines[j] : s.line);
             st = stmt("section_cable").bind(1, pos).bind(2, static_cast<std::int64_t>(j)).bind(3, num).run();
         }
     }
+    return st;
+}
+
+Status TableWriter::write_featured_and_glossary()
+{
+    const Manifest& m = *m_options.manifest;
+    Status st;
     for (std::size_t i = 0; st && i < m.featured.size(); ++i) {
         const auto& f = m.featured[i];
-        const std::int64_t num = num_of(f.cable, f.line);
+        const std::int64_t num = manifest_num_of(f.cable, f.line);
         st = stmt("featured").bind(1, static_cast<std::int64_t>(i)).bind(2, num).run();
         st = st ? write_texts("featured/" + std::to_string(i), "teaser", f.teaser) : st;
     }
@@ -346,6 +376,20 @@ Status TableWriter::write_manifest()
         st = insert.bind(3, to_string(g.kind)).run();
         st = st ? write_texts("glossary/" + std::to_string(i), "definition", g.definition) : st;
     }
+    return st;
+}
+
+Status TableWriter::write_manifest()
+{
+    if (!m_options.manifest) {
+        return {};
+    }
+    const Manifest& m = *m_options.manifest;
+    Status st = write_texts("collection", "title", m.title);
+    st = st ? write_texts("collection", "introduction", m.introduction) : st;
+    st = st ? write_texts("collection", "about", m.about) : st;
+    st = st ? write_sections() : st;
+    st = st ? write_featured_and_glossary() : st;
     for (const auto& [lang, strings] : m.ui) {
         for (const auto& [key, value] : strings) {
             if (st) {

@@ -32,10 +32,20 @@ private:
         std::int64_t count = 0;
     };
 
+    // The facet tokens of a cable ("xc1 xo4 xt7"), counting each value once; fills its tag ids.
+    std::string count_facets(std::int64_t num, const cable::Cable& cable, std::vector<std::int64_t>& tag_ids);
+    Status insert_cable_row(
+        std::int64_t num, const cable::Cable& cable, bool id_from_file, const std::string& facet_tokens);
     Status insert_children(std::int64_t num, const cable::Cable& cable);
+    Status insert_refs(std::int64_t num, const cable::Cable& cable);
     Status write_facets_and_years();
     Status resolve_references();
     Status write_manifest();
+    // The row number of a cable the manifest names; 0, and an error kept for the report, when the
+    // pack has no such cable.
+    std::int64_t manifest_num_of(const std::string& id, std::size_t line);
+    Status write_sections();
+    Status write_featured_and_glossary();
     Status write_texts(const std::string& owner, const std::string& field, const LangText& text);
     Status build_indexes(const BuildProgress& progress);
     Status write_meta(const std::string& content_hash);

@@ -4,6 +4,7 @@
 // stuck press.
 #include "platform/event_pump.hpp"
 
+#include "core/ascii.hpp"
 #include "platform/display.hpp"
 #include "platform/signals.hpp"
 
@@ -60,10 +61,7 @@ input::Key translate_key(SDL_Keycode code)
 
 std::string lower(std::string_view s)
 {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
+    return ascii::to_lower(s);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // by the layout cache like any other.
 #include "screens/about_screen.hpp"
 
+#include "core/ascii.hpp"
 #include "screens/cable_row.hpp"
 #include "screens/section_screen.hpp"
 
@@ -14,21 +15,7 @@
 namespace ck::screens {
 namespace {
 
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (is_space(s.front()) || s.front() == '\n')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (is_space(s.back()) || s.back() == '\n')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
+using ascii::trim;
 
 std::size_t code_points(std::string_view s)
 {

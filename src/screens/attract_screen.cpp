@@ -124,10 +124,117 @@ std::optional<Millis> AttractScreen::next_wakeup() const
     return m_now + char_ms - Millis { elapsed.count() % char_ms.count() };
 }
 
-void AttractScreen::build(ui::Canvas& canvas, const Env& env)
+namespace {
+
+constexpr float typed_line_height = 1.3f;
+
+// The collection's title, top left (landscape) or across the top (portrait); returns its height.
+float build_title(ui::Canvas& canvas, const Env& env, Point at, float width)
+{
+    const ui::Theme& t = canvas.theme();
+    const std::string title
+        = env.pack != nullptr ? content::pick(env.pack->collection().title, env.strings.lang()) : "";
+    ui::TextSpec spec;
+    spec.style = { text::Family::sans, text::Weight::bold,
+        t.text_px(t.type().title_mm) * (env.portrait ? 0.8f : 1.0f) };
+    spec.color = t.palette().ink;
+    spec.background = t.palette().paper;
+    spec.role = ui::Role::heading;
+    spec.line_height = 1.12f;
+    spec.balanced = true;
+    return canvas.text("attract.title", title, at, width, spec).h;
+}
+
+// The prompt at the bottom, centred; returns its top.
+float build_prompt(ui::Canvas& canvas, const Env& env, Rect inner)
+{
+    const ui::Theme& t = canvas.theme();
+    ui::TextSpec prompt;
+    prompt.style = { text::Family::sans, text::Weight::semibold, t.text_px(t.type().subheading_mm) };
+    prompt.color = t.palette().accent;
+    prompt.background = t.palette().paper;
+    prompt.align = text::Align::center;
+    const std::string touch = env.strings.get("attract.touch");
+    const auto prompt_layout
+        = canvas.layout(touch, prompt.style, inner.w, text::WrapMode::words, text::Align::center);
+    const float prompt_y = inner.bottom() - prompt_layout->size().h;
+    canvas.text("attract.prompt", touch, { inner.x, prompt_y }, inner.w, prompt);
+    return prompt_y;
+}
+
+// The featured cable's teaser under the title; returns its height.
+float build_teaser(ui::Canvas& canvas, const std::string& teaser_text, Point at, float width)
+{
+    const ui::Theme& t = canvas.theme();
+    ui::TextSpec teaser;
+    teaser.style = { text::Family::sans, text::Weight::regular, t.text_px(t.type().ui_mm) * 1.1f };
+    teaser.color = t.palette().secondary;
+    teaser.background = t.palette().paper;
+    teaser.line_height = 1.4f;
+    return canvas.text("attract.teaser", teaser_text, at, width, teaser).h;
+}
+
+// A steady caret where the next character will appear (nothing blinks).
+void draw_caret(ui::Canvas& canvas, const text::Layout& typed, std::size_t shown, Point origin, float mono_px)
+{
+    float caret_x = 0;
+    float caret_y = 0;
+    float caret_h = mono_px * typed_line_height;
+    for (const text::LayoutLine& line : typed.lines()) {
+        if (shown >= line.byte_begin && shown < line.byte_end) {
+            caret_y = line.top;
+            caret_h = line.height;
+            caret_x = line.x;
+            if (shown > line.byte_begin) {
+                const auto rects = typed.rects_for_range(line.byte_begin, shown);
+                if (!rects.empty()) {
+                    caret_x = rects.back().right();
+                }
+            }
+            break;
+        }
+    }
+    canvas.draw().fill_rect(
+        { origin.x + caret_x + 2, origin.y + caret_y + caret_h * 0.08f, mono_px * 0.5f, caret_h * 0.84f },
+        canvas.theme().palette().accent.with_alpha(140));
+}
+
+// The typewriter card: the first `shown` bytes of the cable's lines, and the caret.
+void build_card(
+    ui::Canvas& canvas, Rect card, const text::TextStyle& mono, const std::string& text, std::size_t shown)
 {
     const ui::Theme& t = canvas.theme();
     const ui::Palette& p = t.palette();
+    const float card_pad = t.px(8);
+    canvas.draw().fill_rounded_rect(card, t.px(t.spacing().corner_mm), p.card);
+    canvas.draw().stroke_rounded_rect(card, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.25f)), p.rule);
+    const int lines_fit
+        = std::max(1, static_cast<int>((card.h - 2 * card_pad) / (mono.size_px * typed_line_height)));
+    const auto typed = canvas.layout(text, mono, card.w - 2 * card_pad, text::WrapMode::preserve_lines,
+        text::Align::start, typed_line_height, lines_fit);
+    const Point origin { card.x + card_pad, card.y + card_pad };
+    canvas.push_clip(card);
+    canvas.draw_layout_prefix(*typed, origin, p.ink, shown);
+    if (shown < text.size()) {
+        draw_caret(canvas, *typed, shown, origin, mono.size_px);
+    }
+    canvas.pop_clip();
+    ui::Widget typed_widget;
+    typed_widget.id = "attract.cable";
+    typed_widget.role = ui::Role::text;
+    typed_widget.label = text.substr(0, std::min(shown, text.size()));
+    typed_widget.rect = card;
+    typed_widget.text_color = p.ink;
+    typed_widget.background = p.card;
+    typed_widget.text_px = mono.size_px;
+    canvas.add_widget(std::move(typed_widget));
+}
+
+} // namespace
+
+void AttractScreen::build(ui::Canvas& canvas, const Env& env)
+{
+    const ui::Theme& t = canvas.theme();
     const Rect body = env.body;
     const float margin = t.px(t.spacing().margin_mm) * 1.6f;
     const Rect inner = body.inset(margin, margin);
@@ -140,53 +247,21 @@ void AttractScreen::build(ui::Canvas& canvas, const Env& env)
     region.interactive = true;
     canvas.add_widget(region);
 
-    const std::string title
-        = env.pack != nullptr ? content::pick(env.pack->collection().title, env.strings.lang()) : "";
-    ui::TextSpec title_spec;
-    title_spec.style = { text::Family::sans, text::Weight::bold,
-        t.text_px(t.type().title_mm) * (env.portrait ? 0.8f : 1.0f) };
-    title_spec.color = p.ink;
-    title_spec.background = p.paper;
-    title_spec.role = ui::Role::heading;
-    title_spec.line_height = 1.12f;
-    title_spec.balanced = true;
     // Landscape: the title and teaser on the left, the typewriter on the right. Portrait: stacked.
     const float title_w = env.portrait ? inner.w : inner.w * 0.38f;
     float y = inner.y;
-    y += canvas.text("attract.title", title, { inner.x, y }, title_w, title_spec).h;
+    y += build_title(canvas, env, { inner.x, y }, title_w);
     y += t.px(t.spacing().section_gap_mm);
-
-    // The prompt at the bottom, centred.
-    ui::TextSpec prompt;
-    prompt.style = { text::Family::sans, text::Weight::semibold, t.text_px(t.type().subheading_mm) };
-    prompt.color = p.accent;
-    prompt.background = p.paper;
-    prompt.align = text::Align::center;
-    const std::string touch = env.strings.get("attract.touch");
-    const auto prompt_layout
-        = canvas.layout(touch, prompt.style, inner.w, text::WrapMode::words, text::Align::center);
-    const float prompt_y = inner.bottom() - prompt_layout->size().h;
-    canvas.text("attract.prompt", touch, { inner.x, prompt_y }, inner.w, prompt);
-
+    const float prompt_y = build_prompt(canvas, env, inner);
     if (m_featured.empty()) {
         return;
     }
     const Featured& f = m_featured[m_index];
     const content::Featured& meta = env.pack->collection().featured[m_index];
-
-    // The teaser, then the typewriter card filling the space above the prompt.
-    ui::TextSpec teaser;
-    teaser.style = { text::Family::sans, text::Weight::regular, t.text_px(t.type().ui_mm) };
-    teaser.color = p.secondary;
-    teaser.background = p.paper;
-    teaser.line_height = 1.4f;
-    teaser.style.size_px = t.text_px(t.type().ui_mm) * 1.1f;
-    y += canvas
-             .text("attract.teaser", content::pick(meta.teaser, env.strings.lang()), { inner.x, y }, title_w,
-                 teaser)
-             .h;
+    y += build_teaser(canvas, content::pick(meta.teaser, env.strings.lang()), { inner.x, y }, title_w);
     y += t.px(t.spacing().gap_mm * 2);
 
+    // The typewriter card fills the space above the prompt.
     const float card_bottom = prompt_y - t.px(t.spacing().section_gap_mm);
     const text::TextStyle mono { text::Family::mono, text::Weight::regular, t.text_px(t.type().cable_mm) };
     const float card_pad = t.px(8);
@@ -194,55 +269,15 @@ void AttractScreen::build(ui::Canvas& canvas, const Env& env)
     const float card_top = env.portrait ? y : inner.y;
     const float column = std::min(inner.right() - card_x, mono.size_px * 0.6f * 70 + 2 * card_pad);
     // As tall as the typed lines need, centred in the space it has.
-    const float wanted = 2 * card_pad + static_cast<float>(max_lines) * mono.size_px * 1.3f;
+    const float wanted = 2 * card_pad + static_cast<float>(max_lines) * mono.size_px * typed_line_height;
     const float room = std::max(0.0f, card_bottom - card_top);
     const float card_h = std::min(room, wanted);
     const Rect card { card_x, card_top + (room - card_h) / 2, column, card_h };
     if (card.h < mono.size_px * 3) {
         return;
     }
-    canvas.draw().fill_rounded_rect(card, t.px(t.spacing().corner_mm), p.card);
-    canvas.draw().stroke_rounded_rect(card, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.25f)), p.rule);
-    const int lines_fit = std::max(1, static_cast<int>((card.h - 2 * card_pad) / (mono.size_px * 1.3f)));
-    const auto typed = canvas.layout(f.text, mono, card.w - 2 * card_pad, text::WrapMode::preserve_lines,
-        text::Align::start, 1.3f, lines_fit);
     const std::size_t shown = m_started < Millis { 0 } ? 0 : revealed(f, m_now - m_started);
-    canvas.push_clip(card);
-    canvas.draw_layout_prefix(*typed, { card.x + card_pad, card.y + card_pad }, p.ink, shown);
-    // A steady caret where the next character will appear (nothing blinks).
-    if (shown < f.text.size()) {
-        float caret_x = 0;
-        float caret_y = 0;
-        float caret_h = mono.size_px * 1.3f;
-        for (const text::LayoutLine& line : typed->lines()) {
-            if (shown >= line.byte_begin && shown < line.byte_end) {
-                caret_y = line.top;
-                caret_h = line.height;
-                caret_x = line.x;
-                if (shown > line.byte_begin) {
-                    const auto rects = typed->rects_for_range(line.byte_begin, shown);
-                    if (!rects.empty()) {
-                        caret_x = rects.back().right();
-                    }
-                }
-                break;
-            }
-        }
-        canvas.draw().fill_rect(
-            { card.x + card_pad + caret_x + 2, card.y + card_pad + caret_y + caret_h * 0.08f,
-                mono.size_px * 0.5f, caret_h * 0.84f },
-            p.accent.with_alpha(140));
-    }
-    canvas.pop_clip();
-    ui::Widget typed_widget;
-    typed_widget.id = "attract.cable";
-    typed_widget.role = ui::Role::text;
-    typed_widget.label = f.text.substr(0, std::min(shown, f.text.size()));
-    typed_widget.rect = card;
-    typed_widget.text_color = p.ink;
-    typed_widget.background = p.card;
-    typed_widget.text_px = mono.size_px;
-    canvas.add_widget(std::move(typed_widget));
+    build_card(canvas, card, mono, f.text, shown);
 }
 
 Intent AttractScreen::on_tap(const ui::Widget& /*widget*/, const Env& /*env*/)

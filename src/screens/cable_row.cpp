@@ -4,43 +4,18 @@
 #include "screens/cable_row.hpp"
 
 #include "cable/origin.hpp"
+#include "core/ascii.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 
 namespace ck::screens {
 namespace {
 
-bool is_lower_ascii(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-char upper_ascii(char c)
-{
-    return is_lower_ascii(c) ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-char lower_ascii(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string upper(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), upper_ascii);
-    return out;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix)
-{
-    return s.substr(0, prefix.size()) == prefix;
-}
+using ascii::is_space;
 
 // Words separated by any run of ASCII whitespace.
 std::vector<std::string_view> words_of(std::string_view s)
@@ -48,11 +23,11 @@ std::vector<std::string_view> words_of(std::string_view s)
     std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])) != 0) {
+        while (i < s.size() && is_space(s[i])) {
             ++i;
         }
         const std::size_t begin = i;
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])) == 0) {
+        while (i < s.size() && !is_space(s[i])) {
             ++i;
         }
         if (i > begin) {
@@ -109,13 +84,13 @@ std::string title_case(const std::vector<std::string_view>& words)
         }
         if (i > 0 && is_minor_word(w)) {
             for (const char c : w) {
-                out.push_back(lower_ascii(c));
+                out.push_back(ascii::to_lower(c));
             }
             continue;
         }
         bool word_start = true;
         for (const char c : w) {
-            out.push_back(word_start ? c : lower_ascii(c));
+            out.push_back(word_start ? c : ascii::to_lower(c));
             // "O'HARE", "SAINT-DENIS": a letter after an apostrophe or hyphen starts a word again.
             word_start = c == '-' || c == '\'';
         }
@@ -139,32 +114,32 @@ constexpr std::array<std::string_view, 12> month_abbr
 
 std::string stamp_marking(std::string_view classification)
 {
-    std::string c = upper(joined(words_of(classification)));
+    std::string c = ascii::to_upper(joined(words_of(classification)));
     if (const std::size_t slashes = c.find("//"); slashes != std::string::npos) {
         c.resize(slashes);
         while (!c.empty() && c.back() == ' ') {
             c.pop_back();
         }
     }
-    if (starts_with(c, "TOP SECRET")) {
+    if (c.starts_with("TOP SECRET")) {
         return "TOP SECRET";
     }
-    if (starts_with(c, "SECRET")) {
+    if (c.starts_with("SECRET")) {
         return "SECRET";
     }
-    if (starts_with(c, "CONFIDENTIAL")) {
+    if (c.starts_with("CONFIDENTIAL")) {
         return "CONFIDENTIAL";
     }
-    if (starts_with(c, "LIMITED OFFICIAL USE")) {
+    if (c.starts_with("LIMITED OFFICIAL USE")) {
         return "LOU";
     }
-    if (starts_with(c, "SENSITIVE BUT UNCLASSIFIED")) {
+    if (c.starts_with("SENSITIVE BUT UNCLASSIFIED")) {
         return "SBU";
     }
-    if (starts_with(c, "UNCLAS")) {
+    if (c.starts_with("UNCLAS")) {
         return "UNCLASSIFIED";
     }
-    if (starts_with(c, "FOR OFFICIAL USE ONLY")) {
+    if (c.starts_with("FOR OFFICIAL USE ONLY")) {
         return "FOUO";
     }
     return c;
@@ -220,12 +195,12 @@ std::string short_place(std::string_view addressee)
         return {};
     }
     std::string tidy = joined(words);
-    if (upper(tidy) == "SECRETARY OF STATE" || upper(words[0]) == "SECSTATE") {
+    if (ascii::to_upper(tidy) == "SECRETARY OF STATE" || ascii::to_upper(words[0]) == "SECSTATE") {
         // Cables from and to the Department are addressed to its Secretary; visitors know it as
         // Washington, and so do the cables themselves ("WASHINGTON'S VIEW").
         return "Washington";
     }
-    if (std::any_of(tidy.begin(), tidy.end(), is_lower_ascii)) {
+    if (std::any_of(tidy.begin(), tidy.end(), ascii::is_lower)) {
         return tidy; // already worded by a person: "Embassy Tokyo", "Chief, FI/Division D"
     }
     if (std::string worded = cable::origin_from_addressee(tidy); !worded.empty()) {
@@ -500,7 +475,7 @@ std::string_view row_cable_id(const ui::Widget& widget)
 {
     constexpr std::string_view prefix = "row:";
     const std::string_view id = widget.id;
-    return starts_with(id, prefix) ? id.substr(prefix.size()) : std::string_view {};
+    return id.starts_with(prefix) ? id.substr(prefix.size()) : std::string_view {};
 }
 
 } // namespace ck::screens

@@ -3,6 +3,8 @@
 // else (a short line, a new paragraph, a label, a rule, a column) was broken on purpose.
 #include "screens/reader_text.hpp"
 
+#include "core/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -16,36 +18,11 @@ constexpr std::size_t min_typical_chars = 20;
 constexpr std::size_t max_label_chars = 24; // "MEMORANDUM FOR:", "Classified By:"
 constexpr std::size_t max_banner_caveats = 4;
 
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-bool is_letter(char c)
-{
-    return is_upper(c) || (c >= 'a' && c <= 'z');
-}
-
-bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && is_space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && is_space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
+using ascii::is_alpha;
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::is_upper;
+using ascii::trim;
 
 // Code points, not bytes: a line's length as the eye sees it.
 std::size_t chars(std::string_view s)
@@ -90,10 +67,10 @@ bool starts_paragraph(std::string_view s)
         if (close != std::string_view::npos && close >= 2 && close <= 6) {
             const std::string_view inside = s.substr(1, close - 1);
             return std::all_of(
-                inside.begin(), inside.end(), [](char c) { return is_letter(c) || is_digit(c) || c == '/'; });
+                inside.begin(), inside.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '/'; });
         }
     }
-    return s.size() >= 3 && is_letter(s[0]) && s[1] == '.' && s[2] == ' ';
+    return s.size() >= 3 && is_alpha(s[0]) && s[1] == '.' && s[2] == ' ';
 }
 
 // "SUBJECT:", "REF:", "Classified By:", "E.O. 12958:", "MEMORANDUM FOR:": a label starts a line.
@@ -103,12 +80,12 @@ bool starts_label(std::string_view s)
         return true;
     }
     const std::size_t colon = s.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > max_label_chars || !is_letter(s[0])) {
+    if (colon == std::string_view::npos || colon == 0 || colon > max_label_chars || !is_alpha(s[0])) {
         return false;
     }
     const std::string_view label = s.substr(0, colon);
     return std::all_of(
-        label.begin(), label.end(), [](char c) { return is_letter(c) || c == ' ' || c == '.'; });
+        label.begin(), label.end(), [](char c) { return is_alpha(c) || c == ' ' || c == '.'; });
 }
 
 std::size_t typical_line_chars(std::string_view display)
@@ -183,7 +160,7 @@ std::string precedence_key(std::string_view precedence)
     for (const char c : trim(precedence)) {
         if (is_upper(c)) {
             key += static_cast<char>(c - 'A' + 'a');
-        } else if (is_letter(c) || is_digit(c)) {
+        } else if (is_alpha(c) || is_digit(c)) {
             key += c;
         } else if (key.back() != '_') {
             key += '_';
@@ -257,7 +234,7 @@ LargePrint LargePrint::make(std::string_view display)
             out.m_pieces.push_back({ piece_start, out.m_text.size(), gap_begin - piece_start });
             out.m_text.append(display.substr(piece_start, gap_begin - piece_start));
             const bool hyphen
-                = gap_begin >= 2 && display[gap_begin - 1] == '-' && is_letter(display[gap_begin - 2]);
+                = gap_begin >= 2 && display[gap_begin - 1] == '-' && is_alpha(display[gap_begin - 2]);
             if (!hyphen) {
                 out.m_text += ' ';
             }

@@ -25,11 +25,6 @@ std::optional<int> parse_int(std::string_view s)
     return v;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix)
-{
-    return s.substr(0, prefix.size()) == prefix;
-}
-
 int decade_of(int year)
 {
     return year - (((year % 10) + 10) % 10);
@@ -198,7 +193,7 @@ bool SearchFilters::tap_chip(std::string_view id)
         field = field == value ? std::string() : std::string(value);
         return true;
     };
-    if (starts_with(id, decade_prefix)) {
+    if (id.starts_with(decade_prefix)) {
         const auto d = parse_int(id.substr(decade_prefix.size()));
         if (!d) {
             return false;
@@ -215,7 +210,7 @@ bool SearchFilters::tap_chip(std::string_view id)
         }
         return true;
     }
-    if (starts_with(id, year_prefix)) {
+    if (id.starts_with(year_prefix)) {
         const auto y = parse_int(id.substr(year_prefix.size()));
         if (!y) {
             return false;
@@ -224,13 +219,13 @@ bool SearchFilters::tap_chip(std::string_view id)
         m_year = m_year == *y ? std::nullopt : std::optional<int>(*y);
         return true;
     }
-    if (starts_with(id, classification_prefix)) {
+    if (id.starts_with(classification_prefix)) {
         return toggle(m_classification, id.substr(classification_prefix.size()));
     }
-    if (starts_with(id, origin_prefix)) {
+    if (id.starts_with(origin_prefix)) {
         return toggle(m_origin, id.substr(origin_prefix.size()));
     }
-    if (starts_with(id, tag_prefix)) {
+    if (id.starts_with(tag_prefix)) {
         return toggle(m_tag, id.substr(tag_prefix.size()));
     }
     return false;

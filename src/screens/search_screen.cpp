@@ -17,11 +17,6 @@ constexpr std::string_view complete_prefix = "complete:";
 constexpr std::string_view suggest_prefix = "suggest:";
 constexpr std::string_view tag_prefix = "tag:";
 
-bool starts_with(std::string_view s, std::string_view prefix)
-{
-    return s.substr(0, prefix.size()) == prefix;
-}
-
 bool same_query(const content::SearchQuery& a, const content::SearchQuery& b)
 {
     return a.text == b.text && a.year_from == b.year_from && a.year_to == b.year_to
@@ -533,18 +528,18 @@ Intent SearchScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
         press_key(*key);
         return Intent::none();
     }
-    if (starts_with(id, "row:")) {
+    if (id.starts_with("row:")) {
         return Intent::of(Intent::Kind::open_cable, id.substr(4));
     }
     if (id == "search.field" || id == "search.show_keyboard") {
         m_keyboard_visible = true;
     } else if (id == "search.clear_text") {
         m_field.clear();
-    } else if (starts_with(id, complete_prefix)) {
+    } else if (id.starts_with(complete_prefix)) {
         m_field.complete_word(std::string_view(id).substr(complete_prefix.size()));
-    } else if (starts_with(id, suggest_prefix)) {
+    } else if (id.starts_with(suggest_prefix)) {
         m_field.set_text(std::string_view(id).substr(suggest_prefix.size()));
-    } else if (starts_with(id, tag_prefix)) {
+    } else if (id.starts_with(tag_prefix)) {
         // A topic to start from: the tag alone, with nothing typed to narrow it to nothing.
         m_field.clear();
         m_filters.clear();
@@ -553,8 +548,8 @@ Intent SearchScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
         m_filters.toggle_group(*group);
     } else if (id == "filter.clear") {
         m_filters.clear();
-    } else if (starts_with(id, "chip:")) {
-        const bool decade = starts_with(id, "chip:decade:");
+    } else if (id.starts_with("chip:")) {
+        const bool decade = id.starts_with("chip:decade:");
         m_filters.tap_chip(id);
         if (!decade) {
             m_filters.close_groups();

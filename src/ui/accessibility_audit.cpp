@@ -54,6 +54,13 @@ void audit_states(const Widget& w, const Theme& theme, std::vector<Finding>& fin
 std::vector<Finding> audit(const WidgetTree& tree, const Theme& theme, Size viewport, const AuditRules& rules)
 {
     std::vector<Finding> findings;
+    // A frame without widgets is a screen that drew nothing a visitor could read or touch, or one
+    // that forgot to describe what it drew: either way there is nothing to pass.
+    if (tree.widgets().empty()) {
+        findings.push_back(
+            { "(frame)", "the widget tree is empty: the screen drew nothing the audit can check" });
+        return findings;
+    }
     const float min_target = theme.px(rules.min_target_mm) - 0.5f;
     const float margin = theme.px(rules.min_margin_mm) - 1.0f;
     for (const Widget& w : tree.widgets()) {

@@ -23,6 +23,7 @@ struct Finding {
     std::string problem;
 };
 
+// An empty tree is a finding, not a pass: a screen that drew nothing has failed.
 std::vector<Finding> audit(
     const WidgetTree& tree, const Theme& theme, Size viewport, const AuditRules& rules = {});
 

@@ -4,6 +4,7 @@
 // themselves are upper case, so a visitor is never asked to choose.
 #include "ui/keyboard.hpp"
 
+#include "core/ascii.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -23,23 +24,12 @@ struct RowSpec {
     float first_unit;
 };
 
-std::string upper_ascii(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 'a' + 'A');
-        }
-    }
-    return out;
-}
-
 KeyboardKey character_key(char c, Rect rect)
 {
     KeyboardKey k;
     k.action = KeyAction::insert;
     k.text = std::string(1, c);
-    k.cap = upper_ascii(k.text);
+    k.cap = ascii::to_upper(k.text);
     k.id = "key:" + k.text;
     k.rect = rect;
     return k;

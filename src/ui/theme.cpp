@@ -43,11 +43,6 @@ Palette high_contrast_palette()
     };
 }
 
-bool starts_with(std::string_view s, std::string_view prefix)
-{
-    return s.substr(0, prefix.size()) == prefix;
-}
-
 } // namespace
 
 Theme::Theme(float dpi, ContrastMode contrast, TextScale scale)
@@ -61,16 +56,16 @@ Theme::Theme(float dpi, ContrastMode contrast, TextScale scale)
 BannerColors Theme::banner(std::string_view classification) const
 {
     const Color white = Color::hex(0xFFFFFF);
-    if (starts_with(classification, "TOP SECRET")) {
+    if (classification.starts_with("TOP SECRET")) {
         return { Color::hex(0xF2A33A), Color::hex(0x1C1B19) };
     }
-    if (starts_with(classification, "SECRET")) {
+    if (classification.starts_with("SECRET")) {
         return { Color::hex(0x9B1B1B), white };
     }
-    if (starts_with(classification, "CONFIDENTIAL")) {
+    if (classification.starts_with("CONFIDENTIAL")) {
         return { Color::hex(0x1F4FA0), white };
     }
-    if (starts_with(classification, "UNCLASSIFIED")) {
+    if (classification.starts_with("UNCLASSIFIED")) {
         return { Color::hex(0x1B5E20), white };
     }
     // Limited Official Use, caveat-only markings and documents with no marking at all.

@@ -1,6 +1,7 @@
 // Hit-testing walks the tree from the top (last added) down, like the painter's order reversed.
 #include "ui/widget_tree.hpp"
 
+#include "core/ascii.hpp"
 #include "core/result.hpp"
 
 #include <algorithm>
@@ -46,9 +47,8 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle)
     if (needle.empty()) {
         return true;
     }
-    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [&](char a, char b) {
-        return lower(a) == lower(b);
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return ascii::to_lower(a) == ascii::to_lower(b);
     }) != haystack.end();
 }
 

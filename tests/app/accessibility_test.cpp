@@ -217,3 +217,12 @@ TEST_CASE("in both themes the current screen, the toggles that are on, a pressed
         }
     }
 }
+
+TEST_CASE("the audit fails a frame with no widgets: a screen that drew nothing does not pass")
+{
+    const ck::ui::Theme theme(92, ck::ui::ContrastMode::normal, ck::ui::TextScale::normal);
+    const ck::ui::WidgetTree empty;
+    const auto findings = ck::ui::audit(empty, theme, { 1920, 1080 });
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].problem.find("empty") != std::string::npos);
+}

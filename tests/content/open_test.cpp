@@ -1,13 +1,11 @@
 // Opening packs of uncertain provenance (HOSTILE_INPUTS b2 items that apply to a pack file on
 // disk): each hostile file ends in an error naming the failed check, never a crash or a hang.
 #include "content/pack.hpp"
-#include "content/sql.hpp"
 #include "fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
-#include <chrono>
 #include <filesystem>
 
 using namespace ck;
@@ -324,25 +322,4 @@ TEST_CASE("a cable count or row number that the file cannot hold is refused, not
     auto f = pack.facets(q);
     REQUIRE_FALSE(f.ok());
     CHECK(f.error().message.find("do not fit") != std::string::npos);
-}
-
-TEST_CASE("the statement budget interrupts an unbounded query (the recursive view of b2.4)")
-{
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open(":memory:", &raw) == SQLITE_OK);
-    content::sql::DbPtr db(raw);
-    content::sql::Guard guard;
-    content::sql::install_guard(db.get(), &guard);
-    const auto start = std::chrono::steady_clock::now();
-    {
-        content::sql::GuardScope scope(guard, std::chrono::milliseconds { 50 }, nullptr);
-        auto count = content::sql::query_int(db.get(),
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c");
-        REQUIRE_FALSE(count.ok());
-        CHECK(count.error().message.find("interrupted") != std::string::npos);
-        CHECK(guard.tripped_by_deadline);
-    }
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
-    // Outside the scope the same connection runs normally.
-    CHECK(content::sql::query_int(db.get(), "SELECT 41 + 1").value() == 42);
 }

@@ -287,20 +287,20 @@ TEST_CASE("offscreen, waiting sleeps until the timeout instead of polling for in
     CHECK_FALSE(result.terminate);
 }
 
-TEST_CASE("a worker thread's wake-up ends a wait long before its timeout")
+TEST_CASE("a worker thread's wake-up ends a wait that would otherwise outlast the test")
 {
     auto display = open_display({ 200, 100 }, Rotation::r0);
     ManualClock clock;
     platform::EventPump pump(*display, clock);
     (void)pump.poll();
-    const auto start = std::chrono::steady_clock::now();
     std::thread worker([] {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         platform::wake_event_loop();
     });
-    const auto result = pump.wait(Millis { 20'000 });
+    // The wait's own timeout is longer than the test's CTest timeout (300 s), so the only way this
+    // test passes is the wake-up ending the wait: no assertion on elapsed real time is needed.
+    const auto result = pump.wait(Millis { 3'600'000 });
     worker.join();
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
     CHECK_FALSE(result.terminate);
     CHECK(result.events.empty()); // the wake-up carries nothing
 }

@@ -8,7 +8,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <sstream>
 
 using ck::test::SearchRig;
@@ -225,7 +224,7 @@ TEST_CASE("an initial text searches at once, and the screen can go with a search
     for (int i = 0; i < 10; ++i) {
         rig.type(" tokyo");
     }
-    const auto start = std::chrono::steady_clock::now();
-    rig.destroy_screen(); // the idle reset: the worker is cancelled and joined
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    // The idle reset: the worker is cancelled and joined. A join that never returns fails on the
+    // suite's CTest timeout; how quickly it returns is measured by bench/, not asserted here.
+    rig.destroy_screen();
 }

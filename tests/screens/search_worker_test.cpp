@@ -107,16 +107,16 @@ TEST_CASE("a flood of keystrokes keeps the queue one deep and ends on the last t
     CHECK(stats.failed == 0);
 }
 
-TEST_CASE("destroying the worker with searches in flight joins it promptly")
+TEST_CASE("destroying the worker with searches in flight cancels them and joins it")
 {
     for (int i = 0; i < 20; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        {
-            SearchWorker worker(ck::test::exhibit_pack_path(), {});
-            worker.submit(request("embassy"));
-            worker.submit(request("the"));
-        }
-        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        SearchWorker worker(ck::test::exhibit_pack_path(), {});
+        worker.submit(request("embassy"));
+        worker.submit(request("the"));
+        // Work is waiting, running or answered but not taken when the worker goes, so the
+        // destructor has something to cancel. A join that never returns fails on the suite's CTest
+        // timeout; how quickly it returns is bench/'s business, not an assertion on real time here.
+        CHECK(worker.busy());
     }
 }
 

@@ -12,6 +12,7 @@
 #include "cablepack/commands.hpp"
 #include "content/manifest.hpp"
 #include "content/pack_writer.hpp"
+#include "core/ascii.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -42,8 +43,7 @@ bool is_cable_file(const fs::path& path)
     std::string ext = path.extension().string();
     std::string stem = path.stem().string();
     for (auto* s : { &ext, &stem }) {
-        std::transform(s->begin(), s->end(), s->begin(),
-            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        *s = ascii::to_lower(*s);
     }
     for (const char* doc :
         { "readme", "license", "licence", "changelog", "contributing", "notice", "cmakelists" }) {

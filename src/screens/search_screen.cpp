@@ -42,11 +42,12 @@ struct SearchScreen::Areas {
     float heading_y = 0;
 };
 
-SearchScreen::SearchScreen(content::Pack* pack, const std::string& initial_text)
+SearchScreen::SearchScreen(content::Pack* pack, BackgroundWork& work, const std::string& initial_text)
     : m_pack(pack)
+    , m_work(work)
 {
     if (m_pack != nullptr) {
-        m_worker = std::make_unique<SearchWorker>(m_pack->path(), m_pack->info().content_hash);
+        m_worker = std::make_unique<SearchWorker>(m_work, m_pack->path(), m_pack->info().content_hash);
     }
     m_field.set_text(initial_text);
     search();
@@ -148,15 +149,7 @@ bool SearchScreen::animating() const
 {
     // Without a wake-up from the worker, the loop keeps polling while a search runs; with one, it
     // sleeps until the answer (or input) arrives, which also shows the answer sooner.
-    return m_results.animating() || (!m_woken && m_worker && m_worker->busy());
-}
-
-void SearchScreen::set_wake(const std::function<void()>& wake)
-{
-    if (m_worker && wake) {
-        m_worker->set_notify(wake);
-        m_woken = true;
-    }
+    return m_results.animating() || (m_worker && m_worker->busy() && !m_work.wakes_loop());
 }
 
 void SearchScreen::await_background(std::chrono::milliseconds limit)
@@ -164,11 +157,6 @@ void SearchScreen::await_background(std::chrono::milliseconds limit)
     if (m_worker && waiting()) {
         (void)m_worker->wait_for_answer(limit);
     }
-}
-
-bool SearchScreen::background_working() const
-{
-    return m_worker && m_worker->working();
 }
 
 ui::KeyboardLabels SearchScreen::keyboard_labels(const Env& env) const

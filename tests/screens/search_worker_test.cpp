@@ -3,6 +3,7 @@
 // when the worker goes, even with a search in flight.
 #include "content/pack.hpp"
 #include "content/query.hpp"
+#include "core/background_work.hpp"
 #include "core/log.hpp"
 #include "screens/search_worker.hpp"
 #include "support/exhibit_pack.hpp"
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <thread>
 
+using ck::BackgroundWork;
 using ck::screens::SearchRequest;
 using ck::screens::SearchResponse;
 using ck::screens::SearchWorker;
@@ -56,7 +58,8 @@ std::string hash_of_exhibit()
 
 TEST_CASE("a request is answered with hits, marks, completions and then facet counts")
 {
-    SearchWorker worker(ck::test::exhibit_pack_path(), hash_of_exhibit());
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), hash_of_exhibit());
     const auto g = worker.submit(request("whal"));
     const auto r = wait_for(worker, g);
     REQUIRE(r.has_value());
@@ -73,7 +76,8 @@ TEST_CASE("a request is answered with hits, marks, completions and then facet co
 
 TEST_CASE("the latest query wins: an answer to a superseded query is never handed over")
 {
-    SearchWorker worker(ck::test::exhibit_pack_path(), {});
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
     const std::string queries[] = { "tokyo", "moscow", "nuclear", "whaling" };
     std::uint64_t last = 0;
     for (const std::string& q : queries) {
@@ -87,7 +91,8 @@ TEST_CASE("the latest query wins: an answer to a superseded query is never hande
 
 TEST_CASE("a flood of keystrokes keeps the queue one deep and ends on the last text")
 {
-    SearchWorker worker(ck::test::exhibit_pack_path(), {});
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
     const std::string word = "strategic goods";
     std::uint64_t last = 0;
     std::uint64_t submitted = 0;
@@ -112,7 +117,8 @@ TEST_CASE("destroying the worker with searches in flight joins it promptly")
     for (int i = 0; i < 20; ++i) {
         const auto start = std::chrono::steady_clock::now();
         {
-            SearchWorker worker(ck::test::exhibit_pack_path(), {});
+            BackgroundWork work;
+            SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
             worker.submit(request("embassy"));
             worker.submit(request("the"));
         }
@@ -129,15 +135,16 @@ TEST_CASE("a pack that cannot be opened or was swapped fails softly, and the log
         logged += std::string(c) + ": " + std::string(m) + "\n";
     });
     const std::string secret = "visitor-secret-words";
+    BackgroundWork work;
     {
-        SearchWorker missing("/nonexistent/exhibit.ckpack", {});
+        SearchWorker missing(work, "/nonexistent/exhibit.ckpack", {});
         const auto r = wait_for(missing, missing.submit(request(secret)));
         REQUIRE(r.has_value());
         CHECK(r->failed);
         CHECK(r->results.hits.empty());
     }
     {
-        SearchWorker swapped(ck::test::exhibit_pack_path(), "0000");
+        SearchWorker swapped(work, ck::test::exhibit_pack_path(), "0000");
         const auto r = wait_for(swapped, swapped.submit(request(secret)));
         REQUIRE(r.has_value());
         CHECK(r->failed);

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ck::screens {
@@ -65,11 +66,21 @@ public:
     [[nodiscard]] SearchWorker* worker() { return m_worker.get(); }
 
 private:
+    // Widget id prefixes the layout draws and the controller answers.
+    static constexpr std::string_view complete_prefix = "complete:";
+    static constexpr std::string_view suggest_prefix = "suggest:";
+    static constexpr std::string_view tag_prefix = "tag:";
+
     struct Areas;
+
+    // Controller (search_screen.cpp).
 
     void search();
     void load_more();
     void apply(SearchResponse&& response);
+    void press_key(const ui::KeyboardKey& key);
+
+    // Layout (search_layout.cpp).
     Areas areas(ui::Canvas& canvas, const Env& env);
     float build_filters(ui::Canvas& canvas, const Env& env, Rect area);
     float build_results(ui::Canvas& canvas, const Env& env, Rect column);
@@ -77,7 +88,6 @@ private:
     float build_empty_or_nothing(ui::Canvas& canvas, const Env& env, Rect column);
     std::vector<ChipSpec> completion_chips() const;
     ui::KeyboardLabels keyboard_labels(const Env& env) const;
-    void press_key(const ui::KeyboardKey& key);
 
     content::Pack* m_pack;
     BackgroundWork& m_work;

@@ -450,12 +450,14 @@ void AboutScreen::advance(Millis now)
     m_side.advance(now);
     m_main.advance(now);
     if (m_job && m_job->done.load()) {
-        const std::lock_guard<std::mutex> lock(m_job->mutex);
-        if (m_job->facts) {
-            m_facts = std::move(*m_job->facts);
-            m_has_facts = true;
+        {
+            const std::lock_guard<std::mutex> lock(m_job->mutex);
+            if (m_job->facts) {
+                m_facts = std::move(*m_job->facts);
+                m_has_facts = true;
+            }
         }
-        m_job.reset();
+        m_job.reset(); // after the unlock: this may be the hand-over's last owner, mutex and all
     }
 }
 

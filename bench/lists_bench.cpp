@@ -142,12 +142,13 @@ int main(int argc, char** argv)
     std::printf("lists_bench: %s, %lld cables, %dx%d\n", pack_path.c_str(),
         static_cast<long long>(pack.info().cables), static_cast<int>(size.w), static_cast<int>(size.h));
 
+    BackgroundWork work; // the bench's one owner of background work, as the app has one
     steady_frames("timeline", kit, pack, strings, frames,
         [&] { return std::make_unique<screens::TimelineScreen>(&pack); });
     {
         // A large pack counts its facts on a worker: time until the card can be shown.
         const auto t0 = Wall::now();
-        screens::AboutScreen about(&pack);
+        screens::AboutScreen about(&pack, work);
         while (!about.facts_ready() && about.animating()) {
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
             about.advance(Millis { 0 });
@@ -155,8 +156,8 @@ int main(int argc, char** argv)
         std::printf("about: facts ready after %.1f ms (wall)%s\n", wall_ms_since(t0),
             about.facts_ready() ? "" : " (none: the pack could not count them)");
     }
-    steady_frames(
-        "about", kit, pack, strings, frames, [&] { return std::make_unique<screens::AboutScreen>(&pack); });
+    steady_frames("about", kit, pack, strings, frames,
+        [&] { return std::make_unique<screens::AboutScreen>(&pack, work); });
     if (!pack.collection().sections.empty()) {
         const std::string id = pack.collection().sections.front().id;
         const std::string label = "section " + id;

@@ -176,8 +176,8 @@ public:
             return false;
         }
         m_display = std::move(*display);
-        m_screen = std::make_unique<screens::SearchScreen>(&m_pack, std::string());
-        m_screen->worker()->set_notify([this] {
+        // The bench's one owner of background work, as the app has one; its wake is the signal.
+        m_work = std::make_unique<BackgroundWork>([this] {
             const std::lock_guard lock(m_mutex);
             if (!m_signalled_since_mark) {
                 m_first_signal = Clock::now();
@@ -186,6 +186,7 @@ public:
             m_signalled = true;
             m_wake.notify_one();
         });
+        m_screen = std::make_unique<screens::SearchScreen>(&m_pack, *m_work, std::string());
         return true;
     }
 
@@ -291,7 +292,6 @@ private:
     std::unique_ptr<ui::Canvas> m_canvas;
     std::unique_ptr<screens::Strings> m_strings;
     std::unique_ptr<platform::Display> m_display;
-    std::unique_ptr<screens::SearchScreen> m_screen;
     std::vector<Rect> m_dirty;
     Millis m_now { 1000 };
     mutable screens::Visit m_visit;
@@ -300,6 +300,9 @@ private:
     bool m_signalled = false;
     bool m_signalled_since_mark = false;
     Clock::time_point m_first_signal;
+    // Last, so they go first: the owner's wake uses the members above until it has joined.
+    std::unique_ptr<BackgroundWork> m_work; // before the screen, which asks it for work
+    std::unique_ptr<screens::SearchScreen> m_screen;
 };
 
 struct Timings {

@@ -84,7 +84,7 @@ void KioskApp::reset_visit()
     m_text.layouts.clear();
     m_idle.rest();
     const screens::ScreenId first = m_pack ? screens::ScreenId::attract : screens::ScreenId::out_of_order;
-    m_stack.push_back(screens::make_screen(first, {}, 0, m_pack.get()));
+    m_stack.push_back(make_screen(first));
 }
 
 void KioskApp::open_cable(const std::string& id)
@@ -102,6 +102,12 @@ void KioskApp::rebuild_theme()
         m_high_contrast ? ui::ContrastMode::high : ui::ContrastMode::normal,
         m_large_text ? ui::TextScale::large : ui::TextScale::normal);
     m_strings = std::make_unique<screens::Strings>(m_pack.get(), m_language);
+}
+
+std::unique_ptr<screens::Screen> KioskApp::make_screen(
+    screens::ScreenId id, const std::string& arg, int number)
+{
+    return screens::make_screen(id, arg, number, { m_pack.get(), m_work, m_options.about_sync_facts_max });
 }
 
 screens::Env KioskApp::env(const Rect& body, Size viewport) const
@@ -338,7 +344,7 @@ void KioskApp::apply(const screens::Intent& intent)
         m_stack.clear();
         m_transition.reset();
         m_idle.activity(m_now);
-        m_stack.push_back(screens::make_screen(screens::ScreenId::home, {}, 0, m_pack.get()));
+        m_stack.push_back(make_screen(screens::ScreenId::home));
         return;
     case Kind::home:
         go_home();
@@ -371,17 +377,17 @@ std::unique_ptr<screens::Screen> KioskApp::make_screen(const screens::Intent& in
     using Id = screens::ScreenId;
     switch (intent.kind) {
     case Kind::open_section:
-        return screens::make_screen(Id::section, intent.arg, 0, m_pack.get());
+        return make_screen(Id::section, intent.arg);
     case Kind::open_cable:
-        return screens::make_screen(Id::reader, intent.arg, 0, m_pack.get());
+        return make_screen(Id::reader, intent.arg);
     case Kind::open_timeline:
-        return screens::make_screen(Id::timeline, {}, 0, m_pack.get());
+        return make_screen(Id::timeline);
     case Kind::open_year:
-        return screens::make_screen(Id::year, {}, intent.number, m_pack.get());
+        return make_screen(Id::year, {}, intent.number);
     case Kind::open_about:
-        return screens::make_screen(Id::about, {}, 0, m_pack.get());
+        return make_screen(Id::about);
     case Kind::open_search:
-        return screens::make_screen(Id::search, intent.arg, 0, m_pack.get());
+        return make_screen(Id::search, intent.arg);
     case Kind::none:
     case Kind::enter:
     case Kind::home:
@@ -404,7 +410,6 @@ void KioskApp::push(std::unique_ptr<screens::Screen> screen)
         m_stack.erase(m_stack.begin() + 1);
     }
     m_transition = Transition { nullptr, input::Tween(0, 1, m_now, transition_ms), true };
-    screen->set_wake(m_wake);
     m_stack.push_back(std::move(screen));
     ++m_navigations;
 }
@@ -467,17 +472,6 @@ void KioskApp::advance(Millis now)
 bool KioskApp::animating() const
 {
     return (m_transition && !m_transition->progress.finished(m_now)) || current().animating();
-}
-
-void KioskApp::set_wake(std::function<void()> wake)
-{
-    m_wake = std::move(wake);
-    current().set_wake(m_wake);
-}
-
-bool KioskApp::background_working() const
-{
-    return current().background_working();
 }
 
 std::optional<Millis> KioskApp::next_wakeup() const

@@ -6,6 +6,7 @@
 
 #include "app/idle_policy.hpp"
 #include "content/pack.hpp"
+#include "core/background_work.hpp"
 #include "input/events.hpp"
 #include "input/gesture_recognizer.hpp"
 #include "input/tween.hpp"
@@ -25,6 +26,9 @@ struct AppOptions {
     float dpi = 92.0f;
     std::string language = "en"; // the language a visit starts in
     IdleConfig idle;
+    // The largest pack whose About counts are made when the screen opens; unset: the screen's own
+    // default. Tests lower it to send the counts to the background work.
+    std::optional<std::int64_t> about_sync_facts_max;
 };
 
 class KioskApp {
@@ -46,8 +50,8 @@ public:
     // When the app must be woken even if no input arrives (idle prompt, attract typing,
     // long-press timer); nullopt when it can sleep until the next event.
     [[nodiscard]] std::optional<Millis> next_wakeup() const;
-    // True while the current screen waits for a worker thread (see Screen::background_working).
-    [[nodiscard]] bool background_working() const;
+    // True while any background job waits or runs (see BackgroundWork::pending).
+    [[nodiscard]] bool background_working() const { return m_work.pending(); }
     // See Screen::await_background.
     void await_background(std::chrono::milliseconds limit) { current().await_background(limit); }
 
@@ -75,9 +79,11 @@ public:
     // Opens a cable's reader as a tap on a link to it would (the script mode's `open`, for
     // benchmarks and generated tours; nothing a visitor can reach).
     void open_cable(const std::string& id);
-    // How worker threads wake the event loop (platform::wake_event_loop in the live kiosk); given
-    // to every screen the app makes from now on.
-    void set_wake(std::function<void()> wake);
+    // How the background work wakes the event loop (platform::wake_event_loop in the live kiosk).
+    void set_wake(std::function<void()> wake) { m_work.set_wake(std::move(wake)); }
+    // The one owner of background work (search, facet counts, the About counts, imports); screens
+    // ask it for work through the factory. Exposed for tests and diagnostics.
+    [[nodiscard]] const BackgroundWork& background_work() const { return m_work; }
     // Records the text runs of every frame for the text check (ui/text_check.hpp): scripts only.
     void set_recording(bool on) { m_canvas.set_recording(on); }
     // Ends a running screen transition at once (the script's direct `open`, a deep link).
@@ -116,12 +122,17 @@ private:
     void show_definition(const std::string& term);
     void rebuild_theme();
     screens::Env env(const Rect& body, Size viewport) const;
+    std::unique_ptr<screens::Screen> make_screen(
+        screens::ScreenId id, const std::string& arg = {}, int number = 0);
     [[nodiscard]] screens::Screen& current() const { return *m_stack.back(); }
 
     void build_popup(Rect area);
     void build_idle_prompt(Rect area);
 
     std::unique_ptr<content::Pack> m_pack;
+    // Before every screen (the stack, a leaving screen, the popup's intent): destroyed after them,
+    // so their lanes close first and the owner then joins its thread.
+    BackgroundWork m_work;
     ui::TextServices m_text;
     AppOptions m_options;
     std::unique_ptr<ui::Theme> m_theme;
@@ -130,7 +141,6 @@ private:
     std::unique_ptr<screens::Strings> m_strings;
     std::vector<std::unique_ptr<screens::Screen>> m_stack;
     std::optional<Transition> m_transition;
-    std::function<void()> m_wake;
     std::optional<Popup> m_popup;
     input::GestureRecognizer m_gestures;
     std::vector<input::Gesture> m_gesture_buffer;

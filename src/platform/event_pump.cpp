@@ -135,6 +135,8 @@ struct EventPump::Impl {
         return last_stamp;
     }
 
+    // One SDL event to ours, by family. Every event is stamped (so stamps never run backwards),
+    // even one that is then dropped.
     void translate_one(const SDL_Event& e, PumpResult& result)
     {
         auto& out = result.events;
@@ -142,67 +144,23 @@ struct EventPump::Impl {
         switch (e.type) {
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
-        case SDL_FINGERUP: {
-            const auto id = static_cast<std::int64_t>(e.tfinger.fingerId);
-            using Kind = input::PointerEvent::Kind;
-            const Kind kind = e.type == SDL_FINGERDOWN ? Kind::down
-                : e.type == SDL_FINGERUP               ? Kind::up
-                                                       : Kind::move;
-            if (kind == Kind::down) {
-                fingers.insert(id);
-            } else if (kind == Kind::up) {
-                fingers.erase(id);
-            }
-            out.emplace_back(input::PointerEvent {
-                kind, id, finger_to_logical(e.tfinger.x, e.tfinger.y), now, input::PointerSource::touch });
+        case SDL_FINGERUP:
+            translate_finger(e, now, out);
             break;
-        }
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) {
-                break;
-            }
-            mouse_down = e.type == SDL_MOUSEBUTTONDOWN;
-            out.emplace_back(input::PointerEvent {
-                mouse_down ? input::PointerEvent::Kind::down : input::PointerEvent::Kind::up, -1,
-                display.transform().to_logical(
-                    { static_cast<float>(e.button.x), static_cast<float>(e.button.y) }),
-                now, input::PointerSource::mouse });
+            translate_mouse_button(e, now, out);
             break;
         case SDL_MOUSEMOTION:
-            if (e.motion.which == SDL_TOUCH_MOUSEID || !mouse_down) {
-                break;
-            }
-            out.emplace_back(input::PointerEvent { input::PointerEvent::Kind::move, -1,
-                display.transform().to_logical(
-                    { static_cast<float>(e.motion.x), static_cast<float>(e.motion.y) }),
-                now, input::PointerSource::mouse });
+            translate_mouse_motion(e, now, out);
             break;
-        case SDL_MOUSEWHEEL: {
-            if (e.wheel.which == SDL_TOUCH_MOUSEID) {
-                break;
-            }
-            const bool zoom = (SDL_GetModState() & KMOD_CTRL) != 0;
-            out.emplace_back(input::WheelEvent {
-                display.transform().to_logical(
-                    { static_cast<float>(e.wheel.mouseX), static_cast<float>(e.wheel.mouseY) }),
-                e.wheel.preciseX, e.wheel.preciseY, zoom, now });
+        case SDL_MOUSEWHEEL:
+            translate_wheel(e, now, out);
             break;
-        }
         case SDL_KEYDOWN:
-        case SDL_KEYUP: {
-            const SDL_Keysym& k = e.key.keysym;
-            input::KeyEvent key;
-            key.key = translate_key(k.sym);
-            key.name = SDL_GetKeyName(k.sym);
-            key.mods = { (k.mod & KMOD_SHIFT) != 0, (k.mod & KMOD_CTRL) != 0, (k.mod & KMOD_ALT) != 0,
-                (k.mod & KMOD_GUI) != 0 };
-            key.down = e.type == SDL_KEYDOWN;
-            key.repeat = e.key.repeat != 0;
-            key.time = now;
-            out.emplace_back(std::move(key));
+        case SDL_KEYUP:
+            out.emplace_back(translate_key_event(e, now));
             break;
-        }
         case SDL_TEXTINPUT:
             out.emplace_back(input::TextInputEvent { e.text.text, now });
             break;
@@ -210,25 +168,7 @@ struct EventPump::Impl {
             out.emplace_back(input::TextEditingEvent { e.edit.text, e.edit.start, now });
             break;
         case SDL_WINDOWEVENT:
-            switch (e.window.event) {
-            case SDL_WINDOWEVENT_SIZE_CHANGED:
-                display.set_panel_size(
-                    { static_cast<float>(e.window.data1), static_cast<float>(e.window.data2) });
-                result.resized = true;
-                break;
-            case SDL_WINDOWEVENT_FOCUS_LOST:
-            case SDL_WINDOWEVENT_LEAVE:
-            case SDL_WINDOWEVENT_HIDDEN:
-                cancel_all(out);
-                break;
-            case SDL_WINDOWEVENT_EXPOSED:
-            case SDL_WINDOWEVENT_SHOWN:
-            case SDL_WINDOWEVENT_RESTORED:
-                result.needs_redraw = true;
-                break;
-            default:
-                break;
-            }
+            translate_window(e, result);
             break;
         case SDL_RENDER_TARGETS_RESET:
         case SDL_RENDER_DEVICE_RESET:
@@ -240,6 +180,100 @@ struct EventPump::Impl {
             if (e.type == termination_event_type()) {
                 result.terminate = true;
             }
+            break;
+        }
+    }
+
+    // Touch: each finger is its own pointer, tracked so that focus loss can cancel it.
+    void translate_finger(const SDL_Event& e, Millis now, std::vector<input::Event>& out)
+    {
+        const auto id = static_cast<std::int64_t>(e.tfinger.fingerId);
+        using Kind = input::PointerEvent::Kind;
+        const Kind kind = e.type == SDL_FINGERDOWN ? Kind::down
+            : e.type == SDL_FINGERUP               ? Kind::up
+                                                   : Kind::move;
+        if (kind == Kind::down) {
+            fingers.insert(id);
+        } else if (kind == Kind::up) {
+            fingers.erase(id);
+        }
+        out.emplace_back(input::PointerEvent {
+            kind, id, finger_to_logical(e.tfinger.x, e.tfinger.y), now, input::PointerSource::touch });
+    }
+
+    // Mouse: the left button only, and never SDL's copy of a touch.
+    void translate_mouse_button(const SDL_Event& e, Millis now, std::vector<input::Event>& out)
+    {
+        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) {
+            return;
+        }
+        mouse_down = e.type == SDL_MOUSEBUTTONDOWN;
+        out.emplace_back(input::PointerEvent {
+            mouse_down ? input::PointerEvent::Kind::down : input::PointerEvent::Kind::up, -1,
+            display.transform().to_logical(
+                { static_cast<float>(e.button.x), static_cast<float>(e.button.y) }),
+            now, input::PointerSource::mouse });
+    }
+
+    // A mouse move matters only while the button is down (a drag); hovering means nothing here.
+    void translate_mouse_motion(const SDL_Event& e, Millis now, std::vector<input::Event>& out)
+    {
+        if (e.motion.which == SDL_TOUCH_MOUSEID || !mouse_down) {
+            return;
+        }
+        out.emplace_back(input::PointerEvent { input::PointerEvent::Kind::move, -1,
+            display.transform().to_logical(
+                { static_cast<float>(e.motion.x), static_cast<float>(e.motion.y) }),
+            now, input::PointerSource::mouse });
+    }
+
+    // The wheel scrolls; with Ctrl held it zooms.
+    void translate_wheel(const SDL_Event& e, Millis now, std::vector<input::Event>& out)
+    {
+        if (e.wheel.which == SDL_TOUCH_MOUSEID) {
+            return;
+        }
+        const bool zoom = (SDL_GetModState() & KMOD_CTRL) != 0;
+        out.emplace_back(input::WheelEvent {
+            display.transform().to_logical(
+                { static_cast<float>(e.wheel.mouseX), static_cast<float>(e.wheel.mouseY) }),
+            e.wheel.preciseX, e.wheel.preciseY, zoom, now });
+    }
+
+    static input::KeyEvent translate_key_event(const SDL_Event& e, Millis now)
+    {
+        const SDL_Keysym& k = e.key.keysym;
+        input::KeyEvent key;
+        key.key = translate_key(k.sym);
+        key.name = SDL_GetKeyName(k.sym);
+        key.mods = { (k.mod & KMOD_SHIFT) != 0, (k.mod & KMOD_CTRL) != 0, (k.mod & KMOD_ALT) != 0,
+            (k.mod & KMOD_GUI) != 0 };
+        key.down = e.type == SDL_KEYDOWN;
+        key.repeat = e.key.repeat != 0;
+        key.time = now;
+        return key;
+    }
+
+    // The window: a new size, losing the pointer (every contact is cancelled), or being shown again.
+    void translate_window(const SDL_Event& e, PumpResult& result)
+    {
+        switch (e.window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+            display.set_panel_size(
+                { static_cast<float>(e.window.data1), static_cast<float>(e.window.data2) });
+            result.resized = true;
+            break;
+        case SDL_WINDOWEVENT_FOCUS_LOST:
+        case SDL_WINDOWEVENT_LEAVE:
+        case SDL_WINDOWEVENT_HIDDEN:
+            cancel_all(result.events);
+            break;
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_SHOWN:
+        case SDL_WINDOWEVENT_RESTORED:
+            result.needs_redraw = true;
+            break;
+        default:
             break;
         }
     }

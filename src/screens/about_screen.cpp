@@ -167,8 +167,9 @@ std::optional<CollectionFacts> count_facts(content::Pack& pack, const std::atomi
     return facts_from(*facets, *years, pack.info().cables);
 }
 
-AboutScreen::AboutScreen(content::Pack* pack, std::int64_t sync_facts_max)
+AboutScreen::AboutScreen(content::Pack* pack, BackgroundWork& work, std::int64_t sync_facts_max)
     : m_pack(pack)
+    , m_work(work)
 {
     if (m_pack == nullptr) {
         return;
@@ -181,27 +182,23 @@ AboutScreen::AboutScreen(content::Pack* pack, std::int64_t sync_facts_max)
         return;
     }
     m_job = std::make_shared<FactsJob>();
-    // The worker owns its connection and shares only the job; nothing it does can throw past here.
-    m_worker = std::thread([job = m_job, path = m_pack->path()]() noexcept {
-        auto own = content::Pack::open(path);
+    m_lane = m_work.lane(WorkKind::about);
+    // The job opens its own connection on the worker thread and shares only the hand-over.
+    m_lane.post([job = m_job, path = m_pack->path()](const JobContext& ctx) {
         std::optional<CollectionFacts> facts;
-        if (own.ok() && !job->cancel.load()) {
-            facts = count_facts(*own, &job->cancel);
+        if (!ctx.cancelled()) {
+            auto own = content::Pack::open(path);
+            if (own.ok() && !ctx.cancelled()) {
+                facts = count_facts(*own, ctx.cancel_flag());
+            }
         }
         {
             const std::lock_guard<std::mutex> lock(job->mutex);
             job->facts = std::move(facts);
         }
         job->done.store(true);
+        ctx.ready();
     });
-}
-
-AboutScreen::~AboutScreen()
-{
-    if (m_worker.joinable()) {
-        m_job->cancel.store(true); // the count stops at its next step
-        m_worker.join();
-    }
 }
 
 float AboutScreen::build_marking_rows(ui::Canvas& canvas, const Env& env, Rect inner, float y, ui::Color card)
@@ -440,25 +437,22 @@ void AboutScreen::advance(Millis now)
     m_side.advance(now);
     m_main.advance(now);
     if (m_job && m_job->done.load()) {
-        m_worker.join();
-        const std::lock_guard<std::mutex> lock(m_job->mutex);
-        if (m_job->facts) {
-            m_facts = std::move(*m_job->facts);
-            m_has_facts = true;
+        {
+            const std::lock_guard<std::mutex> lock(m_job->mutex);
+            if (m_job->facts) {
+                m_facts = std::move(*m_job->facts);
+                m_has_facts = true;
+            }
         }
-        m_job.reset();
+        m_job.reset(); // after the unlock: this may be the hand-over's last owner, mutex and all
     }
 }
 
 bool AboutScreen::animating() const
 {
-    // While the facts are counted, the loop keeps polling so that the card appears when they are.
-    return m_side.animating() || m_main.animating() || m_job != nullptr;
-}
-
-bool AboutScreen::background_working() const
-{
-    return m_job != nullptr && !m_job->done.load();
+    // While the facts are counted, a loop that the worker cannot wake keeps polling so that the
+    // card appears when they are; one it can wake sleeps until then.
+    return m_side.animating() || m_main.animating() || (m_job != nullptr && !m_work.wakes_loop());
 }
 
 } // namespace ck::screens

@@ -3,6 +3,7 @@
 // pack: how many documents, which years, which classification markings, where they were sent from.
 #pragma once
 
+#include "core/background_work.hpp"
 #include "screens/screen.hpp"
 #include "screens/scroll_view.hpp"
 
@@ -13,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 namespace ck::screens {
@@ -46,8 +46,9 @@ struct CollectionFacts {
 
 inline constexpr std::size_t about_origins_shown = 5;
 // Up to this many cables the facts are counted when the screen is made (a few milliseconds). A
-// larger archive's first count reads its whole cable table (seconds on a 250k pack), so it runs on
-// a worker thread with its own connection and the card appears when it is done.
+// larger archive's first count reads its whole cable table (seconds on a 250k pack), so it runs as
+// a job on the app's BackgroundWork (about lane) with its own connection, and the card appears
+// when it is done.
 inline constexpr std::int64_t about_sync_facts_max = 20000;
 
 // Merges facet counts by their short wording and orders them: markings from TOP SECRET down to
@@ -60,9 +61,12 @@ std::optional<CollectionFacts> count_facts(content::Pack& pack, const std::atomi
 
 class AboutScreen final : public Screen {
 public:
-    // `sync_facts_max`: the largest pack whose facts are counted at once (tests lower it).
-    explicit AboutScreen(content::Pack* pack, std::int64_t sync_facts_max = about_sync_facts_max);
-    ~AboutScreen() override;
+    // `sync_facts_max`: the largest pack whose facts are counted at once (tests lower it); a larger
+    // one's are counted on `work`, the app's one owner of background work.
+    AboutScreen(
+        content::Pack* pack, BackgroundWork& work, std::int64_t sync_facts_max = about_sync_facts_max);
+    // Closes the lane: a count still running is cancelled, and it keeps its job alive until it stops.
+    ~AboutScreen() override = default;
     AboutScreen(const AboutScreen&) = delete;
     AboutScreen& operator=(const AboutScreen&) = delete;
     AboutScreen(AboutScreen&&) = delete;
@@ -74,7 +78,6 @@ public:
     Intent on_gesture(const input::Gesture& gesture, const Env& env) override;
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
-    [[nodiscard]] bool background_working() const override;
     [[nodiscard]] bool reading_long_text() const override { return true; }
 
     // True once the facts card can be shown (at once for a small pack).
@@ -85,7 +88,7 @@ private:
     float build_marking_rows(ui::Canvas& canvas, const Env& env, Rect inner, float y, ui::Color card);
     float build_text(ui::Canvas& canvas, const Env& env, Rect column);
 
-    // The worker's hand-over: it fills `facts` and sets `done`; the UI thread takes them in advance().
+    // The job's hand-over: it fills `facts` and sets `done`; the UI thread takes them in advance().
     struct FactsJob {
         std::atomic<bool> cancel { false };
         std::atomic<bool> done { false };
@@ -94,10 +97,11 @@ private:
     };
 
     content::Pack* m_pack;
+    BackgroundWork& m_work;
     CollectionFacts m_facts;
     bool m_has_facts = false;
     std::shared_ptr<FactsJob> m_job;
-    std::thread m_worker;
+    BackgroundWork::Lane m_lane; // after m_job: closed first when the screen goes
     ScrollView m_side;
     ScrollView m_main;
 };

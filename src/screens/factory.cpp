@@ -45,8 +45,10 @@ std::string_view name(ScreenId id)
     return "?";
 }
 
-std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int number, content::Pack* pack)
+std::unique_ptr<Screen> make_screen(
+    ScreenId id, const std::string& arg, int number, const ScreenServices& services)
 {
+    content::Pack* pack = services.pack;
     if (pack == nullptr) {
         return std::make_unique<OutOfOrderScreen>();
     }
@@ -58,7 +60,7 @@ std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int num
     case ScreenId::out_of_order:
         return std::make_unique<OutOfOrderScreen>();
     case ScreenId::search:
-        return std::make_unique<SearchScreen>(pack, arg);
+        return std::make_unique<SearchScreen>(pack, services.work, arg);
     case ScreenId::reader:
         return std::make_unique<ReaderScreen>(pack, arg);
     case ScreenId::section:
@@ -68,7 +70,8 @@ std::unique_ptr<Screen> make_screen(ScreenId id, const std::string& arg, int num
     case ScreenId::year:
         return std::make_unique<YearScreen>(pack, number);
     case ScreenId::about:
-        return std::make_unique<AboutScreen>(pack);
+        return std::make_unique<AboutScreen>(
+            pack, services.work, services.about_sync_facts_max.value_or(about_sync_facts_max));
     }
     return nullptr;
 }

@@ -10,7 +10,6 @@
 #include "ui/canvas.hpp"
 
 #include <chrono>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,14 +105,9 @@ public:
     [[nodiscard]] virtual bool animating() const { return false; }
     // A timer the screen needs (the attract loop's typing), or nullopt.
     [[nodiscard]] virtual std::optional<Millis> next_wakeup() const { return std::nullopt; }
-    // True while a worker thread computes something this screen will show (a search, the About
-    // facts). Scripts on the manual clock wait for it in real time before time moves on, so that
-    // what a script sees after `wait` never depends on how loaded the machine is.
-    [[nodiscard]] virtual bool background_working() const { return false; }
-    // How a worker thread wakes the event loop when its answer is ready (called from that thread).
-    // A screen given one need not keep the loop running while it waits for the answer.
-    virtual void set_wake(const std::function<void()>& /*wake*/) { }
-    // Waits up to `limit` (real time) for the answer the screen's worker is computing. The live
+    // Screens own no threads: they ask the app's BackgroundWork (given to them by the factory) for
+    // work, and it wakes the loop when an answer is ready and tells the app whether work is pending.
+    // Waits up to `limit` (real time) for the answer the screen asked the worker for. The live
     // loop calls it after input that started work, so that a typed letter and the results it
     // brings usually appear in one frame instead of two (see background_coalesce).
     virtual void await_background(std::chrono::milliseconds /*limit*/) { }

@@ -1,8 +1,10 @@
 // Search by touch: a text field, the on-screen keyboard (a USB keyboard and an input method work
 // too), completions for the word being typed, results as you type with the query's words marked,
 // filter chips with counts, and a friendly "nothing found" with something to try. Searches run on
-// a SearchWorker so typing never waits for the pack; what a visitor types lives only in this
-// screen's memory and goes with it (back, home, idle reset).
+// a SearchWorker (lanes of the app's BackgroundWork) so typing never waits for the pack; what a
+// visitor types lives only in this screen's memory and goes with it (back, home, idle reset).
+// The class is split by concern: search_screen.cpp is the controller (state, input, requests to
+// the worker, applying its answers) and search_layout.cpp builds the frame.
 #pragma once
 
 #include "screens/screen.hpp"
@@ -16,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ck::screens {
@@ -38,7 +41,9 @@ public:
     static constexpr std::size_t page_size = 20;
     static constexpr std::size_t max_results = 200; // "Show more" stops here: refine instead
 
-    SearchScreen(content::Pack* pack, const std::string& initial_text);
+    // `work` is the app's one owner of background work; it must outlive the screen's requests
+    // (the app declares it before its screens).
+    SearchScreen(content::Pack* pack, BackgroundWork& work, const std::string& initial_text);
 
     [[nodiscard]] ScreenId id() const override { return ScreenId::search; }
     void build(ui::Canvas& canvas, const Env& env) override;
@@ -49,8 +54,6 @@ public:
     void on_composition(std::string_view utf8) override;
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
-    [[nodiscard]] bool background_working() const override;
-    void set_wake(const std::function<void()>& wake) override;
     void await_background(std::chrono::milliseconds limit) override;
 
     // For tests and the bench.
@@ -63,11 +66,21 @@ public:
     [[nodiscard]] SearchWorker* worker() { return m_worker.get(); }
 
 private:
+    // Widget id prefixes the layout draws and the controller answers.
+    static constexpr std::string_view complete_prefix = "complete:";
+    static constexpr std::string_view suggest_prefix = "suggest:";
+    static constexpr std::string_view tag_prefix = "tag:";
+
     struct Areas;
+
+    // Controller (search_screen.cpp).
 
     void search();
     void load_more();
     void apply(SearchResponse&& response);
+    void press_key(const ui::KeyboardKey& key);
+
+    // Layout (search_layout.cpp).
     Areas areas(ui::Canvas& canvas, const Env& env);
     float build_filters(ui::Canvas& canvas, const Env& env, Rect area);
     float build_results(ui::Canvas& canvas, const Env& env, Rect column);
@@ -75,11 +88,10 @@ private:
     float build_empty_or_nothing(ui::Canvas& canvas, const Env& env, Rect column);
     std::vector<ChipSpec> completion_chips() const;
     ui::KeyboardLabels keyboard_labels(const Env& env) const;
-    void press_key(const ui::KeyboardKey& key);
 
     content::Pack* m_pack;
+    BackgroundWork& m_work;
     std::unique_ptr<SearchWorker> m_worker;
-    bool m_woken = false; // the worker wakes the loop when an answer is ready
     SearchField m_field;
     FieldScroll m_field_scroll;
     SearchFilters m_filters;

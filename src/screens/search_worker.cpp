@@ -1,8 +1,7 @@
-// The handshake: submit() stores the request and raises the cancel flag under the mutex; the
-// thread takes a request and lowers the flag under the same mutex, so a flag raised after the
-// take always belongs to a newer request and cancels exactly the search it should. Results are
-// published in two stages (hits first, then facet counts) because the counts can take the rest
-// of their budget and the visitor is waiting for the hits.
+// Results are published in two stages (hits first, then facet counts) because the counts can take
+// the rest of their budget and the visitor is waiting for the hits. The counts run as a job of
+// their own on a lower-priority lane, so a newer keystroke (this screen's or another's) is served
+// before them and cancels them. Generations tell a superseded job's answer from the newest one.
 #include "screens/search_worker.hpp"
 
 #include "content/query.hpp"
@@ -10,6 +9,8 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <time.h>
 #include <unordered_set>
 
@@ -31,143 +32,146 @@ std::uint64_t thread_cpu_us()
 
 } // namespace
 
-struct SearchWorker::State {
+struct SearchWorker::Shared : std::enable_shared_from_this<Shared> {
+    Shared(BackgroundWork& work, std::filesystem::path pack_path, std::string hash)
+        : path(std::move(pack_path))
+        , expected_hash(std::move(hash))
+        , search_lane(work.lane(WorkKind::search))
+        , facets_lane(work.lane(WorkKind::facets))
+    {
+    }
+
+    const std::filesystem::path path;
+    const std::string expected_hash;
+    // The lanes are closed by ~SearchWorker, which breaks the cycle of a waiting job holding this.
+    BackgroundWork::Lane search_lane;
+    BackgroundWork::Lane facets_lane;
+
+    // Guarded by `mutex`.
+    mutable std::mutex mutex;
+    std::condition_variable answered; // a response was published, or the newest request finished
+    std::uint64_t latest = 0; // generation of the newest submitted request
+    std::uint64_t started = 0; // newest generation whose search began
+    std::uint64_t finished = 0; // newest generation answered in full, failed, or given up
+    std::optional<SearchResponse> ready;
+    Stats stats;
+
+    // Touched only by jobs, which all run on the one worker thread.
     std::optional<content::Pack> pack;
     std::optional<content::QueryParser> parser;
     std::optional<std::vector<content::FacetCount>> top_tags;
     bool open_failed = false;
+
+    void serve(const SearchRequest& request, std::uint64_t generation, const JobContext& ctx);
+    void serve_facets(const SearchRequest& request, SearchResponse& response, std::uint64_t generation,
+        const JobContext& ctx);
+    // Stage two: facet counts (and, once, the collection's most frequent tags). False when cancelled.
+    bool add_facets(const SearchRequest& request, SearchResponse& response, const JobContext& ctx);
+    // Publishes `response` unless a newer request has been submitted; false when superseded.
+    bool publish(SearchResponse&& response, const JobContext& ctx);
+    // The request of `generation` is done; `counter`, if any, says how.
+    void finish(std::uint64_t generation, std::uint64_t Stats::*counter);
+    void add(std::uint64_t Stats::*counter, std::uint64_t amount);
 };
 
-SearchWorker::SearchWorker(std::filesystem::path pack_path, std::string expected_hash)
-    : m_path(std::move(pack_path))
-    , m_expected_hash(std::move(expected_hash))
-    , m_thread([this] { run(); })
+SearchWorker::SearchWorker(BackgroundWork& work, std::filesystem::path pack_path, std::string expected_hash)
+    : m_shared(std::make_shared<Shared>(work, std::move(pack_path), std::move(expected_hash)))
 {
 }
 
 SearchWorker::~SearchWorker()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stop = true;
-        m_pending.reset();
-        m_cancel.store(true);
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable()) {
-        m_thread.join();
-    }
+    m_shared->search_lane.close();
+    m_shared->facets_lane.close();
+    m_shared->answered.notify_all();
 }
 
 std::uint64_t SearchWorker::submit(SearchRequest request)
 {
     std::uint64_t generation = 0;
     {
-        const std::lock_guard lock(m_mutex);
-        generation = ++m_latest;
-        m_pending = std::move(request);
-        m_ready.reset(); // an older answer is no longer wanted
-        m_cancel.store(true);
+        const std::lock_guard lock(m_shared->mutex);
+        if (m_shared->started == m_shared->latest && m_shared->finished < m_shared->latest) {
+            ++m_shared->stats.cancelled; // the running request is superseded
+        }
+        generation = ++m_shared->latest;
+        m_shared->ready.reset(); // an older answer is no longer wanted
     }
-    m_wake.notify_one();
+    // The counts of an older query are no longer wanted either: stop them before the new search.
+    m_shared->facets_lane.cancel();
+    m_shared->search_lane.post(
+        [shared = m_shared, request = std::move(request), generation](const JobContext& ctx) {
+            const std::uint64_t cpu_before = thread_cpu_us();
+            shared->serve(request, generation, ctx);
+            shared->add(&Stats::cpu_us, thread_cpu_us() - cpu_before);
+        });
     return generation;
 }
 
 std::optional<SearchResponse> SearchWorker::take()
 {
-    const std::lock_guard lock(m_mutex);
-    std::optional<SearchResponse> out = std::move(m_ready);
-    m_ready.reset();
+    const std::lock_guard lock(m_shared->mutex);
+    std::optional<SearchResponse> out = std::move(m_shared->ready);
+    m_shared->ready.reset();
     return out;
 }
 
 bool SearchWorker::busy() const
 {
-    const std::lock_guard lock(m_mutex);
-    return m_pending.has_value() || m_running || m_ready.has_value();
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->ready.has_value() || m_shared->finished < m_shared->latest;
 }
 
 bool SearchWorker::working() const
 {
-    const std::lock_guard lock(m_mutex);
-    return m_pending.has_value() || m_running;
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->finished < m_shared->latest;
 }
 
 bool SearchWorker::wait_for_answer(std::chrono::milliseconds limit)
 {
-    std::unique_lock lock(m_mutex);
-    m_answered.wait_for(
-        lock, limit, [this] { return m_ready.has_value() || (!m_pending.has_value() && !m_running); });
-    return m_ready.has_value();
-}
-
-void SearchWorker::set_notify(std::function<void()> notify)
-{
-    bool waiting = false;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_notify = notify;
-        waiting = m_ready.has_value();
-    }
-    // An answer published before the hook was set must not wait for the next input.
-    if (waiting && notify) {
-        notify();
-    }
+    Shared& s = *m_shared;
+    std::unique_lock lock(s.mutex);
+    s.answered.wait_for(lock, limit, [&s] { return s.ready.has_value() || s.finished >= s.latest; });
+    return s.ready.has_value();
 }
 
 SearchWorker::Stats SearchWorker::stats() const
 {
-    const std::lock_guard lock(m_mutex);
-    return m_stats;
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->stats;
 }
 
-bool SearchWorker::publish(SearchResponse&& response)
+bool SearchWorker::Shared::publish(SearchResponse&& response, const JobContext& ctx)
 {
-    std::function<void()> notify;
     {
-        const std::lock_guard lock(m_mutex);
-        if (response.generation != m_latest) {
+        const std::lock_guard lock(mutex);
+        if (response.generation != latest) {
             return false;
         }
-        m_ready = std::move(response);
-        notify = m_notify;
+        ready = std::move(response);
     }
-    m_answered.notify_all();
-    if (notify) {
-        notify();
-    }
+    answered.notify_all();
+    ctx.ready();
     return true;
 }
 
-void SearchWorker::run()
+void SearchWorker::Shared::finish(std::uint64_t generation, std::uint64_t Stats::*counter)
 {
-    State state;
-    while (true) {
-        SearchRequest request;
-        std::uint64_t generation = 0;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stop || m_pending.has_value(); });
-            if (m_stop) {
-                return;
-            }
-            request = std::move(*m_pending);
-            m_pending.reset();
-            generation = m_latest;
-            m_cancel.store(false);
-            m_running = true;
-            ++m_stats.started;
+    {
+        const std::lock_guard lock(mutex);
+        finished = std::max(finished, generation);
+        if (counter != nullptr) {
+            ++(stats.*counter);
         }
-        const std::uint64_t cpu_before = thread_cpu_us();
-        serve(request, generation, state);
-        const std::uint64_t cpu = thread_cpu_us() - cpu_before;
-        {
-            const std::lock_guard lock(m_mutex);
-            m_running = false;
-            m_stats.cpu_us += cpu;
-        }
-        m_answered.notify_all();
     }
+    answered.notify_all();
+}
+
+void SearchWorker::Shared::add(std::uint64_t Stats::*counter, std::uint64_t amount)
+{
+    const std::lock_guard lock(mutex);
+    stats.*counter += amount;
 }
 
 namespace {
@@ -231,108 +235,126 @@ void log_failure(const Error& e)
 
 } // namespace
 
-void SearchWorker::count(std::uint64_t Stats::*counter)
+void SearchWorker::Shared::serve(
+    const SearchRequest& request, std::uint64_t generation, const JobContext& ctx)
 {
-    const std::lock_guard lock(m_mutex);
-    ++(m_stats.*counter);
-}
-
-void SearchWorker::serve(const SearchRequest& request, std::uint64_t generation, State& state)
-{
+    {
+        const std::lock_guard lock(mutex);
+        ++stats.started;
+        started = generation;
+        if (generation != latest) {
+            ++stats.cancelled; // superseded between the take and here
+            return;
+        }
+    }
     const std::uint64_t cpu_start = thread_cpu_us();
     SearchResponse response;
     response.generation = generation;
     response.query = request.query;
-    if (!ensure_open(m_path, m_expected_hash, state.open_failed, state.pack, state.parser)) {
+    if (!ensure_open(path, expected_hash, open_failed, pack, parser)) {
         response.failed = true;
         response.stage = SearchResponse::Stage::complete;
-        count(&Stats::failed);
-        publish(std::move(response));
+        publish(std::move(response), ctx);
+        finish(generation, &Stats::failed);
         return;
     }
-    content::Pack& pack = *state.pack;
-    auto results = pack.search(request.query, &m_cancel);
+    auto results = pack->search(request.query, ctx.cancel_flag());
     if (!results) {
         if (content::is_cancelled(results.error())) {
-            count(&Stats::cancelled);
-            return;
+            return; // superseded: counted by submit()
         }
         log_failure(results.error());
         response.failed = true;
         response.stage = SearchResponse::Stage::complete;
-        count(&Stats::failed);
-        publish(std::move(response));
+        publish(std::move(response), ctx);
+        finish(generation, &Stats::failed);
         return;
     }
     response.results = std::move(*results);
-    response.subject_marks = mark_subjects(*state.parser, response.results);
+    response.subject_marks = mark_subjects(*parser, response.results);
     if (request.query.offset == 0) {
-        if (auto completions = pack.complete(request.query.text, completions_shown)) {
+        if (auto completions = pack->complete(request.query.text, completions_shown)) {
             response.completions = std::move(*completions);
         }
         if (response.results.total == 0 && !response.results.empty_query) {
-            response.suggestions
-                = suggest_queries(pack, *state.parser, request.query.text, suggestions_shown);
+            response.suggestions = suggest_queries(*pack, *parser, request.query.text, suggestions_shown);
         }
     }
-    if (state.top_tags) {
-        response.top_tags = *state.top_tags;
+    if (top_tags) {
+        response.top_tags = *top_tags;
     }
     response.stage = request.want_facets ? SearchResponse::Stage::results : SearchResponse::Stage::complete;
     const std::uint64_t results_cpu = thread_cpu_us() - cpu_start;
-    if (m_cancel.load() || !publish(SearchResponse(response))) {
-        count(&Stats::cancelled);
+    if (ctx.cancelled() || !publish(SearchResponse(response), ctx)) {
+        return; // superseded: counted by submit()
+    }
+    add(&Stats::results_cpu_us, results_cpu);
+    if (!request.want_facets) {
+        finish(generation, &Stats::completed);
         return;
     }
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stats.results_cpu_us += results_cpu;
-    }
-    if (request.want_facets) {
-        if (!add_facets(request, response, state)) {
-            count(&Stats::cancelled);
-            return;
-        }
-        response.stage = SearchResponse::Stage::complete;
-        if (!publish(std::move(response))) {
-            count(&Stats::cancelled);
-            return;
-        }
-    }
-    count(&Stats::completed);
+    // The counts wait on their own lane, behind any newer keystroke (of any search screen).
+    facets_lane.post([self = shared_from_this(), request, response = std::move(response), generation](
+                         const JobContext& facets_ctx) mutable {
+        const std::uint64_t cpu_before = thread_cpu_us();
+        self->serve_facets(request, response, generation, facets_ctx);
+        self->add(&Stats::cpu_us, thread_cpu_us() - cpu_before);
+    });
 }
 
-bool SearchWorker::add_facets(const SearchRequest& request, SearchResponse& response, State& state)
+void SearchWorker::Shared::serve_facets(
+    const SearchRequest& request, SearchResponse& response, std::uint64_t generation, const JobContext& ctx)
 {
-    content::Pack& pack = *state.pack;
-    auto facets = pack.facets(request.query, {}, &m_cancel);
-    if (!facets) {
-        if (!content::is_cancelled(facets.error())) {
-            log_failure(facets.error());
+    {
+        const std::lock_guard lock(mutex);
+        if (generation != latest) {
+            return; // superseded: counted by submit()
+        }
+    }
+    if (!add_facets(request, response, ctx)) {
+        if (!ctx.cancelled()) {
+            finish(generation, &Stats::cancelled); // the counts failed; the hits stay shown
+        }
+        return;
+    }
+    response.stage = SearchResponse::Stage::complete;
+    if (!publish(std::move(response), ctx)) {
+        return;
+    }
+    finish(generation, &Stats::completed);
+}
+
+bool SearchWorker::Shared::add_facets(
+    const SearchRequest& request, SearchResponse& response, const JobContext& ctx)
+{
+    auto counted = pack->facets(request.query, {}, ctx.cancel_flag());
+    if (!counted) {
+        if (!content::is_cancelled(counted.error())) {
+            log_failure(counted.error());
         }
         return false;
     }
     const content::SearchQuery& q = request.query;
     const bool whole_collection = response.results.empty_query && q.classification.empty() && q.origin.empty()
         && q.tag.empty() && !q.year_from && !q.year_to;
-    if (!state.top_tags) {
+    if (!top_tags) {
         // The collection's most frequent tags: suggestions for an empty box and for "nothing found".
         std::vector<content::FacetCount> tags;
         if (whole_collection) {
-            tags = facets->tag;
-        } else if (auto all = pack.facets(content::SearchQuery {}, {}, &m_cancel)) {
+            tags = counted->tag;
+        } else if (auto all = pack->facets(content::SearchQuery {}, {}, ctx.cancel_flag())) {
             tags = all->tag;
         }
         if (!tags.empty()) {
             tags.resize(std::min(tags.size(), top_tags_shown));
-            state.top_tags = std::move(tags);
+            top_tags = std::move(tags);
         }
     }
-    if (state.top_tags) {
-        response.top_tags = *state.top_tags;
+    if (top_tags) {
+        response.top_tags = *top_tags;
     }
-    response.facets = std::move(*facets);
-    return !m_cancel.load();
+    response.facets = std::move(*counted);
+    return !ctx.cancelled();
 }
 
 std::vector<Suggestion> suggest_queries(

@@ -1,22 +1,22 @@
-// Searches off the UI thread, so a query never blocks input. The worker owns its own connection to
-// the pack (opened on its thread), takes one request at a time, and a newer request both replaces
-// the waiting one and cancels the running one through the search API's atomic flag: the queue is
-// one slot deep whatever the typing rate, and the latest query wins. Responses are handed back
-// for the UI thread to apply. No drawing, no SDL; queries are never logged.
+// Searches off the UI thread, so a query never blocks input. The app's BackgroundWork runs the
+// jobs; this client keeps its own connection to the pack (opened and used only on the worker
+// thread) and two lanes: hits on the search lane, facet counts on the lower-priority facets lane.
+// A newer request replaces the waiting one and cancels the running one (and any counting) through
+// the lanes' atomic flags: the queue is one slot deep whatever the typing rate, and the latest
+// query wins. Responses are handed back for the UI thread to apply. No drawing, no SDL; queries
+// are never logged.
 #pragma once
 
 #include "content/pack.hpp"
 #include "content/query.hpp"
+#include "core/background_work.hpp"
 
-#include <atomic>
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace ck::screens {
@@ -59,67 +59,48 @@ struct SearchResponse {
 
 class SearchWorker {
 public:
-    // Starts the thread, which opens `pack_path` itself. When `expected_hash` is not empty, a pack
-    // whose content hash differs (the file was swapped since the kiosk verified it) is refused.
-    SearchWorker(std::filesystem::path pack_path, std::string expected_hash);
-    // Cancels whatever runs and joins the thread (the screen is gone: back, home or idle reset).
+    // Asks `work` for its lanes; the first job opens `pack_path` on the worker thread. When
+    // `expected_hash` is not empty, a pack whose content hash differs (the file was swapped since
+    // the kiosk verified it) is refused.
+    SearchWorker(BackgroundWork& work, std::filesystem::path pack_path, std::string expected_hash);
+    // Closes the lanes: the waiting job is dropped and the running one cancelled (the screen is
+    // gone: back, home or idle reset). It does not wait: the running job keeps what it uses alive
+    // until it returns, and the connection closes with it on the worker thread.
     ~SearchWorker();
     SearchWorker(const SearchWorker&) = delete;
     SearchWorker& operator=(const SearchWorker&) = delete;
     SearchWorker(SearchWorker&&) = delete;
     SearchWorker& operator=(SearchWorker&&) = delete;
 
-    // Queues `request` in place of any waiting one and cancels the running one. Returns its
-    // generation, which the responses to it carry.
+    // Queues `request` in place of any waiting one and cancels the running one (and the counts of
+    // an older query). Returns its generation, which the responses to it carry.
     std::uint64_t submit(SearchRequest request);
     // The newest response not yet taken, if any (called on the UI thread each frame). Responses to
     // superseded requests are never returned.
     std::optional<SearchResponse> take();
     // True while a request waits or runs, or a response waits to be taken.
     [[nodiscard]] bool busy() const;
-    // True while a request waits or runs (a response may be ready to take).
+    // True while a request waits or runs, its counts included (a response may be ready to take).
     [[nodiscard]] bool working() const;
     // Waits up to `limit` until a response to the newest request is ready to take, or nothing is
     // left to do. True if a response is ready.
     bool wait_for_answer(std::chrono::milliseconds limit);
-    // Called from the worker thread when a response is ready (a live loop can wake on it).
-    void set_notify(std::function<void()> notify);
 
     // Counters for tests and the bench.
     struct Stats {
-        std::uint64_t started = 0;
-        std::uint64_t cancelled = 0;
+        std::uint64_t started = 0; // requests whose search began
+        std::uint64_t cancelled = 0; // started requests superseded (or dropped) before they finished
         std::uint64_t completed = 0;
         std::uint64_t failed = 0;
-        std::uint64_t cpu_us = 0; // the thread's CPU time spent serving requests
+        std::uint64_t cpu_us = 0; // the worker thread's CPU time spent serving requests
         std::uint64_t results_cpu_us = 0; // the part spent before the hits were handed over
     };
     [[nodiscard]] Stats stats() const;
 
 private:
-    struct State;
-    void run();
-    void serve(const SearchRequest& request, std::uint64_t generation, State& state);
-    // Stage two: facet counts (and, once, the collection's most frequent tags). False when cancelled.
-    bool add_facets(const SearchRequest& request, SearchResponse& response, State& state);
-    void count(std::uint64_t Stats::*counter);
-    // Publishes `response` unless a newer request has been submitted; false when superseded.
-    bool publish(SearchResponse&& response);
-
-    std::filesystem::path m_path;
-    std::string m_expected_hash;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_answered; // a response was published, or the worker went idle
-    std::optional<SearchRequest> m_pending;
-    std::uint64_t m_latest = 0; // generation of the newest submitted request
-    bool m_running = false;
-    bool m_stop = false;
-    std::optional<SearchResponse> m_ready;
-    std::function<void()> m_notify;
-    Stats m_stats;
-    std::atomic<bool> m_cancel { false };
-    std::thread m_thread; // last: started once every member above exists
+    // Everything the jobs touch, shared with them so that the worker may go while one runs.
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
 };
 
 // Queries to try when `text` found nothing, at most `limit`: the text with its last word completed

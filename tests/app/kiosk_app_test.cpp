@@ -176,3 +176,61 @@ TEST_CASE("the reader's text size carries from one cable to the next, through th
     kiosk.wait(Millis { 300 });
     CHECK(reader_text_px(kiosk) == doctest::Approx(normal));
 }
+
+TEST_CASE("the app's one owner of background work serves the search and the about screen")
+{
+    ck::app::AppOptions options = quick_idle();
+    options.about_sync_facts_max = 0; // the exhibit's About counts go to the background too
+    AppHarness kiosk({ 1920, 1080 }, options);
+    const ck::BackgroundWork& work = kiosk.app().background_work();
+    kiosk.tap(Point { 500, 500 });
+    REQUIRE(kiosk.app().screen() == ScreenId::home);
+    kiosk.tap_id("home.about");
+    kiosk.settle_background();
+    kiosk.wait(Millis { 400 });
+    REQUIRE(kiosk.app().screen() == ScreenId::about);
+    CHECK(kiosk.frame().tree().shows_text("40 documents"));
+    CHECK(work.stats(ck::WorkKind::about).finished == 1);
+
+    kiosk.tap_id(ck::screens::nav_id::home);
+    kiosk.tap_id("home.search");
+    kiosk.type("whaling");
+    kiosk.settle_background();
+    kiosk.wait(Millis { 400 }); // the slide ends
+    REQUIRE(kiosk.app().screen() == ScreenId::search);
+    CHECK(kiosk.frame().tree().find_by_id("search.count") != nullptr);
+    const ck::BackgroundWork::Stats search = work.stats(ck::WorkKind::search);
+    const ck::BackgroundWork::Stats facets = work.stats(ck::WorkKind::facets);
+    CHECK(search.started >= 1);
+    CHECK(search.finished == search.started);
+    CHECK(facets.finished >= 1); // the filter chips' counts came on their own lane
+    CHECK(work.stats(ck::WorkKind::import).posted == 0);
+    CHECK_FALSE(kiosk.app().background_working());
+}
+
+TEST_CASE("a screen that goes while its background job runs (back, idle reset) leaves nothing behind")
+{
+    ck::app::AppOptions options = quick_idle();
+    options.about_sync_facts_max = 0;
+    AppHarness kiosk({ 1920, 1080 }, options);
+    kiosk.tap(Point { 500, 500 });
+    for (int round = 0; round < 5; ++round) {
+        kiosk.tap_id("home.about");
+        kiosk.tap_id(ck::screens::nav_id::back); // at once: the count may still be running
+        kiosk.tap_id("home.search");
+        kiosk.type("embassy");
+        kiosk.app().reset_visit(); // the idle reset, with a search (or its counts) in flight
+        kiosk.tap(Point { 500, 500 });
+    }
+    kiosk.settle_background();
+    CHECK_FALSE(kiosk.app().background_working());
+    const ck::BackgroundWork& work = kiosk.app().background_work();
+    for (const ck::WorkKind kind : { ck::WorkKind::search, ck::WorkKind::facets, ck::WorkKind::about }) {
+        const ck::BackgroundWork::Stats stats = work.stats(kind);
+        INFO(ck::name(kind));
+        CHECK(stats.started + stats.dropped == stats.posted); // every job ran or was dropped unrun
+        CHECK(stats.finished == stats.started);
+    }
+    CHECK(work.stats(ck::WorkKind::about).posted == 5);
+    CHECK(kiosk.app().screen() == ScreenId::home);
+}

@@ -44,6 +44,12 @@ content::Pack& exhibit()
     return pack;
 }
 
+BackgroundWork& background_work()
+{
+    static BackgroundWork work;
+    return work;
+}
+
 Frame::Frame(Size viewport, std::string lang, ui::TextScale scale)
     : m_theme(92, ui::ContrastMode::normal, scale)
     , m_canvas(ui::TextServices { *kit().fonts, *kit().layouts, *kit().glyphs }, m_theme, viewport)

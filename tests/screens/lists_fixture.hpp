@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/pack.hpp"
+#include "core/background_work.hpp"
 #include "screens/screen.hpp"
 #include "text/font_set.hpp"
 #include "text/glyph_cache.hpp"
@@ -17,6 +18,8 @@ namespace ck::test {
 
 // The bundled exhibit, built from content_pack/ once per process.
 content::Pack& exhibit();
+// One owner of background work for the whole process, as the app has one.
+BackgroundWork& background_work();
 
 class Frame {
 public:

@@ -105,7 +105,7 @@ TEST_CASE("hostile fields stay inside their rows, and their screens pass the aud
             const ui::WidgetTree& t = frame.build(timeline, &pack);
             CHECK(t.find_by_id("year:1999") != nullptr);
             CHECK(ui::audit(t, frame.theme(), size).empty());
-            AboutScreen about(&pack);
+            AboutScreen about(&pack, test::background_work());
             CHECK(ui::audit(frame.build(about, &pack), frame.theme(), size).empty());
         }
     }
@@ -142,7 +142,7 @@ TEST_CASE("an empty pack gives calm list screens")
         const ui::WidgetTree& y = frame.build(year, &pack);
         CHECK(y.find_by_id("list.empty") != nullptr);
         CHECK(test::with_prefix(y, "row:").empty());
-        AboutScreen about(&pack);
+        AboutScreen about(&pack, test::background_work());
         const ui::WidgetTree& a = frame.build(about, &pack);
         CHECK(ui::audit(a, frame.theme(), size).empty());
     }

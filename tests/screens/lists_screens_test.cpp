@@ -13,9 +13,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <set>
-#include <thread>
 
 using namespace ck;
 using namespace ck::screens;
@@ -212,7 +212,7 @@ TEST_CASE("a large year is read a page at a time, in date order, with bounded me
 TEST_CASE("the about screen sets its paragraphs with heads, and its facts come from the pack")
 {
     for (const Size size : { Size { 1920, 1080 }, Size { 1080, 20000 } }) {
-        AboutScreen screen(&exhibit());
+        AboutScreen screen(&exhibit(), test::background_work());
         Frame frame(size);
         const ui::WidgetTree& tree = frame.build(screen, &exhibit());
         CHECK(tree.shows_text("About this collection"));
@@ -227,7 +227,7 @@ TEST_CASE("the about screen sets its paragraphs with heads, and its facts come f
             CHECK(head); // tall enough to show every paragraph
         }
     }
-    AboutScreen screen(&exhibit());
+    AboutScreen screen(&exhibit(), test::background_work());
     Frame frame({ 1080, 20000 }, "ja");
     const ui::WidgetTree& tree = frame.build(screen, &exhibit());
     CHECK(tree.shows_text("文書40点"));
@@ -311,27 +311,44 @@ TEST_CASE("the list screens pass the accessibility audit in every orientation, l
     }
 }
 
-TEST_CASE("a large pack's facts are counted on a worker, and leaving early stops it")
+TEST_CASE("a large pack's facts are counted on the background work, and leaving early stops it")
 {
-    // Every pack counts as large here, so the exhibit takes the worker's path.
+    // Every pack counts as large here, so the exhibit takes the background path.
+    BackgroundWork work;
     {
-        AboutScreen screen(&exhibit(), 0);
+        AboutScreen screen(&exhibit(), work, 0);
         Frame frame({ 1920, 1080 });
         CHECK_FALSE(screen.facts_ready());
-        CHECK(screen.animating()); // the loop keeps polling while the count runs
+        CHECK(screen.animating()); // no wake is set: the loop keeps polling while the count runs
         CHECK_FALSE(frame.build(screen, &exhibit()).shows_text("40 documents"));
-        for (int i = 0; i < 5000 && !screen.facts_ready(); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            screen.advance(Millis { i });
-        }
+        REQUIRE(work.wait_idle(std::chrono::seconds(20)));
+        screen.advance(Millis { 16 });
         REQUIRE(screen.facts_ready());
         CHECK_FALSE(screen.animating());
         const ui::WidgetTree& tree = frame.build(screen, &exhibit());
         CHECK(tree.shows_text("40 documents"));
         CHECK(tree.shows_text("Classification markings"));
+        CHECK(work.stats(WorkKind::about).finished == 1);
     }
-    // Made and dropped at once (an idle reset): the destructor stops and joins the worker.
+    // Made and dropped at once (an idle reset): each screen's job is dropped unrun or cancelled.
     for (int i = 0; i < 20; ++i) {
-        AboutScreen screen(&exhibit(), 0);
+        AboutScreen screen(&exhibit(), work, 0);
     }
+    REQUIRE(work.wait_idle(std::chrono::seconds(20)));
+    const BackgroundWork::Stats stats = work.stats(WorkKind::about);
+    CHECK(stats.posted == 21);
+    CHECK(stats.started + stats.dropped == 21);
+    CHECK(stats.finished == stats.started);
+}
+
+TEST_CASE("with a wake set, the about screen sleeps while its facts are counted and is woken for them")
+{
+    std::atomic<int> woken { 0 };
+    BackgroundWork work([&woken] { ++woken; });
+    AboutScreen screen(&exhibit(), work, 0);
+    CHECK_FALSE(screen.animating()); // nothing to poll: the wake brings the facts
+    REQUIRE(work.wait_idle(std::chrono::seconds(20)));
+    CHECK(woken.load() == 1);
+    screen.advance(Millis { 16 });
+    CHECK(screen.facts_ready());
 }

@@ -28,7 +28,8 @@ SearchRig::SearchRig(Size viewport, std::string lang, const std::string& initial
     REQUIRE_MESSAGE(pack.ok(), (pack.ok() ? "" : pack.error().to_string()));
     m_pack = std::make_unique<content::Pack>(std::move(*pack));
     m_strings = std::make_unique<screens::Strings>(m_pack.get(), std::move(lang));
-    m_screen = std::make_unique<screens::SearchScreen>(m_pack.get(), initial);
+    m_work = std::make_unique<BackgroundWork>();
+    m_screen = std::make_unique<screens::SearchScreen>(m_pack.get(), *m_work, initial);
 }
 
 screens::Env SearchRig::env() const

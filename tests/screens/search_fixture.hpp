@@ -3,6 +3,7 @@
 // the worker is a real thread) until the newest query has been answered.
 #pragma once
 
+#include "core/background_work.hpp"
 #include "screens/chrome.hpp"
 #include "screens/search_screen.hpp"
 #include "text/font_set.hpp"
@@ -25,6 +26,8 @@ public:
 
     screens::SearchScreen& screen() { return *m_screen; }
     content::Pack& pack() { return *m_pack; }
+    // The rig's one owner of background work, as the app has one.
+    BackgroundWork& work() { return *m_work; }
     [[nodiscard]] screens::Env env() const;
 
     // Builds a frame and returns its widget tree.
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<ui::Canvas> m_canvas;
     std::unique_ptr<content::Pack> m_pack;
     std::unique_ptr<screens::Strings> m_strings;
+    std::unique_ptr<BackgroundWork> m_work; // before the screen, which asks it for work
     std::unique_ptr<screens::SearchScreen> m_screen;
     Size m_viewport;
     Millis m_now { 1000 };

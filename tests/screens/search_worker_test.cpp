@@ -3,6 +3,7 @@
 // when the worker goes, even with a search in flight.
 #include "content/pack.hpp"
 #include "content/query.hpp"
+#include "core/background_work.hpp"
 #include "core/log.hpp"
 #include "screens/search_worker.hpp"
 #include "support/exhibit_pack.hpp"
@@ -10,9 +11,11 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <thread>
 
+using ck::BackgroundWork;
 using ck::screens::SearchRequest;
 using ck::screens::SearchResponse;
 using ck::screens::SearchWorker;
@@ -56,7 +59,8 @@ std::string hash_of_exhibit()
 
 TEST_CASE("a request is answered with hits, marks, completions and then facet counts")
 {
-    SearchWorker worker(ck::test::exhibit_pack_path(), hash_of_exhibit());
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), hash_of_exhibit());
     const auto g = worker.submit(request("whal"));
     const auto r = wait_for(worker, g);
     REQUIRE(r.has_value());
@@ -73,7 +77,8 @@ TEST_CASE("a request is answered with hits, marks, completions and then facet co
 
 TEST_CASE("the latest query wins: an answer to a superseded query is never handed over")
 {
-    SearchWorker worker(ck::test::exhibit_pack_path(), {});
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
     const std::string queries[] = { "tokyo", "moscow", "nuclear", "whaling" };
     std::uint64_t last = 0;
     for (const std::string& q : queries) {
@@ -87,7 +92,8 @@ TEST_CASE("the latest query wins: an answer to a superseded query is never hande
 
 TEST_CASE("a flood of keystrokes keeps the queue one deep and ends on the last text")
 {
-    SearchWorker worker(ck::test::exhibit_pack_path(), {});
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
     const std::string word = "strategic goods";
     std::uint64_t last = 0;
     std::uint64_t submitted = 0;
@@ -107,17 +113,29 @@ TEST_CASE("a flood of keystrokes keeps the queue one deep and ends on the last t
     CHECK(stats.failed == 0);
 }
 
-TEST_CASE("destroying the worker with searches in flight cancels them and joins it")
+TEST_CASE("a worker destroyed with searches in flight drops or cancels them, and its owner joins")
 {
-    for (int i = 0; i < 20; ++i) {
-        SearchWorker worker(ck::test::exhibit_pack_path(), {});
-        worker.submit(request("embassy"));
-        worker.submit(request("the"));
-        // Work is waiting, running or answered but not taken when the worker goes, so the
-        // destructor has something to cancel. A join that never returns fails on the suite's CTest
-        // timeout; how quickly it returns is bench/'s business, not an assertion on real time here.
-        CHECK(worker.busy());
+    {
+        BackgroundWork work;
+        for (int i = 0; i < 20; ++i) {
+            SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
+            worker.submit(request("embassy"));
+            worker.submit(request("the"));
+        } // the screen is gone: its lanes close, and nothing waits for the running search
+        REQUIRE(work.wait_idle(std::chrono::seconds(60))); // a bound for a hang, not a measurement
+        const BackgroundWork::Stats stats = work.stats(ck::WorkKind::search);
+        CHECK(stats.posted == 40);
+        CHECK(stats.started + stats.dropped == stats.posted); // none left behind
+        CHECK(stats.finished == stats.started);
     }
+    // An owner that goes first (the app's teardown) cancels the running search and joins; the
+    // worker left behind asks for nothing more.
+    auto work = std::make_unique<BackgroundWork>();
+    SearchWorker worker(*work, ck::test::exhibit_pack_path(), {});
+    worker.submit(request("the"));
+    work.reset();
+    worker.submit(request("embassy"));
+    CHECK_FALSE(worker.take().has_value());
 }
 
 TEST_CASE("a pack that cannot be opened or was swapped fails softly, and the log never holds the query")
@@ -129,15 +147,16 @@ TEST_CASE("a pack that cannot be opened or was swapped fails softly, and the log
         logged += std::string(c) + ": " + std::string(m) + "\n";
     });
     const std::string secret = "visitor-secret-words";
+    BackgroundWork work;
     {
-        SearchWorker missing("/nonexistent/exhibit.ckpack", {});
+        SearchWorker missing(work, "/nonexistent/exhibit.ckpack", {});
         const auto r = wait_for(missing, missing.submit(request(secret)));
         REQUIRE(r.has_value());
         CHECK(r->failed);
         CHECK(r->results.hits.empty());
     }
     {
-        SearchWorker swapped(ck::test::exhibit_pack_path(), "0000");
+        SearchWorker swapped(work, ck::test::exhibit_pack_path(), "0000");
         const auto r = wait_for(swapped, swapped.submit(request(secret)));
         REQUIRE(r.has_value());
         CHECK(r->failed);

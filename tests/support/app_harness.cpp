@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 namespace ck::test {
 
 AppHarness::AppHarness(Size viewport, app::AppOptions options, bool with_pack)
@@ -121,6 +123,13 @@ void AppHarness::pinch(Point center, float scale, Millis duration)
     pointer(input::PointerEvent::Kind::up, a, { center.x - d, center.y });
     pointer(input::PointerEvent::Kind::up, b, { center.x + d, center.y });
     wait(Millis { 8 });
+}
+
+void AppHarness::settle_background()
+{
+    // A bound for a hang, never a measurement.
+    REQUIRE(m_app->background_work().wait_idle(std::chrono::seconds(60)));
+    wait(Millis { 16 });
 }
 
 void AppHarness::type(std::string_view text)

@@ -32,6 +32,9 @@ public:
     void type(std::string_view text);
     void key(input::Key key, std::string name, input::Modifiers mods = {});
     void set_viewport(Size size) { m_viewport = size; }
+    // Waits in real time until the app's background work is done (as the script runner does on
+    // the manual clock), then lets a frame's time pass so that its answers are shown.
+    void settle_background();
 
 private:
     void pointer(input::PointerEvent::Kind kind, std::int64_t id, Point p);

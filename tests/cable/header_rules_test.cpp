@@ -466,9 +466,9 @@ TEST_CASE("page origins map back to the form of a FM line")
         { "Mission UNVIE Vienna", "USMISSION UNVIE VIENNA" },
         { "Tokyo", "" },
     };
-    for (const auto& [origin, from] : cases) {
-        CAPTURE(origin);
-        CHECK(addressee_from_origin(origin) == from);
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        CHECK(addressee_from_origin(c.first) == c.second);
     }
 }
 

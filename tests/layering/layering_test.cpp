@@ -169,7 +169,9 @@ TEST_CASE("no file includes a third-party library header outside that library's 
 TEST_CASE("each layer includes only the layers beneath it, with quotes or angle brackets")
 {
     const fs::path root = source_root();
-    for (const auto& [layer, allowed] : allowed_layers) {
+    for (const auto& entry : allowed_layers) {
+        const std::string& layer = entry.first; // clang 14 cannot capture a structured binding
+        const std::set<std::string>& allowed = entry.second;
         const Scan scan = includes_of(root, layer);
         INFO("layer " << layer);
         CHECK_MESSAGE(scan.files > 0, "src/" << layer << " has no source file: nothing was checked");

@@ -9,6 +9,15 @@
 
 namespace ck::ui {
 
+std::string layout_key(std::string_view text, const text::LayoutOptions& o)
+{
+    return std::string(text) + '\0' + std::to_string(o.max_width_px) + '|' + std::to_string(o.style.size_px)
+        + '|' + std::to_string(static_cast<int>(o.style.family)) + '|'
+        + std::to_string(static_cast<int>(o.style.weight)) + '|' + std::to_string(static_cast<int>(o.wrap))
+        + '|' + std::to_string(o.line_height) + '|' + std::to_string(static_cast<int>(o.align)) + '|'
+        + std::to_string(o.max_lines);
+}
+
 Canvas::Canvas(TextServices text, const Theme& theme, Size viewport)
     : m_text(text)
     , m_theme(&theme)
@@ -76,10 +85,8 @@ std::shared_ptr<const text::Layout> Canvas::balanced_layout(std::string_view str
         return full;
     }
     // Keyed, like the layout cache, on everything that decides the width: the text and its options.
-    const std::string key = std::string(str) + '\0' + std::to_string(max_width) + "|"
-        + std::to_string(style.size_px) + "|" + std::to_string(static_cast<int>(style.family)) + "|"
-        + std::to_string(static_cast<int>(style.weight)) + "|" + std::to_string(static_cast<int>(align)) + "|"
-        + std::to_string(line_height) + "|" + std::to_string(max_lines);
+    const std::string key = layout_key(
+        str, text::LayoutOptions { style, max_width, text::WrapMode::words, line_height, align, max_lines });
     float width = max_width;
     if (const auto it = m_balanced_widths.find(key); it != m_balanced_widths.end()) {
         width = it->second;

@@ -60,6 +60,10 @@ template <class Emit>
 void for_each_glyph_quad(const text::Layout& layout, Point origin, Rect visible, std::size_t byte_limit,
     text::GlyphCache& glyphs, Emit&& emit);
 
+// An exact key for `text` laid out under `options`: the text and every option that changes the
+// layout. For the caches and checks of this layer that must never confuse two texts.
+std::string layout_key(std::string_view text, const text::LayoutOptions& options);
+
 class Canvas {
 public:
     Canvas(TextServices text, const Theme& theme, Size viewport);

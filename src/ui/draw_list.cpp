@@ -22,6 +22,14 @@ int arc_segments(float radius, float sweep_radians)
     return std::clamp(static_cast<int>(std::ceil(sweep_radians / step)), 2, 64);
 }
 
+// The rectangle whose edges are the nearest whole pixels to `r`'s edges.
+Rect snapped(Rect r)
+{
+    const float x0 = std::round(r.x);
+    const float y0 = std::round(r.y);
+    return { x0, y0, std::round(r.right()) - x0, std::round(r.bottom()) - y0 };
+}
+
 } // namespace
 
 void DrawList::clear()
@@ -114,18 +122,6 @@ void DrawList::rounded_outline(Rect rect, float radius, std::vector<Point>& out,
         }
     }
 }
-
-namespace {
-
-// The rectangle whose edges are the nearest whole pixels to `r`'s edges.
-Rect snapped(Rect r)
-{
-    const float x0 = std::round(r.x);
-    const float y0 = std::round(r.y);
-    return { x0, y0, std::round(r.right()) - x0, std::round(r.bottom()) - y0 };
-}
-
-} // namespace
 
 void DrawList::fill_rounded_rect(Rect rect, float radius, Color color)
 {

@@ -12,15 +12,6 @@ struct Quad {
     Rect src;
 };
 
-std::string options_key(const std::string& text, const text::LayoutOptions& o)
-{
-    return text + '\0' + std::to_string(o.max_width_px) + '|' + std::to_string(o.style.size_px) + '|'
-        + std::to_string(static_cast<int>(o.style.family)) + '|'
-        + std::to_string(static_cast<int>(o.style.weight)) + '|' + std::to_string(static_cast<int>(o.wrap))
-        + '|' + std::to_string(o.line_height) + '|' + std::to_string(static_cast<int>(o.align)) + '|'
-        + std::to_string(o.max_lines);
-}
-
 bool same_corner(const Vertex& v, float x, float y, float u, float t)
 {
     return v.x == x && v.y == y && v.u == u && v.v == t;
@@ -43,7 +34,7 @@ TextChecker::TextChecker(text::FontSet& fonts, text::GlyphCache& glyphs)
 const text::Layout& TextChecker::fresh(const TextRun& run)
 {
     constexpr std::size_t most_kept = 1024;
-    const std::string key = options_key(run.text, run.options);
+    const std::string key = layout_key(run.text, run.options);
     auto it = m_fresh.find(key);
     if (it == m_fresh.end()) {
         if (m_fresh.size() >= most_kept) {

@@ -20,6 +20,22 @@ std::string_view name(Status status)
     return "fail";
 }
 
+Check make_check(
+    std::string id, std::string title, std::function<Result(const Check& self)> body, bool on_ui_thread)
+{
+    Check check;
+    check.id = std::move(id);
+    check.title = std::move(title);
+    check.on_ui_thread = on_ui_thread;
+    check.run = [id = check.id, title = check.title, body = std::move(body)]() {
+        Check self;
+        self.id = id;
+        self.title = title;
+        return body(self);
+    };
+    return check;
+}
+
 Result result_for(const Check& check)
 {
     Result r;

@@ -38,6 +38,10 @@ struct Check {
 
 using Checks = std::vector<Check>;
 
+// A check whose body is given itself (without its function), to name its results.
+Check make_check(std::string id, std::string title, std::function<Result(const Check& self)> body,
+    bool on_ui_thread = false);
+
 // A result for `check` with everything but the verdict filled in.
 Result result_for(const Check& check);
 Result pass(const Check& check, std::string message, Value value = {}, std::string unit = {});

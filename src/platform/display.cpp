@@ -248,6 +248,35 @@ Result<std::unique_ptr<Display>> Display::create(const DisplayOptions& options)
     return std::unique_ptr<Display>(new Display(std::move(impl), actual, std::move(info)));
 }
 
+DisplayReport Display::describe() const
+{
+    DisplayReport r;
+    r.video_driver = m_info.video_driver;
+    r.renderer = m_info.renderer;
+    r.panel = m_transform.panel();
+    r.rotation = m_transform.rotation();
+    const int index = std::max(0, SDL_GetWindowDisplayIndex(m_impl->window.get()));
+    if (const char* name = SDL_GetDisplayName(index); name != nullptr) {
+        r.display_name = name;
+    }
+    const int count = SDL_GetNumDisplayModes(index);
+    for (int i = 0; i < count; ++i) {
+        SDL_DisplayMode mode {};
+        if (SDL_GetDisplayMode(index, i, &mode) == 0) {
+            r.modes.push_back({ mode.w, mode.h, mode.refresh_rate });
+        }
+    }
+    SDL_DisplayMode current {};
+    if (SDL_GetCurrentDisplayMode(index, &current) == 0) {
+        r.current = { current.w, current.h, current.refresh_rate };
+    }
+    float ddpi = 0;
+    if (SDL_GetDisplayDPI(index, &ddpi, nullptr, nullptr) == 0) {
+        r.dpi = ddpi;
+    }
+    return r;
+}
+
 void Display::set_panel_size(Size panel)
 {
     m_transform = ViewTransform(panel, m_transform.rotation());

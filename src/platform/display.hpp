@@ -13,6 +13,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace ck::platform {
 
@@ -43,6 +44,23 @@ struct DisplayInfo {
     bool software = false;
 };
 
+// What the display reports of itself, for the self-test and the staff screens.
+struct VideoMode {
+    int width = 0;
+    int height = 0;
+    int refresh_hz = 0;
+};
+struct DisplayReport {
+    std::string video_driver;
+    std::string renderer;
+    std::string display_name;
+    std::vector<VideoMode> modes; // as the display lists them, largest first
+    VideoMode current;
+    float dpi = 0; // as the display reports it (diagonal); 0 when it does not say
+    Size panel; // the frame's size in panel pixels
+    Rotation rotation = Rotation::r0;
+};
+
 class Display {
 public:
     ~Display();
@@ -62,6 +80,8 @@ public:
     void present();
     // The frame as the visitor sees it (rotation undone), 8-bit RGBA.
     [[nodiscard]] Result<Image> read_pixels() const;
+
+    [[nodiscard]] DisplayReport describe() const;
 
     // The panel changed size (a window resized, a display hot-plugged).
     void set_panel_size(Size panel);

@@ -27,6 +27,15 @@ constexpr std::array<Builtin, 7> builtins = { {
 
 } // namespace
 
+void for_each_builtin_string(
+    const std::function<void(std::string_view lang, std::string_view key, std::string_view text)>& fn)
+{
+    for (const Builtin& b : builtins) {
+        fn("en", b.key, b.en);
+        fn("ja", b.key, b.ja);
+    }
+}
+
 std::string builtin_string(std::string_view lang, std::string_view key)
 {
     for (const Builtin& b : builtins) {

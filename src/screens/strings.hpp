@@ -2,6 +2,7 @@
 // compiled-in texts, so that even without a pack (the out-of-order screen) nothing shows a raw key.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -30,5 +31,8 @@ private:
 
 // The texts the kiosk needs even when no pack could be opened, in English and Japanese.
 std::string builtin_string(std::string_view lang, std::string_view key);
+// Every compiled-in text (the self-test checks that the fonts draw each one).
+void for_each_builtin_string(
+    const std::function<void(std::string_view lang, std::string_view key, std::string_view text)>& fn);
 
 } // namespace ck::screens

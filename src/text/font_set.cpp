@@ -268,6 +268,16 @@ std::vector<FaceId> FontSet::chain(const TextStyle& style) const
     return m_impl->chains[chain_index(style)];
 }
 
+std::optional<FaceId> FontSet::face_for(char32_t cp, const TextStyle& style) const
+{
+    for (const FaceId f : m_impl->chains[chain_index(style)]) {
+        if (m_impl->faces[f].covers(cp)) {
+            return f;
+        }
+    }
+    return std::nullopt;
+}
+
 ShapeCacheStats FontSet::shape_cache_stats() const
 {
     ShapeCacheStats stats = m_impl->shape_stats;

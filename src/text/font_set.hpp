@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,6 +124,8 @@ public:
     [[nodiscard]] FaceId primary_face(const TextStyle& style) const;
     // The style's fallback chain, primary first (missing fallbacks are not in it).
     [[nodiscard]] std::vector<FaceId> chain(const TextStyle& style) const;
+    // The first face of the style's chain that has a glyph for `cp`; none: it would show as tofu.
+    [[nodiscard]] std::optional<FaceId> face_for(char32_t cp, const TextStyle& style) const;
 
     [[nodiscard]] ShapeCacheStats shape_cache_stats() const;
 

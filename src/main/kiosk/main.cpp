@@ -12,6 +12,7 @@
 #include "platform/signals.hpp"
 #include "presenter.hpp"
 #include "script_runner.hpp"
+#include "self_test.hpp"
 #include "services.hpp"
 
 #include <cstdio>
@@ -52,7 +53,8 @@ platform::DisplayOptions display_options(const kiosk::Options& o)
 
 std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
 {
-    auto pack = kiosk::open_verified_pack(o.pack, o.pubkey, kiosk::state_directory());
+    auto pack = kiosk::open_verified_pack(o.pack, o.pubkey,
+        o.state_dir.empty() ? kiosk::state_directory() : std::filesystem::path(o.state_dir));
     if (!pack) {
         // For staff, in the journal; the visitor sees the out-of-order screen.
         log::error("kiosk", "the content pack cannot be shown: " + pack.error().to_string());
@@ -89,7 +91,7 @@ int run(const kiosk::Options& o)
         script_lines = std::move(*lines);
         script = &script_lines;
     }
-    auto text = kiosk::make_text_stack();
+    auto text = kiosk::make_text_stack(o.fonts);
     phase("fonts");
     if (!text) {
         log::error("kiosk", "no usable fonts: " + text.error().to_string());
@@ -168,6 +170,9 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "kiosk: %s\n", read.error().to_string().c_str());
             return 2;
         }
+    }
+    if (options.self_test) {
+        return ck::kiosk::run_self_test(options);
     }
     return run(options);
 }

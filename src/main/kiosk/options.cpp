@@ -5,6 +5,9 @@
 #include <toml++/toml.h>
 
 #include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
 
 namespace ck::kiosk {
 namespace {
@@ -31,6 +34,122 @@ CLI::Validator size_validator()
             return parse_size(value, s) ? std::string() : std::string("expected WxH, e.g. 1920x1080");
         },
         "WxH");
+}
+
+using LineOf = std::function<std::string(const toml::node&)>;
+
+// The tables and keys the configuration file may hold.
+const std::map<std::string, std::set<std::string>>& known_keys()
+{
+    static const std::map<std::string, std::set<std::string>> keys {
+        { "idle", { "prompt_after_s", "prompt_after_reading_s", "countdown_s" } },
+        { "state", { "dir" } },
+        { "import", { "dir" } },
+        { "fonts", { "sans", "mono", "fallbacks" } },
+    };
+    return keys;
+}
+
+std::string joined(const std::set<std::string>& names)
+{
+    std::string out;
+    for (const auto& n : names) {
+        out += (out.empty() ? "" : ", ") + n;
+    }
+    return out;
+}
+
+Status check_known_keys(const toml::table& t, const LineOf& line_of)
+{
+    std::set<std::string> tables;
+    for (const auto& entry : known_keys()) {
+        tables.insert("[" + entry.first + "]");
+    }
+    for (const auto& [key, node] : t) {
+        const auto table = known_keys().find(std::string(key.str()));
+        if (table == known_keys().end() || !node.is_table()) {
+            return make_error("unknown key '" + std::string(key.str()) + "' (the file holds the tables "
+                    + joined(tables) + ")",
+                line_of(node));
+        }
+        for (const auto& [inner, value] : *node.as_table()) {
+            const std::string name(inner.str());
+            if (table->second.count(name) == 0) {
+                return make_error(
+                    "unknown key '" + table->first + "." + name + "' (known: " + joined(table->second) + ")",
+                    line_of(value));
+            }
+        }
+    }
+    return {};
+}
+
+Status read_path(const toml::table& t, std::string_view key, std::string& out, const LineOf& line_of)
+{
+    const toml::node* node = t.at_path(key).node();
+    if (node == nullptr) {
+        return {};
+    }
+    const auto v = node->value<std::string>();
+    if (!v || v->empty()) {
+        return make_error(std::string(key) + " must be a path in quotes", line_of(*node));
+    }
+    out = *v;
+    return {};
+}
+
+// [fonts]: sans and mono replace the two families' faces (every weight falls back to the one given);
+// fallbacks replaces the chain after them (CJK first).
+Status read_fonts(const toml::table& t, Options& o, const LineOf& line_of)
+{
+    if (t.at_path("fonts").node() == nullptr) {
+        return {};
+    }
+    text::FontPaths paths = text::FontPaths::debian_defaults();
+    std::string sans;
+    std::string mono;
+    if (auto s = read_path(t, "fonts.sans", sans, line_of); !s) {
+        return s;
+    }
+    if (auto s = read_path(t, "fonts.mono", mono, line_of); !s) {
+        return s;
+    }
+    if (!sans.empty()) {
+        paths.sans_regular = { sans, 0 };
+        paths.sans_medium = paths.sans_semibold = paths.sans_bold = {};
+    }
+    if (!mono.empty()) {
+        paths.mono_regular = { mono, 0 };
+        paths.mono_bold = {};
+    }
+    if (const toml::node* node = t.at_path("fonts.fallbacks").node(); node != nullptr) {
+        const toml::array* list = node->as_array();
+        if (list == nullptr) {
+            return make_error(
+                "fonts.fallbacks must be a list of paths: [\"/usr/share/fonts/...\"]", line_of(*node));
+        }
+        paths.fallbacks.clear();
+        for (const auto& item : *list) {
+            const auto v = item.value<std::string>();
+            if (!v || v->empty()) {
+                return make_error("fonts.fallbacks must hold paths in quotes", line_of(item));
+            }
+            paths.fallbacks.push_back({ *v, 0 });
+        }
+    }
+    o.fonts = paths;
+    return {};
+}
+
+Status read_paths(const toml::table& t, Options& o, const LineOf& line_of)
+{
+    if (auto s = read_path(t, "state.dir", o.state_dir, line_of); !s) {
+        return s;
+    }
+    if (auto s = read_path(t, "import.dir", o.import_dir, line_of); !s) {
+        return s;
+    }
+    return read_fonts(t, o, line_of);
 }
 
 } // namespace
@@ -70,6 +189,13 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
         ->needs(headless)
         ->check(CLI::Range(1L, 100'000'000L));
     cli.add_option("--seed", o.seed, "Seed of the monkey's random events");
+    auto* self_test = cli.add_flag("--self-test", o.self_test,
+                             "Check the pack, fonts, display, storage and board, then exit")
+                          ->excludes(headless);
+    cli.add_flag("--json", o.json, "Print the self-test's report as JSON")->needs(self_test);
+    cli.add_option("--metrics", o.metrics_file, "Write the self-test's results as Prometheus text to FILE")
+        ->needs(self_test);
+    cli.add_option("--report", o.report_file, "Write the self-test's JSON report to FILE")->needs(self_test);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -106,19 +232,8 @@ Status read_config(const std::string& path, Options& o)
     // without a word.
     const auto line_of
         = [&](const toml::node& node) { return path + ":" + std::to_string(node.source().begin.line); };
-    for (const auto& [key, node] : t) {
-        if (key.str() != "idle" || !node.is_table()) {
-            return make_error("unknown key '" + std::string(key.str()) + "' (the file holds an [idle] table)",
-                line_of(node));
-        }
-        for (const auto& [inner, value] : *node.as_table()) {
-            const std::string name(inner.str());
-            if (name != "prompt_after_s" && name != "prompt_after_reading_s" && name != "countdown_s") {
-                return make_error("unknown key 'idle." + name
-                        + "' (known: prompt_after_s, prompt_after_reading_s, countdown_s)",
-                    line_of(value));
-            }
-        }
+    if (auto known = check_known_keys(t, line_of); !known) {
+        return known;
     }
     const auto seconds = [&](std::string_view key, Millis& out) -> Status {
         const toml::node* node = t.at_path(key).node();
@@ -144,7 +259,7 @@ Status read_config(const std::string& path, Options& o)
             return s;
         }
     }
-    return {};
+    return read_paths(t, o, line_of);
 }
 
 } // namespace ck::kiosk

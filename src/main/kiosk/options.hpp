@@ -4,6 +4,7 @@
 #include "app/idle_policy.hpp"
 #include "core/geometry.hpp"
 #include "core/result.hpp"
+#include "text/font_set.hpp"
 
 #include <optional>
 #include <string>
@@ -37,6 +38,17 @@ struct Options {
     unsigned seed = 1;
 
     app::IdleConfig idle;
+
+    // The self-test (`--self-test`): checks, prints a table (or JSON) and exits 0, 1 or 2.
+    bool self_test = false;
+    bool json = false;
+    std::string metrics_file; // Prometheus textfile, written atomically
+    std::string report_file; // the JSON report, written atomically
+
+    // From the configuration file.
+    std::string state_dir; // [state] dir; empty: state_directory()
+    std::string import_dir; // [import] dir; empty: none
+    std::optional<text::FontPaths> fonts; // [fonts]; unset: Debian's defaults
 };
 
 // Parses argv. Returns the exit code to use when the program should stop now (help, usage error).

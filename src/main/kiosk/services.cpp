@@ -13,9 +13,9 @@
 
 namespace ck::kiosk {
 
-Result<TextStack> make_text_stack()
+Result<TextStack> make_text_stack(const std::optional<text::FontPaths>& configured)
 {
-    auto fonts = text::FontSet::create(text::FontPaths::debian_defaults());
+    auto fonts = text::FontSet::create(configured ? *configured : text::FontPaths::debian_defaults());
     if (!fonts) {
         log::warning("kiosk", "fonts: " + fonts.error().to_string() + "; trying DejaVu");
         text::FontPaths dejavu;
@@ -53,6 +53,16 @@ std::filesystem::path state_directory()
     return std::filesystem::temp_directory_path() / "cable-kiosk";
 }
 
+std::filesystem::path stamp_path(const std::filesystem::path& pack, const std::filesystem::path& state_dir)
+{
+    // One stamp per pack file: two packs with the same name in different folders must not take
+    // turns overwriting one stamp (each start would verify fully again).
+    const std::string where = std::filesystem::absolute(pack).lexically_normal().string();
+    char tag[17];
+    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(fnv1a(where)));
+    return state_dir / (pack.filename().string() + "." + tag + ".stamp");
+}
+
 Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
     const std::filesystem::path& pubkey, const std::filesystem::path& state_dir)
 {
@@ -70,12 +80,7 @@ Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
         return stamp_key.error();
     }
     const std::filesystem::path signature = content::signature_path_for(pack);
-    // One stamp per pack file: two packs with the same name in different folders must not take
-    // turns overwriting one stamp (each start would verify fully again).
-    const std::string where = std::filesystem::absolute(pack).lexically_normal().string();
-    char tag[17];
-    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(fnv1a(where)));
-    const std::filesystem::path stamp = state_dir / (pack.filename().string() + "." + tag + ".stamp");
+    const std::filesystem::path stamp = stamp_path(pack, state_dir);
     auto quick = content::open_stamped(pack, signature, stamp, *stamp_key);
     if (quick) {
         return std::move(*quick);

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ck::kiosk {
@@ -24,11 +25,15 @@ struct TextStack {
 };
 
 // Debian's fonts, else a second set of common Debian faces; an error only when neither loads.
-Result<TextStack> make_text_stack();
+// `configured`: the [fonts] of the configuration file, which replace Debian's.
+Result<TextStack> make_text_stack(const std::optional<text::FontPaths>& configured = std::nullopt);
 
 // Where the kiosk keeps its verification stamps and their key: $STATE_DIRECTORY (systemd), else
 // $XDG_STATE_HOME/cable-kiosk, else ~/.local/state/cable-kiosk. Never anything a visitor typed.
 std::filesystem::path state_directory();
+
+// Where the verification stamp of `pack` lives in `state_dir`.
+std::filesystem::path stamp_path(const std::filesystem::path& pack, const std::filesystem::path& state_dir);
 
 // Opens the pack after checking its signature with `pubkey`. The first start (or any change to
 // the file) verifies fully and records a stamp; later starts check the stamp only.

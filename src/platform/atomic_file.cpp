@@ -1,4 +1,4 @@
-#include "core/atomic_file.hpp"
+#include "platform/atomic_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace ck {
+namespace ck::platform {
 
 namespace {
 
@@ -86,4 +86,4 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     return sync_folder(folder);
 }
 
-} // namespace ck
+} // namespace ck::platform

@@ -76,11 +76,7 @@ Probe PackProbe::make() const
         return p;
     }
     p.signature = *sig;
-    for (const auto& trusted : m_inputs.trusted_keys) {
-        if (trusted.key.key_id == sig->key_id) {
-            p.signer = &trusted;
-        }
-    }
+    p.signer = find_signer(m_inputs.trusted_keys, *sig);
     if (p.signer == nullptr) {
         return p;
     }

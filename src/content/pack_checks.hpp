@@ -5,6 +5,7 @@
 #pragma once
 
 #include "content/signing.hpp"
+#include "content/verify.hpp"
 #include "core/self_check.hpp"
 
 #include <chrono>
@@ -15,11 +16,6 @@
 #include <vector>
 
 namespace ck::content {
-
-struct TrustedKey {
-    std::string name; // "museum-2026", or the key file's name
-    PublicKey key;
-};
 
 struct PackCheckInputs {
     std::filesystem::path pack;

@@ -194,6 +194,16 @@ Error VerifyReport::error() const
     return make_error("no check ran", "verify");
 }
 
+const TrustedKey* find_signer(const std::vector<TrustedKey>& keys, const Signature& signature)
+{
+    for (const auto& trusted : keys) {
+        if (trusted.key.key_id == signature.key_id) {
+            return &trusted;
+        }
+    }
+    return nullptr;
+}
+
 fs::path signature_path_for(const fs::path& pack)
 {
     return fs::path(pack.string() + ".minisig");

@@ -27,6 +27,15 @@ struct TrustedPackComment {
 };
 Result<TrustedPackComment> parse_pack_trusted_comment(std::string_view comment);
 
+// A key a kiosk trusts, with the name staff know it by ("museum-2026"), so a curator can rotate keys.
+struct TrustedKey {
+    std::string name;
+    PublicKey key;
+};
+
+// The trusted key that made `signature`, or null.
+const TrustedKey* find_signer(const std::vector<TrustedKey>& keys, const Signature& signature);
+
 // The pack a kiosk has installed, against which a new one is checked (HOSTILE_INPUTS b2.15-16).
 struct InstalledPack {
     std::int64_t sequence = 0;

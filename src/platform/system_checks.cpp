@@ -1,11 +1,10 @@
 #include "platform/system_checks.hpp"
 
-#include "platform/atomic_file.hpp"
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -68,6 +67,35 @@ selfcheck::Result free_space(const fs::path& dir, const StorageLimits& limits, c
     return selfcheck::pass(self, said, value, "bytes");
 }
 
+// Writes and syncs a block of a realistic size, so that a disk with a few bytes left fails here,
+// not during an import; the reason when it cannot, else empty.
+std::string write_probe(const fs::path& probe)
+{
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return std::strerror(errno);
+    }
+    const std::string block(64 * 1024, 'x');
+    std::size_t done = 0;
+    std::string problem;
+    while (done < block.size()) {
+        const ssize_t n = ::write(fd, block.data() + done, block.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            problem = std::strerror(n < 0 ? errno : ENOSPC);
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (problem.empty() && ::fsync(fd) != 0) {
+        problem = std::strerror(errno);
+    }
+    ::close(fd);
+    return problem;
+}
+
 // Makes the folder if needed and writes a probe file the way the kiosk writes its state.
 selfcheck::Result writable(const fs::path& dir, const std::string& what, const Check& self)
 {
@@ -79,12 +107,10 @@ selfcheck::Result writable(const fs::path& dir, const std::string& what, const C
                 + "; check that the data partition is mounted and writable");
     }
     const fs::path probe = dir / (".selftest-probe-" + std::to_string(::getpid()));
-    // A block of a realistic size, so a disk with a few bytes left fails here, not on import.
-    const std::string block(64 * 1024, 'x');
-    if (auto written = write_file_atomically(probe, block); !written) {
+    if (const std::string problem = write_probe(probe); !problem.empty()) {
         fs::remove(probe, ec);
         return selfcheck::fail(self,
-            "the " + what + " " + dir.string() + " is not writable: " + written.error().message
+            "the " + what + " " + dir.string() + " is not writable: " + problem
                 + "; check that the data partition is mounted read-write and not full");
     }
     fs::remove(probe, ec);

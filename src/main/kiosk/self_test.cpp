@@ -7,7 +7,7 @@
 #include "content/signing.hpp"
 #include "content/verify.hpp"
 #include "core/self_check_metrics.hpp"
-#include "platform/atomic_file.hpp"
+#include "content/atomic_file.hpp"
 #include "platform/display_checks.hpp"
 #include "platform/system_checks.hpp"
 #include "screens/strings.hpp"
@@ -288,14 +288,14 @@ int run_self_test(const Options& o)
     std::fflush(stdout);
     int code = selfcheck::overall(run.results) == selfcheck::Status::fail ? 1 : 0;
     if (!o.report_file.empty()) {
-        if (auto written = platform::write_file_atomically(o.report_file, json); !written) {
+        if (auto written = content::write_file_atomically(o.report_file, json); !written) {
             std::fprintf(
                 stderr, "kiosk: the report cannot be written: %s\n", written.error().to_string().c_str());
             code = 2;
         }
     }
     if (!o.metrics_file.empty()) {
-        if (auto written = platform::write_file_atomically(o.metrics_file, report_metrics(run)); !written) {
+        if (auto written = content::write_file_atomically(o.metrics_file, report_metrics(run)); !written) {
             std::fprintf(
                 stderr, "kiosk: the metrics cannot be written: %s\n", written.error().to_string().c_str());
             code = 2;

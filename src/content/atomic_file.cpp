@@ -1,4 +1,4 @@
-#include "platform/atomic_file.hpp"
+#include "content/atomic_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace ck::platform {
+namespace ck::content {
 
 namespace {
 
@@ -86,4 +86,4 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     return sync_folder(folder);
 }
 
-} // namespace ck::platform
+} // namespace ck::content

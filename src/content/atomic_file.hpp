@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <string_view>
 
-namespace ck::platform {
+namespace ck::content {
 
 // Errors name the path and what failed (a full disk: "no space left on device").
 Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes, unsigned mode = 0644);
 
-} // namespace ck::platform
+} // namespace ck::content

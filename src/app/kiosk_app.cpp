@@ -467,6 +467,36 @@ void KioskApp::advance(Millis now)
     if (m_transition && m_transition->progress.finished(m_now)) {
         m_transition.reset();
     }
+    take_new_pack();
+}
+
+void KioskApp::set_exhibit_updates(std::unique_ptr<ExhibitUpdates> updates)
+{
+    m_updates = std::move(updates);
+    if (m_updates) {
+        m_updates->attach(m_work.lane(WorkKind::import));
+    }
+}
+
+void KioskApp::take_new_pack()
+{
+    if (m_updates) {
+        if (auto ready = m_updates->take_ready()) {
+            m_next_pack = std::move(ready);
+        }
+    }
+    // Never in the middle of a visit: on the attract loop with no finger down, or at once when
+    // nothing could be shown before.
+    const bool between_visits = current().id() == screens::ScreenId::attract && !m_transition && !m_popup
+        && m_gestures.contact_count() == 0;
+    if (!m_next_pack || !(between_visits || current().id() == screens::ScreenId::out_of_order)) {
+        return;
+    }
+    // The screens point into the pack: they go before it does.
+    m_stack.clear();
+    m_transition.reset();
+    m_pack = std::move(m_next_pack);
+    reset_visit();
 }
 
 bool KioskApp::animating() const

@@ -4,6 +4,7 @@
 // same object runs live, in the headless script mode and in the tests.
 #pragma once
 
+#include "app/exhibit_updates.hpp"
 #include "app/idle_policy.hpp"
 #include "content/pack.hpp"
 #include "core/background_work.hpp"
@@ -84,6 +85,12 @@ public:
     // The one owner of background work (search, facet counts, the About counts, imports); screens
     // ask it for work through the factory. Exposed for tests and diagnostics.
     [[nodiscard]] const BackgroundWork& background_work() const { return m_work; }
+    // New exhibits (issue 12): the app attaches them to its import lane, takes each installed pack
+    // and switches to it at the next moment between visits (the attract loop, no finger down).
+    void set_exhibit_updates(std::unique_ptr<ExhibitUpdates> updates);
+    [[nodiscard]] ExhibitUpdates* exhibit_updates() { return m_updates.get(); }
+    // True while an installed pack waits for the visit to end.
+    [[nodiscard]] bool pack_waiting() const { return m_next_pack != nullptr; }
     // Records the text runs of every frame for the text check (ui/text_check.hpp): scripts only.
     void set_recording(bool on) { m_canvas.set_recording(on); }
     // Ends a running screen transition at once (the script's direct `open`, a deep link).
@@ -126,6 +133,7 @@ private:
         screens::ScreenId id, const std::string& arg = {}, int number = 0);
     [[nodiscard]] screens::Screen& current() const { return *m_stack.back(); }
 
+    void take_new_pack();
     void build_popup(Rect area);
     void build_idle_prompt(Rect area);
 
@@ -133,6 +141,9 @@ private:
     // Before every screen (the stack, a leaving screen, the popup's intent): destroyed after them,
     // so their lanes close first and the owner then joins its thread.
     BackgroundWork m_work;
+    // After m_work: its lane closes first. The pack it installed waits in m_next_pack.
+    std::unique_ptr<ExhibitUpdates> m_updates;
+    std::unique_ptr<content::Pack> m_next_pack;
     ui::TextServices m_text;
     AppOptions m_options;
     std::unique_ptr<ui::Theme> m_theme;

@@ -172,6 +172,13 @@ Result<Command> parse_expect(Cursor& c)
         }
         return done(c, ExpectScreen { std::string(name) });
     }
+    if (what == "pack") {
+        auto sequence = number(c, "a release sequence");
+        if (!sequence) {
+            return sequence.error();
+        }
+        return done(c, ExpectPack { static_cast<std::int64_t>(*sequence) });
+    }
     if (what == "text" || what == "no-text") {
         auto text = quoted(c);
         if (!text) {
@@ -179,8 +186,8 @@ Result<Command> parse_expect(Cursor& c)
         }
         return done(c, ExpectText { std::move(*text), what == "text" });
     }
-    return make_error(
-        "expect what? use 'expect screen NAME', 'expect text \"TEXT\"' or 'expect no-text \"TEXT\"'");
+    return make_error("expect what? use 'expect screen NAME', 'expect text \"TEXT\"', 'expect no-text "
+                      "\"TEXT\"' or 'expect pack N'");
 }
 
 Result<Command> parse_tap_like(Cursor& c, std::string_view verb)
@@ -335,6 +342,13 @@ Result<Command> parse_line(std::string_view line)
     }
     if (verb == "storm") {
         return parse_storm(c);
+    }
+    if (verb == "drop") {
+        const std::string_view path = c.word();
+        if (path.empty()) {
+            return make_error("drop needs the path of a pack (its .minisig beside it)");
+        }
+        return done(c, Drop { std::string(path) });
     }
     if (verb == "open") {
         // The rest of the line, trimmed: some documents' ids hold spaces (NARA 104-10176-10020).

@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -80,8 +81,16 @@ struct Open {
     std::string cable; // opens a cable's reader directly (benchmarks, generated tours)
 };
 
+// A curator's pack pair arriving in the import folder, as a USB stick or the fetcher brings it.
+struct Drop {
+    std::string path; // PACK (with PACK.minisig beside it); a relative path starts in the working folder
+};
+struct ExpectPack {
+    std::int64_t sequence = 0; // the release the kiosk shows
+};
+
 using Command = std::variant<Wait, Tap, LongPress, Drag, Pinch, Back, KeyPress, TypeText, Compose, Wheel,
-    Shot, Dump, ExpectScreen, ExpectText, Storm, Open>;
+    Shot, Dump, ExpectScreen, ExpectText, Storm, Open, Drop, ExpectPack>;
 
 struct Line {
     std::size_t number = 0; // 1-based line in the file

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <string>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace ck::content {
@@ -13,7 +14,7 @@ namespace {
 
 std::string errno_text()
 {
-    return std::strerror(errno);
+    return std::error_code(errno, std::generic_category()).message();
 }
 
 // Writes all of `bytes`, retrying short writes and interruptions.

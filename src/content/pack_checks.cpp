@@ -5,6 +5,7 @@
 #include "content/verify.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -316,7 +317,7 @@ Result check_search(PackProbe& probe, const Check& self)
     }
     const auto budget = static_cast<double>(in.search_budget.count());
     const std::string said = "\"" + word + "\" found " + std::to_string(found->total)
-        + (found->total == 1 ? " cable in " : " cables in ") + std::to_string(static_cast<int>(ms + 0.5))
+        + (found->total == 1 ? " cable in " : " cables in ") + std::to_string(std::lround(ms))
         + " ms (budget " + std::to_string(in.search_budget.count()) + " ms)";
     if (ms > 4 * budget) {
         return selfcheck::fail(
@@ -357,7 +358,9 @@ namespace {
 void each_lang(const LangText& text, const std::string& where, const ShownText& fn)
 {
     for (const auto& [lang, value] : text) {
-        fn(where + " (" + lang + ")", value, false);
+        std::string named = where;
+        named.append(" (").append(lang).append(")");
+        fn(named, value, false);
     }
 }
 
@@ -379,7 +382,9 @@ void collection_texts(const Collection& c, const ShownText& fn)
     }
     for (const auto& [lang, strings] : c.ui) {
         for (const auto& [key, text] : strings) {
-            fn("the pack's UI string " + key + " (" + lang + ")", text, false);
+            std::string named = "the pack's UI string ";
+            named.append(key).append(" (").append(lang).append(")");
+            fn(named, text, false);
         }
     }
 }

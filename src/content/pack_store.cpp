@@ -14,6 +14,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace ck::content {
@@ -34,6 +35,12 @@ std::string_view name(ImportOutcome outcome)
 }
 
 namespace {
+
+// strerror's text, without strerror's shared buffer (the worker thread reports errors too).
+std::string errno_message(int e)
+{
+    return std::error_code(e, std::generic_category()).message();
+}
 
 constexpr std::string_view record_magic = "cable-kiosk-store 1";
 constexpr std::size_t copy_block = 1U << 20U;
@@ -114,13 +121,13 @@ Status sync_path(const fs::path& path, bool folder)
 {
     const int fd = ::open(path.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
     if (fd < 0) {
-        return make_error(std::string("cannot open to sync: ") + std::strerror(errno), path.string());
+        return make_error(std::string("cannot open to sync: ") + errno_message(errno), path.string());
     }
     const int rc = ::fsync(fd);
     const int saved = errno;
     ::close(fd);
     return rc == 0 ? Status {}
-                   : Status(make_error(std::string("cannot sync: ") + std::strerror(saved), path.string()));
+                   : Status(make_error(std::string("cannot sync: ") + errno_message(saved), path.string()));
 }
 
 struct Identity {
@@ -153,7 +160,7 @@ Status copy_checked(const fs::path& source, const fs::path& target, std::uint64_
 {
     const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) {
-        return make_error(std::string("cannot be read: ") + std::strerror(errno));
+        return make_error(std::string("cannot be read: ") + errno_message(errno));
     }
     struct stat before { };
     ::fstat(in, &before);
@@ -165,7 +172,7 @@ Status copy_checked(const fs::path& source, const fs::path& target, std::uint64_
     const int out = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (out < 0) {
         ::close(in);
-        return make_error(std::string("cannot be staged: ") + std::strerror(errno), target.string());
+        return make_error(std::string("cannot be staged: ") + errno_message(errno), target.string());
     }
     auto close_both = [&](Status s) {
         ::close(in);
@@ -183,7 +190,7 @@ Status copy_checked(const fs::path& source, const fs::path& target, std::uint64_
             continue;
         }
         if (n < 0) {
-            return close_both(make_error(std::string("could not be read to the end: ") + std::strerror(errno)
+            return close_both(make_error(std::string("could not be read to the end: ") + errno_message(errno)
                 + " after " + mib(copied) + "; the stick or share may be failing"));
         }
         if (n == 0) {
@@ -198,7 +205,7 @@ Status copy_checked(const fs::path& source, const fs::path& target, std::uint64_
                 const int e = w < 0 ? errno : ENOSPC;
                 return close_both(
                     make_error(e == ENOSPC ? "does not fit: the kiosk's disk is full"
-                                           : std::string("cannot be staged: ") + std::strerror(e)));
+                                           : std::string("cannot be staged: ") + errno_message(e)));
             }
             done += w;
         }
@@ -223,7 +230,7 @@ Status copy_checked(const fs::path& source, const fs::path& target, std::uint64_
     if (::fsync(out) != 0) {
         const int e = errno;
         return close_both(make_error(e == ENOSPC ? "does not fit: the kiosk's disk is full"
-                                                 : std::string("cannot be synced: ") + std::strerror(e)));
+                                                 : std::string("cannot be synced: ") + errno_message(e)));
     }
     return close_both({});
 }
@@ -276,9 +283,19 @@ Result<PackStore> PackStore::open(fs::path state_dir, std::vector<TrustedKey> ke
     return store;
 }
 
+fs::path release_pack_path(const fs::path& state_dir, const InstalledRelease& release)
+{
+    return state_dir / "packs" / (release.name + ".ckpack");
+}
+
+fs::path release_stamp_path(const fs::path& state_dir, const InstalledRelease& release)
+{
+    return state_dir / "packs" / (release.name + ".stamp");
+}
+
 fs::path PackStore::pack_path(const InstalledRelease& release) const
 {
-    return m_dir / "packs" / (release.name + ".ckpack");
+    return release_pack_path(m_dir, release);
 }
 
 fs::path PackStore::current_path() const
@@ -288,7 +305,12 @@ fs::path PackStore::current_path() const
 
 fs::path PackStore::stamp_path(const InstalledRelease& release) const
 {
-    return m_dir / "packs" / (release.name + ".stamp");
+    return release_stamp_path(m_dir, release);
+}
+
+std::uint64_t PackStore::free_bytes() const
+{
+    return free_bytes_at(m_dir);
 }
 
 void PackStore::step(std::string_view step_name) const

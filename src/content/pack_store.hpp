@@ -79,6 +79,8 @@ public:
     [[nodiscard]] std::filesystem::path current_path() const;
     [[nodiscard]] std::filesystem::path stamp_path(const InstalledRelease& release) const;
     [[nodiscard]] const std::vector<TrustedKey>& keys() const { return m_keys; }
+    // Room left where the packs are kept.
+    [[nodiscard]] std::uint64_t free_bytes() const;
 
     // Copies `pack` (with PACK.minisig beside it) into staging, checks the signature against the
     // trusted keys, that it is newer than every pack installed here, its integrity and schema, then
@@ -103,6 +105,13 @@ private:
     StoreHooks m_hooks;
     StoreRecord m_record;
 };
+
+// Where the store in `state_dir` keeps a release's pack and its stamp (for readers that must not
+// touch the store, such as the self-test).
+std::filesystem::path release_pack_path(
+    const std::filesystem::path& state_dir, const InstalledRelease& release);
+std::filesystem::path release_stamp_path(
+    const std::filesystem::path& state_dir, const InstalledRelease& release);
 
 // Reads STATE/installed (what `cablepack verify --installed STATE_DIR` checks against).
 Result<StoreRecord> read_store_record(const std::filesystem::path& state_dir);

@@ -19,6 +19,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// strerror's text, without strerror's shared buffer (the worker thread reports errors too).
+std::string errno_message(int e)
+{
+    return std::error_code(e, std::generic_category()).message();
+}
+
 std::string mib(std::uint64_t bytes)
 {
     char buf[32];
@@ -46,7 +52,7 @@ selfcheck::Result free_space(const fs::path& dir, const StorageLimits& limits, c
     struct statvfs st { };
     if (::statvfs(where.c_str(), &st) != 0) {
         return selfcheck::fail(
-            self, "cannot read the free space of " + where.string() + ": " + std::strerror(errno));
+            self, "cannot read the free space of " + where.string() + ": " + errno_message(errno));
     }
     const std::uint64_t free_bytes = static_cast<std::uint64_t>(st.f_bavail) * st.f_frsize;
     const std::uint64_t total = static_cast<std::uint64_t>(st.f_blocks) * st.f_frsize;
@@ -73,7 +79,7 @@ std::string write_probe(const fs::path& probe)
 {
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        return std::strerror(errno);
+        return errno_message(errno);
     }
     const std::string block(64 * 1024, 'x');
     std::size_t done = 0;
@@ -84,13 +90,13 @@ std::string write_probe(const fs::path& probe)
             continue;
         }
         if (n <= 0) {
-            problem = std::strerror(n < 0 ? errno : ENOSPC);
+            problem = errno_message(n < 0 ? errno : ENOSPC);
             break;
         }
         done += static_cast<std::size_t>(n);
     }
     if (problem.empty() && ::fsync(fd) != 0) {
-        problem = std::strerror(errno);
+        problem = errno_message(errno);
     }
     ::close(fd);
     return problem;

@@ -5,6 +5,7 @@
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
+#include "content/pack_diff.hpp"
 
 #include <cstdio>
 #include <functional>
@@ -15,37 +16,6 @@
 
 namespace ck::cablepack {
 namespace {
-
-// A digest of everything stored for a cable, its references' resolution included. std::hash is
-// stable within one run, which is all a comparison needs.
-std::size_t digest(const content::CableRecord& record)
-{
-    nlohmann::json j = cable_to_json(record.cable, JsonText::include);
-    j["id_from_file"] = record.id_from_file;
-    for (const auto& r : record.refs) {
-        j["resolved"].push_back(r.target_id);
-    }
-    return std::hash<std::string> {}(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-nlohmann::json curation(const content::Collection& c)
-{
-    nlohmann::json j;
-    j["title"] = c.title;
-    j["introduction"] = c.introduction;
-    j["about"] = c.about;
-    for (const auto& s : c.sections) {
-        j["sections"].push_back({ s.id, s.title, s.caption, s.cables });
-    }
-    for (const auto& f : c.featured) {
-        j["featured"].push_back({ f.cable, f.teaser });
-    }
-    for (const auto& g : c.glossary) {
-        j["glossary"].push_back({ g.term, content::to_string(g.kind), g.definition });
-    }
-    j["ui"] = c.ui;
-    return j;
-}
 
 int run_diff(const std::string& old_path, const std::string& new_path, bool json)
 {
@@ -59,39 +29,17 @@ int run_diff(const std::string& old_path, const std::string& new_path, bool json
         print_error(new_path, new_pack.error().to_string());
         return exit_failed;
     }
-    std::map<std::string, std::size_t> before;
-    auto st = old_pack->for_each_cable([&](const content::CableRecord& r) -> ck::Status {
-        before[r.cable.id] = digest(r);
-        return {};
-    });
-    std::vector<std::string> added;
-    std::vector<std::string> changed;
-    if (st) {
-        st = new_pack->for_each_cable([&](const content::CableRecord& r) -> ck::Status {
-            auto it = before.find(r.cable.id);
-            if (it == before.end()) {
-                added.push_back(r.cable.id);
-            } else {
-                if (it->second != digest(r)) {
-                    changed.push_back(r.cable.id);
-                }
-                before.erase(it);
-            }
-            return {};
-        });
-    }
-    if (!st) {
-        print_error(st.error());
+    auto d = content::diff_packs(*old_pack, *new_pack);
+    if (!d) {
+        print_error(d.error());
         return exit_failed;
     }
-    std::vector<std::string> removed;
-    removed.reserve(before.size());
-    for (const auto& [id, _] : before) {
-        removed.push_back(id);
-    }
+    const auto& added = d->added;
+    const auto& removed = d->removed;
+    const auto& changed = d->changed;
     const auto& a = old_pack->info();
     const auto& b = new_pack->info();
-    const bool curation_changed = curation(old_pack->collection()) != curation(new_pack->collection());
+    const bool curation_changed = d->curation_changed;
     if (json) {
         nlohmann::json out;
         out["added"] = added;

@@ -8,6 +8,7 @@
 #include "options.hpp"
 #include "platform/display.hpp"
 #include "platform/event_pump.hpp"
+#include "platform/folder_watch.hpp"
 #include "platform/sdl_clock.hpp"
 #include "platform/signals.hpp"
 #include "presenter.hpp"
@@ -49,6 +50,40 @@ platform::DisplayOptions display_options(const kiosk::Options& o)
         : o.renderer == "gles2"           ? platform::RendererKind::gles2
                                           : platform::RendererKind::automatic;
     return d;
+}
+
+// With [state] dir, the pack installed in the store (installed from --pack at the first start),
+// and the updates that import new ones; without, the --pack file itself (a desktop preview).
+struct Exhibit {
+    std::unique_ptr<content::Pack> pack;
+    std::unique_ptr<app::ExhibitUpdates> updates;
+};
+
+std::int64_t wall_seconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Exhibit open_installed(const kiosk::Options& o)
+{
+    auto store = kiosk::open_store(o);
+    if (!store) {
+        log::error("kiosk", "the content pack cannot be shown: " + store.error().to_string());
+        return {};
+    }
+    Exhibit e;
+    if (auto pack = content::open_current(*store)) {
+        e.pack = std::make_unique<content::Pack>(std::move(*pack));
+        log::info("kiosk", "showing release " + std::to_string(e.pack->info().sequence));
+    } else {
+        log::error("kiosk", "the installed pack cannot be shown: " + pack.error().to_string());
+    }
+    e.updates = std::make_unique<app::ExhibitUpdates>(std::move(*store),
+        o.import_dir.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.import_dir),
+        wall_seconds);
+    return e;
 }
 
 std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
@@ -116,10 +151,29 @@ int run(const kiosk::Options& o)
     app_options.dpi = o.dpi;
     app_options.language = o.lang;
     app_options.idle = o.idle;
-    std::unique_ptr<content::Pack> pack = open_pack(o);
+    Exhibit exhibit;
+    if (o.state_dir.empty()) {
+        exhibit.pack = open_pack(o);
+    } else {
+        exhibit = open_installed(o);
+    }
     phase("pack");
-    app::KioskApp kiosk_app(std::move(pack), text->services(), app_options, clock.now());
+    app::KioskApp kiosk_app(std::move(exhibit.pack), text->services(), app_options, clock.now());
     phase("app");
+    std::unique_ptr<platform::FolderWatch> watch;
+    if (exhibit.updates) {
+        app::ExhibitUpdates* updates = exhibit.updates.get();
+        kiosk_app.set_exhibit_updates(std::move(exhibit.updates));
+        if (!o.import_dir.empty()) {
+            auto started = platform::FolderWatch::start(
+                o.import_dir, [updates] { updates->check(); }, std::chrono::seconds { 30 });
+            if (started) {
+                watch = std::move(*started);
+            } else {
+                log::warning("kiosk", "the import folder is not watched: " + started.error().to_string());
+            }
+        }
+    }
     platform::EventPump pump(**display, clock,
         manual_time ? platform::EventTimes::when_read : platform::EventTimes::as_sdl_saw_them);
     if (!manual_time) {
@@ -142,6 +196,7 @@ int run(const kiosk::Options& o)
         runner.check_text(checker.get());
     }
     runner.random_delays(o.random_delays);
+    runner.set_import(o.import_dir);
     if (o.monkey_events > 0) {
         if (auto done = runner.run_monkey(o.monkey_events, o.seed); !done) {
             std::fprintf(stderr, "kiosk: monkey: %s\n", done.error().to_string().c_str());

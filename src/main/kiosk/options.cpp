@@ -46,6 +46,7 @@ const std::map<std::string, std::set<std::string>>& known_keys()
         { "state", { "dir" } },
         { "import", { "dir" } },
         { "fonts", { "sans", "mono", "fallbacks" } },
+        { "pack", { "trusted_keys" } },
     };
     return keys;
 }
@@ -141,8 +142,37 @@ Status read_fonts(const toml::table& t, Options& o, const LineOf& line_of)
     return {};
 }
 
+// [pack] trusted_keys = [{ name = "museum-2026", key = "RWT..." }, ...]
+Status read_trusted_keys(const toml::table& t, Options& o, const LineOf& line_of)
+{
+    const toml::node* node = t.at_path("pack.trusted_keys").node();
+    if (node == nullptr) {
+        return {};
+    }
+    const toml::array* list = node->as_array();
+    const std::string shape
+        = "pack.trusted_keys must be a list of { name = \"...\", key = \"RW...\" } (the key "
+          "line of a minisign .pub file)";
+    if (list == nullptr || list->empty()) {
+        return make_error(shape, line_of(*node));
+    }
+    for (const auto& item : *list) {
+        const toml::table* entry = item.as_table();
+        const auto name = entry != nullptr ? entry->at_path("name").value<std::string>() : std::nullopt;
+        const auto key = entry != nullptr ? entry->at_path("key").value<std::string>() : std::nullopt;
+        if (!name || !key || name->empty() || key->empty() || entry->size() != 2) {
+            return make_error(shape, line_of(item));
+        }
+        o.trusted_keys.push_back({ *name, *key, line_of(item) });
+    }
+    return {};
+}
+
 Status read_paths(const toml::table& t, Options& o, const LineOf& line_of)
 {
+    if (auto s = read_trusted_keys(t, o, line_of); !s) {
+        return s;
+    }
     if (auto s = read_path(t, "state.dir", o.state_dir, line_of); !s) {
         return s;
     }

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ck::kiosk {
 
@@ -49,6 +50,14 @@ struct Options {
     std::string state_dir; // [state] dir; empty: state_directory()
     std::string import_dir; // [import] dir; empty: none
     std::optional<text::FontPaths> fonts; // [fonts]; unset: Debian's defaults
+    // [pack] trusted_keys: each a name and the key line of a minisign .pub file. Empty: the key in
+    // --pubkey is the one trusted key.
+    struct TrustedKeyLine {
+        std::string name;
+        std::string key;
+        std::string where; // FILE:LINE, for errors
+    };
+    std::vector<TrustedKeyLine> trusted_keys;
 };
 
 // Parses argv. Returns the exit code to use when the program should stop now (help, usage error).

@@ -390,6 +390,46 @@ Status ScriptRunner::perform(const app::script::Open& c)
     return {};
 }
 
+void ScriptRunner::set_import(std::filesystem::path import_dir)
+{
+    m_import_dir = std::move(import_dir);
+}
+
+Status ScriptRunner::perform(const app::script::Drop& c)
+{
+    if (m_import_dir.empty() || m_app.exhibit_updates() == nullptr) {
+        return make_error("drop needs an import folder: [import] dir and [state] dir in the --config file");
+    }
+    const std::filesystem::path pack = c.path;
+    // As a stick's files arrive: each under a temporary name, then renamed, the signature first.
+    for (const auto& file : { std::filesystem::path(pack.string() + ".minisig"), pack }) {
+        const auto tmp = m_import_dir / ("." + file.filename().string() + ".part");
+        std::error_code ec;
+        std::filesystem::copy_file(file, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+        if (!ec) {
+            std::filesystem::rename(tmp, m_import_dir / file.filename(), ec);
+        }
+        if (ec) {
+            return make_error("cannot drop " + file.string() + ": " + ec.message());
+        }
+    }
+    m_app.exhibit_updates()->check();
+    pass(Millis { 100 });
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::ExpectPack& c)
+{
+    settle();
+    const content::Pack* pack = m_app.pack();
+    const std::int64_t shown = pack != nullptr ? pack->info().sequence : 0;
+    if (shown != c.sequence) {
+        return make_error("expected release " + std::to_string(c.sequence) + " to show, but "
+            + (pack != nullptr ? "release " + std::to_string(shown) : std::string("no pack")) + " shows");
+    }
+    return {};
+}
+
 Status ScriptRunner::run(const std::vector<app::script::Line>& lines, const std::string& script_name)
 {
     settle();

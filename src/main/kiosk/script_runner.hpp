@@ -36,6 +36,8 @@ public:
     void check_text(ui::TextChecker* checker) { m_checker = checker; }
     // With a seed other than 0, a random pause of 0 to 400 ms comes before each touch command.
     void random_delays(unsigned seed);
+    // Where `drop` puts packs: the configured [import] dir.
+    void set_import(std::filesystem::path import_dir);
 
 private:
     Status execute(const app::script::Command& command);
@@ -55,6 +57,8 @@ private:
     Status perform(const app::script::ExpectText& c);
     Status perform(const app::script::Storm& c);
     Status perform(const app::script::Open& c);
+    Status perform(const app::script::Drop& c);
+    Status perform(const app::script::ExpectPack& c);
     // Lets `ms` pass: pumps input into the app and moves animations; never skips a timer.
     void pass(Millis ms);
     // Feeds whatever is queued in SDL into the app and builds the frame.
@@ -70,6 +74,7 @@ private:
     [[nodiscard]] Size logical() const { return m_display.logical_size(); }
 
     app::KioskApp& m_app;
+    std::filesystem::path m_import_dir;
     platform::Display& m_display;
     platform::EventPump& m_pump;
     const Clock& m_clock;

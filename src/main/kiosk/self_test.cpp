@@ -2,12 +2,12 @@
 // search), text (fonts) and platform (renderer, display, touch, storage, memory, board, clock).
 #include "self_test.hpp"
 
+#include "content/atomic_file.hpp"
 #include "content/pack.hpp"
 #include "content/pack_checks.hpp"
 #include "content/signing.hpp"
 #include "content/verify.hpp"
 #include "core/self_check_metrics.hpp"
-#include "content/atomic_file.hpp"
 #include "platform/display_checks.hpp"
 #include "platform/system_checks.hpp"
 #include "screens/strings.hpp"
@@ -40,25 +40,36 @@ fs::path state_dir_of(const Options& o)
     return o.state_dir.empty() ? state_directory() : fs::path(o.state_dir);
 }
 
+// The pack the kiosk shows: with [state] dir, the release installed there (read, never changed:
+// the kiosk may be running); else --pack.
 content::PackCheckInputs pack_inputs(const Options& o)
 {
     content::PackCheckInputs in;
-    in.pack = o.pack;
-    in.signature = content::signature_path_for(o.pack);
-    in.keys_location = fs::absolute(o.pubkey).lexically_normal().string();
-    if (auto key = content::read_public_key(o.pubkey)) {
-        in.trusted_keys.push_back({ fs::path(o.pubkey).filename().string(), *key });
-    }
     const fs::path state = state_dir_of(o);
+    in.pack = o.pack;
     in.stamp = stamp_path(o.pack, state);
+    if (!o.state_dir.empty()) {
+        auto record = content::read_store_record(state);
+        in.pack = record && record->current ? content::release_pack_path(state, *record->current)
+                                            : state / "packs" / "(none installed yet)";
+        if (record && record->current) {
+            in.stamp = content::release_stamp_path(state, *record->current);
+        }
+    }
+    in.signature = content::signature_path_for(in.pack);
     in.stamp_key = state / "stamp.key";
+    in.keys_location = o.trusted_keys.empty() ? fs::absolute(o.pubkey).lexically_normal().string()
+                                              : "[pack] trusted_keys of " + o.config;
+    if (auto keys = trusted_keys(o)) {
+        in.trusted_keys = *keys;
+    }
     return in;
 }
 
 // The texts the fonts must draw: the compiled-in UI strings and everything the pack can show.
 text::TextSamples shown_texts(const Options& o)
 {
-    return [pack_path = o.pack]() -> Result<std::vector<text::TextSample>> {
+    return [pack_path = pack_inputs(o).pack]() -> Result<std::vector<text::TextSample>> {
         std::vector<text::TextSample> samples;
         screens::for_each_builtin_string([&](std::string_view lang, std::string_view key,
                                              std::string_view value) {

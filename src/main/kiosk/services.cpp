@@ -96,4 +96,46 @@ Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
     return content::Pack::open(pack);
 }
 
+Result<std::vector<content::TrustedKey>> trusted_keys(const Options& o)
+{
+    std::vector<content::TrustedKey> keys;
+    for (const auto& line : o.trusted_keys) {
+        auto key = content::parse_public_key(line.key);
+        if (!key) {
+            return make_error("pack.trusted_keys: the key of \"" + line.name
+                    + "\" is not a minisign public key (the second line of its .pub file)",
+                line.where);
+        }
+        keys.push_back({ line.name, *key });
+    }
+    if (keys.empty()) {
+        auto key = content::read_public_key(o.pubkey);
+        if (!key) {
+            return key.error();
+        }
+        keys.push_back({ std::filesystem::path(o.pubkey).filename().string(), *key });
+    }
+    return keys;
+}
+
+Result<content::PackStore> open_store(const Options& o)
+{
+    auto keys = trusted_keys(o);
+    if (!keys) {
+        return keys.error();
+    }
+    auto store = content::PackStore::open(o.state_dir, *keys);
+    if (!store) {
+        return store.error();
+    }
+    if (!store->record().current) {
+        const auto first = store->import(o.pack);
+        if (first.outcome != content::ImportOutcome::installed) {
+            return make_error("the first pack cannot be installed: " + first.reason, o.pack);
+        }
+        log::info("kiosk", "first start: " + first.reason + " from " + o.pack);
+    }
+    return store;
+}
+
 } // namespace ck::kiosk

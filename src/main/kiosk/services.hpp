@@ -3,7 +3,10 @@
 #pragma once
 
 #include "content/pack.hpp"
+#include "content/pack_store.hpp"
+#include "content/verify.hpp"
 #include "core/result.hpp"
+#include "options.hpp"
 #include "text/font_set.hpp"
 #include "text/glyph_cache.hpp"
 #include "text/layout_cache.hpp"
@@ -39,5 +42,13 @@ std::filesystem::path stamp_path(const std::filesystem::path& pack, const std::f
 // the file) verifies fully and records a stamp; later starts check the stamp only.
 Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,
     const std::filesystem::path& pubkey, const std::filesystem::path& state_dir);
+
+// The keys the kiosk trusts: [pack] trusted_keys, else the one in --pubkey. An error names the
+// config line or the file.
+Result<std::vector<content::TrustedKey>> trusted_keys(const Options& options);
+
+// With [state] dir: the store of installed packs, where the first start installs the bundled (or
+// --pack) pack with the same checks as any import.
+Result<content::PackStore> open_store(const Options& options);
 
 } // namespace ck::kiosk

@@ -226,6 +226,11 @@ Status binding_of(const PackInfo& info, const TrustedPackComment& trusted)
 // A new pack never rolls the installed one back (HOSTILE_INPUTS b2.15-16).
 Status order_against(const PackInfo& info, const InstalledPack& installed)
 {
+    if (installed.strictly_newer && info.sequence <= installed.sequence) {
+        return make_error("release " + std::to_string(info.sequence) + " is not newer than release "
+                + std::to_string(installed.sequence) + ", the newest the kiosk has installed",
+            "check: rollback");
+    }
     if (info.sequence < installed.sequence) {
         return make_error("sequence " + std::to_string(info.sequence) + " is older than the installed "
                 + std::to_string(installed.sequence),

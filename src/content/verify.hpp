@@ -40,6 +40,9 @@ const TrustedKey* find_signer(const std::vector<TrustedKey>& keys, const Signatu
 struct InstalledPack {
     std::int64_t sequence = 0;
     std::string content_hash;
+    // A kiosk's store: the sequence is the highest it ever installed, and a new pack must be
+    // strictly newer (the same release is not installed twice).
+    bool strictly_newer = false;
 };
 
 struct VerifyOptions {

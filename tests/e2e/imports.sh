@@ -28,3 +28,12 @@ cd "$out"
 grep -q "refused stranger.ckpack: signed by key .*, which this kiosk does not trust" "$out/log.txt"
 grep -q "installed exhibit-r2.ckpack: release 2 signed by museum-2026 is installed" "$out/log.txt"
 grep -q "refused exhibit.ckpack: release 1 is not newer than release 2" "$out/log.txt"
+# cablepack reads the same record: release 2 is now installed, so 2 is refused and 3 accepted.
+if "$cablepack" verify "$out/packs/exhibit-r2.ckpack" --pubkey "$build/exhibit-signing.pub" --installed "$out/state" \
+  > "$out/verify2.txt" 2>&1; then
+  echo "cablepack verify accepted a release the kiosk has installed"; exit 1
+fi
+grep -q "release 2 is not newer than release 2, the newest the kiosk has installed" "$out/verify2.txt"
+"$cablepack" build "$content" --manifest "$content/collection.toml" --out "$out/packs/exhibit-r3.ckpack" --sequence 3 2>/dev/null
+"$cablepack" sign "$out/packs/exhibit-r3.ckpack" --key "$build/exhibit-signing.key" >/dev/null
+"$cablepack" verify "$out/packs/exhibit-r3.ckpack" --pubkey "$build/exhibit-signing.pub" --installed "$out/state" >/dev/null

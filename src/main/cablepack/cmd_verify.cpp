@@ -8,6 +8,7 @@
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
+#include "content/pack_store.hpp"
 #include "content/verify.hpp"
 
 #include <cstdio>
@@ -37,7 +38,16 @@ int run_verify(const VerifyArgs& args)
                                                              : std::filesystem::path(args.signature);
     content::VerifyOptions options;
     options.integrity = !args.quick;
-    if (!args.installed.empty()) {
+    if (!args.installed.empty() && std::filesystem::is_directory(args.installed)) {
+        // A kiosk's state folder: the record the kiosk itself writes.
+        auto record = content::read_store_record(args.installed);
+        if (!record) {
+            print_error(record.error());
+            return exit_failed;
+        }
+        options.installed = content::InstalledPack { record->highest_sequence,
+            record->current ? record->current->content_hash : std::string(), true };
+    } else if (!args.installed.empty()) {
         auto old = content::Pack::open(args.installed);
         if (!old) {
             print_error(args.installed, "the installed pack cannot be read: " + old.error().to_string());
@@ -97,7 +107,7 @@ void register_verify(CLI::App& app, Runner& run)
     cmd->add_option("--pubkey", args->pubkey, "The trusted public key (minisign format)")->required();
     cmd->add_option("--signature", args->signature, "The signature (default: PACK.minisig)");
     cmd->add_option("--installed", args->installed,
-        "The pack installed now: refuse a lower sequence, or the same sequence with other content");
+        "The pack installed now, or a kiosk's state folder ([state] dir): refuse a pack that would roll it back");
     cmd->add_flag("--json", args->json, "Print the result as JSON");
     cmd->add_flag(
         "--quick", args->quick, "Skip the slow integrity checks (signature, binding and schema only)");

@@ -72,6 +72,10 @@ public:
     Result<SearchResults> search(const SearchQuery& query, const std::atomic<bool>* cancel = nullptr);
     Result<Facets> facets(const SearchQuery& query, const FacetOptions& options = {},
         const std::atomic<bool>* cancel = nullptr);
+    // The facet values a typed filter stands for, as `search` filters by them: the value in any
+    // case, else for an origin every origin holding all the typed words ("Tokyo" is "Embassy
+    // Tokyo"); most cables first. Every value of the facet when `typed` is empty.
+    Result<std::vector<FacetCount>> filter_values(FilterField field, std::string_view typed);
     // Index words that start with the last word of `typed`, most frequent first.
     Result<std::vector<Completion>> complete(std::string_view typed, std::size_t limit = 8);
 

@@ -83,6 +83,9 @@ struct FacetOptions {
     std::size_t max_values = 50; // per facet (years are never cut)
 };
 
+// A facet a filter narrows by.
+enum class FilterField { classification, origin, tag };
+
 struct Completion {
     std::string word;
     std::int64_t cables = 0;

@@ -3,6 +3,7 @@
 // the hit count from document frequencies without touching the index.
 #include "content/search_plan.hpp"
 
+#include "content/query_intent.hpp"
 #include "content/schema.hpp"
 
 #include <algorithm>
@@ -29,27 +30,24 @@ Result<std::int64_t> docs_of(Pack::Impl& p, const std::string& word)
     return docs->value_or(0);
 }
 
-// The facet token of a filter value ("xt7"), empty when the value is not in the pack.
-Result<std::pair<std::string, std::int64_t>> facet_token(
+// The facet tokens ("xo12") a typed filter value stands for, with their cable counts: the values
+// equal to it in any case; failing that, for an origin, every origin holding all its words. None
+// when the value is not in the pack.
+Result<std::vector<std::pair<std::string, std::int64_t>>> facet_tokens(
     Pack::Impl& p, schema::FacetKind kind, const std::string& value)
 {
-    auto st = p.stmt("SELECT id, cables FROM facet_values WHERE kind = ?1 AND value = ?2");
-    if (!st) {
-        return st.error();
+    auto values = matching_facet_values(p, kind, value);
+    if (!values) {
+        return values.error();
     }
-    (*st)->bind(1, static_cast<int>(kind)).bind(2, std::string_view(value));
     const char letter = kind == schema::FacetKind::classification ? 'c'
         : kind == schema::FacetKind::origin                       ? 'o'
                                                                   : 't';
-    auto token = sql::query_one(**st, [&](const sql::Stmt& s) {
-        return std::pair<std::string, std::int64_t> {
-            std::string("x") + letter + std::to_string(s.column_int(0)), s.column_int(1)
-        };
-    });
-    if (!token) {
-        return token.error();
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (const FacetValue& v : *values) {
+        out.emplace_back(std::string("x") + letter + std::to_string(v.id), v.cables);
     }
-    return token->value_or(std::pair<std::string, std::int64_t> { {}, 0 });
+    return out;
 }
 
 Status plan_range(Pack::Impl& p, const SearchQuery& q, SearchPlan& plan)
@@ -92,17 +90,23 @@ Status plan_filters(Pack::Impl& p, const SearchQuery& q, SearchPlan& plan, std::
         if (value->empty()) {
             continue;
         }
-        auto token = facet_token(p, kind, *value);
-        if (!token) {
-            return token.error();
+        auto tokens = facet_tokens(p, kind, *value);
+        if (!tokens) {
+            return tokens.error();
         }
-        if (token->first.empty()) {
+        if (tokens->empty()) {
             plan.matches_nothing = true;
             continue;
         }
-        plan.facets += (plan.facets.empty() ? "" : " AND ") + std::string("{facet_tokens} : ")
-            + fts5_quote(token->first);
-        bound = std::min(bound, token->second);
+        // Several values (a partial origin) are ORed; their counts add up to a bound.
+        std::string any;
+        std::int64_t cables = 0;
+        for (const auto& token : *tokens) {
+            any += (any.empty() ? "" : " OR ") + fts5_quote(token.first);
+            cables += token.second;
+        }
+        plan.facets += (plan.facets.empty() ? "" : " AND ") + std::string("{facet_tokens} : (") + any + ")";
+        bound = std::min(bound, cables);
     }
     return {};
 }
@@ -183,7 +187,8 @@ void plan_statistics(Pack::Impl& p, const SearchQuery& q, const std::vector<std:
         plan.idf.append(reinterpret_cast<const char*>(&idf), sizeof idf);
     }
     plan.upper_bound = std::max<std::int64_t>(bound, 0);
-    const bool unfiltered = !plan.has_filters() && !q.year_from && !q.year_to;
+    const bool unfiltered = !plan.has_filters() && !q.year_from && !q.year_to && !plan.has_skip()
+        && plan.lo == 1 && plan.hi == p.info.cables;
     if (unfiltered && plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1) {
         // A lone word, or a lone prefix: at least as many hits as its most frequent word has.
         std::int64_t most = 0;
@@ -207,6 +212,69 @@ void plan_statistics(Pack::Impl& p, const SearchQuery& q, const std::vector<std:
 }
 
 } // namespace
+
+namespace {
+
+// The exact value first, through the index: the kiosk's filters are always exact values.
+Result<std::optional<FacetValue>> exact_facet_value(
+    Pack::Impl& p, schema::FacetKind kind, std::string_view typed)
+{
+    auto st = p.stmt("SELECT id, value, cables FROM facet_values WHERE kind = ?1 AND value = ?2");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, static_cast<int>(kind)).bind(2, typed);
+    return sql::query_one(**st, [](const sql::Stmt& s) {
+        return FacetValue { s.column_int(0), s.column_text(1), s.column_int(2) };
+    });
+}
+
+} // namespace
+
+Result<std::vector<FacetValue>> matching_facet_values(
+    Pack::Impl& p, schema::FacetKind kind, std::string_view typed)
+{
+    if (!typed.empty()) {
+        auto exact = exact_facet_value(p, kind, typed);
+        if (!exact) {
+            return exact.error();
+        }
+        if (*exact) {
+            return std::vector<FacetValue> { **exact };
+        }
+    }
+    auto st
+        = p.stmt("SELECT id, value, cables FROM facet_values WHERE kind = ?1 ORDER BY cables DESC, value");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, static_cast<int>(kind));
+    std::vector<FacetValue> all;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        all.push_back(FacetValue { s.column_int(0), s.column_text(1), s.column_int(2) });
+    });
+    if (!status) {
+        return status.error();
+    }
+    if (typed.empty()) {
+        return all;
+    }
+    std::vector<FacetValue> out;
+    for (const FilterMatch how : { FilterMatch::whole, FilterMatch::words }) {
+        if (how == FilterMatch::words && kind != schema::FacetKind::origin) {
+            break; // a partial classification or tag would be a different one ("SECRET" in "TOP SECRET")
+        }
+        for (const FacetValue& v : all) {
+            if (filter_matches(typed, v.value, how)) {
+                out.push_back(v);
+            }
+        }
+        if (!out.empty()) {
+            break;
+        }
+    }
+    return out;
+}
 
 std::string SearchPlan::full_expression() const
 {
@@ -258,7 +326,31 @@ Result<QueryParser*> parser_of(Pack::Impl& p)
     return p.parser.get();
 }
 
-Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
+namespace {
+
+// Applies the row limits to the range from the year filter; the bound drops by the rows skipped.
+std::int64_t apply_limits(const RowLimits& limits, SearchPlan& plan)
+{
+    if (limits.within) {
+        plan.lo = std::max(plan.lo, limits.within->first);
+        plan.hi = std::min(plan.hi, limits.within->second);
+    }
+    std::int64_t rows = plan.hi >= plan.lo ? plan.hi - plan.lo + 1 : 0;
+    if (limits.skip) {
+        plan.skip_lo = limits.skip->first;
+        plan.skip_hi = limits.skip->second;
+        const std::int64_t overlap = std::min(plan.hi, plan.skip_hi) - std::max(plan.lo, plan.skip_lo) + 1;
+        rows -= std::max<std::int64_t>(0, overlap);
+    }
+    if (rows <= 0) {
+        plan.matches_nothing = true;
+    }
+    return std::max<std::int64_t>(0, rows);
+}
+
+} // namespace
+
+Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q, const RowLimits& limits)
 {
     auto parser = parser_of(p);
     if (!parser) {
@@ -269,7 +361,7 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q)
     if (auto st = plan_range(p, q, plan); !st) {
         return st.error();
     }
-    std::int64_t bound = plan.hi >= plan.lo ? plan.hi - plan.lo + 1 : 0;
+    std::int64_t bound = apply_limits(limits, plan);
     if (auto st = plan_filters(p, q, plan, bound); !st) {
         return st.error();
     }

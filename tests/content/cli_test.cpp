@@ -252,3 +252,36 @@ TEST_CASE("verify --installed refuses an older pack and accepts a newer one")
     CHECK(older.err.find("check: rollback") != std::string::npos);
     CHECK(older.err.find("older than the installed 2") != std::string::npos);
 }
+
+TEST_CASE(
+    "search filters match in any case and by an origin's words; an unknown value lists the values there are")
+{
+    TempDir dir;
+    const auto pack = dir / "exhibit.ckpack";
+    REQUIRE(cablepack("build " + q(corpus) + " --out " + q(pack), dir).code == 0);
+    struct Case {
+        const char* options;
+        int code;
+        const char* in_stderr;
+    };
+    const Case cases[] = {
+        { "--tag prel", 0, "" },
+        { "--origin 'embassy tokyo'", 0, "" },
+        { "--origin Tokyo", 0, "" },
+        { "--classification secret", 0, "" },
+        { "--origin Tokio", 1, "Embassy Tokyo" },
+        { "--tag PRELX", 1, "PREL" },
+        { "--classification hush", 1, "SECRET" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.options);
+        auto r = cablepack("search " + q(pack) + " '' --json " + c.options, dir);
+        CHECK(r.code == c.code);
+        if (c.code == 0) {
+            CHECK(nlohmann::json::parse(r.out)["total"].get<int>() > 0);
+        } else {
+            CHECK(r.err.find(c.in_stderr) != std::string::npos);
+            CHECK(r.err.find("the pack has:") != std::string::npos);
+        }
+    }
+}

@@ -265,3 +265,90 @@ TEST_CASE("paging through a time's cables and the text matches after them lists 
     std::sort(sorted.begin(), sorted.end());
     CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
 }
+
+TEST_CASE("a typed filter value matches in any case, and an origin by its words")
+{
+    struct Case {
+        const char* typed;
+        content::FilterMatch how;
+        const char* value;
+        bool matches;
+    };
+    const Case cases[] = {
+        { "secret", content::FilterMatch::whole, "SECRET", true },
+        { "Secret", content::FilterMatch::whole, "TOP SECRET", false },
+        { "prel", content::FilterMatch::whole, "PREL", true },
+        { "embassy tokyo", content::FilterMatch::whole, "Embassy Tokyo", true },
+        { "Tokyo", content::FilterMatch::whole, "Embassy Tokyo", false },
+        { "Tokyo", content::FilterMatch::words, "Embassy Tokyo", true },
+        { "tokyo embassy", content::FilterMatch::words, "Embassy Tokyo", true },
+        { "Tok", content::FilterMatch::words, "Embassy Tokyo", false }, // words, not letters
+        { "Seoul", content::FilterMatch::words, "Embassy Tokyo", false },
+        { "", content::FilterMatch::words, "Embassy Tokyo", false },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.typed);
+        CAPTURE(c.value);
+        CHECK(content::filter_matches(c.typed, c.value, c.how) == c.matches);
+    }
+}
+
+TEST_CASE("search filters take values in any case and partial origins; an unknown value finds nothing")
+{
+    DatedPack p;
+    struct Case {
+        const char* classification;
+        const char* origin;
+        const char* tag;
+        std::int64_t total;
+    };
+    // Nine cables: six from Embassy Tokyo, one from Embassy Moscow, the rest from elsewhere.
+    const Case cases[] = {
+        { "", "", "", 0 },
+        { "secret", "", "", 2 },
+        { "SECRET", "", "", 2 },
+        { "", "embassy tokyo", "", 6 },
+        { "", "Tokyo", "", 6 },
+        { "", "Embassy", "", 7 },
+        { "", "tokio", "", 0 },
+        { "", "", "prel", 2 },
+        { "", "", "PREL", 2 },
+        { "confidential", "tokyo", "ja", 3 },
+        { "secret", "moscow", "", 1 },
+        { "", "", "prelx", 0 },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.classification);
+        CAPTURE(c.origin);
+        CAPTURE(c.tag);
+        content::SearchQuery q;
+        q.classification = c.classification;
+        q.origin = c.origin;
+        q.tag = c.tag;
+        q.budget = std::chrono::milliseconds { 0 };
+        auto r = p.pack.search(q);
+        REQUIRE(r.ok());
+        CHECK(r->total == c.total);
+        CHECK(r->hits.size() == static_cast<std::size_t>(c.total));
+    }
+}
+
+TEST_CASE("the values a filter stands for are listed, and every value when nothing is typed")
+{
+    DatedPack p;
+    const auto values = [&](content::FilterField field, std::string_view typed) {
+        auto found = p.pack.filter_values(field, typed);
+        REQUIRE(found.ok());
+        std::vector<std::string> out;
+        for (const auto& v : *found) {
+            out.push_back(v.value);
+        }
+        return joined(out);
+    };
+    CHECK(values(content::FilterField::origin, "tokyo") == "Embassy Tokyo");
+    CHECK(values(content::FilterField::origin, "embassy") == "Embassy Tokyo Embassy Moscow");
+    CHECK(values(content::FilterField::origin, "nowhere").empty());
+    CHECK(values(content::FilterField::classification, "secret") == "SECRET");
+    CHECK(values(content::FilterField::tag, "ja") == "JA");
+    CHECK(values(content::FilterField::classification, "") == "CONFIDENTIAL SECRET UNCLASSIFIED");
+}

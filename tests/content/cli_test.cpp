@@ -285,3 +285,30 @@ TEST_CASE(
         }
     }
 }
+
+TEST_CASE("a build that finds no cables fails with a clear message and writes nothing")
+{
+    TempDir dir;
+    fs::create_directories(dir / "empty");
+    fs::create_directories(dir / "notes");
+    ck::test::write_bytes(dir / "notes" / "README.md", "# not a cable\n");
+    ck::test::write_bytes(dir / "notes" / "sources.tsv", "id\tdate\n");
+    struct Case {
+        const char* what;
+        std::string sources;
+    };
+    const Case cases[] = {
+        { "an empty folder", q(dir / "empty") },
+        { "a folder with no cable files", q(dir / "notes") },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        auto r = cablepack("build " + c.sources + " --out " + q(dir / "x.ckpack"), dir);
+        CHECK(r.code == 1);
+        CHECK(r.err.find("no cables found") != std::string::npos);
+        CHECK(r.err.find("nothing was written") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "x.ckpack"));
+        CHECK(cablepack("build " + c.sources + " --keep-going --out " + q(dir / "x.ckpack"), dir).code == 1);
+        CHECK_FALSE(fs::exists(dir / "x.ckpack"));
+    }
+}

@@ -267,6 +267,15 @@ int run_build(const BuildArgs& args)
                 + " file(s); nothing was written (use --keep-going to build the rest)");
         return exit_failed;
     }
+    // A pack without cables is a mistake (a mistyped path, the wrong folder): the kiosk would show
+    // it as out of order, so the build refuses it instead of signing an empty exhibit.
+    if (writer->staged() == 0) {
+        print_error("build",
+            "no cables found in " + std::to_string(inputs->size())
+                + " file(s) read; nothing was written. Give the folder or files that hold the cables"
+                  " (.txt, .text, .html, .htm, .csv or .md)");
+        return exit_failed;
+    }
     auto summary = writer->commit(
         [&](content::BuildPhase phase, std::int64_t, std::int64_t) { progress.phase(phase); });
     if (!summary) {

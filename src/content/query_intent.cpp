@@ -369,4 +369,20 @@ bool filter_matches(std::string_view typed, std::string_view value, FilterMatch 
         [&](const std::string& w) { return std::find(have.begin(), have.end(), w) != have.end(); });
 }
 
+bool is_stop_word(std::string_view folded)
+{
+    // Sorted, for the binary search.
+    static constexpr std::array<std::string_view, 104> words = { "a", "about", "after", "all", "also", "am",
+        "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "between", "both",
+        "but", "by", "can", "could", "did", "do", "does", "during", "each", "for", "from", "had", "has",
+        "have", "he", "her", "here", "hers", "him", "his", "how", "if", "in", "into", "is", "it", "its",
+        "may", "more", "most", "much", "must", "no", "nor", "not", "of", "on", "only", "or", "other", "our",
+        "out", "over", "said", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+        "them", "then", "there", "these", "they", "this", "those", "through", "to", "under", "until", "up",
+        "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why",
+        "will", "with", "within", "would", "you", "your" };
+    static_assert(std::is_sorted(words.begin(), words.end()));
+    return std::binary_search(words.begin(), words.end(), folded);
+}
+
 } // namespace ck::content

@@ -42,6 +42,10 @@ struct TimeSpan {
 // 1977", "1977 July", "1977-07", "7/1977"), or the Japanese forms (1977年, 1970年代, 1977年7月).
 std::optional<TimeSpan> time_span(std::string_view text);
 
+// English function words ("the", "which"), folded as the index folds them: completion never
+// offers them, since a visitor never means one of them as what to search for.
+bool is_stop_word(std::string_view folded);
+
 // Whether a filter value typed by a curator stands for a facet value. Case never matters; with
 // `partial`, every typed word must be a word of the value ("tokyo" is "Embassy Tokyo").
 enum class FilterMatch { whole, words };

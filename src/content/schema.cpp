@@ -1,4 +1,4 @@
-// The pack schema, version 2. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 3. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -62,7 +62,8 @@ CREATE TABLE facet_values(kind INTEGER NOT NULL, id INTEGER NOT NULL, value TEXT
   cables INTEGER NOT NULL, PRIMARY KEY(kind, id)) STRICT, WITHOUT ROWID;
 CREATE TABLE years(year INTEGER PRIMARY KEY, first_num INTEGER NOT NULL, last_num INTEGER NOT NULL,
   cables INTEGER NOT NULL) STRICT;
-CREATE TABLE vocab(term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE vocab(term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL, offered INTEGER NOT NULL) STRICT,
+  WITHOUT ROWID;
 CREATE TABLE texts(owner TEXT NOT NULL, field TEXT NOT NULL, lang TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY(owner, field, lang)) STRICT, WITHOUT ROWID;
 CREATE TABLE sections(pos INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE) STRICT;

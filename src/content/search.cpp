@@ -8,6 +8,7 @@
 //     count, or estimated from where the pass stopped;
 //   - no text, only filters: date order.
 // Snippets are made only for the page shown.
+#include "content/query_intent.hpp"
 #include "content/search_plan.hpp"
 #include "core/ascii.hpp"
 #include "core/utf8.hpp"
@@ -31,8 +32,11 @@ std::int64_t pass_limit(const SearchPlan& plan)
 }
 constexpr std::size_t page_max = 100;
 constexpr std::size_t snippet_tokens = 24;
-// Completion starts from two characters: one would list a tenth of the vocabulary.
-constexpr std::size_t completion_min_chars = 2;
+// Completion starts where prefix search starts (three characters), as the README documents: two
+// would offer mostly function words and fragments.
+constexpr std::size_t completion_min_chars = prefix_min_chars;
+// Stop words are skipped after the LIMIT, so a few more rows are read than are offered.
+constexpr std::size_t completion_stop_word_margin = 32;
 
 struct Rows {
     std::vector<std::int64_t> nums;
@@ -528,23 +532,42 @@ Result<std::vector<Completion>> Pack::complete(std::string_view typed, std::size
         || utf8::length(tokens.back().text) < completion_min_chars) {
         return out;
     }
-    auto st = p.stmt(
-        "SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs DESC, term LIMIT ?3");
+    // Only words a visitor could mean (vocab.offered: not OCR debris), never the word as typed.
+    auto st = p.stmt("SELECT term, docs FROM vocab WHERE term > ?1 AND term < ?2 AND offered = 1"
+                     " ORDER BY docs DESC, term LIMIT ?3");
     if (!st) {
         return st.error();
     }
     const std::string& prefix = tokens.back().text;
+    const std::size_t wanted = std::min<std::size_t>(limit, page_max);
     (*st)
         ->bind(1, std::string_view(prefix))
         .bind(2, prefix + "\xff")
-        .bind(3, static_cast<std::int64_t>(std::min<std::size_t>(limit, page_max)));
+        .bind(3, static_cast<std::int64_t>(wanted + completion_stop_word_margin));
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
-        out.push_back(Completion { s.column_text(0), s.column_int(1) });
+        if (out.size() < wanted && !is_stop_word(s.column_view(0))) {
+            out.push_back(Completion { s.column_text(0), s.column_int(1) });
+        }
     });
     if (!status) {
         return status.error();
     }
     return out;
+}
+
+Result<std::int64_t> Pack::word_cables(std::string_view word)
+{
+    auto scope = m_impl->scope();
+    auto st = m_impl->stmt("SELECT docs FROM vocab WHERE term = ?1");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, word);
+    auto docs = sql::query_one(**st, [](const sql::Stmt& s) { return s.column_int(0); });
+    if (!docs) {
+        return docs.error();
+    }
+    return docs->value_or(0);
 }
 
 } // namespace ck::content

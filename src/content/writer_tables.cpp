@@ -431,12 +431,29 @@ Status TableWriter::build_indexes(const BuildProgress& progress)
         progress(BuildPhase::vocabulary, 0, 1);
     }
     // The vocabulary of the visitor-searchable words with their document counts: completion, prefix
-    // expansion and hit-count estimates read it. Facet tokens are left out.
+    // expansion and hit-count estimates read it. Facet tokens are left out. `offered` marks the words
+    // completion may offer a visitor: a word of several documents, of a document that is not OCR'd,
+    // or of the glossary. A word found once, in OCR text, is most often debris ("oswaldsand"): the
+    // words of the OCR'd documents and of the glossary are counted in contentless indexes of their
+    // own (dropped before compaction) to tell.
     return sql::exec(m_db,
         "CREATE VIRTUAL TABLE temp.text_vocab USING fts5vocab(main, search_text, row);"
-        "INSERT INTO vocab(term, docs) SELECT term, doc FROM temp.text_vocab"
-        " WHERE NOT (term GLOB 'x[cot][0-9]*' AND term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY term;"
-        "DROP TABLE temp.text_vocab;");
+        "CREATE VIRTUAL TABLE temp.ocr_text USING fts5(t, content='', detail=none,"
+        " tokenize='unicode61 remove_diacritics 2');"
+        "INSERT INTO temp.ocr_text(rowid, t) SELECT num, subject || ' ' || tags_text || ' ' || display_text"
+        " FROM cables WHERE ocr = 1;"
+        "CREATE VIRTUAL TABLE temp.ocr_vocab USING fts5vocab(temp, ocr_text, row);"
+        "CREATE VIRTUAL TABLE temp.glossary_text USING fts5(t, content='', detail=none,"
+        " tokenize='unicode61 remove_diacritics 2');"
+        "INSERT INTO temp.glossary_text(rowid, t) SELECT pos + 1, term FROM glossary;"
+        "CREATE VIRTUAL TABLE temp.glossary_vocab USING fts5vocab(temp, glossary_text, row);"
+        "INSERT INTO vocab(term, docs, offered) SELECT v.term, v.doc, v.doc >= 2"
+        " OR v.doc > coalesce((SELECT o.doc FROM temp.ocr_vocab o WHERE o.term = v.term), 0)"
+        " OR EXISTS (SELECT 1 FROM temp.glossary_vocab g WHERE g.term = v.term)"
+        " FROM temp.text_vocab v"
+        " WHERE NOT (v.term GLOB 'x[cot][0-9]*' AND v.term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY v.term;"
+        "DROP TABLE temp.text_vocab; DROP TABLE temp.ocr_vocab; DROP TABLE temp.ocr_text;"
+        "DROP TABLE temp.glossary_vocab; DROP TABLE temp.glossary_text;");
 }
 
 Status TableWriter::write_meta(const std::string& content_hash)

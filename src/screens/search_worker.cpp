@@ -422,15 +422,9 @@ std::vector<Suggestion> suggest_queries(
     }
     // Each word alone, when more than one was typed and the pack holds it.
     for (std::size_t i = 0; tokens.size() > 1 && i < tokens.size(); ++i) {
-        // The exact word is among the most frequent words it begins (or too rare to matter).
-        auto found = pack.complete(tokens[i].text, 100);
-        if (!found) {
-            continue;
-        }
-        const auto exact = std::find_if(found->begin(), found->end(),
-            [&](const content::Completion& c) { return c.word == tokens[i].text; });
-        if (exact != found->end()) {
-            add(tokens[i].text, exact->cables);
+        auto cables = pack.word_cables(tokens[i].text);
+        if (cables && *cables > 0) {
+            add(tokens[i].text, *cables);
         }
     }
     return out;

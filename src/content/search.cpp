@@ -223,6 +223,20 @@ Status opening_of(Pack::Impl& p, std::int64_t num, SearchHit& hit)
     });
 }
 
+// Every word is one ASCII letter or digit ("a", "a b", "7"). One CJK character is a word of its
+// own (日 is "day" or "Japan") and is searched.
+bool only_single_characters(const VisitorQuery& query)
+{
+    for (const QueryPhrase& phrase : query.phrases) {
+        for (const std::string& token : phrase.tokens) {
+            if (token.size() != 1 || !ascii::is_alnum(token[0])) {
+                return false;
+            }
+        }
+    }
+    return !query.phrases.empty();
+}
+
 // One row of a page, with the plan that found it (null: an id match, shown by its opening).
 struct Listed {
     std::int64_t num = 0;
@@ -461,6 +475,10 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
     }
     out.words.insert(out.words.end(), plan->expansions.begin(), plan->expansions.end());
     if (out.empty_query) {
+        return out;
+    }
+    if (only_single_characters(plan->query) && !plan->has_filters() && !q.year_from && !q.year_to) {
+        out.too_short = true;
         return out;
     }
     if (intent->any()) {

@@ -352,3 +352,33 @@ TEST_CASE("the values a filter stands for are listed, and every value when nothi
     CHECK(values(content::FilterField::tag, "ja") == "JA");
     CHECK(values(content::FilterField::classification, "") == "CONFIDENTIAL SECRET UNCLASSIFIED");
 }
+
+TEST_CASE("single letters and digits alone search nothing and ask for more; with a filter or another word "
+          "they search")
+{
+    DatedPack p;
+    struct Case {
+        const char* text;
+        const char* classification;
+        bool too_short;
+    };
+    const Case cases[] = {
+        { "a", "", true },
+        { "A", "", true },
+        { "7", "", true },
+        { "a b", "", true },
+        { "ab", "", false },
+        { "a japan", "", false },
+        { "日", "", false }, // one CJK character is a word
+        { "a", "SECRET", false },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        const auto r = run(p.pack, c.text, 20, 0, c.classification);
+        CHECK(r.too_short == c.too_short);
+        if (c.too_short) {
+            CHECK(r.total == 0);
+            CHECK(r.hits.empty());
+        }
+    }
+}

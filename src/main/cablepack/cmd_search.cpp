@@ -113,6 +113,7 @@ int run_search(const SearchArgs& args)
         nlohmann::json out;
         out["total"] = results->total;
         out["total_is_estimate"] = results->total_is_estimate;
+        out["too_short"] = results->too_short;
         out["ranking"] = std::string(content::to_string(results->ranking));
         out["results"] = nlohmann::json::array();
         for (const auto& hit : results->hits) {
@@ -132,6 +133,10 @@ int run_search(const SearchArgs& args)
     }
     if (results->empty_query) {
         std::printf("nothing to search for: type a word, or give a filter\n");
+        return exit_ok;
+    }
+    if (results->too_short) {
+        std::printf("nothing searched: a single letter or digit is in nearly every cable; type more\n");
         return exit_ok;
     }
     std::printf("%s%lld cables found (%s)\n", results->total_is_estimate ? "about " : "",

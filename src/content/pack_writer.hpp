@@ -6,6 +6,7 @@
 
 #include "cable/cable.hpp"
 #include "content/manifest.hpp"
+#include "content/variants.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -22,6 +23,9 @@ struct BuildOptions {
     std::int64_t sequence = 1;
     std::int64_t build_time = 0; // seconds since 1970; see build_time_from_environment()
     std::string builder_version; // e.g. "cablepack 0.1.0"
+    // Groups of forms search treats as one (variants.hpp); the manifest's glossary `also` keys add
+    // more. Stored in the pack, so every kiosk showing it searches them.
+    std::vector<VariantGroup> variants;
     // Before the rename the new pack always passes PRAGMA integrity_check, FTS5's structural
     // integrity-check and the content hash. This adds FTS5's check of the indexes against every
     // row, which re-tokenizes all text (verify runs it on import; see Pack::check_integrity).

@@ -223,18 +223,15 @@ Status opening_of(Pack::Impl& p, std::int64_t num, SearchHit& hit)
     });
 }
 
-// Every word is one ASCII letter or digit ("a", "a b", "7"). One CJK character is a word of its
-// own (日 is "day" or "Japan") and is searched.
-bool only_single_characters(const VisitorQuery& query)
+// The query is one ASCII letter or digit ("a", "7", also "a*" or "a a a"). One CJK character is a
+// word of its own (日 is "day" or "Japan") and is searched; so are several letters ("U.S.").
+bool only_one_character(const VisitorQuery& query)
 {
-    for (const QueryPhrase& phrase : query.phrases) {
-        for (const std::string& token : phrase.tokens) {
-            if (token.size() != 1 || !ascii::is_alnum(token[0])) {
-                return false;
-            }
-        }
+    if (query.phrases.size() != 1 || query.phrases.front().tokens.size() != 1) {
+        return false;
     }
-    return !query.phrases.empty();
+    const std::string& token = query.phrases.front().tokens.front();
+    return token.size() == 1 && ascii::is_alnum(token[0]);
 }
 
 // One row of a page, with the plan that found it (null: an id match, shown by its opening).
@@ -472,12 +469,15 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
         if (!phrase.prefix) {
             out.words.insert(out.words.end(), phrase.tokens.begin(), phrase.tokens.end());
         }
+        for (const auto& variant : phrase.variants) {
+            out.words.insert(out.words.end(), variant.begin(), variant.end());
+        }
     }
     out.words.insert(out.words.end(), plan->expansions.begin(), plan->expansions.end());
     if (out.empty_query) {
         return out;
     }
-    if (only_single_characters(plan->query) && !plan->has_filters() && !q.year_from && !q.year_to) {
+    if (only_one_character(plan->query) && !plan->has_filters() && !q.year_from && !q.year_to) {
         out.too_short = true;
         return out;
     }

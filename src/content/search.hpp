@@ -58,7 +58,7 @@ struct SearchResults {
     std::vector<std::string> words; // the index words searched for (prefixes expanded)
     bool query_truncated = false;
     bool empty_query = false; // nothing searchable was typed and no filter was set
-    // Only single letters or digits were typed ("a") and no filter was set: nothing was searched,
+    // Only one letter or digit was typed ("a") and no filter was set: nothing was searched,
     // since one letter is in nearly every cable and no order of them all would help; the visitor
     // is asked for more letters instead.
     bool too_short = false;

@@ -5,6 +5,7 @@
 
 #include "content/query_intent.hpp"
 #include "content/schema.hpp"
+#include "content/variants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -136,8 +137,11 @@ Result<std::int64_t> expand_prefix(
     if (!status) {
         return status.error();
     }
-    if (plan.expansions.empty()) {
+    if (plan.expansions.empty() && phrase.variants.empty()) {
         plan.matches_nothing = true;
+    } else if (plan.expansions.empty()) {
+        docs.push_back(
+            0); // written as FTS5's own prefix query, a phrase with no hits, ORed with the variants
     } else if (plan.expansions.size() == 1) {
         // One word has this prefix: the phrase is that word, with an exact count.
         phrase.tokens = { plan.expansions.front() };
@@ -145,6 +149,100 @@ Result<std::int64_t> expand_prefix(
         plan.expansions.clear();
     }
     return phrase_docs;
+}
+
+std::string joined(const std::vector<std::string>& tokens)
+{
+    std::string out;
+    for (const auto& t : tokens) {
+        out += (out.empty() ? "" : " ") + t;
+    }
+    return out;
+}
+
+// The other forms of the variants group(s) holding `form` (folded, tokens joined by a space), each
+// as its tokens.
+Result<std::vector<std::vector<std::string>>> variants_of(Pack::Impl& p, const std::string& form)
+{
+    auto st = p.stmt("SELECT DISTINCT b.form FROM variants a JOIN variants b ON b.grp = a.grp"
+                     " WHERE a.form = ?1 AND b.form <> ?1 ORDER BY b.form");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, std::string_view(form));
+    std::vector<std::vector<std::string>> out;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        std::vector<std::string> tokens;
+        std::string token;
+        for (const char c : s.column_view(0)) {
+            if (c == ' ') {
+                tokens.push_back(std::move(token));
+                token.clear();
+            } else {
+                token += c;
+            }
+        }
+        tokens.push_back(std::move(token));
+        out.push_back(std::move(tokens));
+    });
+    if (!status) {
+        return status.error();
+    }
+    return out;
+}
+
+// Words typed one after another without quotes that together are a form of the variants list
+// ("north korea"), the longest run first: one phrase with the other forms of its group.
+Result<std::optional<QueryPhrase>> run_at(
+    Pack::Impl& p, const std::vector<QueryPhrase>& phrases, std::size_t i)
+{
+    const std::size_t most = std::min(variant_form_max_words, phrases.size() - i);
+    for (std::size_t n = most; n >= 2; --n) {
+        std::vector<std::string> tokens;
+        for (std::size_t k = i; k < i + n && phrases[k].tokens.size() == 1; ++k) {
+            tokens.push_back(phrases[k].tokens.front());
+        }
+        if (tokens.size() != n) {
+            continue;
+        }
+        auto variants = variants_of(p, joined(tokens));
+        if (!variants) {
+            return variants.error();
+        }
+        if (!variants->empty()) {
+            return std::optional<QueryPhrase> { QueryPhrase {
+                std::move(tokens), false, std::move(*variants) } };
+        }
+    }
+    return std::optional<QueryPhrase> {};
+}
+
+// Each phrase that is a form of the variants list (data shipped with the pack, never rules in
+// code) gets the other forms of its group, ORed with it in the expression.
+Status plan_variants(Pack::Impl& p, SearchPlan& plan)
+{
+    const std::vector<QueryPhrase>& phrases = plan.query.phrases;
+    std::vector<QueryPhrase> out;
+    for (std::size_t i = 0; i < phrases.size();) {
+        auto run = run_at(p, phrases, i);
+        if (!run) {
+            return run.error();
+        }
+        if (*run) {
+            i += (*run)->tokens.size();
+            out.push_back(std::move(**run));
+            continue;
+        }
+        QueryPhrase phrase = phrases[i++];
+        auto variants = variants_of(p, joined(phrase.tokens));
+        if (!variants) {
+            return variants.error();
+        }
+        phrase.variants = std::move(*variants);
+        out.push_back(std::move(phrase));
+    }
+    plan.query.phrases = std::move(out);
+    return {};
 }
 
 // Every phrase's document count, in FTS5 expression order, for the IDF; `bound` drops to the
@@ -169,6 +267,19 @@ Result<std::vector<std::int64_t>> plan_phrases(Pack::Impl& p, SearchPlan& plan, 
                 phrase_docs = std::min(phrase_docs, *docs);
             }
             docs_in_order.push_back(phrase_docs); // a phrase: at most its rarest word's count
+        }
+        // Each variant is one more phrase ORed with this one: the hits are at most the sum.
+        for (const auto& variant : phrase.variants) {
+            std::int64_t variant_docs = p.info.cables;
+            for (const auto& token : variant) {
+                auto docs = docs_of(p, token);
+                if (!docs) {
+                    return docs.error();
+                }
+                variant_docs = std::min(variant_docs, *docs);
+            }
+            docs_in_order.push_back(variant_docs);
+            phrase_docs = std::min(p.info.cables, phrase_docs + variant_docs);
         }
         bound = std::min(bound, phrase_docs);
     }
@@ -202,10 +313,11 @@ void plan_statistics(Pack::Impl& p, const SearchQuery& q, const std::vector<std:
             static_cast<std::int64_t>(n * (1.0 - none)), most, std::max(most, plan.upper_bound));
     }
     for (const auto& phrase : plan.query.phrases) {
-        plan.has_phrase_or_prefix = plan.has_phrase_or_prefix || phrase.tokens.size() > 1 || phrase.prefix;
+        plan.has_phrase_or_prefix = plan.has_phrase_or_prefix || phrase.tokens.size() > 1 || phrase.prefix
+            || !phrase.variants.empty();
     }
     plan.exact_single_word = plan.query.phrases.size() == 1 && plan.query.phrases.front().tokens.size() == 1
-        && !plan.query.phrases.front().prefix && unfiltered;
+        && !plan.query.phrases.front().prefix && plan.query.phrases.front().variants.empty() && unfiltered;
     if (plan.upper_bound == 0) {
         plan.matches_nothing = true;
     }
@@ -363,6 +475,9 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q, const RowLim
     }
     std::int64_t bound = apply_limits(limits, plan);
     if (auto st = plan_filters(p, q, plan, bound); !st) {
+        return st.error();
+    }
+    if (auto st = plan_variants(p, plan); !st) {
         return st.error();
     }
     auto docs_in_order = plan_phrases(p, plan, bound);

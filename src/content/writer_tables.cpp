@@ -3,6 +3,7 @@
 // column that only our own query code ever names, so filters run inside the search index.
 #include "content/writer_tables.hpp"
 
+#include "content/query.hpp"
 #include "content/schema.hpp"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ constexpr StatementText statements[] = {
     { "section_cable", "INSERT INTO section_cables(section, pos, cable) VALUES (?1, ?2, ?3)" },
     { "featured", "INSERT INTO featured(pos, cable) VALUES (?1, ?2)" },
     { "glossary", "INSERT INTO glossary(pos, term, kind) VALUES (?1, ?2, ?3)" },
+    { "variant", "INSERT OR IGNORE INTO variants(form, grp) VALUES (?1, ?2)" },
 };
 
 } // namespace
@@ -379,6 +381,50 @@ Status TableWriter::write_featured_and_glossary()
     return st;
 }
 
+Status TableWriter::write_variants()
+{
+    // The groups of the variants list, then one per glossary entry with other forms.
+    std::vector<VariantGroup> groups = m_options.variants;
+    if (m_options.manifest) {
+        for (const auto& g : m_options.manifest->glossary) {
+            if (!g.also.empty()) {
+                VariantGroup group { { g.term }, m_options.manifest->file, g.line };
+                group.forms.insert(group.forms.end(), g.also.begin(), g.also.end());
+                groups.push_back(std::move(group));
+            }
+        }
+    }
+    if (groups.empty()) {
+        return {};
+    }
+    // Forms are stored folded as the index folds words, tokens joined by one space, so a lookup
+    // of what a visitor typed is one exact match.
+    auto parser = QueryParser::create();
+    if (!parser) {
+        return parser.error();
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (const std::string& form : groups[g].forms) {
+            std::string folded;
+            for (const auto& token : parser->tokenize(form)) {
+                folded += (folded.empty() ? "" : " ") + token.text;
+            }
+            if (folded.empty()) {
+                return make_error("'" + form + "' has no word that search could match",
+                    groups[g].file + ":" + std::to_string(groups[g].line));
+            }
+            auto st = stmt("variant")
+                          .bind(1, std::string_view(folded))
+                          .bind(2, static_cast<std::int64_t>(g))
+                          .run();
+            if (!st) {
+                return st;
+            }
+        }
+    }
+    return {};
+}
+
 Status TableWriter::write_manifest()
 {
     if (!m_options.manifest) {
@@ -484,6 +530,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     Status st = write_facets_and_years();
     st = st ? resolve_references() : st;
     st = st ? write_manifest() : st;
+    st = st ? write_variants() : st;
     // Content rows first, so the content hash (which covers the title and counts in meta, but not
     // the build's own fields) can be computed before the build fields are stored.
     st = st ? write_meta("") : st;

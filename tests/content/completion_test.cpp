@@ -45,7 +45,7 @@ struct DebrisPack {
         m.file = "collection.toml";
         m.title = { { "en", "Debris" } };
         m.glossary.push_back(content::ManifestGlossaryEntry {
-            "Zengakuren", content::GlossaryKind::term, { { "en", "A students' federation" } }, 3 });
+            "Zengakuren", content::GlossaryKind::term, { { "en", "A students' federation" } }, {}, 3 });
         return m;
     }
     DebrisPack()

@@ -366,7 +366,9 @@ TEST_CASE("single letters and digits alone search nothing and ask for more; with
         { "a", "", true },
         { "A", "", true },
         { "7", "", true },
-        { "a b", "", true },
+        { "a a a", "", true }, // one word, typed three times
+        { "a b", "", false }, // two words narrow each other
+        { "U.S.", "", false },
         { "ab", "", false },
         { "a japan", "", false },
         { "日", "", false }, // one CJK character is a word

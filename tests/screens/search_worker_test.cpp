@@ -210,8 +210,7 @@ TEST_CASE("nothing found suggests only years that have cables")
     };
     // The exhibit's text names 2012-2019 and 1952-1957, but its cables are of 2010 and 1960-1961.
     const std::vector<Case> cases = {
-        { "2017", { "2010" } },
-        { "1958", {} },
+        { "2017", { "2010" } }, { "1958", {} },
         { "1966", {} }, // 1960 and 1961 have cables, but are words only of OCR'd scans
     };
     for (const Case& c : cases) {

@@ -31,6 +31,9 @@ struct BuiltPack {
         REQUIRE_MESSAGE(manifest.ok(), (manifest.ok() ? "" : manifest.error().to_string()));
         content::BuildOptions options;
         options.manifest = std::move(*manifest);
+        auto variants = content::read_variants(root / "variants.tsv");
+        REQUIRE_MESSAGE(variants.ok(), (variants.ok() ? "" : variants.error().to_string()));
+        options.variants = std::move(*variants);
         options.builder_version = "tests";
         auto writer = content::PackWriter::create(pack, std::move(options));
         REQUIRE_MESSAGE(writer.ok(), (writer.ok() ? "" : writer.error().to_string()));

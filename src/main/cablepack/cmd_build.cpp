@@ -1,4 +1,4 @@
-// `cablepack build SRC... [--manifest FILE] --out PACK [--sequence N] [--keep-going]`
+// `cablepack build SRC... [--manifest FILE] [--variants FILE] --out PACK [--sequence N] [--keep-going]`
 //
 // SRC is a cable file, or a folder read recursively for cable files (.txt, .text, .html, .htm,
 // .csv, .md; hidden files, README, LICENSE and CMakeLists files and everything else, such as the manifest or
@@ -12,6 +12,7 @@
 #include "cablepack/commands.hpp"
 #include "content/manifest.hpp"
 #include "content/pack_writer.hpp"
+#include "content/variants.hpp"
 #include "core/ascii.hpp"
 
 #include <algorithm>
@@ -189,6 +190,7 @@ void print_checks(const std::vector<std::string>& checks)
 struct BuildArgs {
     std::vector<std::string> sources;
     std::string manifest;
+    std::string variants;
     std::string out;
     std::int64_t sequence = 1;
     bool keep_going = false;
@@ -213,6 +215,18 @@ int run_build(const BuildArgs& args)
             return exit_failed;
         }
         options.manifest = std::move(*manifest);
+    }
+    if (!args.variants.empty()) {
+        std::vector<ck::Error> problems;
+        auto variants = content::read_variants(args.variants, &problems);
+        if (!variants) {
+            for (const auto& e : problems) {
+                std::fprintf(stderr, "%s: error: %s\n", e.where.c_str(), e.message.c_str());
+            }
+            print_error("build", "the variants list has errors; nothing was written");
+            return exit_failed;
+        }
+        options.variants = std::move(*variants);
     }
     auto inputs = collect(args.sources);
     if (!inputs) {
@@ -308,6 +322,8 @@ void register_build(CLI::App& app, Runner& run)
     cmd->add_option("SRC", args->sources, "Cable files, or folders searched recursively for cable files")
         ->required();
     cmd->add_option("--manifest", args->manifest, "The curator's collection.toml (without it: the archive)");
+    cmd->add_option("--variants", args->variants,
+        "Groups of forms search treats as one, one group a line (fibre, fiber); stored in the pack");
     cmd->add_option("--out", args->out, "The pack to write (replaced atomically)")->required();
     cmd->add_option("--sequence", args->sequence,
            "Release number, bound into the signature (verify --installed refuses a lower one)")

@@ -66,9 +66,15 @@ public:
     PackWriter(const PackWriter&) = delete;
     PackWriter& operator=(const PackWriter&) = delete;
 
-    // Stages one cable. A cable without an id is stored under its source file's stem. Fails with
-    // `where` = "file:line" for a duplicate id.
-    Status add(const cable::Cable& cable);
+    // Stages one cable. A cable without an id is stored under its source file's stem. The same
+    // document given again (from another folder, say) is stored once: the result says so and names
+    // where it was first seen. Another document with an id already staged fails with `where` =
+    // "file:line", naming the first too.
+    struct Added {
+        bool duplicate = false; // the same document was staged before; this copy is not stored
+        std::string first; // where the stored copy came from ("file:line"), for a duplicate
+    };
+    Result<Added> add(const cable::Cable& cable);
     [[nodiscard]] std::int64_t staged() const;
 
     // Writes, checks and renames the pack into place. A manifest naming a missing cable fails

@@ -46,7 +46,7 @@ struct BuiltPack {
             bytes << in.rdbuf();
             const cable::ParseOutput parsed = cable::parse(bytes.str(), entry.path().filename().string());
             for (const cable::Cable& c : parsed.cables) {
-                const Status added = writer->add(c);
+                const auto added = writer->add(c);
                 REQUIRE_MESSAGE(added.ok(), (added.ok() ? "" : added.error().to_string()));
             }
         }

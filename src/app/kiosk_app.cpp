@@ -45,10 +45,20 @@ bool is_contact_end(input::GestureKind kind)
     return false;
 }
 
+// A pack without a single cable (built from a mistyped or empty folder) has nothing to show: the
+// kiosk treats it as no pack, so visitors get the out-of-order screen, not empty screens.
+std::unique_ptr<content::Pack> usable(std::unique_ptr<content::Pack> pack)
+{
+    if (pack && pack->info().cables == 0) {
+        return nullptr;
+    }
+    return pack;
+}
+
 } // namespace
 
 KioskApp::KioskApp(std::unique_ptr<content::Pack> pack, ui::TextServices text, AppOptions options, Millis now)
-    : m_pack(std::move(pack))
+    : m_pack(usable(std::move(pack)))
     , m_text(text)
     , m_options(std::move(options))
     , m_theme(std::make_unique<ui::Theme>(m_options.dpi, ui::ContrastMode::normal, ui::TextScale::normal))

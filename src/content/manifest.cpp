@@ -252,7 +252,7 @@ void read_glossary(Reader& r, const toml::table& root, Manifest& m)
         const auto& table = *node.as_table();
         ManifestGlossaryEntry g;
         g.line = table.source().begin.line;
-        r.only_keys(table, { "term", "kind", "definition" }, "[[glossary]]");
+        r.only_keys(table, { "term", "kind", "definition", "also" }, "[[glossary]]");
         if (const auto* term = table.get("term"); term == nullptr) {
             r.fail_at(g.line, "[[glossary]] is missing required key 'term'");
         } else {
@@ -274,6 +274,16 @@ void read_glossary(Reader& r, const toml::table& root, Manifest& m)
             }
         }
         g.definition = r.lang_text(table.get("definition"), g.line, "definition", true);
+        if (const toml::node* also = table.get("also"); also != nullptr) {
+            if (const auto* list = also->as_array(); list == nullptr) {
+                r.fail(
+                    also, "'also' is a list of other forms of the term, such as [\"Government of Japan\"]");
+            } else {
+                for (const toml::node& item : *list) {
+                    g.also.push_back(r.string(&item, "a form in 'also'"));
+                }
+            }
+        }
         m.glossary.push_back(std::move(g));
     }
 }

@@ -42,6 +42,9 @@ struct ManifestGlossaryEntry {
     std::string term;
     GlossaryKind kind = GlossaryKind::term;
     LangText definition;
+    // Other forms of the term that search treats as the term (`also = ["Government of Japan"]`),
+    // a group of the variants list (variants.hpp).
+    std::vector<std::string> also;
     std::size_t line = 0;
 };
 

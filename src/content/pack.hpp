@@ -72,8 +72,15 @@ public:
     Result<SearchResults> search(const SearchQuery& query, const std::atomic<bool>* cancel = nullptr);
     Result<Facets> facets(const SearchQuery& query, const FacetOptions& options = {},
         const std::atomic<bool>* cancel = nullptr);
-    // Index words that start with the last word of `typed`, most frequent first.
+    // The facet values a typed filter stands for, as `search` filters by them: the value in any
+    // case, else for an origin every origin holding all the typed words ("Tokyo" is "Embassy
+    // Tokyo"); most cables first. Every value of the facet when `typed` is empty.
+    Result<std::vector<FacetCount>> filter_values(FilterField field, std::string_view typed);
+    // Words a visitor could mean that start with the last word of `typed` (from 3 characters),
+    // most frequent first: never that word itself, a stop word, or a word found once in OCR text.
     Result<std::vector<Completion>> complete(std::string_view typed, std::size_t limit = 8);
+    // How many cables hold this index word (as QueryParser folds it); 0 when none does.
+    Result<std::int64_t> word_cables(std::string_view word);
 
     // The slow checks a kiosk runs on import and in its self-test (`full`): PRAGMA
     // integrity_check, FTS5's integrity-check of both indexes against every row (re-tokenizing

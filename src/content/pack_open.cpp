@@ -91,9 +91,14 @@ Status check_header(const fs::path& path)
         return fail(check::header, "not a Cable Kiosk pack (application id)");
     }
     if (be32(h, 60) != static_cast<std::uint32_t>(schema::version)) {
+        const std::uint32_t found = be32(h, 60);
         return fail(check::header,
-            "pack schema version " + std::to_string(be32(h, 60)) + "; this build reads version "
-                + std::to_string(schema::version));
+            "pack schema version " + std::to_string(found) + "; this build reads version "
+                + std::to_string(schema::version)
+                + (found < static_cast<std::uint32_t>(schema::version)
+                        ? ": the pack is older than this kiosk; rebuild it with this build's cablepack"
+                        : ": the pack is newer than this kiosk; update the kiosk or build with its "
+                          "cablepack"));
     }
     return {};
 }

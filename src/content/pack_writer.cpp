@@ -250,13 +250,34 @@ std::int64_t PackWriter::staged() const
     return m_impl->stage ? static_cast<std::int64_t>(m_impl->stage->size()) : 0;
 }
 
-Status PackWriter::add(const cable::Cable& cable)
+namespace {
+
+// One document given twice: the same id, date, subject and text. Where it came from may differ.
+bool same_document(const cable::Cable& a, const cable::Cable& b)
+{
+    return a.id == b.id && a.date == b.date && a.subject == b.subject && a.display_text == b.display_text;
+}
+
+} // namespace
+
+Result<PackWriter::Added> PackWriter::add(const cable::Cable& cable)
 {
     Impl& w = *m_impl;
     const std::string where = cable.source_file + ":" + std::to_string(cable.source_line);
     if (w.committed || !w.stage) {
         return make_error("the pack was already written", where);
     }
+    // The staged cable under `key`, when it is this very document.
+    const auto staged_copy = [&](const std::string& key) -> std::optional<std::string> {
+        if (!w.stage->contains(key)) {
+            return std::nullopt;
+        }
+        auto first = w.stage->read(key);
+        if (!first || !same_document(*first, cable)) {
+            return std::nullopt;
+        }
+        return first->source_file + ":" + std::to_string(first->source_line);
+    };
     std::string id = cable.id;
     const bool from_file = id.empty();
     if (from_file) {
@@ -264,19 +285,29 @@ Status PackWriter::add(const cable::Cable& cable)
         if (id.empty()) {
             return make_error("the cable has no id and its file name gives none", where);
         }
+        if (auto first = staged_copy(id)) {
+            return Added { true, *first };
+        }
         if (w.stage->contains(id)) {
             // A second id-less cable from the same file (a CSV row) is named by its line too.
             id.append("-").append(std::to_string(cable.source_line));
         }
+    }
+    if (auto first = staged_copy(id)) {
+        return Added { true, *first };
     }
     if (w.stage->contains(id)) {
         std::string first_where = "an earlier file";
         if (auto first = w.stage->read(id)) {
             first_where = first->source_file + ":" + std::to_string(first->source_line);
         }
-        return make_error("duplicate cable id " + id + " (first seen at " + first_where + ")", where);
+        return make_error(
+            "duplicate cable id " + id + " for another document (first seen at " + first_where + ")", where);
     }
-    return w.stage->append(id, from_file, cable);
+    if (auto st = w.stage->append(id, from_file, cable); !st) {
+        return st.error();
+    }
+    return Added {};
 }
 
 Result<BuildSummary> PackWriter::commit(const BuildProgress& progress)

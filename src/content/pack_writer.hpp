@@ -6,6 +6,7 @@
 
 #include "cable/cable.hpp"
 #include "content/manifest.hpp"
+#include "content/variants.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -22,6 +23,9 @@ struct BuildOptions {
     std::int64_t sequence = 1;
     std::int64_t build_time = 0; // seconds since 1970; see build_time_from_environment()
     std::string builder_version; // e.g. "cablepack 0.1.0"
+    // Groups of forms search treats as one (variants.hpp); the manifest's glossary `also` keys add
+    // more. Stored in the pack, so every kiosk showing it searches them.
+    std::vector<VariantGroup> variants;
     // Before the rename the new pack always passes PRAGMA integrity_check, FTS5's structural
     // integrity-check and the content hash. This adds FTS5's check of the indexes against every
     // row, which re-tokenizes all text (verify runs it on import; see Pack::check_integrity).
@@ -62,9 +66,15 @@ public:
     PackWriter(const PackWriter&) = delete;
     PackWriter& operator=(const PackWriter&) = delete;
 
-    // Stages one cable. A cable without an id is stored under its source file's stem. Fails with
-    // `where` = "file:line" for a duplicate id.
-    Status add(const cable::Cable& cable);
+    // Stages one cable. A cable without an id is stored under its source file's stem. The same
+    // document given again (from another folder, say) is stored once: the result says so and names
+    // where it was first seen. Another document with an id already staged fails with `where` =
+    // "file:line", naming the first too.
+    struct Added {
+        bool duplicate = false; // the same document was staged before; this copy is not stored
+        std::string first; // where the stored copy came from ("file:line"), for a duplicate
+    };
+    Result<Added> add(const cable::Cable& cable);
     [[nodiscard]] std::int64_t staged() const;
 
     // Writes, checks and renames the pack into place. A manifest naming a missing cable fails

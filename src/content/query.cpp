@@ -167,7 +167,7 @@ VisitorQuery QueryParser::parse(std::string_view input) const
             add(std::move(phrase));
         } else {
             for (std::size_t i = 0; i < tokens.size(); ++i) {
-                QueryPhrase phrase { { tokens[i].text }, false };
+                QueryPhrase phrase { { tokens[i].text }, false, {} };
                 // Still being typed: the last word of the input, with no separator after it.
                 phrase.prefix = quote == text.size() && i + 1 == tokens.size()
                     && pos + tokens[i].end == text.size() && !q.truncated
@@ -194,6 +194,19 @@ std::string fts5_quote(std::string_view token)
     return out;
 }
 
+namespace {
+
+std::string quoted_phrase(const std::vector<std::string>& tokens)
+{
+    std::string out;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        out += (i == 0 ? "" : " + ") + fts5_quote(tokens[i]);
+    }
+    return out;
+}
+
+} // namespace
+
 std::string fts5_expression(const VisitorQuery& query, const std::vector<std::string>& expansions)
 {
     std::string out;
@@ -201,19 +214,25 @@ std::string fts5_expression(const VisitorQuery& query, const std::vector<std::st
         if (!out.empty()) {
             out += " AND ";
         }
+        std::string own;
         if (phrase.prefix && !expansions.empty()) {
-            out += '(';
             for (std::size_t i = 0; i < expansions.size(); ++i) {
-                out += (i == 0 ? "" : " OR ") + fts5_quote(expansions[i]);
+                own += (i == 0 ? "" : " OR ") + fts5_quote(expansions[i]);
             }
-            out += ')';
         } else if (phrase.prefix) {
-            out += fts5_quote(phrase.tokens.front()) + "*";
+            own = fts5_quote(phrase.tokens.front()) + "*";
         } else {
-            for (std::size_t i = 0; i < phrase.tokens.size(); ++i) {
-                out += (i == 0 ? "" : " + ") + fts5_quote(phrase.tokens[i]);
-            }
+            own = quoted_phrase(phrase.tokens);
         }
+        if (phrase.variants.empty() && !(phrase.prefix && !expansions.empty())) {
+            out += own;
+            continue;
+        }
+        out += '(' + own;
+        for (const auto& variant : phrase.variants) {
+            out += " OR " + quoted_phrase(variant);
+        }
+        out += ')';
     }
     return out;
 }

@@ -25,6 +25,9 @@ inline constexpr std::size_t prefix_min_chars = 3;
 struct QueryPhrase {
     std::vector<std::string> tokens; // folded as the index folds them; never empty
     bool prefix = false; // the last (only) token is a prefix still being typed
+    // Other forms that count as this phrase (the pack's variants list: "fiber" for "fibre", "north
+    // korea" for "dprk"), each a phrase of its own tokens; ORed with it.
+    std::vector<std::vector<std::string>> variants;
     friend bool operator==(const QueryPhrase&, const QueryPhrase&) = default;
 };
 
@@ -68,7 +71,8 @@ std::string fts5_quote(std::string_view token);
 
 // The FTS5 expression for a query, each phrase quoted token by token and joined with AND. A prefix
 // phrase is written as the OR of `expansions` (the index words it stands for); with none given it
-// is written as FTS5's own prefix query "tok"*. Returns an empty string for an empty query.
+// is written as FTS5's own prefix query "tok"*. A phrase with variants is ORed with each of them,
+// after its own form. Returns an empty string for an empty query.
 std::string fts5_expression(const VisitorQuery& query, const std::vector<std::string>& expansions = {});
 
 } // namespace ck::content

@@ -1,4 +1,4 @@
-// The pack schema, version 2. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 3. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -62,7 +62,10 @@ CREATE TABLE facet_values(kind INTEGER NOT NULL, id INTEGER NOT NULL, value TEXT
   cables INTEGER NOT NULL, PRIMARY KEY(kind, id)) STRICT, WITHOUT ROWID;
 CREATE TABLE years(year INTEGER PRIMARY KEY, first_num INTEGER NOT NULL, last_num INTEGER NOT NULL,
   cables INTEGER NOT NULL) STRICT;
-CREATE TABLE vocab(term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE vocab(term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL, offered INTEGER NOT NULL) STRICT,
+  WITHOUT ROWID;
+CREATE TABLE variants(form TEXT NOT NULL, grp INTEGER NOT NULL, PRIMARY KEY(form, grp)) STRICT,
+  WITHOUT ROWID;
 CREATE TABLE texts(owner TEXT NOT NULL, field TEXT NOT NULL, lang TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY(owner, field, lang)) STRICT, WITHOUT ROWID;
 CREATE TABLE sections(pos INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE) STRICT;
@@ -82,6 +85,7 @@ CREATE INDEX cables_facets ON cables(class_id, origin_id);
 CREATE INDEX cables_ref_key ON cables(ref_key);
 CREATE INDEX refs_target ON refs(target_num, cable);
 CREATE UNIQUE INDEX facet_values_value ON facet_values(kind, value);
+CREATE INDEX variants_group ON variants(grp, form);
 )sql";
 
 // The content tables hashed, each with the ORDER BY of its key.
@@ -90,7 +94,7 @@ struct HashedTable {
     std::string_view order;
     std::string_view columns;
 };
-constexpr std::array<HashedTable, 12> hashed_tables = { {
+constexpr std::array<HashedTable, 13> hashed_tables = { {
     { "cables", "num",
         "num, id, id_from_file, ref_key, date, year, precedence, sender, origin, classification, eo_line, "
         "declassification, subject, classified_by, signature, display_text, format, ocr, partial_extract, "
@@ -105,6 +109,7 @@ constexpr std::array<HashedTable, 12> hashed_tables = { {
     { "section_cables", "section, pos", "section, pos, cable" },
     { "featured", "pos", "pos, cable" },
     { "glossary", "pos", "pos, term, kind" },
+    { "variants", "form, grp", "form, grp" },
     { "meta", "key", "key, value" },
 } };
 

@@ -15,7 +15,9 @@ namespace ck::content::schema {
 
 // 2: refs.kind (cable, fbis, other) and ref_alternatives.target_num (an offered id that is in the
 // pack, shown as "possibly", never as the reference's target).
-inline constexpr int version = 2;
+// 3: vocab.offered (the words completion may offer: of several documents, of a document that is not
+// OCR'd, or of the glossary) and variants (groups of forms search treats as one).
+inline constexpr int version = 3;
 // PRAGMA application_id of every pack: "CKPA".
 inline constexpr std::int32_t application_id = 0x434B5041;
 

@@ -8,6 +8,7 @@
 //     count, or estimated from where the pass stopped;
 //   - no text, only filters: date order.
 // Snippets are made only for the page shown.
+#include "content/query_intent.hpp"
 #include "content/search_plan.hpp"
 #include "core/ascii.hpp"
 #include "core/utf8.hpp"
@@ -31,21 +32,33 @@ std::int64_t pass_limit(const SearchPlan& plan)
 }
 constexpr std::size_t page_max = 100;
 constexpr std::size_t snippet_tokens = 24;
-// Completion starts from two characters: one would list a tenth of the vocabulary.
-constexpr std::size_t completion_min_chars = 2;
+// Completion starts where prefix search starts (three characters), as the README documents: two
+// would offer mostly function words and fragments.
+constexpr std::size_t completion_min_chars = prefix_min_chars;
+// Stop words are skipped after the LIMIT, so a few more rows are read than are offered.
+constexpr std::size_t completion_stop_word_margin = 32;
 
 struct Rows {
     std::vector<std::int64_t> nums;
 };
 
+// Every row query binds the plan's range as ?2, ?3 and its skipped rows as ?8, ?9.
+constexpr std::string_view not_skipped = " AND rowid NOT BETWEEN ?8 AND ?9";
+
+void bind_rows(sql::Stmt& st, const SearchPlan& plan)
+{
+    st.bind(2, plan.lo).bind(3, plan.hi).bind(8, plan.skip_lo).bind(9, plan.skip_hi);
+}
+
 Result<std::vector<std::int64_t>> select_rows(Pack::Impl& p, const std::string& sql,
-    const std::string& expression, std::int64_t lo, std::int64_t hi, std::int64_t limit, std::int64_t offset)
+    const std::string& expression, const SearchPlan& plan, std::int64_t limit, std::int64_t offset)
 {
     auto st = p.stmt(sql);
     if (!st) {
         return st.error();
     }
-    (*st)->bind(1, std::string_view(expression)).bind(2, lo).bind(3, hi).bind(4, limit).bind(5, offset);
+    (*st)->bind(1, std::string_view(expression)).bind(4, limit).bind(5, offset);
+    bind_rows(**st, plan);
     std::vector<std::int64_t> out;
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) { out.push_back(s.column_int(0)); });
     if (!status) {
@@ -55,14 +68,15 @@ Result<std::vector<std::int64_t>> select_rows(Pack::Impl& p, const std::string& 
 }
 
 Result<std::int64_t> count_rows(
-    Pack::Impl& p, std::string_view table, const std::string& expression, std::int64_t lo, std::int64_t hi)
+    Pack::Impl& p, std::string_view table, const std::string& expression, const SearchPlan& plan)
 {
     auto st = p.stmt("SELECT count(*) FROM " + std::string(table) + " WHERE " + std::string(table)
-        + " MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+        + " MATCH ?1 AND rowid BETWEEN ?2 AND ?3" + std::string(not_skipped));
     if (!st) {
         return st.error();
     }
-    (*st)->bind(1, std::string_view(expression)).bind(2, lo).bind(3, hi);
+    (*st)->bind(1, std::string_view(expression));
+    bind_rows(**st, plan);
     auto count = sql::query_one(**st, [](const sql::Stmt& s) { return s.column_int(0); });
     if (!count) {
         return count.error();
@@ -74,10 +88,10 @@ const std::string& in_row_order(std::string_view table)
 {
     static const std::string text
         = "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND"
-          " ?3 ORDER BY rowid LIMIT ?4 OFFSET ?5";
+          " ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?4 OFFSET ?5";
     static const std::string head
         = "SELECT rowid FROM search_head WHERE search_head MATCH ?1 AND rowid BETWEEN ?2 AND"
-          " ?3 ORDER BY rowid LIMIT ?4 OFFSET ?5";
+          " ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?4 OFFSET ?5";
     return table == "search_head" ? head : text;
 }
 
@@ -102,11 +116,12 @@ struct RankedPass {
 Result<RankedPass> ranked_pass(Pack::Impl& p, const SearchPlan& plan)
 {
     auto st = p.stmt("SELECT rowid, ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
-                     " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid LIMIT ?5");
+                     " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?5");
     if (!st) {
         return st.error();
     }
-    (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi).bind_blob(4, plan.idf);
+    (*st)->bind(1, plan.full_expression()).bind_blob(4, plan.idf);
+    bind_rows(**st, plan);
     (*st)->bind(5, pass_limit(plan) + 1);
     RankedPass pass;
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
@@ -138,8 +153,7 @@ Status subject_first(
 {
     const auto limit = static_cast<std::int64_t>(q.limit);
     const auto offset = static_cast<std::int64_t>(q.offset);
-    auto head = select_rows(
-        p, in_row_order("search_head"), plan.head_expression(), plan.lo, plan.hi, limit, offset);
+    auto head = select_rows(p, in_row_order("search_head"), plan.head_expression(), plan, limit, offset);
     if (!head) {
         return head.error();
     }
@@ -152,14 +166,14 @@ Status subject_first(
     // The page runs past the head matches: how many there are decides where the rest begins.
     std::int64_t head_total = offset + got;
     if (got == 0 && offset > 0) {
-        auto counted = count_rows(p, "search_head", plan.head_expression(), plan.lo, plan.hi);
+        auto counted = count_rows(p, "search_head", plan.head_expression(), plan);
         if (!counted) {
             return counted.error();
         }
         head_total = *counted;
     }
-    auto body = select_rows(p, in_row_order("search_text"), plan.body_only_expression(), plan.lo, plan.hi,
-        limit - got, std::max<std::int64_t>(0, offset - head_total));
+    auto body = select_rows(p, in_row_order("search_text"), plan.body_only_expression(), plan, limit - got,
+        std::max<std::int64_t>(0, offset - head_total));
     if (!body) {
         return body.error();
     }
@@ -209,19 +223,46 @@ Status opening_of(Pack::Impl& p, std::int64_t num, SearchHit& hit)
     });
 }
 
-Status add_snippets(Pack::Impl& p, const SearchPlan& plan, const Rows& rows, SearchResults& out)
+// The query is one ASCII letter or digit ("a", "7", also "a*" or "a a a"). One CJK character is a
+// word of its own (日 is "day" or "Japan") and is searched; so are several letters ("U.S.").
+bool only_one_character(const VisitorQuery& query)
 {
-    auto summaries = p.summaries_by_num(rows.nums);
+    if (query.phrases.size() != 1 || query.phrases.front().tokens.size() != 1) {
+        return false;
+    }
+    const std::string& token = query.phrases.front().tokens.front();
+    return token.size() == 1 && ascii::is_alnum(token[0]);
+}
+
+// One row of a page, with the plan that found it (null: an id match, shown by its opening).
+struct Listed {
+    std::int64_t num = 0;
+    const SearchPlan* plan = nullptr;
+};
+
+Status add_snippets(Pack::Impl& p, const std::vector<Listed>& page, SearchResults& out)
+{
+    std::vector<std::int64_t> nums;
+    for (const Listed& l : page) {
+        nums.push_back(l.num);
+    }
+    auto summaries = p.summaries_by_num(nums);
     if (!summaries) {
         return summaries.error();
     }
-    for (std::size_t i = 0; i < rows.nums.size() && i < summaries->size(); ++i) {
+    for (std::size_t i = 0; i < page.size() && i < summaries->size(); ++i) {
         SearchHit hit;
         hit.cable = std::move((*summaries)[i]);
-        auto status
-            = plan.has_text() ? snippet_of(p, plan, rows.nums[i], hit) : opening_of(p, rows.nums[i], hit);
-        if (!status) {
-            return status;
+        const SearchPlan* plan = page[i].plan;
+        if (plan != nullptr && plan->has_text()) {
+            if (auto status = snippet_of(p, *plan, page[i].num, hit); !status) {
+                return status;
+            }
+        }
+        if (hit.snippet.empty()) {
+            if (auto status = opening_of(p, page[i].num, hit); !status) {
+                return status;
+            }
         }
         out.hits.push_back(std::move(hit));
     }
@@ -235,12 +276,13 @@ Status run_filters_only(
 {
     out.ranking = Ranking::date;
     if (!plan.has_filters()) {
-        auto st
-            = p.stmt("SELECT num FROM cables WHERE num BETWEEN ?1 AND ?2 ORDER BY num LIMIT ?3 OFFSET ?4");
+        auto st = p.stmt("SELECT num FROM cables WHERE num BETWEEN ?1 AND ?2 AND num NOT BETWEEN ?8 AND ?9"
+                         " ORDER BY num LIMIT ?3 OFFSET ?4");
         if (!st) {
             return st.error();
         }
         (*st)->bind(1, plan.lo).bind(2, plan.hi).bind(3, static_cast<std::int64_t>(q.limit));
+        (*st)->bind(8, plan.skip_lo).bind(9, plan.skip_hi);
         (*st)->bind(4, static_cast<std::int64_t>(q.offset));
         auto status = sql::each_row(**st, [&](const sql::Stmt& s) { rows.nums.push_back(s.column_int(0)); });
         if (!status) {
@@ -249,19 +291,19 @@ Status run_filters_only(
         out.total = plan.upper_bound;
         return {};
     }
-    auto nums = select_rows(p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi,
+    auto nums = select_rows(p, in_row_order("search_text"), plan.full_expression(), plan,
         static_cast<std::int64_t>(q.limit), static_cast<std::int64_t>(q.offset));
     if (!nums) {
         return nums.error();
     }
     rows.nums = std::move(*nums);
-    auto probe = select_rows(
-        p, in_row_order("search_text"), plan.full_expression(), plan.lo, plan.hi, 1, relevance_max_hits);
+    auto probe
+        = select_rows(p, in_row_order("search_text"), plan.full_expression(), plan, 1, relevance_max_hits);
     if (!probe) {
         return probe.error();
     }
     if (probe->empty()) {
-        auto counted = count_rows(p, "search_text", plan.full_expression(), plan.lo, plan.hi);
+        auto counted = count_rows(p, "search_text", plan.full_expression(), plan);
         if (!counted) {
             return counted.error();
         }
@@ -297,6 +339,68 @@ Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, Sea
     out.total = estimate_total(plan, static_cast<std::int64_t>(pass->hits.size()), pass->hits.back().second);
     out.total_is_estimate = true;
     return subject_first(p, plan, q, out, rows);
+}
+
+// A query that names cables by id or a time: the id matches first, then the cables of the time
+// (the other words searched within it), then the full-text matches outside it, each cable once.
+// Every part is fetched from its start up to the end of the page, so a cable listed earlier can be
+// dropped from a later part without shifting pages. A part whose total is an estimate ends the
+// list: where a later part would begin is not known.
+Status run_composite(Pack::Impl& p, const QueryIntent& intent, const SearchPlan& text, const SearchQuery& q,
+    SearchResults& out, std::vector<Listed>& page)
+{
+    std::vector<Listed> listed;
+    for (const std::int64_t num : intent.ids) {
+        listed.push_back({ num, nullptr });
+    }
+    const std::size_t need = q.offset + q.limit;
+    std::int64_t total = static_cast<std::int64_t>(intent.ids.size());
+    bool ranked = false;
+    std::vector<const SearchPlan*> parts;
+    if (intent.time) {
+        parts.push_back(&*intent.time);
+    }
+    if (text.has_text() && !text.matches_nothing) {
+        parts.push_back(&text);
+    }
+    for (const SearchPlan* part : parts) {
+        SearchQuery from_start = q;
+        from_start.offset = 0;
+        from_start.limit = (need > listed.size() ? need - listed.size() : 0) + intent.ids.size();
+        SearchResults counted;
+        Rows rows;
+        if (auto st = run_plan(p, *part, from_start, counted, rows); !st) {
+            return st;
+        }
+        for (const std::int64_t num : rows.nums) {
+            const bool pinned = std::find(intent.ids.begin(), intent.ids.end(), num) != intent.ids.end();
+            if (!pinned && listed.size() < need) {
+                listed.push_back({ num, part });
+            }
+        }
+        std::int64_t overlap = 0;
+        for (const std::int64_t num : intent.ids) {
+            auto matches = row_matches(p, *part, num);
+            if (!matches) {
+                return matches.error();
+            }
+            overlap += *matches ? 1 : 0;
+        }
+        total += std::max<std::int64_t>(0, counted.total - overlap);
+        if (!ranked) {
+            out.ranking = counted.ranking;
+            ranked = true;
+        }
+        if (counted.total_is_estimate) {
+            out.total_is_estimate = true;
+            break;
+        }
+    }
+    out.total = total;
+    for (std::size_t i = q.offset; i < listed.size() && i < need; ++i) {
+        page.push_back(listed[i]);
+    }
+    return {};
 }
 
 } // namespace
@@ -342,7 +446,15 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
     }
     SearchQuery q = query;
     q.limit = std::min(q.limit, page_max);
-    auto plan = plan_search(p, q);
+    auto intent = plan_intent(p, q);
+    if (!intent) {
+        return interrupted(intent.error());
+    }
+    RowLimits limits;
+    if (intent->time) {
+        limits.skip = std::pair { intent->time->lo, intent->time->hi };
+    }
+    auto plan = plan_search(p, q, limits);
     if (!plan) {
         return interrupted(plan.error());
     }
@@ -357,17 +469,67 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
         if (!phrase.prefix) {
             out.words.insert(out.words.end(), phrase.tokens.begin(), phrase.tokens.end());
         }
+        for (const auto& variant : phrase.variants) {
+            out.words.insert(out.words.end(), variant.begin(), variant.end());
+        }
     }
     out.words.insert(out.words.end(), plan->expansions.begin(), plan->expansions.end());
-    if (out.empty_query || plan->matches_nothing) {
+    if (out.empty_query) {
+        return out;
+    }
+    if (only_one_character(plan->query) && !plan->has_filters() && !q.year_from && !q.year_to) {
+        out.too_short = true;
+        return out;
+    }
+    if (intent->any()) {
+        std::vector<Listed> page;
+        if (auto st = run_composite(p, *intent, *plan, q, out, page); !st) {
+            return interrupted(st.error());
+        }
+        if (auto st = add_snippets(p, page, out); !st) {
+            return interrupted(st.error());
+        }
+        return out;
+    }
+    if (plan->matches_nothing) {
         return out;
     }
     Rows rows;
     if (auto st = run_plan(p, *plan, q, out, rows); !st) {
         return interrupted(st.error());
     }
-    if (auto st = add_snippets(p, *plan, rows, out); !st) {
+    std::vector<Listed> page;
+    for (const std::int64_t num : rows.nums) {
+        page.push_back({ num, &*plan });
+    }
+    if (auto st = add_snippets(p, page, out); !st) {
         return interrupted(st.error());
+    }
+    return out;
+}
+
+Result<std::vector<FacetCount>> Pack::filter_values(FilterField field, std::string_view typed)
+{
+    auto scope = m_impl->scope();
+    schema::FacetKind kind = schema::FacetKind::classification;
+    switch (field) {
+    case FilterField::classification:
+        kind = schema::FacetKind::classification;
+        break;
+    case FilterField::origin:
+        kind = schema::FacetKind::origin;
+        break;
+    case FilterField::tag:
+        kind = schema::FacetKind::tag;
+        break;
+    }
+    auto values = matching_facet_values(*m_impl, kind, typed);
+    if (!values) {
+        return values.error();
+    }
+    std::vector<FacetCount> out;
+    for (auto& v : *values) {
+        out.push_back(FacetCount { std::move(v.value), v.cables });
     }
     return out;
 }
@@ -388,23 +550,42 @@ Result<std::vector<Completion>> Pack::complete(std::string_view typed, std::size
         || utf8::length(tokens.back().text) < completion_min_chars) {
         return out;
     }
-    auto st = p.stmt(
-        "SELECT term, docs FROM vocab WHERE term >= ?1 AND term < ?2 ORDER BY docs DESC, term LIMIT ?3");
+    // Only words a visitor could mean (vocab.offered: not OCR debris), never the word as typed.
+    auto st = p.stmt("SELECT term, docs FROM vocab WHERE term > ?1 AND term < ?2 AND offered = 1"
+                     " ORDER BY docs DESC, term LIMIT ?3");
     if (!st) {
         return st.error();
     }
     const std::string& prefix = tokens.back().text;
+    const std::size_t wanted = std::min<std::size_t>(limit, page_max);
     (*st)
         ->bind(1, std::string_view(prefix))
         .bind(2, prefix + "\xff")
-        .bind(3, static_cast<std::int64_t>(std::min<std::size_t>(limit, page_max)));
+        .bind(3, static_cast<std::int64_t>(wanted + completion_stop_word_margin));
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
-        out.push_back(Completion { s.column_text(0), s.column_int(1) });
+        if (out.size() < wanted && !is_stop_word(s.column_view(0))) {
+            out.push_back(Completion { s.column_text(0), s.column_int(1) });
+        }
     });
     if (!status) {
         return status.error();
     }
     return out;
+}
+
+Result<std::int64_t> Pack::word_cables(std::string_view word)
+{
+    auto scope = m_impl->scope();
+    auto st = m_impl->stmt("SELECT docs FROM vocab WHERE term = ?1");
+    if (!st) {
+        return st.error();
+    }
+    (*st)->bind(1, word);
+    auto docs = sql::query_one(**st, [](const sql::Stmt& s) { return s.column_int(0); });
+    if (!docs) {
+        return docs.error();
+    }
+    return docs->value_or(0);
 }
 
 } // namespace ck::content

@@ -58,6 +58,10 @@ struct SearchResults {
     std::vector<std::string> words; // the index words searched for (prefixes expanded)
     bool query_truncated = false;
     bool empty_query = false; // nothing searchable was typed and no filter was set
+    // Only one letter or digit was typed ("a") and no filter was set: nothing was searched,
+    // since one letter is in nearly every cable and no order of them all would help; the visitor
+    // is asked for more letters instead.
+    bool too_short = false;
 };
 
 struct FacetCount {
@@ -82,6 +86,9 @@ struct FacetOptions {
     std::chrono::milliseconds budget { 50 };
     std::size_t max_values = 50; // per facet (years are never cut)
 };
+
+// A facet a filter narrows by.
+enum class FilterField { classification, origin, tag };
 
 struct Completion {
     std::string word;

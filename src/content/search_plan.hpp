@@ -3,9 +3,12 @@
 #pragma once
 
 #include "content/pack_impl.hpp"
+#include "content/schema.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ck::content {
@@ -21,6 +24,10 @@ struct SearchPlan {
     std::string facets; // AND of facet tokens, column-filtered; empty: none
     std::int64_t lo = 1; // row range from the year filter
     std::int64_t hi = 0;
+    // Rows left out: those of a time the query named, listed before this plan's hits. The empty
+    // range (0, -1) leaves nothing out; every statement binds it (?8, ?9), so none is ever NULL.
+    std::int64_t skip_lo = 0;
+    std::int64_t skip_hi = -1;
     std::int64_t upper_bound = 0; // at most this many hits, from index statistics
     std::int64_t lower_bound = 0; // at least this many (a lone word or prefix, no filters)
     std::int64_t union_estimate = 0; // a lone prefix: its words' hits if they were independent
@@ -33,6 +40,12 @@ struct SearchPlan {
 
     [[nodiscard]] bool has_text() const { return !text.empty(); }
     [[nodiscard]] bool has_filters() const { return !facets.empty(); }
+    [[nodiscard]] bool has_skip() const { return skip_hi >= skip_lo; }
+    // Whether row `num` lies in this plan's rows (range, minus the skipped ones).
+    [[nodiscard]] bool covers(std::int64_t num) const
+    {
+        return num >= lo && num <= hi && !(num >= skip_lo && num <= skip_hi);
+    }
     // The full expression over search_text: text in subject, tags and body, and the facets.
     [[nodiscard]] std::string full_expression() const;
     // Matches in subject or tags only (search_head), and the facets.
@@ -43,7 +56,37 @@ struct SearchPlan {
     [[nodiscard]] std::string snippet_expression() const;
 };
 
-Result<SearchPlan> plan_search(Pack::Impl& pack, const SearchQuery& query);
+// Row limits beyond the query's own filters: a narrower range inside the year range (one month's
+// rows), and a range to leave out (the rows already listed for a named time).
+struct RowLimits {
+    std::optional<std::pair<std::int64_t, std::int64_t>> within;
+    std::optional<std::pair<std::int64_t, std::int64_t>> skip;
+};
+
+Result<SearchPlan> plan_search(Pack::Impl& pack, const SearchQuery& query, const RowLimits& limits = {});
+// What the query names besides its words (search_intent.cpp): cables by id, listed first, and
+// the plan for the cables of a time it names, listed next. Both respect the query's filters.
+struct QueryIntent {
+    std::vector<std::int64_t> ids;
+    std::optional<SearchPlan> time;
+    [[nodiscard]] bool any() const { return !ids.empty() || time.has_value(); }
+};
+Result<QueryIntent> plan_intent(Pack::Impl& pack, const SearchQuery& query);
+// Whether row `num` is one of the plan's hits (its rows, and its expression if it has one).
+Result<bool> row_matches(Pack::Impl& pack, const SearchPlan& plan, std::int64_t num);
+
+// A facet value and its id and cable count.
+struct FacetValue {
+    std::int64_t id = 0;
+    std::string value;
+    std::int64_t cables = 0;
+};
+// The values of a facet that a typed filter stands for (query_intent.hpp's filter_matches: the
+// value in any case, else for an origin every origin with all its words), most cables first; every
+// value of the facet when `typed` is empty.
+Result<std::vector<FacetValue>> matching_facet_values(
+    Pack::Impl& pack, schema::FacetKind kind, std::string_view typed);
+
 // The pack's query parser, made on first use.
 Result<QueryParser*> parser_of(Pack::Impl& pack);
 

@@ -3,6 +3,7 @@
 // column that only our own query code ever names, so filters run inside the search index.
 #include "content/writer_tables.hpp"
 
+#include "content/query.hpp"
 #include "content/schema.hpp"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ constexpr StatementText statements[] = {
     { "section_cable", "INSERT INTO section_cables(section, pos, cable) VALUES (?1, ?2, ?3)" },
     { "featured", "INSERT INTO featured(pos, cable) VALUES (?1, ?2)" },
     { "glossary", "INSERT INTO glossary(pos, term, kind) VALUES (?1, ?2, ?3)" },
+    { "variant", "INSERT OR IGNORE INTO variants(form, grp) VALUES (?1, ?2)" },
 };
 
 } // namespace
@@ -379,6 +381,50 @@ Status TableWriter::write_featured_and_glossary()
     return st;
 }
 
+Status TableWriter::write_variants()
+{
+    // The groups of the variants list, then one per glossary entry with other forms.
+    std::vector<VariantGroup> groups = m_options.variants;
+    if (m_options.manifest) {
+        for (const auto& g : m_options.manifest->glossary) {
+            if (!g.also.empty()) {
+                VariantGroup group { { g.term }, m_options.manifest->file, g.line };
+                group.forms.insert(group.forms.end(), g.also.begin(), g.also.end());
+                groups.push_back(std::move(group));
+            }
+        }
+    }
+    if (groups.empty()) {
+        return {};
+    }
+    // Forms are stored folded as the index folds words, tokens joined by one space, so a lookup
+    // of what a visitor typed is one exact match.
+    auto parser = QueryParser::create();
+    if (!parser) {
+        return parser.error();
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (const std::string& form : groups[g].forms) {
+            std::string folded;
+            for (const auto& token : parser->tokenize(form)) {
+                folded += (folded.empty() ? "" : " ") + token.text;
+            }
+            if (folded.empty()) {
+                return make_error("'" + form + "' has no word that search could match",
+                    groups[g].file + ":" + std::to_string(groups[g].line));
+            }
+            auto st = stmt("variant")
+                          .bind(1, std::string_view(folded))
+                          .bind(2, static_cast<std::int64_t>(g))
+                          .run();
+            if (!st) {
+                return st;
+            }
+        }
+    }
+    return {};
+}
+
 Status TableWriter::write_manifest()
 {
     if (!m_options.manifest) {
@@ -431,12 +477,29 @@ Status TableWriter::build_indexes(const BuildProgress& progress)
         progress(BuildPhase::vocabulary, 0, 1);
     }
     // The vocabulary of the visitor-searchable words with their document counts: completion, prefix
-    // expansion and hit-count estimates read it. Facet tokens are left out.
+    // expansion and hit-count estimates read it. Facet tokens are left out. `offered` marks the words
+    // completion may offer a visitor: a word of several documents, of a document that is not OCR'd,
+    // or of the glossary. A word found once, in OCR text, is most often debris ("oswaldsand"): the
+    // words of the OCR'd documents and of the glossary are counted in contentless indexes of their
+    // own (dropped before compaction) to tell.
     return sql::exec(m_db,
         "CREATE VIRTUAL TABLE temp.text_vocab USING fts5vocab(main, search_text, row);"
-        "INSERT INTO vocab(term, docs) SELECT term, doc FROM temp.text_vocab"
-        " WHERE NOT (term GLOB 'x[cot][0-9]*' AND term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY term;"
-        "DROP TABLE temp.text_vocab;");
+        "CREATE VIRTUAL TABLE temp.ocr_text USING fts5(t, content='', detail=none,"
+        " tokenize='unicode61 remove_diacritics 2');"
+        "INSERT INTO temp.ocr_text(rowid, t) SELECT num, subject || ' ' || tags_text || ' ' || display_text"
+        " FROM cables WHERE ocr = 1;"
+        "CREATE VIRTUAL TABLE temp.ocr_vocab USING fts5vocab(temp, ocr_text, row);"
+        "CREATE VIRTUAL TABLE temp.glossary_text USING fts5(t, content='', detail=none,"
+        " tokenize='unicode61 remove_diacritics 2');"
+        "INSERT INTO temp.glossary_text(rowid, t) SELECT pos + 1, term FROM glossary;"
+        "CREATE VIRTUAL TABLE temp.glossary_vocab USING fts5vocab(temp, glossary_text, row);"
+        "INSERT INTO vocab(term, docs, offered) SELECT v.term, v.doc, v.doc >= 2"
+        " OR v.doc > coalesce((SELECT o.doc FROM temp.ocr_vocab o WHERE o.term = v.term), 0)"
+        " OR EXISTS (SELECT 1 FROM temp.glossary_vocab g WHERE g.term = v.term)"
+        " FROM temp.text_vocab v"
+        " WHERE NOT (v.term GLOB 'x[cot][0-9]*' AND v.term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY v.term;"
+        "DROP TABLE temp.text_vocab; DROP TABLE temp.ocr_vocab; DROP TABLE temp.ocr_text;"
+        "DROP TABLE temp.glossary_vocab; DROP TABLE temp.glossary_text;");
 }
 
 Status TableWriter::write_meta(const std::string& content_hash)
@@ -467,6 +530,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     Status st = write_facets_and_years();
     st = st ? resolve_references() : st;
     st = st ? write_manifest() : st;
+    st = st ? write_variants() : st;
     // Content rows first, so the content hash (which covers the title and counts in meta, but not
     // the build's own fields) can be computed before the build fields are stored.
     st = st ? write_meta("") : st;

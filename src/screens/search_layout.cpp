@@ -318,7 +318,9 @@ float SearchScreen::build_empty_or_nothing(ui::Canvas& canvas, const Env& env, R
     const float gap = t.px(t.spacing().gap_mm);
     // Text with nothing searchable in it ("!!!???") found nothing too: only an empty box invites.
     const bool typed = m_shown.text.find_first_not_of(' ') != std::string::npos;
-    const bool nothing = !m_shown.results.empty_query || typed;
+    // A single letter searched nothing: the visitor is asked for more, not told nothing was found.
+    const bool too_short = m_shown.results.too_short;
+    const bool nothing = (!m_shown.results.empty_query || typed) && !too_short;
     float y = 0;
     ui::TextSpec spec;
     spec.background = p.paper;
@@ -337,7 +339,7 @@ float SearchScreen::build_empty_or_nothing(ui::Canvas& canvas, const Env& env, R
     spec.color = p.secondary;
     spec.role = ui::Role::text;
     spec.balanced = false;
-    const char* hint = nothing ? "search.try" : "search.empty_hint";
+    const char* hint = too_short ? "search.more_letters" : nothing ? "search.try" : "search.empty_hint";
     y += labelled_text(canvas, "search.hint", search_text(env.strings, hint, {}), { x, y }, width, spec).h
         + gap * 1.5f;
 

@@ -12,7 +12,7 @@ struct Fallback {
     std::string_view en;
 };
 
-constexpr std::array<Fallback, 27> fallbacks = { {
+constexpr std::array<Fallback, 28> fallbacks = { {
     { "search.title", "Search" },
     { "search.placeholder", "Type a word, a name or a place" },
     { "search.results", "{n} cables found" },
@@ -34,6 +34,8 @@ constexpr std::array<Fallback, 27> fallbacks = { {
     { "search.by_subject", "Subject matches first, then by date" },
     { "search.by_date", "By date" },
     { "search.empty_hint", "Results appear as you type. Or start from a topic:" },
+    { "search.more_letters",
+        "Type a few more letters: one letter is in nearly every document. Or start from a topic:" },
     { "search.chosen", "{group}: {value}" },
     { "keyboard.key", "Key {key}" },
     { "keyboard.show", "Keyboard" },

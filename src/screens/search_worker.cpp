@@ -5,6 +5,7 @@
 #include "screens/search_worker.hpp"
 
 #include "content/query.hpp"
+#include "content/query_intent.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 
@@ -357,6 +358,24 @@ bool SearchWorker::Shared::add_facets(
     return !ctx.cancelled();
 }
 
+namespace {
+
+// A suggested word that names a year ("1966", a number in some cable's text) is offered only when
+// the pack has cables of that year: searching it would list that year's cables first, and a year
+// with none would disappoint the visitor twice.
+bool year_without_cables(std::string_view word, const std::vector<content::YearCount>& years)
+{
+    const auto span = content::time_span(word);
+    if (!span) {
+        return false;
+    }
+    return std::none_of(years.begin(), years.end(), [&](const content::YearCount& y) {
+        return y.cables > 0 && y.year >= span->year_from && y.year <= span->year_to;
+    });
+}
+
+} // namespace
+
 std::vector<Suggestion> suggest_queries(
     content::Pack& pack, const content::QueryParser& parser, std::string_view text, std::size_t limit)
 {
@@ -370,7 +389,11 @@ std::vector<Suggestion> suggest_queries(
     }
     std::vector<Suggestion> out;
     std::unordered_set<std::string> seen;
+    const auto years = pack.years();
     const auto add = [&](std::string query, std::int64_t cables) {
+        if (years && year_without_cables(query, *years)) {
+            return;
+        }
         if (out.size() < limit && seen.insert(query).second) {
             out.push_back({ std::move(query), cables });
         }
@@ -399,15 +422,9 @@ std::vector<Suggestion> suggest_queries(
     }
     // Each word alone, when more than one was typed and the pack holds it.
     for (std::size_t i = 0; tokens.size() > 1 && i < tokens.size(); ++i) {
-        // The exact word is among the most frequent words it begins (or too rare to matter).
-        auto found = pack.complete(tokens[i].text, 100);
-        if (!found) {
-            continue;
-        }
-        const auto exact = std::find_if(found->begin(), found->end(),
-            [&](const content::Completion& c) { return c.word == tokens[i].text; });
-        if (exact != found->end()) {
-            add(tokens[i].text, exact->cables);
+        auto cables = pack.word_cables(tokens[i].text);
+        if (cables && *cables > 0) {
+            add(tokens[i].text, *cables);
         }
     }
     return out;

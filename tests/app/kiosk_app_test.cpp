@@ -1,9 +1,14 @@
 // The app as a visitor meets it, without a window: real fonts, the real exhibit, a manual clock.
+#include "content/pack_writer.hpp"
 #include "screens/chrome.hpp"
 #include "support/app_harness.hpp"
 #include "ui/accessibility_audit.hpp"
 
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <unistd.h>
 
 using ck::Millis;
 using ck::Point;
@@ -138,6 +143,27 @@ TEST_CASE("without a pack the kiosk shows its calm out-of-order screen and nothi
     }
     h.tap(Point { 960, 540 });
     CHECK(h.app().screen() == ScreenId::out_of_order);
+}
+
+TEST_CASE("a pack with no cables puts the kiosk out of order, as no pack does")
+{
+    const auto folder
+        = std::filesystem::temp_directory_path() / ("ck_empty_pack_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const auto path = folder / "empty.ckpack";
+    {
+        auto writer = ck::content::PackWriter::create(path, {});
+        REQUIRE(writer.ok());
+        REQUIRE(writer->commit().ok());
+    }
+    {
+        AppHarness h({ 1920, 1080 }, {}, true, path);
+        CHECK(h.app().screen() == ScreenId::out_of_order);
+        CHECK(h.frame().tree().shows_text("This exhibit is resting"));
+        h.tap(Point { 960, 540 });
+        CHECK(h.app().screen() == ScreenId::out_of_order);
+    }
+    std::filesystem::remove_all(folder);
 }
 
 namespace {

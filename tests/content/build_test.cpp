@@ -239,29 +239,70 @@ TEST_CASE("a manifest naming a cable that is not in the pack fails the build, ci
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 0); // no temporaries left
 }
 
-TEST_CASE(
-    "a duplicate cable id is refused naming both places, and an id-less second row is named by its line")
+TEST_CASE("a duplicate cable id for another document is refused naming both places, and an id-less second "
+          "row is named by its line")
 {
     TempDir dir;
     auto writer = content::PackWriter::create(dir / "p.ckpack", {});
     REQUIRE(writer.ok());
     auto cables = test::sample_cables();
     REQUIRE(writer->add(cables[0]).ok());
-    auto again = cables[0];
-    again.source_file = "other/file.txt";
-    again.source_line = 5;
-    auto st = writer->add(again);
+    auto other = cables[0];
+    other.source_file = "other/file.txt";
+    other.source_line = 5;
+    other.display_text += " A different ending.";
+    auto st = writer->add(other);
     REQUIRE_FALSE(st.ok());
     CHECK(st.error().where == "other/file.txt:5");
+    CHECK(st.error().message.find("another document") != std::string::npos);
     CHECK(st.error().message.find("first seen at cables/1977STATE158046.txt:1") != std::string::npos);
     auto idless = cables[3];
     REQUIRE(writer->add(idless).ok());
     idless.source_line = 9;
+    idless.display_text = "Another row of the same file.";
     REQUIRE(writer->add(idless).ok());
     REQUIRE(writer->commit().ok());
     auto pack = test::open_pack(dir / "p.ckpack");
     CHECK(pack.cable("001_cafc2fa6b2b6242c")->has_value());
     CHECK(pack.cable("001_cafc2fa6b2b6242c-9")->has_value());
+}
+
+TEST_CASE("the same document given twice is stored once, and the copy names where the first came from")
+{
+    struct Case {
+        const char* what;
+        std::size_t index; // into sample_cables
+        const char* id; // as stored
+    };
+    const Case cases[] = {
+        { "a cable with an id", 1, "08TOKYO1723" },
+        { "a document without an id (stored under its file's stem)", 3, "001_cafc2fa6b2b6242c" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        TempDir dir;
+        auto writer = content::PackWriter::create(dir / "p.ckpack", {});
+        REQUIRE(writer.ok());
+        const auto cables = test::sample_cables();
+        auto first = writer->add(cables[c.index]);
+        REQUIRE(first.ok());
+        CHECK_FALSE(first->duplicate);
+        auto copy = cables[c.index];
+        const std::string first_where = copy.source_file + ":" + std::to_string(copy.source_line);
+        copy.source_file = "elsewhere/" + std::filesystem::path(copy.source_file).filename().string();
+        copy.source_line = 3;
+        auto again = writer->add(copy);
+        REQUIRE(again.ok());
+        CHECK(again->duplicate);
+        CHECK(again->first == first_where);
+        CHECK(writer->staged() == 1);
+        REQUIRE(writer->commit().ok());
+        auto pack = test::open_pack(dir / "p.ckpack");
+        CHECK(pack.info().cables == 1);
+        auto stored = pack.cable(c.id);
+        REQUIRE(stored.ok());
+        REQUIRE(stored->has_value());
+    }
 }
 
 TEST_CASE("the same inputs give a byte-identical pack whatever order the cables are added in")

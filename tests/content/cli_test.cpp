@@ -252,3 +252,165 @@ TEST_CASE("verify --installed refuses an older pack and accepts a newer one")
     CHECK(older.err.find("check: rollback") != std::string::npos);
     CHECK(older.err.find("older than the installed 2") != std::string::npos);
 }
+
+TEST_CASE(
+    "search filters match in any case and by an origin's words; an unknown value lists the values there are")
+{
+    TempDir dir;
+    const auto pack = dir / "exhibit.ckpack";
+    REQUIRE(cablepack("build " + q(corpus) + " --out " + q(pack), dir).code == 0);
+    struct Case {
+        const char* options;
+        int code;
+        const char* in_stderr;
+    };
+    const Case cases[] = {
+        { "--tag prel", 0, "" },
+        { "--origin 'embassy tokyo'", 0, "" },
+        { "--origin Tokyo", 0, "" },
+        { "--classification secret", 0, "" },
+        { "--origin Tokio", 1, "Embassy Tokyo" },
+        { "--tag PRELX", 1, "PREL" },
+        { "--classification hush", 1, "SECRET" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.options);
+        auto r = cablepack("search " + q(pack) + " '' --json " + c.options, dir);
+        CHECK(r.code == c.code);
+        if (c.code == 0) {
+            CHECK(nlohmann::json::parse(r.out)["total"].get<int>() > 0);
+        } else {
+            CHECK(r.err.find(c.in_stderr) != std::string::npos);
+            CHECK(r.err.find("the pack has:") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("a build that finds no cables fails with a clear message and writes nothing")
+{
+    TempDir dir;
+    fs::create_directories(dir / "empty");
+    fs::create_directories(dir / "notes");
+    ck::test::write_bytes(dir / "notes" / "README.md", "# not a cable\n");
+    ck::test::write_bytes(dir / "notes" / "sources.tsv", "id\tdate\n");
+    struct Case {
+        const char* what;
+        std::string sources;
+    };
+    const Case cases[] = {
+        { "an empty folder", q(dir / "empty") },
+        { "a folder with no cable files", q(dir / "notes") },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        auto r = cablepack("build " + c.sources + " --out " + q(dir / "x.ckpack"), dir);
+        CHECK(r.code == 1);
+        CHECK(r.err.find("no cables found") != std::string::npos);
+        CHECK(r.err.find("nothing was written") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "x.ckpack"));
+        CHECK(cablepack("build " + c.sources + " --keep-going --out " + q(dir / "x.ckpack"), dir).code == 1);
+        CHECK_FALSE(fs::exists(dir / "x.ckpack"));
+    }
+}
+
+TEST_CASE("a document given twice from two folders is built once and each copy is reported with both paths")
+{
+    TempDir dir;
+    const char* files[] = { "000_ee31729eca87852f.txt", "001_cafc2fa6b2b6242c.txt" }; // with an id, without
+    for (const char* folder : { "a", "b", "c" }) {
+        fs::create_directories(dir / folder);
+        for (const char* f : files) {
+            fs::copy_file(corpus / "cables" / "seeds" / f, dir / folder / f);
+        }
+    }
+    auto r = cablepack("build " + q(dir / "a") + " " + q(dir / "b") + " " + q(dir / "c") + " --out "
+            + q(dir / "x.ckpack") + " --json",
+        dir);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    for (const char* copy : { "b", "c" }) {
+        for (const char* f : files) {
+            const std::string line = std::string(copy) + "/" + f + ":1: warning: the same document as a/" + f;
+            CAPTURE(line);
+            CHECK(r.err.find(line) != std::string::npos);
+        }
+    }
+    const auto summary = nlohmann::json::parse(r.out);
+    CHECK(summary["cables"] == 2);
+    CHECK(summary["duplicates"] == 4);
+}
+
+TEST_CASE("a bad variants list fails the build naming its line")
+{
+    TempDir dir;
+    ck::test::write_bytes(dir / "variants.tsv", "fibre, fiber\nlonely\n");
+    auto r = cablepack(
+        "build " + q(corpus) + " --variants " + q(dir / "variants.tsv") + " --out " + q(dir / "x.ckpack"),
+        dir);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("variants.tsv:2: error: a group needs two forms") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "x.ckpack"));
+}
+
+TEST_CASE(
+    "a command line cablepack cannot parse is said in our own words: what was wrong and what is accepted")
+{
+    TempDir dir;
+    struct Case {
+        const char* args;
+        const char* says;
+    };
+    const Case cases[] = {
+        { "search x.ckpack q --limit 500",
+            "search: --limit: 500 is out of range; it takes a whole number from 0 to 100" },
+        { "search x.ckpack q --limit abc",
+            "search: --limit: 'abc' is not a number; it takes a whole number from 0 to 100" },
+        { "search x.ckpack q --limit 5 --limit 6",
+            "search: --limit: given 2 times; give it at most 1 time(s)" },
+        { "build", "build: missing SRC (cablepack build --help lists what it takes)" },
+        { "build x --out", "build: --out: needs a value after it" },
+        { "verify p", "verify: --pubkey is missing; cablepack verify needs it" },
+        { "search x q --frobnicate",
+            "search: '--frobnicate' is not something cablepack search takes; its options are --json" },
+        { "bogus", "usage: 'bogus' is not a command; the commands are parse, build" },
+        { "", "usage: no command given; the commands are parse, build" },
+        { "build a --out b --sequence -1", "build: --sequence: -1 is out of range" },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.args);
+        auto r = cablepack(c.args, dir);
+        CHECK(r.code == 2);
+        CHECK(r.err.rfind("cablepack: ", 0) == 0);
+        CHECK(r.err.find(c.says) != std::string::npos);
+        for (const char* raw : { "At Most", "not in range", "required TEXT missing", "The following argument",
+                 "A subcommand is required", "Run with --help" }) {
+            CAPTURE(raw);
+            CHECK(r.err.find(raw) == std::string::npos);
+        }
+    }
+    CHECK(cablepack("--help", dir).code == 0);
+}
+
+TEST_CASE("build --json prints a summary for scripts, also when nothing was written")
+{
+    TempDir dir;
+    auto ok = cablepack("build " + q(corpus) + " --out " + q(dir / "x.ckpack") + " --json", dir);
+    REQUIRE(ok.code == 0);
+    const auto s = nlohmann::json::parse(ok.out);
+    CHECK(s["ok"] == true);
+    CHECK(s["written"] == true);
+    CHECK(s["cables"] == 40);
+    CHECK(s["files"] == 40);
+    CHECK(s["errors"] == 0);
+    CHECK(s["content_hash"].get<std::string>().size() == 64);
+    CHECK(s["refs"].contains("total"));
+    CHECK(s["checks"].is_array());
+    CHECK(s["problems"].is_array());
+    fs::create_directories(dir / "empty");
+    auto empty = cablepack("build " + q(dir / "empty") + " --out " + q(dir / "y.ckpack") + " --json", dir);
+    CHECK(empty.code == 1);
+    const auto e = nlohmann::json::parse(empty.out);
+    CHECK(e["ok"] == false);
+    CHECK(e["written"] == false);
+    CHECK(e["problem"].get<std::string>().find("no cables found") != std::string::npos);
+}

@@ -146,8 +146,8 @@ content::Manifest sample_manifest()
     m.sections.push_back(s);
     m.featured.push_back(
         content::ManifestFeatured { "08TOKYO1723", { { "en", "A trilateral proposal" } }, 30 });
-    m.glossary.push_back(content::ManifestGlossaryEntry {
-        "PREL", content::GlossaryKind::tag, { { "en", "Political relations" } }, 40 });
+    m.glossary.push_back(content::ManifestGlossaryEntry { "PREL", content::GlossaryKind::tag,
+        { { "en", "Political relations" } }, { "Political relations" }, 40 });
     m.ui["en"] = { { "nav.back", "Back" }, { "nav.home", "Home" } };
     m.ui["ja"] = { { "nav.back", "戻る" } };
     return m;

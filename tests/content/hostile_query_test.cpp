@@ -128,11 +128,11 @@ TEST_CASE("b3.6 operator words are plain words in any case")
 
 TEST_CASE("b3.7 stars are not prefix operators; only the typed last word is a prefix")
 {
-    check_all(
-        { { "*", {} }, { "**", {} }, { "*iran", { "09MOSCOW405", "06TOKYO5212" } }, { "a*", { "01A4" } },
-            { "1*",
-                { "01A1", "1977STATE158046", "08TOKYO1723", "06TOKYO5212", "09MOSCOW405", "85TOKYO364",
-                    "1976TOKYO12732" } } });
+    check_all({ { "*", {} }, { "**", {} }, { "*iran", { "09MOSCOW405", "06TOKYO5212" } }, { "a*", {} },
+        { "1*", {} } });
+    // One letter or digit alone, a star after it or not, is too short to search (README).
+    CHECK(run("a*").too_short);
+    CHECK(run("1*").too_short);
 }
 
 TEST_CASE("b3.8 carets are not initial-token operators")
@@ -149,7 +149,8 @@ TEST_CASE("b3.9 brackets and braces group nothing")
 
 TEST_CASE("b3.10 plus signs join nothing")
 {
-    check_all({ { "+", {} }, { "a + + b", { "01A4" } }, { "c++", { "01A2", "08TOKYO1723", "85TOKYO364" } } });
+    check_all({ { "+", {} }, { "a + + b", { "01A4" } }, { "c++", {} } });
+    CHECK(run("c++").too_short); // "c" alone
 }
 
 TEST_CASE("b3.11 NEAR with a huge distance or unbalanced is plain words")
@@ -185,7 +186,9 @@ TEST_CASE("b3.13 a 10,000-character paste and 1,000 one-letter words stay bounde
     auto parser = content::QueryParser::create();
     REQUIRE(parser.ok());
     CHECK(parser->parse(flood).phrases.size() == 1);
-    CHECK(found(flood) == std::set<std::string> { "01A4" });
+    // The flood is one word, "a", typed a thousand times: one letter alone is too short to search.
+    CHECK(found(flood).empty());
+    CHECK(run(flood).too_short);
     std::string many;
     for (int i = 0; i < 200; ++i) {
         many += "w" + std::to_string(i) + " ";

@@ -225,9 +225,10 @@ TEST_CASE("completion offers index words for the word being typed, most frequent
     const Case cases[] = {
         { "coc", { "cocom" } },
         { "trade with the uss", { "ussr" } },
-        { "JAPAN", { "japan", "japanese" } },
-        { "ja", { "ja", "japan", "japanese" } }, // JA is a tag on five cables
-        { "j", {} }, // one letter is not enough
+        { "JAPAN", { "japanese" } }, // never the word as typed
+        { "jap", { "japan", "japanese" } },
+        { "ja", {} }, // from three characters, as prefix search
+        { "j", {} },
         { "japan ", {} }, // the word is finished
         { "zzzz", {} },
     };

@@ -133,7 +133,7 @@ content::Pack write_pack(const std::filesystem::path& path, const std::vector<ca
     auto writer = content::PackWriter::create(path, options);
     REQUIRE_MESSAGE(writer.ok(), (writer.ok() ? "" : writer.error().to_string()));
     for (const cable::Cable& c : cables) {
-        const Status added = writer->add(c);
+        const auto added = writer->add(c);
         REQUIRE_MESSAGE(added.ok(), (added.ok() ? "" : added.error().to_string()));
     }
     const auto summary = writer->commit();

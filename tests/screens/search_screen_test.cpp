@@ -228,3 +228,31 @@ TEST_CASE("an initial text searches at once, and the screen can go with a search
     // suite's CTest timeout; how quickly it returns is measured by bench/, not asserted here.
     rig.destroy_screen();
 }
+
+TEST_CASE("a single letter asks for more letters instead of listing every cable or saying nothing was found")
+{
+    struct Case {
+        const char* typed;
+        bool asks_for_more;
+    };
+    const Case cases[]
+        = { { "a", true }, { "7", true }, { "a b", false }, { "ab", false }, { "a korea", false } };
+    for (const Case& c : cases) {
+        CAPTURE(c.typed);
+        SearchRig rig;
+        REQUIRE(rig.settle());
+        rig.type(c.typed);
+        REQUIRE(rig.settle());
+        CHECK(rig.screen().shown().results.too_short == c.asks_for_more);
+        const ck::ui::WidgetTree& tree = rig.frame();
+        const ck::ui::Widget* hint = tree.find_by_id("search.hint");
+        if (c.asks_for_more) {
+            CHECK(tree.find_by_id("search.nothing") == nullptr);
+            REQUIRE(hint != nullptr);
+            CHECK(hint->label.find("more letters") != std::string::npos);
+            CHECK(rig.screen().shown().results.hits.empty());
+        } else {
+            CHECK((hint == nullptr || hint->label.find("more letters") == std::string::npos));
+        }
+    }
+}

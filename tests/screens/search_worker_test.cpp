@@ -3,6 +3,7 @@
 // when the worker goes, even with a search in flight.
 #include "content/pack.hpp"
 #include "content/query.hpp"
+#include "content/query_intent.hpp"
 #include "core/background_work.hpp"
 #include "core/log.hpp"
 #include "screens/search_worker.hpp"
@@ -195,4 +196,31 @@ TEST_CASE("nothing found suggests the word meant, and each word alone")
     }
     CHECK(ck::screens::suggest_queries(*pack, *parser, "!!!???", 5).empty());
     CHECK(ck::screens::suggest_queries(*pack, *parser, "", 5).empty());
+}
+
+TEST_CASE("nothing found suggests only years that have cables")
+{
+    auto pack = ck::content::Pack::open(ck::test::exhibit_pack_path());
+    REQUIRE(pack.ok());
+    auto parser = ck::content::QueryParser::create();
+    REQUIRE(parser.ok());
+    struct Case {
+        std::string text;
+        std::vector<std::string> expected; // every suggestion that names a year, in order
+    };
+    // The exhibit's text names 2012-2019 and 1952-1957, but its cables are of 2010 and 1960-1961.
+    const std::vector<Case> cases = {
+        { "2017", { "2010" } }, { "1958", {} },
+        { "1966", {} }, // 1960 and 1961 have cables, but are words only of OCR'd scans
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        std::vector<std::string> got;
+        for (const auto& s : ck::screens::suggest_queries(*pack, *parser, c.text, 5)) {
+            if (ck::content::time_span(s.query)) {
+                got.push_back(s.query);
+            }
+        }
+        CHECK(got == c.expected);
+    }
 }

@@ -11,7 +11,8 @@
 
 namespace ck::test {
 
-AppHarness::AppHarness(Size viewport, app::AppOptions options, bool with_pack)
+AppHarness::AppHarness(
+    Size viewport, app::AppOptions options, bool with_pack, const std::filesystem::path& pack_path)
     : m_viewport(viewport)
 {
     auto fonts = text::FontSet::create(text::FontPaths::debian_defaults());
@@ -21,7 +22,7 @@ AppHarness::AppHarness(Size viewport, app::AppOptions options, bool with_pack)
     m_glyphs = std::make_unique<text::GlyphCache>(*m_fonts);
     std::unique_ptr<content::Pack> pack;
     if (with_pack) {
-        auto opened = content::Pack::open(exhibit_pack_path());
+        auto opened = content::Pack::open(pack_path.empty() ? exhibit_pack_path() : pack_path);
         REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().to_string()));
         pack = std::make_unique<content::Pack>(std::move(*opened));
     }

@@ -7,6 +7,7 @@
 #include "text/glyph_cache.hpp"
 #include "text/layout_cache.hpp"
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -14,7 +15,9 @@ namespace ck::test {
 
 class AppHarness {
 public:
-    explicit AppHarness(Size viewport = { 1920, 1080 }, app::AppOptions options = {}, bool with_pack = true);
+    // With a pack: the exhibit, or the pack at `pack_path` when one is given.
+    explicit AppHarness(Size viewport = { 1920, 1080 }, app::AppOptions options = {}, bool with_pack = true,
+        const std::filesystem::path& pack_path = {});
 
     app::KioskApp& app() { return *m_app; }
     const ui::Canvas& frame();

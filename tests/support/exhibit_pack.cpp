@@ -31,6 +31,9 @@ struct BuiltPack {
         REQUIRE_MESSAGE(manifest.ok(), (manifest.ok() ? "" : manifest.error().to_string()));
         content::BuildOptions options;
         options.manifest = std::move(*manifest);
+        auto variants = content::read_variants(root / "variants.tsv");
+        REQUIRE_MESSAGE(variants.ok(), (variants.ok() ? "" : variants.error().to_string()));
+        options.variants = std::move(*variants);
         options.builder_version = "tests";
         auto writer = content::PackWriter::create(pack, std::move(options));
         REQUIRE_MESSAGE(writer.ok(), (writer.ok() ? "" : writer.error().to_string()));
@@ -43,7 +46,7 @@ struct BuiltPack {
             bytes << in.rdbuf();
             const cable::ParseOutput parsed = cable::parse(bytes.str(), entry.path().filename().string());
             for (const cable::Cable& c : parsed.cables) {
-                const Status added = writer->add(c);
+                const auto added = writer->add(c);
                 REQUIRE_MESSAGE(added.ok(), (added.ok() ? "" : added.error().to_string()));
             }
         }

@@ -1,4 +1,5 @@
-// `cablepack build SRC... [--manifest FILE] --out PACK [--sequence N] [--keep-going]`
+// `cablepack build SRC... [--manifest FILE] [--variants FILE] --out PACK [--sequence N] [--keep-going]
+// [--warnings] [--json]`
 //
 // SRC is a cable file, or a folder read recursively for cable files (.txt, .text, .html, .htm,
 // .csv, .md; hidden files, README, LICENSE and CMakeLists files and everything else, such as the manifest or
@@ -12,6 +13,7 @@
 #include "cablepack/commands.hpp"
 #include "content/manifest.hpp"
 #include "content/pack_writer.hpp"
+#include "content/variants.hpp"
 #include "core/ascii.hpp"
 
 #include <algorithm>
@@ -189,11 +191,53 @@ void print_checks(const std::vector<std::string>& checks)
 struct BuildArgs {
     std::vector<std::string> sources;
     std::string manifest;
+    std::string variants;
     std::string out;
     std::int64_t sequence = 1;
     bool keep_going = false;
     bool warnings = false;
+    bool json = false;
 };
+
+// What a build counted, for the summary line and --json.
+struct Tally {
+    std::size_t files = 0;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t bad_files = 0;
+    std::size_t duplicates = 0;
+    std::vector<std::string> problems; // "file:line: error|warning: ..." as printed, for --json
+};
+
+// The --json summary on stdout, for scripts: whether a pack was written, the counts, the
+// references, the sizes and the content hash; `problem` says why when nothing was written.
+void print_build_json(const BuildArgs& args, const Tally& t, const content::BuildSummary* summary,
+    const std::vector<std::string>& checks, double seconds, const std::string& problem)
+{
+    nlohmann::json out;
+    out["ok"] = summary != nullptr && t.errors == 0;
+    out["written"] = summary != nullptr;
+    out["pack"] = args.out;
+    out["files"] = t.files;
+    out["errors"] = t.errors;
+    out["warnings"] = t.warnings;
+    out["duplicates"] = t.duplicates;
+    out["seconds"] = seconds;
+    out["checks"] = checks;
+    out["problems"] = t.problems;
+    if (!problem.empty()) {
+        out["problem"] = problem;
+    }
+    if (summary != nullptr) {
+        out["cables"] = summary->cables;
+        out["refs"] = { { "total", summary->refs_total }, { "in_pack", summary->refs_resolved },
+            { "possible", summary->refs_possible }, { "fbis", summary->refs_fbis } };
+        out["text_bytes"] = summary->text_bytes;
+        out["pack_bytes"] = summary->pack_bytes;
+        out["content_hash"] = summary->content_hash;
+    }
+    print_json(out);
+}
 
 int run_build(const BuildArgs& args)
 {
@@ -214,6 +258,18 @@ int run_build(const BuildArgs& args)
         }
         options.manifest = std::move(*manifest);
     }
+    if (!args.variants.empty()) {
+        std::vector<ck::Error> problems;
+        auto variants = content::read_variants(args.variants, &problems);
+        if (!variants) {
+            for (const auto& e : problems) {
+                std::fprintf(stderr, "%s: error: %s\n", e.where.c_str(), e.message.c_str());
+            }
+            print_error("build", "the variants list has errors; nothing was written");
+            return exit_failed;
+        }
+        options.variants = std::move(*variants);
+    }
     auto inputs = collect(args.sources);
     if (!inputs) {
         print_error(inputs.error());
@@ -224,9 +280,13 @@ int run_build(const BuildArgs& args)
         print_error(writer.error());
         return exit_failed;
     }
-    std::size_t errors = 0;
-    std::size_t warnings = 0;
-    std::size_t bad_files = 0;
+    Tally tally;
+    tally.files = inputs->size();
+    std::size_t& errors = tally.errors;
+    std::size_t& warnings = tally.warnings;
+    std::size_t& bad_files = tally.bad_files;
+    std::size_t& duplicates = tally.duplicates;
+    const auto seconds_so_far = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     std::vector<std::string> checks;
     Progress progress(inputs->size());
     for (std::size_t i = 0; i < inputs->size(); ++i) {
@@ -247,24 +307,50 @@ int run_build(const BuildArgs& args)
             if (is_error || args.warnings) {
                 report(d);
             }
+            tally.problems.push_back(
+                d.file + ":" + std::to_string(d.line) + (is_error ? ": error: " : ": warning: ") + d.message);
         }
         for (const auto& c : parsed.cables) {
             if (std::string check = fields_to_check(c); !check.empty()) {
                 checks.push_back(std::move(check));
             }
-            if (auto st = writer->add(c); !st) {
-                std::fprintf(stderr, "%s: error: %s\n", st.error().where.c_str(), st.error().message.c_str());
+            auto added = writer->add(c);
+            if (!added) {
+                std::fprintf(
+                    stderr, "%s: error: %s\n", added.error().where.c_str(), added.error().message.c_str());
+                tally.problems.push_back(added.error().where + ": error: " + added.error().message);
                 ++errors;
                 file_bad = true;
+            } else if (added->duplicate) {
+                // Both paths, so the curator can remove either copy.
+                tally.problems.push_back(c.source_file + ":" + std::to_string(c.source_line)
+                    + ": warning: the same document as " + added->first + "; stored once");
+                std::fprintf(stderr, "%s\n", tally.problems.back().c_str());
+                ++duplicates;
             }
         }
         bad_files += file_bad ? 1 : 0;
         progress.files(i + 1, writer->staged());
     }
     if (errors > 0 && !args.keep_going) {
-        print_error("build",
-            std::to_string(errors) + " error(s) in " + std::to_string(bad_files)
-                + " file(s); nothing was written (use --keep-going to build the rest)");
+        const std::string problem = std::to_string(errors) + " error(s) in " + std::to_string(bad_files)
+            + " file(s); nothing was written (use --keep-going to build the rest)";
+        print_error("build", problem);
+        if (args.json) {
+            print_build_json(args, tally, nullptr, checks, seconds_so_far(), problem);
+        }
+        return exit_failed;
+    }
+    // A pack without cables is a mistake (a mistyped path, the wrong folder): the kiosk would show
+    // it as out of order, so the build refuses it instead of signing an empty exhibit.
+    if (writer->staged() == 0) {
+        const std::string problem = "no cables found in " + std::to_string(inputs->size())
+            + " file(s) read; nothing was written. Give the folder or files that hold the cables"
+              " (.txt, .text, .html, .htm, .csv or .md)";
+        print_error("build", problem);
+        if (args.json) {
+            print_build_json(args, tally, nullptr, checks, seconds_so_far(), problem);
+        }
         return exit_failed;
     }
     auto summary = writer->commit(
@@ -272,21 +358,29 @@ int run_build(const BuildArgs& args)
     if (!summary) {
         // A manifest error lists every missing cable, one "file:line: ..." per line.
         print_error(summary.error());
+        if (args.json) {
+            print_build_json(args, tally, nullptr, checks, seconds_so_far(), summary.error().to_string());
+        }
         return exit_failed;
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const double seconds = seconds_so_far();
     std::fprintf(stderr,
-        "built %s: %lld cables from %zu files in %.1f s (%.0f cables/s); %zu error(s), %zu warning(s)%s\n"
+        "built %s: %lld cables from %zu files in %.1f s (%.0f cables/s); %zu error(s), %zu warning(s)%s%s\n"
         "  references: %lld, %lld naming a cable in the pack, %lld possibly one, %lld FBIS press items\n"
         "  text %.1f MB, pack %.1f MB; content hash %s\n",
         args.out.c_str(), static_cast<long long>(summary->cables), inputs->size(), seconds,
         seconds > 0 ? static_cast<double>(summary->cables) / seconds : 0.0, errors, warnings,
         warnings > 0 && !args.warnings ? " (--warnings lists them)" : "",
+        duplicates > 0 ? ("; " + std::to_string(duplicates) + " duplicate document(s) stored once").c_str()
+                       : "",
         static_cast<long long>(summary->refs_total), static_cast<long long>(summary->refs_resolved),
         static_cast<long long>(summary->refs_possible), static_cast<long long>(summary->refs_fbis),
         static_cast<double>(summary->text_bytes) / 1e6, static_cast<double>(summary->pack_bytes) / 1e6,
         summary->content_hash.c_str());
     print_checks(checks);
+    if (args.json) {
+        print_build_json(args, tally, &*summary, checks, seconds, {});
+    }
     return errors > 0 ? exit_failed : exit_ok;
 }
 
@@ -299,6 +393,8 @@ void register_build(CLI::App& app, Runner& run)
     cmd->add_option("SRC", args->sources, "Cable files, or folders searched recursively for cable files")
         ->required();
     cmd->add_option("--manifest", args->manifest, "The curator's collection.toml (without it: the archive)");
+    cmd->add_option("--variants", args->variants,
+        "Groups of forms search treats as one, one group a line (fibre, fiber); stored in the pack");
     cmd->add_option("--out", args->out, "The pack to write (replaced atomically)")->required();
     cmd->add_option("--sequence", args->sequence,
            "Release number, bound into the signature (verify --installed refuses a lower one)")
@@ -306,6 +402,8 @@ void register_build(CLI::App& app, Runner& run)
     cmd->add_flag(
         "--keep-going", args->keep_going, "Build the cables that could be read despite errors (exit 1)");
     cmd->add_flag("--warnings", args->warnings, "Also list parser warnings");
+    cmd->add_flag(
+        "--json", args->json, "Also print a summary as JSON on stdout (counts, warnings, content hash)");
     cmd->callback([&run, args] { run = [args] { return run_build(*args); }; });
 }
 

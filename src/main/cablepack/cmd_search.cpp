@@ -36,6 +36,38 @@ nlohmann::json facet_map(const std::vector<content::FacetCount>& counts)
     return out;
 }
 
+// Values shown when a filter names none: the most frequent first, cut to a screenful.
+constexpr std::size_t values_listed_max = 30;
+
+// A filter value the pack does not hold is a mistake worth saying so, with the values it does hold:
+// finding nothing would look like an answer. Returns false after printing the error.
+bool filter_known(content::Pack& pack, content::FilterField field, std::string_view option,
+    std::string_view noun, const std::string& typed)
+{
+    if (typed.empty()) {
+        return true;
+    }
+    auto matching = pack.filter_values(field, typed);
+    if (matching && !matching->empty()) {
+        return true;
+    }
+    auto all = pack.filter_values(field, {});
+    std::string listed;
+    std::size_t shown = 0;
+    for (const auto& v : all ? *all : std::vector<content::FacetCount> {}) {
+        if (shown++ == values_listed_max) {
+            listed += ", ...";
+            break;
+        }
+        listed += (listed.empty() ? "" : ", ") + v.value;
+    }
+    print_error(option,
+        "no cable in the pack has the " + std::string(noun) + " '" + typed + "'; "
+            + (listed.empty() ? "the pack has none" : "the pack has: " + listed)
+            + " (any case; an origin also matches by its words, as Tokyo matches Embassy Tokyo)");
+    return false;
+}
+
 int run_search(const SearchArgs& args)
 {
     content::SearchQuery q;
@@ -61,6 +93,12 @@ int run_search(const SearchArgs& args)
         print_error(args.pack, pack.error().to_string());
         return exit_failed;
     }
+    if (!filter_known(*pack, content::FilterField::classification, "--classification", "classification",
+            args.classification)
+        || !filter_known(*pack, content::FilterField::origin, "--origin", "origin", args.origin)
+        || !filter_known(*pack, content::FilterField::tag, "--tag", "tag", args.tag)) {
+        return exit_failed;
+    }
     auto results = pack->search(q);
     if (!results) {
         print_error(args.pack, results.error().to_string());
@@ -75,6 +113,7 @@ int run_search(const SearchArgs& args)
         nlohmann::json out;
         out["total"] = results->total;
         out["total_is_estimate"] = results->total_is_estimate;
+        out["too_short"] = results->too_short;
         out["ranking"] = std::string(content::to_string(results->ranking));
         out["results"] = nlohmann::json::array();
         for (const auto& hit : results->hits) {
@@ -94,6 +133,10 @@ int run_search(const SearchArgs& args)
     }
     if (results->empty_query) {
         std::printf("nothing to search for: type a word, or give a filter\n");
+        return exit_ok;
+    }
+    if (results->too_short) {
+        std::printf("nothing searched: a single letter or digit is in nearly every cable; type more\n");
         return exit_ok;
     }
     std::printf("%s%lld cables found (%s)\n", results->total_is_estimate ? "about " : "",
@@ -127,9 +170,9 @@ void register_search(CLI::App& app, Runner& run)
     cmd->add_option("--limit", args->limit, "Results per page (at most 100)")->check(CLI::Range(0, 100));
     cmd->add_option("--offset", args->offset, "Results to skip");
     cmd->add_option("--year", args->years, "Years: 1977-1980, 1977, 1977- or -1980");
-    cmd->add_option("--classification", args->classification, "e.g. SECRET");
-    cmd->add_option("--origin", args->origin, "e.g. \"Embassy Tokyo\"");
-    cmd->add_option("--tag", args->tag, "e.g. PREL");
+    cmd->add_option("--classification", args->classification, "e.g. secret (any case)");
+    cmd->add_option("--origin", args->origin, "e.g. \"Embassy Tokyo\", or Tokyo (any case, by words)");
+    cmd->add_option("--tag", args->tag, "e.g. prel (any case)");
     cmd->callback([&run, args] { run = [args] { return run_search(*args); }; });
 }
 

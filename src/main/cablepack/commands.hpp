@@ -24,4 +24,8 @@ void register_export(CLI::App& app, Runner& run);
 void register_search(CLI::App& app, Runner& run);
 void register_diff(CLI::App& app, Runner& run);
 
+// Prints a command line CLI11 could not parse as our own error (usage_errors.cpp), or the help
+// that was asked for; returns the exit code.
+int report_usage_error(const CLI::App& app, const CLI::ParseError& error);
+
 } // namespace ck::cablepack

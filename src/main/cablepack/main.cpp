@@ -24,8 +24,7 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? ck::cablepack::exit_ok : ck::cablepack::exit_usage;
+        return ck::cablepack::report_usage_error(app, e);
     }
     if (!run) {
         std::fputs(app.help().c_str(), stderr);

@@ -107,7 +107,8 @@ void register_verify(CLI::App& app, Runner& run)
     cmd->add_option("--pubkey", args->pubkey, "The trusted public key (minisign format)")->required();
     cmd->add_option("--signature", args->signature, "The signature (default: PACK.minisig)");
     cmd->add_option("--installed", args->installed,
-        "The pack installed now, or a kiosk's state folder ([state] dir): refuse a pack that would roll it back");
+        "The pack installed now, or a kiosk's state folder ([state] dir): refuse a pack that would roll it "
+        "back");
     cmd->add_flag("--json", args->json, "Print the result as JSON");
     cmd->add_flag(
         "--quick", args->quick, "Skip the slow integrity checks (signature, binding and schema only)");

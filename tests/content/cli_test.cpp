@@ -17,28 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out; // stdout
-    std::string err; // stderr
-};
+using Run = ck::test::CommandRun;
 
 Run cablepack(const std::string& args, const TempDir& dir)
 {
-    const std::string err_file = (dir / "stderr.txt").string();
-    const std::string command = std::string(CK_CABLEPACK) + " " + args + " 2>'" + err_file + "'";
-    Run r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf {};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) {
-        r.out.append(buf.data(), n);
-    }
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = ck::test::read_bytes(err_file);
-    return r;
+    return ck::test::run_command(std::string(CK_CABLEPACK) + " " + args, dir);
 }
 
 std::string q(const fs::path& p)

@@ -3,9 +3,12 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace ck::test {
@@ -216,6 +219,27 @@ std::vector<Cable> synthetic_cables(int count)
         out.push_back(std::move(c));
     }
     return out;
+}
+
+} // namespace ck::test
+
+namespace ck::test {
+
+CommandRun run_command(const std::string& command, const TempDir& dir)
+{
+    const std::string err_file = (dir / "stderr.txt").string();
+    CommandRun r;
+    FILE* pipe = ::popen((command + " 2>'" + err_file + "'").c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buf {};
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) {
+        r.out.append(buf.data(), n);
+    }
+    const int status = ::pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = read_bytes(err_file);
+    return r;
 }
 
 } // namespace ck::test

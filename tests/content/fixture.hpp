@@ -44,6 +44,15 @@ content::BuildSummary build_pack(const std::filesystem::path& out, const std::ve
 content::Pack open_pack(const std::filesystem::path& path);
 
 std::string read_bytes(const std::filesystem::path& path);
+
+// A shell command run to its end: its exit code, standard output and standard error (kept in
+// `dir` while it runs).
+struct CommandRun {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+CommandRun run_command(const std::string& command, const TempDir& dir);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
 
 // `count` small cables for volume tests: every body holds "common", every tenth subject "rare

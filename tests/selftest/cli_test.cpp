@@ -19,27 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Run = ck::test::CommandRun;
 
 Run shell(const std::string& command, const TempDir& dir)
 {
-    const std::string err_file = (dir / "stderr.txt").string();
-    Run r;
-    FILE* pipe = ::popen((command + " 2>'" + err_file + "'").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf {};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) {
-        r.out.append(buf.data(), n);
-    }
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = ck::test::read_bytes(err_file);
-    return r;
+    return ck::test::run_command(command, dir);
 }
 
 std::string q(const fs::path& p)

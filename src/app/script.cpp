@@ -172,6 +172,13 @@ Result<Command> parse_expect(Cursor& c)
         }
         return done(c, ExpectScreen { std::string(name) });
     }
+    if (what == "staff") {
+        const std::string_view state = c.word();
+        if (state.empty()) {
+            return make_error("expect staff needs a state: off, pin, locked, pattern, targets or a staff page");
+        }
+        return done(c, ExpectStaff { std::string(state) });
+    }
     if (what == "text" || what == "no-text") {
         auto text = quoted(c);
         if (!text) {
@@ -180,7 +187,7 @@ Result<Command> parse_expect(Cursor& c)
         return done(c, ExpectText { std::move(*text), what == "text" });
     }
     return make_error(
-        "expect what? use 'expect screen NAME', 'expect text \"TEXT\"' or 'expect no-text \"TEXT\"'");
+        "expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"' or 'expect no-text \"TEXT\"'");
 }
 
 Result<Command> parse_tap_like(Cursor& c, std::string_view verb)

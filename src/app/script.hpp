@@ -71,6 +71,12 @@ struct ExpectText {
     std::string text;
     bool present = true;
 };
+// Staff mode's state: "off", "pin", "locked", "pattern" (a display test pattern), "targets" (the
+// touch accuracy targets), or the page showing ("checks", "display", "trace", "accuracy", "pack",
+// "performance", "log", "visits", "actions").
+struct ExpectStaff {
+    std::string state;
+};
 struct Storm {
     int fingers = 10;
     int ms = 500;
@@ -81,7 +87,7 @@ struct Open {
 };
 
 using Command = std::variant<Wait, Tap, LongPress, Drag, Pinch, Back, KeyPress, TypeText, Compose, Wheel,
-    Shot, Dump, ExpectScreen, ExpectText, Storm, Open>;
+    Shot, Dump, ExpectScreen, ExpectText, ExpectStaff, Storm, Open>;
 
 struct Line {
     std::size_t number = 0; // 1-based line in the file

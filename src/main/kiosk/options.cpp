@@ -1,6 +1,8 @@
 // CLI11 for the command line, toml++ for the configuration file (both Debian packages).
 #include "options.hpp"
 
+#include "content/pin.hpp"
+
 #include <CLI/CLI.hpp>
 #include <toml++/toml.h>
 
@@ -70,6 +72,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
         ->needs(headless)
         ->check(CLI::Range(1L, 100'000'000L));
     cli.add_option("--seed", o.seed, "Seed of the monkey's random events");
+    cli.add_flag("--hash-pin", o.hash_pin, "Read a staff PIN on standard input and print the [staff] lines");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -81,6 +84,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
     }
     if (!size.empty()) {
         parse_size(size, o.size);
+    }
+    if (o.hash_pin) {
+        return std::nullopt;
     }
     if (o.headless && o.script.empty() && o.monkey_events == 0) {
         std::fputs("kiosk: --headless needs --script FILE (or --monkey N)\n", stderr);
@@ -106,19 +112,47 @@ Status read_config(const std::string& path, Options& o)
     // without a word.
     const auto line_of
         = [&](const toml::node& node) { return path + ":" + std::to_string(node.source().begin.line); };
+    const auto known_keys = [](std::string_view table) -> std::string_view {
+        if (table == "idle") {
+            return "prompt_after_s, prompt_after_reading_s, countdown_s";
+        }
+        if (table == "staff") {
+            return "pin_hash";
+        }
+        if (table == "metrics") {
+            return "textfile";
+        }
+        return {};
+    };
     for (const auto& [key, node] : t) {
-        if (key.str() != "idle" || !node.is_table()) {
-            return make_error("unknown key '" + std::string(key.str()) + "' (the file holds an [idle] table)",
-                line_of(node));
+        const std::string table(key.str());
+        if (known_keys(table).empty() || !node.is_table()) {
+            return make_error(
+                "unknown key '" + table + "' (the file holds [idle], [staff] and [metrics] tables)", line_of(node));
         }
         for (const auto& [inner, value] : *node.as_table()) {
             const std::string name(inner.str());
-            if (name != "prompt_after_s" && name != "prompt_after_reading_s" && name != "countdown_s") {
-                return make_error("unknown key 'idle." + name
-                        + "' (known: prompt_after_s, prompt_after_reading_s, countdown_s)",
-                    line_of(value));
+            const std::string known(known_keys(table));
+            if ((", " + known + ",").find(", " + name + ",") == std::string::npos) {
+                return make_error(
+                    "unknown key '" + table + "." + name + "' (known: " + known + ")", line_of(value));
             }
         }
+    }
+    if (const toml::node* hash = t.at_path("staff.pin_hash").node()) {
+        const auto text = hash->value<std::string>();
+        if (!text || !content::is_pin_hash(*text)) {
+            return make_error("staff.pin_hash must be the line `kiosk --hash-pin` prints (an Argon2id hash)",
+                line_of(*hash));
+        }
+        o.staff_pin_hash = *text;
+    }
+    if (const toml::node* file = t.at_path("metrics.textfile").node()) {
+        const auto text = file->value<std::string>();
+        if (!text || text->empty()) {
+            return make_error("metrics.textfile must be the path of the file to write", line_of(*file));
+        }
+        o.metrics_textfile = *text;
     }
     const auto seconds = [&](std::string_view key, Millis& out) -> Status {
         const toml::node* node = t.at_path(key).node();

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include <unistd.h>
+
 namespace ck::kiosk {
 
 Result<TextStack> make_text_stack()
@@ -51,6 +53,19 @@ std::filesystem::path state_directory()
         return std::filesystem::path(home) / ".local" / "state" / "cable-kiosk";
     }
     return std::filesystem::temp_directory_path() / "cable-kiosk";
+}
+
+std::int64_t resident_bytes()
+{
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (f == nullptr) {
+        return 0;
+    }
+    long long size = 0;
+    long long resident = 0;
+    const int read = std::fscanf(f, "%lld %lld", &size, &resident);
+    std::fclose(f);
+    return read == 2 ? resident * sysconf(_SC_PAGESIZE) : 0;
 }
 
 Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,

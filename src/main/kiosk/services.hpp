@@ -9,6 +9,7 @@
 #include "text/layout_cache.hpp"
 #include "ui/canvas.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ Result<TextStack> make_text_stack();
 // Where the kiosk keeps its verification stamps and their key: $STATE_DIRECTORY (systemd), else
 // $XDG_STATE_HOME/cable-kiosk, else ~/.local/state/cable-kiosk. Never anything a visitor typed.
 std::filesystem::path state_directory();
+
+// Our resident set size in bytes (/proc/self/statm), 0 when it cannot be read.
+std::int64_t resident_bytes();
 
 // Opens the pack after checking its signature with `pubkey`. The first start (or any change to
 // the file) verifies fully and records a stamp; later starts check the stamp only.

@@ -81,6 +81,9 @@ int KioskApp::today() const
 
 void KioskApp::note_search_outcome(bool leaving)
 {
+    if (m_stack.empty()) {
+        return; // the first reset, before any screen
+    }
     const screens::Screen* s = &current();
     const bool on_search = !leaving && s->id() == screens::ScreenId::search;
     if (m_search_screen != nullptr && (m_search_screen != s || !on_search)) {

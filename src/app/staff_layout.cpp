@@ -184,9 +184,10 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     const bool locked = m_lockout.locked(m_now);
     const bool checking = m_pin_lane && m_pin_lane.pending();
     const float pad = t.px(8);
-    const float key = t.px(17);
+    const float key = t.px(17); // the keys' height
+    const float key_w = t.px(26);
     const float gap = t.px(3);
-    const float pad_w = 3 * key + 2 * gap;
+    const float pad_w = 3 * key_w + 2 * gap;
     const float width = std::min(size.w - 2 * t.px(t.spacing().margin_mm), std::max(pad_w + 2 * pad, t.px(120)));
     const float inner = width - 2 * pad;
     // Measure the texts first, to centre the card.
@@ -258,10 +259,11 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
         b.role = ui::Role::key;
         b.look = k == "ok" ? ui::Look::filled : ui::Look::outline;
         b.text_mm = k.size() == 1 ? t.type().subheading_mm : t.type().ui_mm;
-        b.rect = { field.x + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key + gap), key, key };
+        b.rect = { field.x + static_cast<float>(i % 3) * (key_w + gap), y + static_cast<float>(i / 3) * (key + gap), key_w,
+            key };
         if (locked || checking) {
             canvas.draw().stroke_rounded_rect(b.rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
-            const auto l = canvas.layout(b.label, { text::Family::sans, text::Weight::medium, t.text_px(b.text_mm) }, key);
+            const auto l = canvas.layout(b.label, { text::Family::sans, text::Weight::medium, t.text_px(b.text_mm) }, key_w);
             canvas.draw_layout(*l, { b.rect.center().x - l->size().w / 2, b.rect.center().y - l->size().h / 2 }, p.disabled);
             ui::Widget w;
             w.id = b.id;
@@ -757,16 +759,17 @@ void StaffMode::build_pack(ui::Canvas& canvas, Rect area, const StaffView& view)
         { "file", view.pack->path().filename().string() },
         { "previous", staff_text(m_lang, "pack.previous_none") },
     };
-    const float key_w = std::min(t.px(55), area.w * 0.35f);
+    const float key_w = std::min(t.px(75), area.w * 0.4f);
     float y = area.y;
     for (const auto& row : rows) {
-        pen.put({}, staff_text(m_lang, "pack." + row.first), { area.x, y }, key_w - gap, t.type().ui_mm,
-            text::Weight::regular, p.secondary);
+        const float kh = pen.put({}, staff_text(m_lang, "pack." + row.first), { area.x, y }, key_w - gap,
+            t.type().ui_mm, text::Weight::regular, p.secondary)
+                             .h;
         const text::Family family = row.first == "hash" || row.first == "signer" ? text::Family::mono : text::Family::sans;
         const float h = pen.put("staff.pack." + row.first, row.second, { area.x + key_w, y }, area.w - key_w,
             t.type().ui_mm, text::Weight::medium, {}, ui::Role::text, family)
                             .h;
-        y += std::max(h, t.text_px(t.type().ui_mm) * 1.3f) + gap;
+        y += std::max(h, kh) + gap;
     }
 }
 

@@ -221,6 +221,7 @@ void StaffMode::finish_pin(bool right, Millis now)
 void StaffMode::run_checks(Millis now)
 {
     m_run = std::make_unique<CheckRun>(m_services.checks ? m_services.checks() : selfcheck::Checks {}, m_work, now);
+    m_run_recorded = false;
 }
 
 void StaffMode::leave(std::string_view why)
@@ -331,9 +332,11 @@ void StaffMode::advance(Millis now)
             finish_pin(*right, now);
         }
     }
-    if (m_run && !m_run->done()) {
+    if (m_run && !m_run_recorded) {
         m_run->advance();
+        // The last answer may arrive from the worker between two frames: record it when seen.
         if (m_run->done()) {
+            m_run_recorded = true;
             m_last_results.clear();
             for (const auto& r : m_run->results()) {
                 m_last_results.push_back(*r);
@@ -351,7 +354,7 @@ void StaffMode::advance(Millis now)
 
 bool StaffMode::animating() const
 {
-    return (m_run && !m_run->done()) || m_pin_answer != nullptr;
+    return (m_run && !m_run_recorded) || m_pin_answer != nullptr;
 }
 
 std::optional<Millis> StaffMode::next_wakeup() const

@@ -133,6 +133,7 @@ private:
     std::shared_ptr<PinAnswer> m_pin_answer;
 
     std::unique_ptr<CheckRun> m_run;
+    bool m_run_recorded = false; // its results are in m_last_results
     std::vector<selfcheck::Result> m_last_results;
     std::optional<Millis> m_last_results_at;
 

@@ -10,7 +10,8 @@ namespace ck::app {
 
 int year_of(std::int64_t seconds)
 {
-    const std::chrono::sys_days days { std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds { std::chrono::seconds { seconds } }) };
+    const std::chrono::sys_days days { std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_seconds { std::chrono::seconds { seconds } }) };
     return static_cast<int>(std::chrono::year_month_day { days }.year());
 }
 

@@ -89,7 +89,8 @@ void KioskApp::note_search_outcome(bool leaving)
     if (m_search_screen != nullptr && (m_search_screen != s || !on_search)) {
         // The visitor left the search screen: its last answer counts once.
         if (m_search_seen) {
-            const std::pair<const screens::Screen*, std::uint64_t> key { m_search_screen, m_search_seen->answer };
+            const std::pair<const screens::Screen*, std::uint64_t> key { m_search_screen,
+                m_search_seen->answer };
             if (m_search_counted != key) {
                 m_visits.search_done(m_search_seen->found, today());
                 m_search_counted = key;
@@ -317,7 +318,8 @@ void KioskApp::on_gesture(const input::Gesture& g)
         on_tap(g.pos);
         return;
     case K::swipe_back:
-        if (!m_popup && !m_staff->showing() && m_stack.size() > 1 && current().id() != screens::ScreenId::home) {
+        if (!m_popup && !m_staff->showing() && m_stack.size() > 1
+            && current().id() != screens::ScreenId::home) {
             go_back();
         }
         return;

@@ -27,16 +27,19 @@ std::string metrics_text(const MetricsInput& in)
         t.sample("cable_kiosk_frame_time_seconds_count", static_cast<double>(in.frames->built()));
     }
     t.family("cable_kiosk_frames_presented_total", "counter", "Frames presented on the display since start.");
-    t.sample("cable_kiosk_frames_presented_total", in.frames != nullptr ? static_cast<double>(in.frames->presented()) : 0);
+    t.sample("cable_kiosk_frames_presented_total",
+        in.frames != nullptr ? static_cast<double>(in.frames->presented()) : 0);
 
-    t.family("cable_kiosk_pack_loaded", "gauge", "1 when a content pack is loaded, 0 on the out-of-order screen.");
+    t.family(
+        "cable_kiosk_pack_loaded", "gauge", "1 when a content pack is loaded, 0 on the out-of-order screen.");
     t.sample("cable_kiosk_pack_loaded", in.pack_sequence ? 1 : 0);
     t.family("cable_kiosk_pack_sequence", "gauge", "The loaded content pack's sequence number.");
     if (in.pack_sequence) {
         t.sample("cable_kiosk_pack_sequence", static_cast<double>(*in.pack_sequence));
     }
 
-    t.family("cable_kiosk_visits_total", "counter", "Visits since start (from the attract loop to the idle reset).");
+    t.family("cable_kiosk_visits_total", "counter",
+        "Visits since start (from the attract loop to the idle reset).");
     t.sample("cable_kiosk_visits_total", static_cast<double>(in.visits.visits));
     t.family("cable_kiosk_cables_opened_total", "counter", "Cables opened by visitors since start.");
     t.sample("cable_kiosk_cables_opened_total", static_cast<double>(in.visits.cables_opened));
@@ -45,7 +48,8 @@ std::string metrics_text(const MetricsInput& in)
     t.family("cable_kiosk_searches_no_result_total", "counter", "Searches since start that found nothing.");
     t.sample("cable_kiosk_searches_no_result_total", static_cast<double>(in.visits.searches_nothing_found));
 
-    t.family("cable_kiosk_errors_total", "counter", "Errors logged since start, by the part of the kiosk that logged them.");
+    t.family("cable_kiosk_errors_total", "counter",
+        "Errors logged since start, by the part of the kiosk that logged them.");
     for (const auto& entry : in.errors_by_kind) {
         t.sample("cable_kiosk_errors_total", { { "kind", entry.first } }, static_cast<double>(entry.second));
     }
@@ -53,16 +57,20 @@ std::string metrics_text(const MetricsInput& in)
     t.family("cable_kiosk_selftest_check_ok", "gauge",
         "1 when the self-test check passed, warned or was skipped, 0 when it failed (its last run).");
     for (const selfcheck::Result& r : in.self_test) {
-        t.sample("cable_kiosk_selftest_check_ok", { { "check", r.id } }, r.status == selfcheck::Status::fail ? 0 : 1);
+        t.sample("cable_kiosk_selftest_check_ok", { { "check", r.id } },
+            r.status == selfcheck::Status::fail ? 0 : 1);
     }
-    t.family("cable_kiosk_selftest_check_status", "gauge", "1 for the status of each check in the self-test's last run.");
+    t.family("cable_kiosk_selftest_check_status", "gauge",
+        "1 for the status of each check in the self-test's last run.");
     for (const selfcheck::Result& r : in.self_test) {
-        t.sample("cable_kiosk_selftest_check_status", { { "check", r.id }, { "status", std::string(selfcheck::name(r.status)) } }, 1);
+        t.sample("cable_kiosk_selftest_check_status",
+            { { "check", r.id }, { "status", std::string(selfcheck::name(r.status)) } }, 1);
     }
     t.family("cable_kiosk_selftest_last_run_timestamp_seconds", "gauge",
         "When the self-test's last run finished, in seconds since 1970.");
     if (in.self_test_time_s) {
-        t.sample("cable_kiosk_selftest_last_run_timestamp_seconds", static_cast<double>(*in.self_test_time_s));
+        t.sample(
+            "cable_kiosk_selftest_last_run_timestamp_seconds", static_cast<double>(*in.self_test_time_s));
     }
     return t.str();
 }

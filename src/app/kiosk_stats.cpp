@@ -35,8 +35,8 @@ std::optional<double> FrameStats::quantile(double q) const
 
 double FrameStats::fps(Millis now) const
 {
-    return static_cast<double>(
-        std::count_if(m_presented_at.begin(), m_presented_at.end(), [&](Millis t) { return now - t < Millis { 1000 }; }));
+    return static_cast<double>(std::count_if(
+        m_presented_at.begin(), m_presented_at.end(), [&](Millis t) { return now - t < Millis { 1000 }; }));
 }
 
 std::optional<double> VisitCounts::median_length_s() const
@@ -94,8 +94,8 @@ void VisitStats::visit_ended(Millis last_activity, int day)
         return;
     }
     const auto seconds = std::max<Millis::rep>(0, (last_activity - *m_started).count() / 1000);
-    const std::size_t bucket
-        = std::min<std::size_t>(static_cast<std::size_t>(seconds) / VisitCounts::bucket_s, m_all.length_buckets.size() - 1);
+    const std::size_t bucket = std::min<std::size_t>(
+        static_cast<std::size_t>(seconds) / VisitCounts::bucket_s, m_all.length_buckets.size() - 1);
     for (VisitCounts* c : { &m_all, &today_for(day) }) {
         ++c->length_buckets[bucket];
         ++c->lengths;

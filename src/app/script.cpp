@@ -175,7 +175,8 @@ Result<Command> parse_expect(Cursor& c)
     if (what == "staff") {
         const std::string_view state = c.word();
         if (state.empty()) {
-            return make_error("expect staff needs a state: off, pin, locked, pattern, targets or a staff page");
+            return make_error(
+                "expect staff needs a state: off, pin, locked, pattern, targets or a staff page");
         }
         return done(c, ExpectStaff { std::string(state) });
     }
@@ -186,8 +187,8 @@ Result<Command> parse_expect(Cursor& c)
         }
         return done(c, ExpectText { std::move(*text), what == "text" });
     }
-    return make_error(
-        "expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"' or 'expect no-text \"TEXT\"'");
+    return make_error("expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"' "
+                      "or 'expect no-text \"TEXT\"'");
 }
 
 Result<Command> parse_tap_like(Cursor& c, std::string_view verb)

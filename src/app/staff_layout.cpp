@@ -3,7 +3,6 @@
 // classification banners' colours (green pass, orange warning, red failure, grey skip), which are
 // already checked for 7:1 contrast.
 #include "app/staff_mode.hpp"
-
 #include "app/staff_strings.hpp"
 #include "core/log_ring.hpp"
 #include "ui/widgets.hpp"
@@ -133,8 +132,7 @@ struct Pen {
 
     Size put(std::string_view id, std::string_view s, Point at, float width, float mm,
         text::Weight weight = text::Weight::regular, std::optional<Color> color = std::nullopt,
-        ui::Role role = ui::Role::text,
-        text::Family family = text::Family::sans, int max_lines = 0) const
+        ui::Role role = ui::Role::text, text::Family family = text::Family::sans, int max_lines = 0) const
     {
         ui::TextSpec spec;
         spec.style = { family, weight, t.text_px(mm) };
@@ -188,12 +186,13 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     const float key_w = t.px(26);
     const float gap = t.px(3);
     const float pad_w = 3 * key_w + 2 * gap;
-    const float width = std::min(size.w - 2 * t.px(t.spacing().margin_mm), std::max(pad_w + 2 * pad, t.px(120)));
+    const float width
+        = std::min(size.w - 2 * t.px(t.spacing().margin_mm), std::max(pad_w + 2 * pad, t.px(120)));
     const float inner = width - 2 * pad;
     // Measure the texts first, to centre the card.
-    const std::string message = locked
-        ? staff_format(m_lang, "pin.locked", { { "time", duration_text(m_lang, m_lockout.remaining(m_now)) } })
-        : m_pin_message;
+    const std::string message = locked ? staff_format(m_lang, "pin.locked",
+                                    { { "time", duration_text(m_lang, m_lockout.remaining(m_now)) } })
+                                       : m_pin_message;
     const text::TextStyle heading { text::Family::sans, text::Weight::bold, t.text_px(t.type().heading_mm) };
     const text::TextStyle body { text::Family::sans, text::Weight::regular, t.text_px(t.type().ui_mm) };
     const float title_h = canvas.layout(staff_text(m_lang, "pin.title"), heading, inner)->size().h;
@@ -201,11 +200,12 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     const float message_h = 2 * body.size_px * 1.3f;
     const float field_h = t.px(14);
     const float cancel_h = t.px(t.spacing().primary_target_mm);
-    const float height = pad + title_h + gap + prompt_h + 2 * gap + field_h + gap + message_h + gap
-        + 4 * key + 3 * gap + 2 * gap + cancel_h + pad;
+    const float height = pad + title_h + gap + prompt_h + 2 * gap + field_h + gap + message_h + gap + 4 * key
+        + 3 * gap + 2 * gap + cancel_h + pad;
     const Rect card { size.w / 2 - width / 2, std::max(0.0f, size.h / 2 - height / 2), width, height };
     canvas.draw().fill_rounded_rect(card, t.px(t.spacing().corner_mm * 1.5f), p.card);
-    canvas.draw().stroke_rounded_rect(card, t.px(t.spacing().corner_mm * 1.5f), std::max(1.0f, t.px(0.3f)), p.rule);
+    canvas.draw().stroke_rounded_rect(
+        card, t.px(t.spacing().corner_mm * 1.5f), std::max(1.0f, t.px(0.3f)), p.rule);
     ui::Widget dialog;
     dialog.id = "staff.pin";
     dialog.role = ui::Role::dialog;
@@ -220,7 +220,8 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     spec.style = heading;
     spec.color = p.ink;
     spec.role = ui::Role::heading;
-    y += canvas.text("staff.pin.title", staff_text(m_lang, "pin.title"), { card.x + pad, y }, inner, spec).h + gap;
+    y += canvas.text("staff.pin.title", staff_text(m_lang, "pin.title"), { card.x + pad, y }, inner, spec).h
+        + gap;
     spec.style = body;
     spec.role = ui::Role::text;
     y += canvas.text("staff.pin.prompt", staff_text(m_lang, "pin.prompt"), { card.x + pad, y }, inner, spec).h
@@ -229,13 +230,15 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     // The field: one dot a digit, never the digits.
     const Rect field { card.center().x - pad_w / 2, y, pad_w, field_h };
     canvas.draw().fill_rounded_rect(field, t.px(t.spacing().corner_mm), p.paper);
-    canvas.draw().stroke_rounded_rect(field, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.secondary);
+    canvas.draw().stroke_rounded_rect(
+        field, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.secondary);
     const float dot = t.px(2.2f);
     const float step = t.px(6.5f);
     const float dots_w = static_cast<float>(m_digits.size()) * step;
     for (std::size_t i = 0; i < m_digits.size(); ++i) {
         canvas.draw().fill_circle(
-            { field.center().x - dots_w / 2 + step * (static_cast<float>(i) + 0.5f), field.center().y }, dot, p.ink);
+            { field.center().x - dots_w / 2 + step * (static_cast<float>(i) + 0.5f), field.center().y }, dot,
+            p.ink);
     }
     ui::Widget f;
     f.id = "staff.pin.field";
@@ -250,21 +253,27 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     }
     y += message_h + gap;
 
-    static constexpr std::array<const char*, 12> keys = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok" };
+    static constexpr std::array<const char*, 12> keys
+        = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok" };
     for (std::size_t i = 0; i < keys.size(); ++i) {
         const std::string k = keys[i];
         ui::ButtonSpec b;
         b.id = "staff.pin." + k;
-        b.label = k == "clear" ? staff_text(m_lang, "pin.clear") : k == "ok" ? staff_text(m_lang, "pin.ok") : k;
+        b.label = k == "clear" ? staff_text(m_lang, "pin.clear")
+            : k == "ok"        ? staff_text(m_lang, "pin.ok")
+                               : k;
         b.role = ui::Role::key;
         b.look = k == "ok" ? ui::Look::filled : ui::Look::outline;
         b.text_mm = k.size() == 1 ? t.type().subheading_mm : t.type().ui_mm;
-        b.rect = { field.x + static_cast<float>(i % 3) * (key_w + gap), y + static_cast<float>(i / 3) * (key + gap), key_w,
-            key };
+        b.rect = { field.x + static_cast<float>(i % 3) * (key_w + gap),
+            y + static_cast<float>(i / 3) * (key + gap), key_w, key };
         if (locked || checking) {
-            canvas.draw().stroke_rounded_rect(b.rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
-            const auto l = canvas.layout(b.label, { text::Family::sans, text::Weight::medium, t.text_px(b.text_mm) }, key_w);
-            canvas.draw_layout(*l, { b.rect.center().x - l->size().w / 2, b.rect.center().y - l->size().h / 2 }, p.disabled);
+            canvas.draw().stroke_rounded_rect(
+                b.rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
+            const auto l = canvas.layout(
+                b.label, { text::Family::sans, text::Weight::medium, t.text_px(b.text_mm) }, key_w);
+            canvas.draw_layout(
+                *l, { b.rect.center().x - l->size().w / 2, b.rect.center().y - l->size().h / 2 }, p.disabled);
             ui::Widget w;
             w.id = b.id;
             w.role = ui::Role::key;
@@ -313,11 +322,11 @@ void StaffMode::build_header(ui::Canvas& canvas, Size size, float& y)
     const float title_w = lang.rect.x - margin - gap;
     const auto title_l = canvas.layout(staff_text(m_lang, "title"),
         { text::Family::sans, text::Weight::bold, t.text_px(t.type().heading_mm) }, title_w);
-    pen.put("staff.title", staff_text(m_lang, "title"), { margin, y + bar_h / 2 - title_l->size().h / 2 }, title_w,
-        t.type().heading_mm, text::Weight::bold, {}, ui::Role::heading);
+    pen.put("staff.title", staff_text(m_lang, "title"), { margin, y + bar_h / 2 - title_l->size().h / 2 },
+        title_w, t.type().heading_mm, text::Weight::bold, {}, ui::Role::heading);
     y += bar_h + gap / 2;
     y += pen.put("staff.timeout", staff_text(m_lang, "timeout_note"), { margin, y }, size.w - 2 * margin,
-              t.type().caption_mm, text::Weight::regular, p.secondary)
+                t.type().caption_mm, text::Weight::regular, p.secondary)
              .h
         + gap;
 
@@ -405,7 +414,8 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
     if (checks == nullptr || checks->empty()) {
         summary = staff_text(m_lang, "checks.none");
     } else if (!m_run->done()) {
-        const auto done = std::count_if(results.begin(), results.end(), [](const auto& r) { return r.has_value(); });
+        const auto done
+            = std::count_if(results.begin(), results.end(), [](const auto& r) { return r.has_value(); });
         summary = staff_format(m_lang, "checks.running",
             { { "done", std::to_string(done) }, { "total", std::to_string(results.size()) } });
     } else {
@@ -419,9 +429,10 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
                 { "skip", std::to_string(counts[3]) } });
     }
     const float sw = run.rect.x - area.x - gap;
-    const auto sl = canvas.layout(summary, { text::Family::sans, text::Weight::semibold, t.text_px(t.type().ui_mm) }, sw);
-    pen.put("staff.checks.summary", summary, { area.x, area.y + bh / 2 - sl->size().h / 2 }, sw, t.type().ui_mm,
-        text::Weight::semibold);
+    const auto sl = canvas.layout(
+        summary, { text::Family::sans, text::Weight::semibold, t.text_px(t.type().ui_mm) }, sw);
+    pen.put("staff.checks.summary", summary, { area.x, area.y + bh / 2 - sl->size().h / 2 }, sw,
+        t.type().ui_mm, text::Weight::semibold);
     if (checks == nullptr) {
         return;
     }
@@ -432,7 +443,8 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
     const float top = area.y + bh + gap * 1.5f;
     const float pill_w = t.px(24);
     const float pill_h = t.px(8);
-    const std::size_t per_column = (checks->size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
+    const std::size_t per_column
+        = (checks->size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
     for (int c = 0; c < columns; ++c) {
         float y = top;
         const float x = area.x + static_cast<float>(c) * (col_w + col_gap);
@@ -445,12 +457,15 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
             if (results[i]) {
                 const ui::BannerColors colors = status_colors(t, results[i]->status);
                 canvas.draw().fill_rounded_rect(pill, t.px(t.spacing().corner_mm), colors.background);
-                status_label = staff_text(m_lang, "status." + std::string(selfcheck::name(results[i]->status)));
+                status_label
+                    = staff_text(m_lang, "status." + std::string(selfcheck::name(results[i]->status)));
                 pill_text = colors.text;
             } else {
-                canvas.draw().stroke_rounded_rect(pill, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.rule);
+                canvas.draw().stroke_rounded_rect(
+                    pill, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.rule);
             }
-            const text::TextStyle ps { text::Family::sans, text::Weight::bold, t.text_px(t.type().caption_mm) };
+            const text::TextStyle ps { text::Family::sans, text::Weight::bold,
+                t.text_px(t.type().caption_mm) };
             const auto pl = canvas.layout(status_label, ps, pill_w);
             ui::TextSpec pspec;
             pspec.style = ps;
@@ -467,13 +482,16 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
                     title += "  ·  " + v;
                 }
             }
-            float h = pen.put("staff.check:" + check.id, title, { tx, y }, tw, t.type().ui_mm, text::Weight::semibold).h;
-            h += pen.put({}, check.id, { tx, y + h }, tw, t.type().caption_mm, text::Weight::regular, p.secondary,
-                      ui::Role::text, text::Family::mono)
+            float h = pen.put("staff.check:" + check.id, title, { tx, y }, tw, t.type().ui_mm,
+                             text::Weight::semibold)
+                          .h;
+            h += pen.put({}, check.id, { tx, y + h }, tw, t.type().caption_mm, text::Weight::regular,
+                        p.secondary, ui::Role::text, text::Family::mono)
                      .h;
             if (results[i] && !results[i]->message.empty()) {
                 h += pen.put("staff.check.message:" + check.id, results[i]->message, { tx, y + h }, tw,
-                          t.type().caption_mm, text::Weight::regular, {}, ui::Role::text, text::Family::sans, 3)
+                            t.type().caption_mm, text::Weight::regular, {}, ui::Role::text,
+                            text::Family::sans, 3)
                          .h;
             }
             y += std::max(h, pill_h) + gap * 1.2f;
@@ -486,8 +504,8 @@ void StaffMode::build_display_intro(ui::Canvas& canvas, Rect area)
     const ui::Theme& t = canvas.theme();
     const Pen pen { canvas, t, t.palette().paper };
     const float width = std::min(area.w, t.px(220));
-    const Size h = pen.put("staff.display.intro", staff_text(m_lang, "display.intro"), { area.x, area.y }, width,
-        t.type().ui_mm);
+    const Size h = pen.put("staff.display.intro", staff_text(m_lang, "display.intro"), { area.x, area.y },
+        width, t.type().ui_mm);
     ui::ButtonSpec start;
     start.id = "staff.display.start";
     start.label = staff_text(m_lang, "display.start");
@@ -501,8 +519,8 @@ void StaffMode::build_display_intro(ui::Canvas& canvas, Rect area)
     float x = area.x;
     const float y = start.rect.bottom() + t.px(t.spacing().gap_mm * 2);
     const std::array<Color, 8> swatch = { Color { 192, 192, 0, 255 }, Color { 40, 40, 40, 255 },
-        Color { 128, 128, 128, 255 }, Color { 255, 255, 255, 255 }, Color { 0, 0, 0, 255 }, Color { 255, 0, 0, 255 },
-        Color { 0, 255, 0, 255 }, Color { 0, 0, 255, 255 } };
+        Color { 128, 128, 128, 255 }, Color { 255, 255, 255, 255 }, Color { 0, 0, 0, 255 },
+        Color { 255, 0, 0, 255 }, Color { 0, 255, 0, 255 }, Color { 0, 0, 255, 255 } };
     for (std::size_t i = 0; i < swatch.size() && x + sw <= area.right(); ++i) {
         canvas.draw().fill_rect({ x, y, sw, sh }, swatch[i]);
         canvas.draw().stroke_rounded_rect({ x, y, sw, sh }, 0, 1, t.palette().rule);
@@ -519,8 +537,8 @@ void StaffMode::build_pattern(ui::Canvas& canvas, Size size)
     switch (index) {
     case 0: { // colour bars: white, yellow, cyan, green, magenta, red, blue, black
         const std::array<Color, 8> bars = { Color { 255, 255, 255, 255 }, Color { 255, 255, 0, 255 },
-            Color { 0, 255, 255, 255 }, Color { 0, 255, 0, 255 }, Color { 255, 0, 255, 255 }, Color { 255, 0, 0, 255 },
-            Color { 0, 0, 255, 255 }, Color { 0, 0, 0, 255 } };
+            Color { 0, 255, 255, 255 }, Color { 0, 255, 0, 255 }, Color { 255, 0, 255, 255 },
+            Color { 255, 0, 0, 255 }, Color { 0, 0, 255, 255 }, Color { 0, 0, 0, 255 } };
         for (std::size_t i = 0; i < bars.size(); ++i) {
             const float x0 = std::round(W * static_cast<float>(i) / 8);
             const float x1 = std::round(W * static_cast<float>(i + 1) / 8);
@@ -549,8 +567,10 @@ void StaffMode::build_pattern(ui::Canvas& canvas, Size size)
             d.fill_rect({ x0, 0, x1 - x0, std::round(H / 2) }, Color { v, v, v, 255 });
         }
         for (int x = 0; x < static_cast<int>(W); ++x) {
-            const auto v = static_cast<std::uint8_t>(std::lround(255.0 * x / std::max(1.0, static_cast<double>(W) - 1)));
-            d.fill_rect({ static_cast<float>(x), std::round(H / 2), 1, H - std::round(H / 2) }, Color { v, v, v, 255 });
+            const auto v = static_cast<std::uint8_t>(
+                std::lround(255.0 * x / std::max(1.0, static_cast<double>(W) - 1)));
+            d.fill_rect({ static_cast<float>(x), std::round(H / 2), 1, H - std::round(H / 2) },
+                Color { v, v, v, 255 });
         }
         break;
     }
@@ -588,22 +608,25 @@ void StaffMode::build_trace(ui::Canvas& canvas, Rect area)
     float y = area.y;
     y += pen.put("staff.trace.intro", staff_text(m_lang, "trace.intro"), { area.x, y }, tw, t.type().ui_mm).h;
     std::string devices;
-    for (const std::string& d : m_services.touch_devices ? m_services.touch_devices() : std::vector<std::string> {}) {
+    for (const std::string& d :
+        m_services.touch_devices ? m_services.touch_devices() : std::vector<std::string> {}) {
         devices += (devices.empty() ? "" : ", ") + d;
     }
     if (devices.empty()) {
         devices = staff_text(m_lang, "trace.no_devices");
     }
     const std::string facts = staff_format(m_lang, "trace.devices", { { "list", devices } }) + "   ·   "
-        + staff_format(m_lang, "trace.rotation", { { "deg", m_services.rotation.empty() ? "0" : m_services.rotation } })
+        + staff_format(
+            m_lang, "trace.rotation", { { "deg", m_services.rotation.empty() ? "0" : m_services.rotation } })
         + "   ·   " + staff_format(m_lang, "trace.fingers", { { "n", std::to_string(m_fingers_seen) } });
-    y += pen.put("staff.trace.facts", facts, { area.x, y + gap / 2 }, tw, t.type().caption_mm, text::Weight::regular,
-              p.secondary)
+    y += pen.put("staff.trace.facts", facts, { area.x, y + gap / 2 }, tw, t.type().caption_mm,
+                text::Weight::regular, p.secondary)
              .h
         + gap / 2;
     if (!m_services.mapping.empty()) {
-        y += pen.put("staff.trace.mapping", staff_format(m_lang, "trace.mapping", { { "text", m_services.mapping } }),
-            { area.x, y }, area.w, t.type().caption_mm, text::Weight::regular, p.secondary)
+        y += pen.put("staff.trace.mapping",
+                    staff_format(m_lang, "trace.mapping", { { "text", m_services.mapping } }), { area.x, y },
+                    area.w, t.type().caption_mm, text::Weight::regular, p.secondary)
                  .h;
     }
     y += gap;
@@ -636,8 +659,9 @@ void StaffMode::build_trace(ui::Canvas& canvas, Rect area)
         spec.style = { text::Family::sans, text::Weight::semibold, t.text_px(t.type().caption_mm) };
         spec.color = p.ink;
         spec.background = p.card;
-        canvas.text("staff.trace.finger:" + std::to_string(entry.first), label, { last.x + r + t.px(1), last.y - r },
-            t.px(60), spec);
+        // Above and to the right of the finger, clear of its path's last stretch.
+        canvas.text("staff.trace.finger:" + std::to_string(entry.first), label,
+            { last.x + r * 0.7f, last.y - r * 0.7f - spec.style.size_px * 1.35f }, t.px(60), spec);
     }
     canvas.pop_clip();
 }
@@ -649,8 +673,8 @@ void StaffMode::build_accuracy(ui::Canvas& canvas, Rect area)
     const Pen pen { canvas, t, p.paper };
     const float gap = t.px(t.spacing().gap_mm);
     float y = area.y;
-    y += pen.put("staff.accuracy.intro", staff_text(m_lang, "accuracy.intro"), { area.x, y }, std::min(area.w, t.px(220)),
-              t.type().ui_mm)
+    y += pen.put("staff.accuracy.intro", staff_text(m_lang, "accuracy.intro"), { area.x, y },
+                std::min(area.w, t.px(220)), t.type().ui_mm)
              .h
         + gap * 2;
     ui::ButtonSpec start;
@@ -660,10 +684,12 @@ void StaffMode::build_accuracy(ui::Canvas& canvas, Rect area)
     start.rect = { area.x, y, ui::button_width(canvas, start), t.px(t.spacing().primary_target_mm) };
     ui::button(canvas, start);
     y = start.rect.bottom() + gap * 2;
-    const bool measured = !m_targets.empty() && std::all_of(m_targets.begin(), m_targets.end(), [](const Target& x) { return x.error_mm.has_value(); });
+    const bool measured = !m_targets.empty()
+        && std::all_of(
+            m_targets.begin(), m_targets.end(), [](const Target& x) { return x.error_mm.has_value(); });
     if (!measured) {
-        pen.put("staff.accuracy.verdict", staff_text(m_lang, "accuracy.none"), { area.x, y }, area.w, t.type().ui_mm,
-            text::Weight::regular, p.secondary);
+        pen.put("staff.accuracy.verdict", staff_text(m_lang, "accuracy.none"), { area.x, y }, area.w,
+            t.type().ui_mm, text::Weight::regular, p.secondary);
         return;
     }
     float worst = 0;
@@ -673,13 +699,14 @@ void StaffMode::build_accuracy(ui::Canvas& canvas, Rect area)
     constexpr float good_mm = 3.0f;
     constexpr float usable_mm = 6.0f;
     const selfcheck::Status status = worst <= good_mm ? selfcheck::Status::pass
-        : worst <= usable_mm                         ? selfcheck::Status::warn
+        : worst <= usable_mm                          ? selfcheck::Status::warn
                                                       : selfcheck::Status::fail;
     const std::string key = status == selfcheck::Status::pass ? "accuracy.pass"
-        : status == selfcheck::Status::warn                  ? "accuracy.warn"
+        : status == selfcheck::Status::warn                   ? "accuracy.warn"
                                                               : "accuracy.fail";
     const ui::BannerColors colors = status_colors(t, status);
-    const std::string verdict = staff_format(m_lang, key, { { "mm", fixed(good_mm, 0) }, { "max", fixed(worst, 1) } });
+    const std::string verdict
+        = staff_format(m_lang, key, { { "mm", fixed(good_mm, 0) }, { "max", fixed(worst, 1) } });
     const text::TextStyle vs { text::Family::sans, text::Weight::semibold, t.text_px(t.type().ui_mm) };
     const auto vl = canvas.layout(verdict, vs, area.w - 2 * gap);
     const Rect band { area.x, y, std::min(area.w, vl->size().w + 2 * gap), vl->size().h + gap };
@@ -688,7 +715,8 @@ void StaffMode::build_accuracy(ui::Canvas& canvas, Rect area)
     vspec.style = vs;
     vspec.color = colors.text;
     vspec.background = colors.background;
-    canvas.text("staff.accuracy.verdict", verdict, { band.x + gap, band.y + gap / 2 }, area.w - 2 * gap, vspec);
+    canvas.text(
+        "staff.accuracy.verdict", verdict, { band.x + gap, band.y + gap / 2 }, area.w - 2 * gap, vspec);
     y = band.bottom() + gap * 1.5f;
     // A 3x3 table laid out like the screen: each cell is where its target was.
     const float cell_w = std::min(area.w / 3, t.px(70));
@@ -698,9 +726,10 @@ void StaffMode::build_accuracy(ui::Canvas& canvas, Rect area)
         const float cy = y + static_cast<float>(i / 3) * cell_h;
         const Target& x = m_targets[i];
         const float h = pen.put({}, staff_text(m_lang, "accuracy.target." + x.key), { cx, cy }, cell_w - gap,
-            t.type().caption_mm, text::Weight::regular, p.secondary).h;
-        pen.put("staff.accuracy.error:" + x.key, fixed(*x.error_mm, 1) + " mm", { cx, cy + h }, cell_w - gap, t.type().ui_mm,
-            text::Weight::semibold);
+                               t.type().caption_mm, text::Weight::regular, p.secondary)
+                            .h;
+        pen.put("staff.accuracy.error:" + x.key, fixed(*x.error_mm, 1) + " mm", { cx, cy + h }, cell_w - gap,
+            t.type().ui_mm, text::Weight::semibold);
     }
 }
 
@@ -731,7 +760,8 @@ void StaffMode::build_accuracy_run(ui::Canvas& canvas, Size size)
     spec.align = text::Align::center;
     const float width = std::min(size.w - 2 * t.px(t.spacing().margin_mm), t.px(200));
     // The prompt sits between the centre and the target, never on it.
-    const float y = target.at.y > size.h * 0.4f && target.at.y < size.h * 0.6f ? size.h * 0.3f : size.h / 2 - t.px(5);
+    const float y
+        = target.at.y > size.h * 0.4f && target.at.y < size.h * 0.6f ? size.h * 0.3f : size.h / 2 - t.px(5);
     canvas.text("staff.accuracy.prompt", prompt, { size.w / 2 - width / 2, y }, width, spec);
 }
 
@@ -742,8 +772,8 @@ void StaffMode::build_pack(ui::Canvas& canvas, Rect area, const StaffView& view)
     const Pen pen { canvas, t, p.paper };
     const float gap = t.px(t.spacing().gap_mm);
     if (view.pack == nullptr) {
-        pen.put("staff.pack.none", staff_text(m_lang, "pack.none"), { area.x, area.y }, std::min(area.w, t.px(220)),
-            t.type().ui_mm);
+        pen.put("staff.pack.none", staff_text(m_lang, "pack.none"), { area.x, area.y },
+            std::min(area.w, t.px(220)), t.type().ui_mm);
         return;
     }
     const content::PackInfo& info = view.pack->info();
@@ -754,7 +784,9 @@ void StaffMode::build_pack(ui::Canvas& canvas, Rect area, const StaffView& view)
         { "signer", m_services.signer_key_id.empty() ? unknown : m_services.signer_key_id },
         { "built", info.build_time > 0 ? utc_text(info.build_time) : staff_text(m_lang, "pack.build_unset") },
         { "cables", std::to_string(info.cables) },
-        { "size", m_services.pack_file_bytes >= 0 ? bytes_text(static_cast<double>(m_services.pack_file_bytes)) : unknown },
+        { "size",
+            m_services.pack_file_bytes >= 0 ? bytes_text(static_cast<double>(m_services.pack_file_bytes))
+                                            : unknown },
         { "hash", info.content_hash },
         { "file", view.pack->path().filename().string() },
         { "previous", staff_text(m_lang, "pack.previous_none") },
@@ -763,11 +795,12 @@ void StaffMode::build_pack(ui::Canvas& canvas, Rect area, const StaffView& view)
     float y = area.y;
     for (const auto& row : rows) {
         const float kh = pen.put({}, staff_text(m_lang, "pack." + row.first), { area.x, y }, key_w - gap,
-            t.type().ui_mm, text::Weight::regular, p.secondary)
+                                t.type().ui_mm, text::Weight::regular, p.secondary)
                              .h;
-        const text::Family family = row.first == "hash" || row.first == "signer" ? text::Family::mono : text::Family::sans;
+        const text::Family family
+            = row.first == "hash" || row.first == "signer" ? text::Family::mono : text::Family::sans;
         const float h = pen.put("staff.pack." + row.first, row.second, { area.x + key_w, y }, area.w - key_w,
-            t.type().ui_mm, text::Weight::medium, {}, ui::Role::text, family)
+                               t.type().ui_mm, text::Weight::medium, {}, ui::Role::text, family)
                             .h;
         y += std::max(h, kh) + gap;
     }
@@ -783,8 +816,9 @@ void StaffMode::build_performance(ui::Canvas& canvas, Rect area, const StaffView
     const float graph_w = wide ? area.w * 0.58f : area.w;
     const auto& recent = view.frames.recent_ms();
     float y = area.y;
-    y += pen.put("staff.perf.graph", staff_format(m_lang, "perf.graph", { { "n", std::to_string(FrameStats::kept) } }),
-              { area.x, y }, graph_w, t.type().caption_mm, text::Weight::regular, p.secondary)
+    y += pen.put("staff.perf.graph",
+                staff_format(m_lang, "perf.graph", { { "n", std::to_string(FrameStats::kept) } }),
+                { area.x, y }, graph_w, t.type().caption_mm, text::Weight::regular, p.secondary)
              .h
         + gap / 2;
     const Rect graph { area.x, y, graph_w, wide ? std::min(area.bottom() - y, t.px(110)) : t.px(70) };
@@ -806,28 +840,37 @@ void StaffMode::build_performance(ui::Canvas& canvas, Rect area, const StaffView
     const auto layouts = view.text.layouts.stats();
     const auto rate = [](std::uint64_t hits, std::uint64_t misses) {
         const auto total = hits + misses;
-        return total == 0 ? std::string("–") : fixed(100.0 * static_cast<double>(hits) / static_cast<double>(total), 1) + " %";
+        return total == 0 ? std::string("–")
+                          : fixed(100.0 * static_cast<double>(hits) / static_cast<double>(total), 1) + " %";
     };
     const std::vector<std::pair<std::string, std::string>> rows = {
         { "fps", fixed(view.frames.fps(m_now), 0) },
-        { "quantiles", view.frames.recent_ms().empty() ? staff_text(m_lang, "perf.none")
-                                                        : fmt_ms(view.frames.quantile(0.5)) + " / " + fmt_ms(view.frames.quantile(0.95))
-                    + " / " + fmt_ms(view.frames.quantile(0.99)) + " ms" },
+        { "quantiles",
+            view.frames.recent_ms().empty()
+                ? staff_text(m_lang, "perf.none")
+                : fmt_ms(view.frames.quantile(0.5)) + " / " + fmt_ms(view.frames.quantile(0.95)) + " / "
+                    + fmt_ms(view.frames.quantile(0.99)) + " ms" },
         { "presented", std::to_string(view.frames.presented()) },
         { "rss", m_services.rss_bytes ? bytes_text(static_cast<double>(m_services.rss_bytes())) : "–" },
         { "atlas", fixed(100.0 * view.text.glyphs.atlas().fill_ratio(), 1) + " %" },
-        { "glyphs", rate(glyphs.hits, glyphs.misses) + "  (" + std::to_string(glyphs.hits + glyphs.misses) + ")" },
-        { "layouts", rate(layouts.hits, layouts.misses) + "  (" + std::to_string(layouts.hits + layouts.misses) + ")" },
+        { "glyphs",
+            rate(glyphs.hits, glyphs.misses) + "  (" + std::to_string(glyphs.hits + glyphs.misses) + ")" },
+        { "layouts",
+            rate(layouts.hits, layouts.misses) + "  (" + std::to_string(layouts.hits + layouts.misses)
+                + ")" },
     };
     float x = wide ? graph.right() + t.px(10) : area.x;
     float ry = wide ? area.y : graph.bottom() + gap * 1.5f;
     const float w = wide ? area.right() - x : area.w;
     for (const auto& row : rows) {
-        const float h = pen.put({}, staff_text(m_lang, "perf." + row.first), { x, ry }, w, t.type().caption_mm,
-            text::Weight::regular, p.secondary)
+        const float h = pen.put({}, staff_text(m_lang, "perf." + row.first), { x, ry }, w,
+                               t.type().caption_mm, text::Weight::regular, p.secondary)
                             .h;
         ry += h;
-        ry += pen.put("staff.perf." + row.first, row.second, { x, ry }, w, t.type().ui_mm, text::Weight::semibold).h + gap;
+        ry += pen.put("staff.perf." + row.first, row.second, { x, ry }, w, t.type().ui_mm,
+                     text::Weight::semibold)
+                  .h
+            + gap;
     }
 }
 
@@ -838,27 +881,31 @@ void StaffMode::build_log(ui::Canvas& canvas, Rect area)
     const Pen pen { canvas, t, p.paper };
     const float gap = t.px(t.spacing().gap_mm);
     if (m_services.log == nullptr || m_services.log->total() == 0) {
-        pen.put("staff.log.empty", staff_text(m_lang, "log.empty"), { area.x, area.y }, area.w, t.type().ui_mm);
+        pen.put(
+            "staff.log.empty", staff_text(m_lang, "log.empty"), { area.x, area.y }, area.w, t.type().ui_mm);
         return;
     }
     const std::vector<log::Line> lines = m_services.log->lines();
     float y = area.y;
     y += pen.put("staff.log.kept",
-              staff_format(m_lang, "log.kept",
-                  { { "n", std::to_string(lines.size()) }, { "total", std::to_string(m_services.log->total()) } }),
-              { area.x, y }, area.w, t.type().caption_mm, text::Weight::regular, p.secondary)
+                staff_format(m_lang, "log.kept",
+                    { { "n", std::to_string(lines.size()) },
+                        { "total", std::to_string(m_services.log->total()) } }),
+                { area.x, y }, area.w, t.type().caption_mm, text::Weight::regular, p.secondary)
              .h
         + gap;
     const float time_w = t.px(28);
     for (auto it = lines.rbegin(); it != lines.rend() && y < area.bottom(); ++it) {
         const std::string time = fixed(static_cast<double>(it->time.count()) / 1000.0, 1) + " s";
-        pen.put({}, time, { area.x, y }, time_w, t.type().caption_mm, text::Weight::regular, p.secondary, ui::Role::text,
-            text::Family::mono);
-        const std::string text = "[" + std::string(log::level_name(it->level)) + "] " + it->component + ": " + it->message;
+        pen.put({}, time, { area.x, y }, time_w, t.type().caption_mm, text::Weight::regular, p.secondary,
+            ui::Role::text, text::Family::mono);
+        const std::string text
+            = "[" + std::string(log::level_name(it->level)) + "] " + it->component + ": " + it->message;
         const Color color = it->level == log::Level::error ? t.banner("SECRET").background : p.ink;
-        y += pen.put("staff.log.line:" + std::to_string(it->number), text, { area.x + time_w, y }, area.w - time_w,
-                 t.type().caption_mm, it->level == log::Level::error ? text::Weight::semibold : text::Weight::regular,
-                 color, ui::Role::text, text::Family::mono, 2)
+        y += pen.put("staff.log.line:" + std::to_string(it->number), text, { area.x + time_w, y },
+                    area.w - time_w, t.type().caption_mm,
+                    it->level == log::Level::error ? text::Weight::semibold : text::Weight::regular, color,
+                    ui::Role::text, text::Family::mono, 2)
                  .h
             + gap / 3;
     }
@@ -871,8 +918,8 @@ void StaffMode::build_visits(ui::Canvas& canvas, Rect area, const StaffView& vie
     const Pen pen { canvas, t, p.paper };
     const float gap = t.px(t.spacing().gap_mm);
     float y = area.y;
-    y += pen.put("staff.visits.intro", staff_text(m_lang, "visits.intro"), { area.x, y }, std::min(area.w, t.px(260)),
-              t.type().caption_mm, text::Weight::regular, p.secondary)
+    y += pen.put("staff.visits.intro", staff_text(m_lang, "visits.intro"), { area.x, y },
+                std::min(area.w, t.px(260)), t.type().caption_mm, text::Weight::regular, p.secondary)
              .h
         + gap * 1.5f;
     const int day = m_services.today ? m_services.today() : 0;
@@ -884,26 +931,30 @@ void StaffMode::build_visits(ui::Canvas& canvas, Rect area, const StaffView& vie
     const float col_w = (table_w - label_w) / 2;
     pen.put({}, staff_text(m_lang, "visits.since_start"), { area.x + label_w, y }, col_w, t.type().caption_mm,
         text::Weight::semibold, p.secondary);
-    y += pen.put({}, staff_text(m_lang, "visits.today"), { area.x + label_w + col_w, y }, col_w, t.type().caption_mm,
-              text::Weight::semibold, p.secondary)
+    y += pen.put({}, staff_text(m_lang, "visits.today"), { area.x + label_w + col_w, y }, col_w,
+                t.type().caption_mm, text::Weight::semibold, p.secondary)
              .h
         + gap / 2;
     const auto median = [&](const VisitCounts& c) {
         const auto m = c.median_length_s();
-        return m ? duration_text(m_lang, Millis { static_cast<Millis::rep>(*m * 1000) }) : staff_text(m_lang, "visits.no_median");
+        return m ? duration_text(m_lang, Millis { static_cast<Millis::rep>(*m * 1000) })
+                 : staff_text(m_lang, "visits.no_median");
     };
     const std::vector<std::tuple<std::string, std::string, std::string>> rows = {
         { "visits", std::to_string(all.visits), std::to_string(today.visits) },
         { "opened", std::to_string(all.cables_opened), std::to_string(today.cables_opened) },
         { "searches", std::to_string(all.searches), std::to_string(today.searches) },
-        { "nothing", std::to_string(all.searches_nothing_found), std::to_string(today.searches_nothing_found) },
+        { "nothing", std::to_string(all.searches_nothing_found),
+            std::to_string(today.searches_nothing_found) },
         { "median", median(all), median(today) },
     };
     for (const auto& row : rows) {
         const std::string& key = std::get<0>(row);
-        const float h = pen.put({}, staff_text(m_lang, "visits." + key), { area.x, y }, label_w - gap, t.type().ui_mm).h;
-        pen.put("staff.visits.all." + key, std::get<1>(row), { area.x + label_w, y }, col_w - gap, t.type().ui_mm,
-            text::Weight::semibold);
+        const float h
+            = pen.put({}, staff_text(m_lang, "visits." + key), { area.x, y }, label_w - gap, t.type().ui_mm)
+                  .h;
+        pen.put("staff.visits.all." + key, std::get<1>(row), { area.x + label_w, y }, col_w - gap,
+            t.type().ui_mm, text::Weight::semibold);
         pen.put("staff.visits.today." + key, std::get<2>(row), { area.x + label_w + col_w, y }, col_w - gap,
             t.type().ui_mm, text::Weight::semibold);
         y += h + gap;
@@ -912,18 +963,21 @@ void StaffMode::build_visits(ui::Canvas& canvas, Rect area, const StaffView& vie
     float x = wide ? area.x + table_w + t.px(12) : area.x;
     float ty = wide ? area.y + t.px(16) : y + gap;
     const float w = wide ? area.right() - x : area.w;
-    ty += pen.put({}, staff_text(m_lang, "visits.top"), { x, ty }, w, t.type().ui_mm, text::Weight::semibold).h + gap / 2;
+    ty += pen.put({}, staff_text(m_lang, "visits.top"), { x, ty }, w, t.type().ui_mm, text::Weight::semibold)
+              .h
+        + gap / 2;
     const auto top = all.most_opened(10);
     if (top.empty()) {
-        pen.put("staff.visits.top_none", staff_text(m_lang, "visits.top_none"), { x, ty }, w, t.type().caption_mm,
-            text::Weight::regular, p.secondary);
+        pen.put("staff.visits.top_none", staff_text(m_lang, "visits.top_none"), { x, ty }, w,
+            t.type().caption_mm, text::Weight::regular, p.secondary);
     }
     int rank = 0;
     for (const auto& entry : top) {
         ++rank;
         ty += pen.put("staff.visits.top:" + entry.first,
-                  std::to_string(rank) + ".  " + entry.first + "  ×" + std::to_string(entry.second), { x, ty }, w,
-                  t.type().caption_mm, text::Weight::regular, {}, ui::Role::text, text::Family::mono)
+                     std::to_string(rank) + ".  " + entry.first + "  ×" + std::to_string(entry.second),
+                     { x, ty }, w, t.type().caption_mm, text::Weight::regular, {}, ui::Role::text,
+                     text::Family::mono)
                   .h
             + gap / 3;
     }
@@ -951,8 +1005,10 @@ void StaffMode::build_actions(ui::Canvas& canvas, Rect area)
     const text::TextStyle ls { text::Family::sans, text::Weight::medium, t.text_px(t.type().ui_mm) };
     const auto sl = canvas.layout(save, ls, area.w);
     const Rect save_rect { area.x, y, std::max(t.px(80), sl->size().w + t.px(8)), bh };
-    canvas.draw().stroke_rounded_rect(save_rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
-    canvas.draw_layout(*sl, { save_rect.center().x - sl->size().w / 2, save_rect.center().y - sl->size().h / 2 }, p.disabled);
+    canvas.draw().stroke_rounded_rect(
+        save_rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
+    canvas.draw_layout(*sl,
+        { save_rect.center().x - sl->size().w / 2, save_rect.center().y - sl->size().h / 2 }, p.disabled);
     ui::Widget sw;
     sw.id = "staff.actions.save";
     sw.role = ui::Role::button;
@@ -962,7 +1018,7 @@ void StaffMode::build_actions(ui::Canvas& canvas, Rect area)
     canvas.add_widget(sw);
     y += bh + gap;
     y += pen.put("staff.actions.save_note", staff_text(m_lang, "actions.save_note"), { area.x, y }, note_w,
-              t.type().caption_mm, text::Weight::regular, p.secondary)
+                t.type().caption_mm, text::Weight::regular, p.secondary)
              .h
         + gap * 3;
 

@@ -3,11 +3,10 @@
 // attempt, logged or drawn (the field shows one dot a digit).
 #include "app/staff_mode.hpp"
 
+#include "app/staff_strings.hpp"
 #include "content/pin.hpp"
 #include "core/atomic_file.hpp"
 #include "core/log.hpp"
-
-#include "app/staff_strings.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -208,7 +207,8 @@ void StaffMode::finish_pin(bool right, Millis now)
     save_lockout(now);
     if (locked) {
         log::warning("staff",
-            "five wrong staff PINs: entry locked for " + std::to_string(m_lockout.remaining(now).count() / 1000) + " s");
+            "five wrong staff PINs: entry locked for "
+                + std::to_string(m_lockout.remaining(now).count() / 1000) + " s");
         m_pin_message.clear();
     } else {
         const int left = 5 - m_lockout.failures();
@@ -220,7 +220,8 @@ void StaffMode::finish_pin(bool right, Millis now)
 
 void StaffMode::run_checks(Millis now)
 {
-    m_run = std::make_unique<CheckRun>(m_services.checks ? m_services.checks() : selfcheck::Checks {}, m_work, now);
+    m_run = std::make_unique<CheckRun>(
+        m_services.checks ? m_services.checks() : selfcheck::Checks {}, m_work, now);
     m_run_recorded = false;
 }
 
@@ -230,7 +231,8 @@ void StaffMode::leave(std::string_view why)
         m_gesture.reset();
         return;
     }
-    log::info("staff", std::string(m_phase == Phase::on ? "staff mode left: " : "the PIN pad closed: ") + std::string(why));
+    log::info("staff",
+        std::string(m_phase == Phase::on ? "staff mode left: " : "the PIN pad closed: ") + std::string(why));
     m_phase = Phase::off;
     m_digits.clear();
     m_pin_message.clear();
@@ -342,7 +344,9 @@ void StaffMode::advance(Millis now)
                 m_last_results.push_back(*r);
             }
             m_last_results_at = now;
-            log::info("staff", "self-test checks finished: " + std::string(selfcheck::name(selfcheck::overall(m_last_results))));
+            log::info("staff",
+                "self-test checks finished: "
+                    + std::string(selfcheck::name(selfcheck::overall(m_last_results))));
         }
     }
     if (m_phase == Phase::pin && !m_pin_answer && now - m_last_touch >= pin_timeout) {
@@ -367,7 +371,8 @@ std::optional<Millis> StaffMode::next_wakeup() const
         if (m_lockout.locked(m_now)) {
             // The countdown shows whole seconds.
             const Millis left = m_lockout.remaining(m_now);
-            next = std::min(next, m_now + (left % Millis { 1000 } == Millis { 0 } ? Millis { 1000 } : left % Millis { 1000 }));
+            next = std::min(next,
+                m_now + (left % Millis { 1000 } == Millis { 0 } ? Millis { 1000 } : left % Millis { 1000 }));
         }
         return next;
     }

@@ -97,7 +97,8 @@ TEST_CASE("the metrics text names every family once, escapes label values and co
     CHECK(text.find("cable_kiosk_pack_sequence 7\n") != std::string::npos);
     CHECK(text.find("cable_kiosk_errors_total{kind=\"odd\\\"kind\"} 2\n") != std::string::npos);
     CHECK(text.find("cable_kiosk_selftest_check_ok{check=\"pack.signature\"} 0\n") != std::string::npos);
-    CHECK(text.find("cable_kiosk_selftest_check_status{check=\"pack.signature\",status=\"fail\"} 1\n") != std::string::npos);
+    CHECK(text.find("cable_kiosk_selftest_check_status{check=\"pack.signature\",status=\"fail\"} 1\n")
+        != std::string::npos);
     std::size_t helps = 0;
     for (std::size_t at = text.find("# HELP cable_kiosk_visits_total"); at != std::string::npos;
          at = text.find("# HELP cable_kiosk_visits_total", at + 1)) {

@@ -110,7 +110,8 @@ TEST_CASE("a malformed line is rejected with the script name and its line number
         { "wait 10 20\n", "walk:1: unexpected '20' at the end of the line" },
         { "shot ../../etc/passwd\n", "walk:1: a shot name may use letters, digits, '-', '_' and '.' only" },
         { "expect colour red\n",
-            "walk:1: expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"' or 'expect no-text "
+            "walk:1: expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"' or "
+            "'expect no-text "
             "\"TEXT\"'" },
         { "pinch 1 2 0 100\n", "walk:1: pinch scale must be between 0.05 and 20" },
         { "tap nan 5\n", "walk:1: expected a number for x, got 'nan'" },

@@ -48,12 +48,13 @@ bool plays(StaffGesture& g, const std::vector<Touch>& touches, Millis& now, std:
     return opened;
 }
 
-const std::vector<Touch> the_door = { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right }, { bottom_right },
-    { bottom_left } };
+const std::vector<Touch> the_door
+    = { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right }, { bottom_right }, { bottom_left } };
 
 } // namespace
 
-TEST_CASE("a two-second hold in the top-left corner, then taps top-right, bottom-right, bottom-left opens the door")
+TEST_CASE(
+    "a two-second hold in the top-left corner, then taps top-right, bottom-right, bottom-left opens the door")
 {
     StaffGesture g;
     Millis now { 1000 };
@@ -70,19 +71,31 @@ TEST_CASE("near misses of the door gesture do not open it")
         std::vector<Touch> touches;
     };
     const std::vector<Case> cases = {
-        { "a hold of 1.5 s", { { top_left, Millis { 500 }, Millis { 1500 } }, { top_right }, { bottom_right }, { bottom_left } } },
-        { "the corners anticlockwise", { { top_left, Millis { 500 }, Millis { 2100 } }, { bottom_left }, { bottom_right }, { top_right } } },
+        { "a hold of 1.5 s",
+            { { top_left, Millis { 500 }, Millis { 1500 } }, { top_right }, { bottom_right },
+                { bottom_left } } },
+        { "the corners anticlockwise",
+            { { top_left, Millis { 500 }, Millis { 2100 } }, { bottom_left }, { bottom_right },
+                { top_right } } },
         { "a pause of 4 s before the last corner",
-            { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right }, { bottom_right }, { bottom_left, Millis { 4000 } } } },
+            { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right }, { bottom_right },
+                { bottom_left, Millis { 4000 } } } },
         { "a touch in the middle on the way",
-            { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right }, { middle }, { bottom_right }, { bottom_left } } },
-        { "a long press instead of a tap", { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right, Millis { 500 }, Millis { 1500 } }, { bottom_right }, { bottom_left } } },
+            { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right }, { middle }, { bottom_right },
+                { bottom_left } } },
+        { "a long press instead of a tap",
+            { { top_left, Millis { 500 }, Millis { 2100 } }, { top_right, Millis { 500 }, Millis { 1500 } },
+                { bottom_right }, { bottom_left } } },
         { "the hold sliding out of its corner",
-            { { top_left, Millis { 500 }, Millis { 2100 }, Point { 400, 300 } }, { top_right }, { bottom_right }, { bottom_left } } },
-        { "the hold in another corner", { { top_right, Millis { 500 }, Millis { 2100 } }, { bottom_right }, { bottom_left }, { top_left } } },
+            { { top_left, Millis { 500 }, Millis { 2100 }, Point { 400, 300 } }, { top_right },
+                { bottom_right }, { bottom_left } } },
+        { "the hold in another corner",
+            { { top_right, Millis { 500 }, Millis { 2100 } }, { bottom_right }, { bottom_left },
+                { top_left } } },
         { "taps only, in every corner", { { top_left }, { top_right }, { bottom_right }, { bottom_left } } },
         { "just inside the margin but outside the corner",
-            { { Point { 80, 20 }, Millis { 500 }, Millis { 2100 } }, { top_right }, { bottom_right }, { bottom_left } } },
+            { { Point { 80, 20 }, Millis { 500 }, Millis { 2100 } }, { top_right }, { bottom_right },
+                { bottom_left } } },
     };
     for (const Case& c : cases) {
         CAPTURE(c.name);

@@ -105,7 +105,8 @@ TEST_CASE("wrong PINs short of a lockout are kept over a restart")
 
 TEST_CASE("a damaged lockout record locks entry for the first lockout rather than forgetting it")
 {
-    for (const std::string text : { "", "failures x", "failures 1\nlockouts 1\n", "remaining_ms -5\nfailures 0\nlockouts 0" }) {
+    for (const std::string text :
+        { "", "failures x", "failures 1\nlockouts 1\n", "remaining_ms -5\nfailures 0\nlockouts 0" }) {
         CAPTURE(text);
         const StaffLockout l = StaffLockout::load(text, Millis { 100 });
         CHECK(l.locked(Millis { 100 }));

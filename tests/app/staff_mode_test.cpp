@@ -39,7 +39,8 @@ ck::app::AppOptions staff_options(const std::filesystem::path& lockout = {})
     ck::app::AppOptions o;
     o.staff.pin_hash = pin_hash();
     o.staff.lockout_file = lockout;
-    o.staff.checks = [] { return ck::app::basic_checks(nullptr, [] { return std::int64_t { 1'790'000'000 }; }); };
+    o.staff.checks
+        = [] { return ck::app::basic_checks(nullptr, [] { return std::int64_t { 1'790'000'000 }; }); };
     return o;
 }
 
@@ -78,7 +79,8 @@ TEST_CASE("without a PIN hash the door gesture opens nothing")
     CHECK_FALSE(h.frame().tree().shows_text("Enter the staff PIN"));
 }
 
-TEST_CASE("the door gesture opens a masked PIN pad, and the right PIN opens the staff screens with the checks run")
+TEST_CASE(
+    "the door gesture opens a masked PIN pad, and the right PIN opens the staff screens with the checks run")
 {
     AppHarness h({ 1920, 1080 }, staff_options());
     open_door(h);
@@ -105,7 +107,8 @@ TEST_CASE("the door gesture opens a masked PIN pad, and the right PIN opens the 
     REQUIRE(h.app().staff().last_results().size() == 4);
     CHECK(h.app().staff().last_results()[0].status == ck::selfcheck::Status::fail);
     // Every page opens from its tab.
-    for (const char* page : { "display", "trace", "accuracy", "pack", "performance", "log", "visits", "actions", "checks" }) {
+    for (const char* page :
+        { "display", "trace", "accuracy", "pack", "performance", "log", "visits", "actions", "checks" }) {
         CAPTURE(page);
         h.tap_id(std::string("staff.tab.") + page);
         CHECK(h.app().staff_state() == page);
@@ -219,7 +222,8 @@ TEST_CASE("the PIN pad closes by itself when nobody answers it")
     CHECK(field->label.empty()); // the digit typed before is gone
 }
 
-TEST_CASE("visits, opened cables and searches are counted, and no typed text reaches the counts or the metrics")
+TEST_CASE(
+    "visits, opened cables and searches are counted, and no typed text reaches the counts or the metrics")
 {
     ck::app::AppOptions o = staff_options();
     o.staff.metrics_file = fresh_folder() / "kiosk.prom";

@@ -36,7 +36,8 @@ TEST_CASE("only 4 to 12 digits are a PIN")
 
 TEST_CASE("a string that is not an Argon2id hash never verifies")
 {
-    for (const char* bad : { "", "1234", "$argon2i$v=19$m=4096,t=3,p=1$c2FsdA$aGFzaA", "$2y$10$abcdefghijklmnopqrstuv" }) {
+    for (const char* bad :
+        { "", "1234", "$argon2i$v=19$m=4096,t=3,p=1$c2FsdA$aGFzaA", "$2y$10$abcdefghijklmnopqrstuv" }) {
         CAPTURE(bad);
         CHECK_FALSE(ck::content::is_pin_hash(bad));
         CHECK_FALSE(ck::content::verify_pin(bad, "1234"));

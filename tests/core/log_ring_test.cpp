@@ -15,9 +15,11 @@ TEST_CASE("the log ring keeps the last lines in order and hands every line on un
     Millis now { 0 };
     ck::log::Ring ring(3, [&now] { return now; });
     std::vector<std::string> passed;
-    const ck::log::Sink sink = ring.tee([&](Level level, std::string_view component, std::string_view message) {
-        passed.push_back(std::string(ck::log::level_name(level)) + " " + std::string(component) + ": " + std::string(message));
-    });
+    const ck::log::Sink sink
+        = ring.tee([&](Level level, std::string_view component, std::string_view message) {
+              passed.push_back(std::string(ck::log::level_name(level)) + " " + std::string(component) + ": "
+                  + std::string(message));
+          });
     for (int i = 1; i <= 5; ++i) {
         now = Millis { i * 100 };
         sink(i == 4 ? Level::error : Level::info, "kiosk", "line " + std::to_string(i));

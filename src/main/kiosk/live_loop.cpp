@@ -59,7 +59,8 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         app.advance(now);
         const ui::Canvas& frame = app.build(display.logical_size());
         const auto shown = presenter.show(frame, force || BenchTrace::force_redraw());
-        app.note_frame(static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, shown.ok() && *shown);
+        app.note_frame(
+            static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, shown.ok() && *shown);
         if (!shown) {
             log::error("kiosk", "drawing failed: " + shown.error().to_string());
         } else if (trace != nullptr && *shown) {

@@ -24,7 +24,6 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
 #include <termios.h>
 #include <unistd.h>
 
@@ -104,7 +103,8 @@ int hash_pin_command()
 // What staff mode and the metrics need from the machine: the PIN's hash, where the lockout is
 // kept, the checks, our RSS, the touch devices, the pack file's facts, the log's last lines, the
 // day and the wall clock.
-app::StaffServices staff_services(const kiosk::Options& o, const content::Pack* pack, const log::Ring* ring, Size logical)
+app::StaffServices staff_services(
+    const kiosk::Options& o, const content::Pack* pack, const log::Ring* ring, Size logical)
 {
     app::StaffServices s;
     s.pin_hash = o.staff_pin_hash;
@@ -124,8 +124,9 @@ app::StaffServices staff_services(const kiosk::Options& o, const content::Pack* 
     s.touch_devices = [] { return platform::touch_device_names(); };
     s.rotation = std::to_string(o.rotate);
     const Size panel = o.headless ? o.size : o.window;
-    s.mapping = "panel " + std::to_string(static_cast<int>(panel.w)) + "x" + std::to_string(static_cast<int>(panel.h))
-        + " turned " + std::to_string(o.rotate) + "° with the picture; touches turned the same way into "
+    s.mapping = "panel " + std::to_string(static_cast<int>(panel.w)) + "x"
+        + std::to_string(static_cast<int>(panel.h)) + " turned " + std::to_string(o.rotate)
+        + "° with the picture; touches turned the same way into "
         + std::to_string(static_cast<int>(logical.w)) + "x" + std::to_string(static_cast<int>(logical.h));
     if (pack != nullptr) {
         // A pack that opened was verified against the trusted key: that key signed it.

@@ -128,7 +128,8 @@ Status read_config(const std::string& path, Options& o)
         const std::string table(key.str());
         if (known_keys(table).empty() || !node.is_table()) {
             return make_error(
-                "unknown key '" + table + "' (the file holds [idle], [staff] and [metrics] tables)", line_of(node));
+                "unknown key '" + table + "' (the file holds [idle], [staff] and [metrics] tables)",
+                line_of(node));
         }
         for (const auto& [inner, value] : *node.as_table()) {
             const std::string name(inner.str());

@@ -82,7 +82,8 @@ void ScriptRunner::settle()
         return;
     }
     const auto shown = m_presenter.show(frame, BenchTrace::force_redraw());
-    m_app.note_frame(static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, shown.ok() && *shown);
+    m_app.note_frame(
+        static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, shown.ok() && *shown);
     if (!shown) {
         log::error("kiosk", "drawing failed: " + shown.error().to_string());
     }
@@ -349,7 +350,8 @@ Status ScriptRunner::perform(const app::script::ExpectStaff& c)
 {
     settle();
     if (m_app.staff_state() != c.state) {
-        return make_error("expected staff mode to be '" + c.state + "', but it is '" + m_app.staff_state() + "'");
+        return make_error(
+            "expected staff mode to be '" + c.state + "', but it is '" + m_app.staff_state() + "'");
     }
     return {};
 }

@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <system_error>
-
 #include <unistd.h>
 
 namespace ck::kiosk {

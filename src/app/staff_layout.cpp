@@ -280,6 +280,9 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
             w.label = b.label;
             w.rect = b.rect;
             w.disabled = true;
+            w.text_color = p.disabled;
+            w.background = p.card;
+            w.text_px = t.text_px(b.text_mm);
             canvas.add_widget(w);
         } else {
             ui::button(canvas, b);
@@ -1015,6 +1018,9 @@ void StaffMode::build_actions(ui::Canvas& canvas, Rect area)
     sw.label = save;
     sw.rect = save_rect;
     sw.disabled = true;
+    sw.text_color = p.disabled;
+    sw.background = p.paper;
+    sw.text_px = ls.size_px;
     canvas.add_widget(sw);
     y += bh + gap;
     y += pen.put("staff.actions.save_note", staff_text(m_lang, "actions.save_note"), { area.x, y }, note_w,

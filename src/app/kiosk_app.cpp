@@ -336,7 +336,13 @@ void KioskApp::on_gesture(const input::Gesture& g)
     case K::zoom:
         break;
     }
-    if (m_popup || m_staff->showing()) {
+    if (m_staff->showing()) {
+        if (g.kind == K::drag_start || g.kind == K::drag_move || g.kind == K::scroll) {
+            m_staff->scroll(g.delta.y);
+        }
+        return;
+    }
+    if (m_popup) {
         return;
     }
     apply(current().on_gesture(g, env(m_body, m_viewport)));

@@ -444,12 +444,15 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
     const float col_gap = t.px(8);
     const float col_w = (area.w - col_gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float top = area.y + bh + gap * 1.5f;
+    const Rect rows_view { area.x, top, area.w, area.bottom() - top };
+    canvas.push_clip(rows_view);
+    float content_bottom = top;
     const float pill_w = t.px(24);
     const float pill_h = t.px(8);
     const std::size_t per_column
         = (checks->size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
     for (int c = 0; c < columns; ++c) {
-        float y = top;
+        float y = top - m_scroll;
         const float x = area.x + static_cast<float>(c) * (col_w + col_gap);
         for (std::size_t i = static_cast<std::size_t>(c) * per_column;
              i < std::min(checks->size(), static_cast<std::size_t>(c + 1) * per_column); ++i) {
@@ -499,7 +502,26 @@ void StaffMode::build_checks(ui::Canvas& canvas, Rect area)
             }
             y += std::max(h, pill_h) + gap * 1.2f;
         }
+        content_bottom = std::max(content_bottom, y + m_scroll);
     }
+    canvas.pop_clip();
+    scroll_bar(canvas, rows_view, content_bottom - top);
+}
+
+void StaffMode::scroll_bar(ui::Canvas& canvas, Rect view, float content_h)
+{
+    m_scroll_max = std::max(0.0f, content_h - view.h);
+    m_scroll = std::min(m_scroll, m_scroll_max);
+    if (m_scroll_max <= 0) {
+        return;
+    }
+    // A quiet bar at the right edge says there is more, and where this view is.
+    const ui::Theme& t = canvas.theme();
+    const float w = std::max(3.0f, t.px(1.2f));
+    const float h = std::max(t.px(8), view.h * view.h / content_h);
+    const float y = view.y + (view.h - h) * (m_scroll / m_scroll_max);
+    canvas.draw().fill_rounded_rect({ view.right() - w, view.y, w, view.h }, w / 2, t.palette().rule);
+    canvas.draw().fill_rounded_rect({ view.right() - w, y, w, h }, w / 2, t.palette().secondary);
 }
 
 void StaffMode::build_display_intro(ui::Canvas& canvas, Rect area)
@@ -898,7 +920,16 @@ void StaffMode::build_log(ui::Canvas& canvas, Rect area)
              .h
         + gap;
     const float time_w = t.px(28);
-    for (auto it = lines.rbegin(); it != lines.rend() && y < area.bottom(); ++it) {
+    const Rect view { area.x, y, area.w, area.bottom() - y };
+    canvas.push_clip(view);
+    const float top = y;
+    y -= m_scroll;
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+        if (y > area.bottom()) {
+            // Below the view: only its height counts (one line each is close enough for the bar).
+            y += t.text_px(t.type().caption_mm) * 1.3f + gap / 3;
+            continue;
+        }
         const std::string time = fixed(static_cast<double>(it->time.count()) / 1000.0, 1) + " s";
         pen.put({}, time, { area.x, y }, time_w, t.type().caption_mm, text::Weight::regular, p.secondary,
             ui::Role::text, text::Family::mono);
@@ -912,6 +943,8 @@ void StaffMode::build_log(ui::Canvas& canvas, Rect area)
                  .h
             + gap / 3;
     }
+    canvas.pop_clip();
+    scroll_bar(canvas, view, y + m_scroll - top);
 }
 
 void StaffMode::build_visits(ui::Canvas& canvas, Rect area, const StaffView& view)

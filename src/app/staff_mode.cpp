@@ -299,8 +299,10 @@ void StaffMode::tap(const ui::Widget* widget, Point pos, Millis now)
     const std::string& id = widget->id;
     if (id.rfind("staff.tab.", 0) == 0) {
         for (int i = 0; i < staff_page_count; ++i) {
-            if (id.substr(10) == name(static_cast<StaffPage>(i))) {
+            if (id.substr(10) == name(static_cast<StaffPage>(i)) && m_page != static_cast<StaffPage>(i)) {
                 m_page = static_cast<StaffPage>(i);
+                m_scroll = 0;
+                m_scroll_max = 0;
             }
         }
     } else if (id == "staff.leave" || id == "staff.actions.leave") {
@@ -318,6 +320,13 @@ void StaffMode::tap(const ui::Widget* widget, Point pos, Millis now)
     } else if (id == "staff.accuracy.start") {
         m_targets = accuracy_targets(m_size, m_dpi);
         m_accuracy_step = 0;
+    }
+}
+
+void StaffMode::scroll(float dy)
+{
+    if (m_phase == Phase::on && !m_pattern && !m_accuracy_step) {
+        m_scroll = std::clamp(m_scroll - dy, 0.0f, m_scroll_max);
     }
 }
 

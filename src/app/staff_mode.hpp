@@ -60,6 +60,8 @@ public:
     bool watch(const input::PointerEvent& e, Size viewport, Millis now);
     // While showing: raw pointer events (the touch trace and accuracy pages read them).
     void pointer(const input::PointerEvent& e);
+    // While showing: a drag or wheel turn scrolls the Checks and Log pages.
+    void scroll(float dy);
     // While showing: a tap on one of the staff widgets (or on none).
     void tap(const ui::Widget* widget, Point pos, Millis now);
     // Moves timers on: the PIN's answer, the checks, the 2-minute timeout.
@@ -136,6 +138,11 @@ private:
     bool m_run_recorded = false; // its results are in m_last_results
     std::vector<selfcheck::Result> m_last_results;
     std::optional<Millis> m_last_results_at;
+
+    // The Checks and Log pages scroll when their rows pass the screen's bottom.
+    float m_scroll = 0;
+    float m_scroll_max = 0; // from the last frame
+    void scroll_bar(ui::Canvas& canvas, Rect view, float content_h);
 
     std::optional<int> m_pattern; // the display test pattern showing, full screen
     std::map<std::int64_t, Trace> m_traces;

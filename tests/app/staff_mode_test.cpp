@@ -344,3 +344,38 @@ TEST_CASE("the locked PIN pad passes the accessibility audit, its keys drawn as 
     INFO(problems);
     CHECK(findings.empty());
 }
+
+TEST_CASE("a long list of checks scrolls by drag, and every check can be brought into view")
+{
+    ck::app::AppOptions o = staff_options();
+    o.staff.checks = [] {
+        ck::selfcheck::Checks many;
+        for (int i = 0; i < 40; ++i) {
+            ck::selfcheck::Check c { "test.check" + std::to_string(i), "Check number " + std::to_string(i),
+                false, {} };
+            c.run = [c] {
+                return ck::selfcheck::warn(c, "a message long enough to take a line of its own here");
+            };
+            many.push_back(c);
+        }
+        return many;
+    };
+    AppHarness h({ 1080, 1920 }, o);
+    h.hold(Point { 20, 20 }, Millis { 2100 });
+    h.tap(Point { 1060, 20 });
+    h.tap(Point { 1060, 1900 });
+    h.tap(Point { 20, 1900 });
+    type_pin(h, "2468");
+    for (int i = 0; i < 50; ++i) {
+        h.settle_background();
+    }
+    REQUIRE(h.app().staff().last_results().size() == 40);
+    CHECK(h.frame().tree().find_by_id("staff.check:test.check0") != nullptr);
+    CHECK(h.frame().tree().find_by_id("staff.check:test.check39") == nullptr);
+    for (int i = 0; i < 6; ++i) {
+        h.drag(Point { 540, 1700 }, Point { 540, 500 }, Millis { 300 });
+    }
+    CHECK(h.frame().tree().find_by_id("staff.check:test.check39") != nullptr);
+    CHECK(h.frame().tree().find_by_id("staff.check:test.check0") == nullptr);
+    CHECK(h.app().staff_state() == "checks");
+}

@@ -60,6 +60,13 @@ std::optional<StaffGesture::Corner> StaffGesture::corner_of(Point p, Size size) 
 bool StaffGesture::feed(const input::PointerEvent& e, Size size)
 {
     using Kind = input::PointerEvent::Kind;
+    // A lift that never came (a lost event, a contact while staff mode showed) must not count as a
+    // finger still down forever: after 10 s without any event, nobody is touching.
+    constexpr Millis stale { 10'000 };
+    if (m_fingers > 0 && e.time - m_last_event > stale) {
+        m_fingers = 0;
+    }
+    m_last_event = e.time;
     switch (e.kind) {
     case Kind::down: {
         ++m_fingers;

@@ -49,6 +49,7 @@ private:
     Millis m_down_at { 0 };
     Millis m_last_lift { 0 };
     bool m_spoiled = false; // the contact that is down now cannot count (moved away, a second finger)
+    Millis m_last_event { 0 };
 };
 
 } // namespace ck::app

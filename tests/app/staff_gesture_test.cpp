@@ -135,3 +135,14 @@ TEST_CASE("the door's corners are 15 mm squares in visitor space, whatever the s
     CHECK(g.corner_of({ 1030, 10 }, portrait) == StaffGesture::Corner::top_right);
     CHECK_FALSE(g.corner_of({ 540, 960 }, portrait).has_value());
 }
+
+TEST_CASE("a lift that never arrived does not keep the door shut for good")
+{
+    StaffGesture g;
+    Millis now { 1000 };
+    std::int64_t finger = 1;
+    g.feed(PointerEvent { PointerEvent::Kind::down, 77, middle, now, {} }, screen); // never lifted
+    CHECK_FALSE(plays(g, the_door, now, finger)); // a second finger, as far as the door knows
+    now += Millis { 11'000 };
+    CHECK(plays(g, the_door, now, finger));
+}

@@ -379,3 +379,16 @@ TEST_CASE("a long list of checks scrolls by drag, and every check can be brought
     CHECK(h.frame().tree().find_by_id("staff.check:test.check0") == nullptr);
     CHECK(h.app().staff_state() == "checks");
 }
+
+TEST_CASE("staff mode opens on the out-of-order screen too, and says that no pack is loaded")
+{
+    AppHarness h({ 1920, 1080 }, staff_options(), false);
+    REQUIRE(h.app().screen() == ScreenId::out_of_order);
+    open_door(h);
+    type_pin(h, "2468");
+    REQUIRE(h.app().staff_state() == "checks");
+    h.tap_id("staff.tab.pack");
+    CHECK(h.frame().tree().shows_text("No content pack is loaded"));
+    h.tap_id("staff.leave");
+    CHECK(h.app().screen() == ScreenId::out_of_order);
+}

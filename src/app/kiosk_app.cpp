@@ -57,6 +57,7 @@ KioskApp::KioskApp(std::unique_ptr<content::Pack> pack, ui::TextServices text, A
     , m_options(std::move(options))
     , m_staff(std::make_unique<StaffMode>(m_options.staff, m_work, m_options.dpi, now))
     , m_theme(std::make_unique<ui::Theme>(m_options.dpi, ui::ContrastMode::normal, ui::TextScale::normal))
+    , m_staff_theme(m_options.dpi, ui::ContrastMode::normal, ui::TextScale::normal)
     , m_canvas(text, *m_theme, m_viewport)
     , m_gestures(input::GestureConfig::for_dpi(m_options.dpi))
     , m_idle(m_options.idle)
@@ -256,13 +257,21 @@ void KioskApp::on_pointer(const input::PointerEvent& e)
     m_now = std::max(m_now, e.time);
     if (m_staff->showing()) {
         m_staff->pointer(e);
-    } else if (m_staff->watch(e, m_viewport, m_now)) {
-        // The door opened: what the visitor's screen had under the finger is let go, and the rest
-        // of this contact presses nothing.
-        m_popup.reset();
-        m_pressed.clear();
-        m_press_target.reset();
-        m_swallow_contact = true;
+    } else {
+        switch (m_staff->watch(e, m_viewport, m_now)) {
+        case StaffMode::Door::none:
+            break;
+        case StaffMode::Door::opened:
+            m_popup.reset();
+            [[fallthrough]];
+        case StaffMode::Door::consumed:
+            // A step of the door: what the visitor's screen had under the finger is let go, and
+            // the rest of this contact presses nothing.
+            m_pressed.clear();
+            m_press_target.reset();
+            m_swallow_contact = true;
+            break;
+        }
     }
     const bool was_prompting = idle_prompt_showing();
     if (e.kind == input::PointerEvent::Kind::down) {

@@ -168,6 +168,7 @@ private:
     std::optional<Millis> m_next_metrics;
     BackgroundWork::Lane m_metrics_lane;
     std::unique_ptr<ui::Theme> m_theme;
+    ui::Theme m_staff_theme;
     Size m_viewport { 1920, 1080 }; // before m_canvas, which is made with it
     ui::Canvas m_canvas;
     std::unique_ptr<screens::Strings> m_strings;

@@ -19,7 +19,8 @@ const ui::Canvas& KioskApp::build(Size size)
 {
     m_viewport = size;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        m_canvas.begin_frame(*m_theme, size);
+        // Staff screens keep one look whatever the visitor chose (large text, high contrast).
+        m_canvas.begin_frame(m_staff->showing() ? m_staff_theme : *m_theme, size);
         m_canvas.set_pressed(m_pressed);
         const ui::Palette& p = m_theme->palette();
         // The renderer clears to the paper colour: no full-screen rectangle to fill.

@@ -38,6 +38,12 @@ public:
     void reset();
     // How many steps are done (0: none; 1: the hold; 4 would be complete). For tests and the log.
     [[nodiscard]] int progress() const { return m_done; }
+    // True while `finger` is the one following the sequence after its first step (the hold): its
+    // touches belong to the door and press nothing on the visitor's screen.
+    [[nodiscard]] bool following(std::int64_t finger) const
+    {
+        return m_done >= 1 && m_finger && *m_finger == finger && !m_spoiled;
+    }
 
     [[nodiscard]] std::optional<Corner> corner_of(Point p, Size size) const;
 

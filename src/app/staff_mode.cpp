@@ -93,16 +93,19 @@ std::string StaffMode::state_name(Millis now) const
     return "off";
 }
 
-bool StaffMode::watch(const input::PointerEvent& e, Size viewport, Millis now)
+StaffMode::Door StaffMode::watch(const input::PointerEvent& e, Size viewport, Millis now)
 {
     if (!enabled() || m_phase != Phase::off) {
-        return false;
+        return Door::none;
     }
-    if (!m_gesture.feed(e, viewport)) {
-        return false;
+    const int before = m_gesture.progress();
+    if (m_gesture.feed(e, viewport)) {
+        open_pin(now);
+        return Door::opened;
     }
-    open_pin(now);
-    return true;
+    // The hold's lift would tap what lies under it (a long press lifts as a tap), and a corner
+    // tap could press a visitor's control there: once the hold is done, the door keeps them.
+    return m_gesture.progress() > before || m_gesture.following(e.id) ? Door::consumed : Door::none;
 }
 
 void StaffMode::open_pin(Millis now)

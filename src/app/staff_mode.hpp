@@ -55,9 +55,14 @@ public:
     [[nodiscard]] const StaffLockout& lockout() const { return m_lockout; }
     [[nodiscard]] const StaffServices& services() const { return m_services; }
 
-    // Watches every pointer event for the door gesture, while staff mode is off. True when the
-    // gesture just completed and the PIN pad opened: the app then drops the visitor's contact.
-    bool watch(const input::PointerEvent& e, Size viewport, Millis now);
+    // What the door gesture makes of a pointer event.
+    enum class Door {
+        none, // not part of the door: the visitor's screen has it
+        consumed, // a step of the door (the hold's lift, a corner tap): it presses nothing
+        opened, // the last step: the PIN pad is open
+    };
+    // Watches every pointer event for the door gesture, while staff mode is off.
+    Door watch(const input::PointerEvent& e, Size viewport, Millis now);
     // While showing: raw pointer events (the touch trace and accuracy pages read them).
     void pointer(const input::PointerEvent& e);
     // While showing: a drag or wheel turn scrolls the Checks and Log pages.

@@ -392,3 +392,36 @@ TEST_CASE("staff mode opens on the out-of-order screen too, and says that no pac
     h.tap_id("staff.leave");
     CHECK(h.app().screen() == ScreenId::out_of_order);
 }
+
+TEST_CASE("staff screens keep their own look when the visitor chose large text and high contrast")
+{
+    AppHarness h({ 1920, 1080 }, staff_options());
+    h.tap(Point { 960, 540 });
+    h.tap_id(ck::screens::nav_id::large_text);
+    h.tap_id(ck::screens::nav_id::high_contrast);
+    REQUIRE(h.frame().theme().text_scale() == ck::ui::TextScale::large);
+    open_door(h);
+    type_pin(h, "2468");
+    REQUIRE(h.app().staff_state() == "checks");
+    CHECK(h.frame().theme().text_scale() == ck::ui::TextScale::normal);
+    CHECK(h.frame().theme().contrast() == ck::ui::ContrastMode::normal);
+    h.tap_id("staff.leave");
+    // The visitor's choices are still theirs.
+    CHECK(h.frame().theme().text_scale() == ck::ui::TextScale::large);
+    CHECK(h.app().high_contrast());
+}
+
+TEST_CASE("the door's steps press nothing on the visitor's screen, even a control in a corner")
+{
+    AppHarness h({ 1920, 1080 }, staff_options());
+    h.tap(Point { 960, 540 });
+    h.tap_id(ck::screens::nav_id::large_text); // a larger bar reaches further into the corners
+    open_door(h);
+    REQUIRE(h.app().staff_state() == "pin");
+    h.tap_id("staff.pin.cancel");
+    CHECK(h.app().large_text());
+    CHECK_FALSE(h.app().high_contrast());
+    CHECK(h.app().language() == "en");
+    CHECK(h.app().screen() == ScreenId::home);
+    CHECK_FALSE(h.app().has_active_press());
+}

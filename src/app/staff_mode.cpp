@@ -1,6 +1,6 @@
 // Staff mode's state and input: the door, the PIN and its lockout, the pages' taps, the timeouts.
-// The layout of each page is in staff_layout.cpp. Nothing typed on the PIN pad is kept beyond the
-// attempt, logged or drawn (the field shows one dot a digit).
+// The layout of each page is in staff_layout.cpp and staff_pages.cpp. Nothing typed on the PIN pad is kept
+// beyond the attempt, logged or drawn (the field shows one dot a digit).
 #include "app/staff_mode.hpp"
 
 #include "app/staff_strings.hpp"

@@ -213,7 +213,8 @@ Status ScriptRunner::dump(const std::string& name)
     }
     const nlohmann::json doc = { { "screen", m_app.screen_name() }, { "size", { logical().w, logical().h } },
         { "language", m_app.language() }, { "large_text", m_app.large_text() },
-        { "high_contrast", m_app.high_contrast() }, { "widgets", widgets } };
+        { "high_contrast", m_app.high_contrast() }, { "staff", m_app.staff_state() },
+        { "widgets", widgets } };
     std::ofstream out(m_out / (name + ".json"));
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     if (!out) {

@@ -122,7 +122,10 @@ void StaffMode::build_pin(ui::Canvas& canvas, Size size)
     y += field_h + gap;
     spec.color = locked ? t.banner("SECRET").background : p.ink;
     if (!message.empty()) {
-        canvas.text("staff.pin.message", message, { card.x + pad, y }, inner, spec);
+        // Two even lines, never one word left alone on the second: the narrowest width that keeps
+        // the line count (the canvas balances start-aligned text), centred in the card.
+        const float bw = canvas.balanced_layout(message, spec.style, inner)->size().w + 1;
+        canvas.text("staff.pin.message", message, { card.center().x - bw / 2, y }, bw, spec);
     }
     y += message_h + gap;
 

@@ -370,7 +370,9 @@ void StaffMode::advance(Millis now)
 
 bool StaffMode::animating() const
 {
-    return (m_run && !m_run_recorded) || m_pin_answer != nullptr;
+    // Results arriving are drawn frame by frame while staff watch; the run at start (for the
+    // metrics) needs no frames: each answer wakes the loop, which posts the next check.
+    return (showing() && m_run && !m_run_recorded) || m_pin_answer != nullptr;
 }
 
 std::optional<Millis> StaffMode::next_wakeup() const

@@ -40,6 +40,8 @@ public:
     // When the phase next changes, or the countdown's shown second does; nullopt at rest.
     [[nodiscard]] std::optional<Millis> next_deadline(Millis now) const;
     [[nodiscard]] const IdleConfig& config() const { return m_config; }
+    // The last touch, key or wheel (the end of a visit, for the staff's visit lengths).
+    [[nodiscard]] Millis last_activity() const { return m_last_activity; }
 
 private:
     [[nodiscard]] Millis quiet_limit() const;

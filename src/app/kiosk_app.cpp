@@ -4,7 +4,11 @@
 // presses what lies under it.
 #include "app/kiosk_app.hpp"
 
+#include "app/kiosk_metrics.hpp"
+#include "content/atomic_file.hpp"
 #include "core/ascii.hpp"
+#include "core/log.hpp"
+#include "core/log_ring.hpp"
 #include "screens/chrome.hpp"
 #include "screens/factory.hpp"
 #include "ui/widgets.hpp"
@@ -61,20 +65,108 @@ KioskApp::KioskApp(std::unique_ptr<content::Pack> pack, ui::TextServices text, A
     : m_pack(usable(std::move(pack)))
     , m_text(text)
     , m_options(std::move(options))
+    , m_staff(std::make_unique<StaffMode>(m_options.staff, m_work, m_options.dpi, now))
     , m_theme(std::make_unique<ui::Theme>(m_options.dpi, ui::ContrastMode::normal, ui::TextScale::normal))
+    , m_staff_theme(m_options.dpi, ui::ContrastMode::normal, ui::TextScale::normal)
     , m_canvas(text, *m_theme, m_viewport)
     , m_gestures(input::GestureConfig::for_dpi(m_options.dpi))
     , m_idle(m_options.idle)
     , m_now(now)
     , m_language(m_options.language)
 {
+    m_start_wall_s = m_options.staff.wall_seconds ? m_options.staff.wall_seconds() : 0;
+    m_started_at = now;
     reset_visit();
+    if (!m_options.staff.metrics_file.empty()) {
+        // The metrics file carries a self-test result from the first minute: run the checks now,
+        // on the worker, after any visitor's work.
+        m_staff->run_checks(now);
+        m_next_metrics = now;
+    }
+}
+
+int KioskApp::today() const
+{
+    return m_options.staff.today ? m_options.staff.today() : 0;
+}
+
+void KioskApp::note_search_outcome(bool leaving)
+{
+    if (m_stack.empty()) {
+        return; // the first reset, before any screen
+    }
+    const screens::Screen* s = &current();
+    const bool on_search = !leaving && s->id() == screens::ScreenId::search;
+    if (m_search_screen != nullptr && (m_search_screen != s || !on_search)) {
+        // The visitor left the search screen: its last answer counts once.
+        if (m_search_seen) {
+            const std::pair<const screens::Screen*, std::uint64_t> key { m_search_screen,
+                m_search_seen->answer };
+            if (m_search_counted != key) {
+                m_visits.search_done(m_search_seen->found, today());
+                m_search_counted = key;
+            }
+        }
+        m_search_screen = nullptr;
+        m_search_seen.reset();
+    }
+    if (on_search) {
+        if (m_search_screen != s) {
+            m_search_seen.reset();
+        }
+        m_search_screen = s;
+        if (const auto outcome = s->search_outcome()) {
+            m_search_seen = outcome;
+        }
+    }
+}
+
+std::string KioskApp::metrics() const
+{
+    MetricsInput in;
+    in.start_time_s = m_start_wall_s;
+    in.frames = &m_frames;
+    if (m_pack) {
+        in.pack_sequence = m_pack->info().sequence;
+    }
+    in.visits = m_visits.since_start();
+    if (m_options.staff.log != nullptr) {
+        in.errors_by_kind = m_options.staff.log->errors_by_component();
+    }
+    in.self_test = m_staff->last_results();
+    if (m_staff->last_results_at() && m_options.staff.wall_seconds) {
+        in.self_test_time_s = m_start_wall_s + (*m_staff->last_results_at() - m_started_at).count() / 1000;
+    }
+    return metrics_text(in);
+}
+
+void KioskApp::tick_metrics()
+{
+    if (m_options.staff.metrics_file.empty() || !m_next_metrics || m_now < *m_next_metrics) {
+        return;
+    }
+    m_next_metrics = m_now + m_options.staff.metrics_every;
+    if (!m_metrics_lane) {
+        m_metrics_lane = m_work.lane(WorkKind::staff);
+    }
+    // Written on the worker: an fsync on an SD card must not hold a frame.
+    m_metrics_lane.post([path = m_options.staff.metrics_file, text = metrics()](const JobContext&) {
+        if (auto written = content::write_file_atomically(path, text); !written) {
+            log::error("metrics", "cannot write the metrics file: " + written.error().to_string());
+        }
+    });
 }
 
 KioskApp::~KioskApp() = default;
 
 void KioskApp::reset_visit()
 {
+    note_search_outcome(true);
+    if (m_visits.in_visit()) {
+        m_visits.visit_ended(m_idle.last_activity(), today());
+    }
+    // Staff mode never outlives a visit: a visitor who walks up finds the attract loop.
+    m_staff->leave("the idle reset");
     ++m_navigations;
     m_stack.clear();
     m_transition.reset();
@@ -154,6 +246,8 @@ void KioskApp::handle(const input::Event& event)
         }
     } else if (const auto* k = std::get_if<input::KeyEvent>(&event)) {
         on_key(*k);
+    } else if (m_staff->showing()) {
+        return; // staff mode takes no typed text: the PIN pad is touch only
     } else if (const auto* t = std::get_if<input::TextInputEvent>(&event)) {
         m_now = std::max(m_now, t->time);
         if (current().id() == screens::ScreenId::attract) {
@@ -171,6 +265,24 @@ void KioskApp::handle(const input::Event& event)
 void KioskApp::on_pointer(const input::PointerEvent& e)
 {
     m_now = std::max(m_now, e.time);
+    if (m_staff->showing()) {
+        m_staff->pointer(e);
+    } else {
+        switch (m_staff->watch(e, m_viewport, m_now)) {
+        case StaffMode::Door::none:
+            break;
+        case StaffMode::Door::opened:
+            m_popup.reset();
+            [[fallthrough]];
+        case StaffMode::Door::consumed:
+            // A step of the door: what the visitor's screen had under the finger is let go, and
+            // the rest of this contact presses nothing.
+            m_pressed.clear();
+            m_press_target.reset();
+            m_swallow_contact = true;
+            break;
+        }
+    }
     const bool was_prompting = idle_prompt_showing();
     if (e.kind == input::PointerEvent::Kind::down) {
         if (current().id() == screens::ScreenId::attract) {
@@ -225,7 +337,8 @@ void KioskApp::on_gesture(const input::Gesture& g)
         on_tap(g.pos);
         return;
     case K::swipe_back:
-        if (!m_popup && m_stack.size() > 1 && current().id() != screens::ScreenId::home) {
+        if (!m_popup && !m_staff->showing() && m_stack.size() > 1
+            && current().id() != screens::ScreenId::home) {
             go_back();
         }
         return;
@@ -242,6 +355,12 @@ void KioskApp::on_gesture(const input::Gesture& g)
     case K::zoom:
         break;
     }
+    if (m_staff->showing()) {
+        if (g.kind == K::drag_start || g.kind == K::drag_move || g.kind == K::scroll) {
+            m_staff->scroll(g.delta.y);
+        }
+        return;
+    }
     if (m_popup) {
         return;
     }
@@ -253,6 +372,10 @@ void KioskApp::on_key(const input::KeyEvent& e)
     m_now = std::max(m_now, e.time);
     if (!e.down) {
         return;
+    }
+    if (m_staff->showing()) {
+        m_idle.activity(m_now);
+        return; // no key does anything in staff mode
     }
     if (current().id() == screens::ScreenId::attract) {
         // A key press wakes the kiosk like a touch; no key or chord does anything else here.
@@ -288,6 +411,10 @@ void KioskApp::on_tap(Point pos)
         widget = target->widget;
     } else if (const ui::Widget* w = m_canvas.tree().hit_near(pos, m_theme->px(tap_slop_mm))) {
         widget = *w;
+    }
+    if (m_staff->showing()) {
+        m_staff->tap(widget ? &*widget : nullptr, pos, m_now);
+        return;
     }
     if (m_popup) {
         if (widget && widget->id == "popup.action") {
@@ -350,6 +477,7 @@ void KioskApp::apply(const screens::Intent& intent)
     case Kind::none:
         return;
     case Kind::enter:
+        m_visits.visit_started(m_now, today());
         ++m_navigations;
         m_stack.clear();
         m_transition.reset();
@@ -375,6 +503,9 @@ void KioskApp::apply(const screens::Intent& intent)
     case Kind::open_about:
     case Kind::open_search:
         if (auto screen = make_screen(intent)) {
+            if (intent.kind == Kind::open_cable) {
+                m_visits.cable_opened(intent.arg, today());
+            }
             push(std::move(screen));
         }
         return;
@@ -462,6 +593,9 @@ void KioskApp::show_definition(const std::string& term)
 void KioskApp::advance(Millis now)
 {
     m_now = std::max(m_now, now);
+    m_staff->advance(m_now);
+    note_search_outcome(false);
+    tick_metrics();
     m_gesture_buffer.clear();
     m_gestures.advance(m_now, m_gesture_buffer);
     const std::vector<input::Gesture> gestures = m_gesture_buffer;
@@ -511,7 +645,8 @@ void KioskApp::take_new_pack()
 
 bool KioskApp::animating() const
 {
-    return (m_transition && !m_transition->progress.finished(m_now)) || current().animating();
+    return (m_transition && !m_transition->progress.finished(m_now)) || current().animating()
+        || m_staff->animating();
 }
 
 std::optional<Millis> KioskApp::next_wakeup() const
@@ -523,6 +658,8 @@ std::optional<Millis> KioskApp::next_wakeup() const
         }
     };
     consider(current().next_wakeup());
+    consider(m_staff->next_wakeup());
+    consider(m_next_metrics);
     if (current().id() != screens::ScreenId::attract && current().id() != screens::ScreenId::out_of_order) {
         consider(m_idle.next_deadline(m_now));
     }

@@ -6,6 +6,9 @@
 
 #include "app/exhibit_updates.hpp"
 #include "app/idle_policy.hpp"
+#include "app/kiosk_stats.hpp"
+#include "app/staff_mode.hpp"
+#include "app/staff_services.hpp"
 #include "content/pack.hpp"
 #include "core/background_work.hpp"
 #include "input/events.hpp"
@@ -30,6 +33,8 @@ struct AppOptions {
     // The largest pack whose About counts are made when the screen opens; unset: the screen's own
     // default. Tests lower it to send the counts to the background work.
     std::optional<std::int64_t> about_sync_facts_max;
+    // Staff mode (off until a PIN hash is given) and the metrics file.
+    StaffServices staff;
 };
 
 class KioskApp {
@@ -96,6 +101,17 @@ public:
     // Ends a running screen transition at once (the script's direct `open`, a deep link).
     void finish_transition() { m_transition.reset(); }
 
+    // One frame's CPU time (advance, build and draw) and whether it was presented: the staff's
+    // Performance screen and the metrics. Called by the loop that draws.
+    void note_frame(double frame_ms, bool presented) { m_frames.add(frame_ms, presented, m_now); }
+    [[nodiscard]] const StaffMode& staff() const { return *m_staff; }
+    // "off", "pin", "locked", "pattern", "targets" or the staff page showing (scripts' `expect staff`).
+    [[nodiscard]] std::string staff_state() const { return m_staff->state_name(m_now); }
+    [[nodiscard]] const FrameStats& frame_stats() const { return m_frames; }
+    [[nodiscard]] const VisitStats& visit_stats() const { return m_visits; }
+    // The metrics file's text now (what the app writes every minute when a path is set).
+    [[nodiscard]] std::string metrics() const;
+
 private:
     struct Popup {
         std::string title;
@@ -135,6 +151,9 @@ private:
 
     void take_new_pack();
     void build_popup(Rect area);
+    void note_search_outcome(bool leaving);
+    void tick_metrics();
+    [[nodiscard]] int today() const;
     void build_idle_prompt(Rect area);
 
     std::unique_ptr<content::Pack> m_pack;
@@ -146,7 +165,21 @@ private:
     std::unique_ptr<content::Pack> m_next_pack;
     ui::TextServices m_text;
     AppOptions m_options;
+    // After m_work: its lanes close before the owner joins.
+    std::unique_ptr<StaffMode> m_staff;
+    FrameStats m_frames;
+    VisitStats m_visits;
+    // The search screen showing, and whether its answered query found anything (counted once, when
+    // the visitor leaves it).
+    const screens::Screen* m_search_screen = nullptr;
+    std::optional<screens::SearchOutcome> m_search_seen;
+    std::optional<std::pair<const screens::Screen*, std::uint64_t>> m_search_counted;
+    std::int64_t m_start_wall_s = 0; // the wall clock when the app was made
+    Millis m_started_at { 0 }; // the injected clock then
+    std::optional<Millis> m_next_metrics;
+    BackgroundWork::Lane m_metrics_lane;
     std::unique_ptr<ui::Theme> m_theme;
+    ui::Theme m_staff_theme;
     Size m_viewport { 1920, 1080 }; // before m_canvas, which is made with it
     ui::Canvas m_canvas;
     std::unique_ptr<screens::Strings> m_strings;

@@ -19,11 +19,24 @@ const ui::Canvas& KioskApp::build(Size size)
 {
     m_viewport = size;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        m_canvas.begin_frame(*m_theme, size);
+        // Staff screens keep one look whatever the visitor chose (large text, high contrast).
+        m_canvas.begin_frame(m_staff->showing() ? m_staff_theme : *m_theme, size);
         m_canvas.set_pressed(m_pressed);
         const ui::Palette& p = m_theme->palette();
         // The renderer clears to the paper colour: no full-screen rectangle to fill.
         const Rect screen { 0, 0, size.w, size.h };
+        if (m_staff->showing()) {
+            // Staff mode covers everything; the visitor's screen is not built under it.
+            m_staff->build(
+                m_canvas, size, StaffView { m_pack.get(), m_frames, m_visits, m_text, m_options.dpi });
+            if (idle_prompt_showing()) {
+                build_idle_prompt(screen);
+            }
+            if (!m_canvas.atlas_reset_during_frame()) {
+                break;
+            }
+            continue;
+        }
 
         screens::Screen& s = current();
         const std::optional<std::string> banner = s.banner();

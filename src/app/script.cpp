@@ -179,6 +179,14 @@ Result<Command> parse_expect(Cursor& c)
         }
         return done(c, ExpectPack { static_cast<std::int64_t>(*sequence) });
     }
+    if (what == "staff") {
+        const std::string_view state = c.word();
+        if (state.empty()) {
+            return make_error(
+                "expect staff needs a state: off, pin, locked, pattern, targets or a staff page");
+        }
+        return done(c, ExpectStaff { std::string(state) });
+    }
     if (what == "text" || what == "no-text") {
         auto text = quoted(c);
         if (!text) {
@@ -186,8 +194,8 @@ Result<Command> parse_expect(Cursor& c)
         }
         return done(c, ExpectText { std::move(*text), what == "text" });
     }
-    return make_error("expect what? use 'expect screen NAME', 'expect text \"TEXT\"', 'expect no-text "
-                      "\"TEXT\"' or 'expect pack N'");
+    return make_error("expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"', "
+                      "'expect no-text \"TEXT\"' or 'expect pack N'");
 }
 
 Result<Command> parse_tap_like(Cursor& c, std::string_view verb)

@@ -72,6 +72,12 @@ struct ExpectText {
     std::string text;
     bool present = true;
 };
+// Staff mode's state: "off", "pin", "locked", "pattern" (a display test pattern), "targets" (the
+// touch accuracy targets), or the page showing ("checks", "display", "trace", "accuracy", "pack",
+// "performance", "log", "visits", "actions").
+struct ExpectStaff {
+    std::string state;
+};
 struct Storm {
     int fingers = 10;
     int ms = 500;
@@ -90,7 +96,7 @@ struct ExpectPack {
 };
 
 using Command = std::variant<Wait, Tap, LongPress, Drag, Pinch, Back, KeyPress, TypeText, Compose, Wheel,
-    Shot, Dump, ExpectScreen, ExpectText, Storm, Open, Drop, ExpectPack>;
+    Shot, Dump, ExpectScreen, ExpectText, ExpectStaff, Storm, Open, Drop, ExpectPack>;
 
 struct Line {
     std::size_t number = 0; // 1-based line in the file

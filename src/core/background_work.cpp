@@ -26,6 +26,8 @@ std::string_view name(WorkKind kind)
         return "about";
     case WorkKind::import:
         return "import";
+    case WorkKind::staff:
+        return "staff";
     }
     return "?";
 }

@@ -19,9 +19,10 @@ namespace ck {
 
 // What a lane is for. When several lanes have a job waiting, the worker takes the first kind in
 // this order: what a visitor is typing, then what completes the search they see, then the About
-// screen's counts, then the staff's imports, which never hurry.
-enum class WorkKind { search, facets, about, import };
-inline constexpr std::size_t work_kind_count = 4;
+// screen's counts, then the staff's imports, which never hurry, then the staff's self-test checks
+// (one check a job, so a visitor's search waits for at most one check).
+enum class WorkKind { search, facets, about, import, staff };
+inline constexpr std::size_t work_kind_count = 5;
 std::string_view name(WorkKind kind);
 
 // What a running job sees of the owner.

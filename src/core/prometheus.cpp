@@ -48,6 +48,13 @@ std::string format_value(double value)
         return value > 0 ? "+Inf" : "-Inf";
     }
     std::array<char, 64> buf {};
+    // Whole numbers as integers: to_chars' shortest form would write 1700000000 as 1.7e+09.
+    constexpr double exact_integers = 9007199254740992.0; // 2^53
+    if (std::trunc(value) == value && std::fabs(value) < exact_integers) {
+        const auto [end, ec]
+            = std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<long long>(value));
+        return ec == std::errc {} ? std::string(buf.data(), end) : std::string("NaN");
+    }
     const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value);
     if (ec != std::errc {}) {
         return "NaN";

@@ -10,6 +10,7 @@
 #include "ui/canvas.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,11 @@ struct Intent {
 // once the held time and the letter's frame (about 5 ms) have passed. A quarter of a 60 Hz frame.
 inline constexpr std::chrono::milliseconds background_coalesce { 4 };
 
+struct SearchOutcome {
+    std::uint64_t answer = 0; // grows with each new query the screen answers
+    bool found = false;
+};
+
 class Screen {
 public:
     virtual ~Screen() = default;
@@ -116,6 +122,10 @@ public:
     [[nodiscard]] virtual std::optional<std::string> banner() const { return std::nullopt; }
     // True while a long cable is open: the idle policy waits longer.
     [[nodiscard]] virtual bool reading_long_text() const { return false; }
+    // On the search screen: the answer shown for the visitor's query (which answer, and whether it
+    // found anything); nullopt when no query has an answer yet, and on every other screen. The app
+    // counts searches from it; the text itself never leaves the search screen.
+    [[nodiscard]] virtual std::optional<SearchOutcome> search_outcome() const { return std::nullopt; }
     // Whether the navigation bar is shown (not on the attract and out-of-order screens).
     [[nodiscard]] virtual bool shows_navigation() const { return true; }
 };

@@ -55,6 +55,13 @@ public:
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
     void await_background(std::chrono::milliseconds limit) override;
+    [[nodiscard]] std::optional<SearchOutcome> search_outcome() const override
+    {
+        if (!m_shown.have || m_shown.failed || m_shown.results.empty_query || m_field.text().empty()) {
+            return std::nullopt;
+        }
+        return SearchOutcome { m_answered, m_shown.results.total > 0 };
+    }
 
     // For tests and the bench.
     [[nodiscard]] const SearchField& field() const { return m_field; }

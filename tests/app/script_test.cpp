@@ -110,8 +110,8 @@ TEST_CASE("a malformed line is rejected with the script name and its line number
         { "wait 10 20\n", "walk:1: unexpected '20' at the end of the line" },
         { "shot ../../etc/passwd\n", "walk:1: a shot name may use letters, digits, '-', '_' and '.' only" },
         { "expect colour red\n",
-            "walk:1: expect what? use 'expect screen NAME', 'expect text \"TEXT\"', 'expect no-text "
-            "\"TEXT\"' or 'expect pack N'" },
+            "walk:1: expect what? use 'expect screen NAME', 'expect staff STATE', 'expect text \"TEXT\"', "
+            "'expect no-text \"TEXT\"' or 'expect pack N'" },
         { "expect pack one\n", "walk:1: expected a number for a release sequence, got 'one'" },
         { "drop\n", "walk:1: drop needs the path of a pack (its .minisig beside it)" },
         { "pinch 1 2 0 100\n", "walk:1: pinch scale must be between 0.05 and 20" },
@@ -132,4 +132,14 @@ TEST_CASE("comments, blank lines and CRLF line ends are skipped")
     REQUIRE(lines->size() == 1);
     CHECK(lines->front().number == 4);
     CHECK(lines->front().text == "wait 5");
+}
+
+TEST_CASE("expect staff names the staff mode's state, and needs one")
+{
+    const auto ok = ck::app::script::parse_line("expect staff locked");
+    REQUIRE(ok.ok());
+    CHECK(std::get<ck::app::script::ExpectStaff>(*ok).state == "locked");
+    const auto missing = ck::app::script::parse_line("expect staff");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().to_string().find("expect staff needs a state") != std::string::npos);
 }

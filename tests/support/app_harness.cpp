@@ -69,6 +69,15 @@ void AppHarness::tap(Point p)
     wait(Millis { 8 });
 }
 
+void AppHarness::hold(Point p, Millis ms)
+{
+    const std::int64_t id = m_next_finger++;
+    pointer(input::PointerEvent::Kind::down, id, p);
+    wait(ms);
+    pointer(input::PointerEvent::Kind::up, id, p);
+    wait(Millis { 8 });
+}
+
 void AppHarness::tap_id(std::string_view id)
 {
     const ui::Widget* w = frame().tree().find_by_id(id);

@@ -26,6 +26,8 @@ public:
     // Lets time pass in 16 ms steps while something animates, building frames as the loop would.
     void wait(Millis ms);
     void tap(Point p);
+    // One finger held still at `p` for `ms`, then lifted.
+    void hold(Point p, Millis ms);
     // Taps the centre of the widget with this id; fails the test if it is not on screen.
     void tap_id(std::string_view id);
     void tap_label(std::string_view label);

@@ -55,10 +55,12 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
             return 0;
         }
         BenchTrace* trace = BenchTrace::get();
-        const std::int64_t cpu_start = trace != nullptr ? BenchTrace::thread_cpu_ns() : 0;
+        const std::int64_t cpu_start = BenchTrace::thread_cpu_ns();
         app.advance(now);
         const ui::Canvas& frame = app.build(display.logical_size());
         const auto shown = presenter.show(frame, force || BenchTrace::force_redraw());
+        app.note_frame(
+            static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, shown.ok() && *shown);
         if (!shown) {
             log::error("kiosk", "drawing failed: " + shown.error().to_string());
         } else if (trace != nullptr && *shown) {

@@ -3,7 +3,10 @@
 #include "app/kiosk_app.hpp"
 #include "app/script.hpp"
 #include "bench_trace.hpp"
+#include "content/pin.hpp"
+#include "content/signing.hpp"
 #include "core/log.hpp"
+#include "core/log_ring.hpp"
 #include "live_loop.hpp"
 #include "options.hpp"
 #include "platform/display.hpp"
@@ -11,14 +14,19 @@
 #include "platform/folder_watch.hpp"
 #include "platform/sdl_clock.hpp"
 #include "platform/signals.hpp"
+#include "platform/touch_devices.hpp"
 #include "presenter.hpp"
 #include "script_runner.hpp"
 #include "self_test.hpp"
 #include "services.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+#include <termios.h>
+#include <unistd.h>
 
 namespace {
 
@@ -98,6 +106,82 @@ std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
     return std::make_unique<content::Pack>(std::move(*pack));
 }
 
+// `kiosk --hash-pin`: a PIN on standard input (not echoed on a terminal) in, the [staff] lines out.
+int hash_pin_command()
+{
+    const bool terminal = isatty(STDIN_FILENO) != 0;
+    termios saved {};
+    if (terminal) {
+        std::fputs("Staff PIN (4 to 12 digits): ", stderr);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) {
+        pin.pop_back();
+    }
+    auto hash = content::hash_pin(pin);
+    if (!hash) {
+        std::fprintf(stderr, "kiosk: --hash-pin: %s\n", hash.error().to_string().c_str());
+        return 2;
+    }
+    std::printf("[staff]\npin_hash = \"%s\"\n", hash->c_str());
+    return 0;
+}
+
+// What staff mode and the metrics need from the machine: the PIN's hash, where the lockout is
+// kept, the checks, our RSS, the touch devices, the pack file's facts, the log's last lines, the
+// day and the wall clock.
+app::StaffServices staff_services(
+    const kiosk::Options& o, const content::Pack* pack, const log::Ring* ring, platform::Display& display)
+{
+    const Size logical = display.logical_size();
+    app::StaffServices s;
+    s.pin_hash = o.staff_pin_hash;
+    s.lockout_file = (o.state_dir.empty() ? kiosk::state_directory() : std::filesystem::path(o.state_dir))
+        / "staff-lockout";
+    const auto wall = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+    s.wall_seconds = wall;
+    s.today = [] {
+        const std::time_t now = std::time(nullptr);
+        std::tm local {};
+        localtime_r(&now, &local);
+        return static_cast<int>((now + local.tm_gmtoff) / 86'400);
+    };
+    // The checks the Checks screen and the metrics run: the very list `kiosk --self-test` runs,
+    // drawing its renderer check on the kiosk's own display.
+    s.checks = [&o, &display] { return kiosk::make_self_checks(o, display); };
+    s.rss_bytes = [] { return kiosk::resident_bytes(); };
+    s.touch_devices = [] { return platform::touch_device_names(); };
+    s.rotation = std::to_string(o.rotate);
+    const Size panel = o.headless ? o.size : o.window;
+    s.mapping = "panel " + std::to_string(static_cast<int>(panel.w)) + "x"
+        + std::to_string(static_cast<int>(panel.h)) + " turned " + std::to_string(o.rotate)
+        + "° with the picture; touches turned the same way into "
+        + std::to_string(static_cast<int>(logical.w)) + "x" + std::to_string(static_cast<int>(logical.h));
+    if (pack != nullptr) {
+        // The file shown (the installed release with [state] dir), and the key that signed it.
+        if (const auto sig = content::read_signature(content::signature_path_for(pack->path()))) {
+            content::PublicKey signer;
+            signer.key_id = sig->key_id;
+            s.signer_key_id = signer.key_id_hex();
+        }
+        std::error_code ec;
+        const auto bytes = std::filesystem::file_size(pack->path(), ec);
+        s.pack_file_bytes = ec ? -1 : static_cast<std::int64_t>(bytes);
+    }
+    s.log = ring;
+    s.metrics_file = o.metrics_textfile;
+    return s;
+}
+
 void phase(const char* name)
 {
     if (auto* trace = kiosk::BenchTrace::get()) {
@@ -108,6 +192,15 @@ void phase(const char* name)
 int run(const kiosk::Options& o)
 {
     phase("main");
+    // The last log lines for the staff's Log screen: a tee in front of the stderr sink, which
+    // stays as it was. Its clock is the app's, once there is one.
+    const Clock* log_clock = nullptr;
+    log::Ring ring(300, [&log_clock] { return log_clock != nullptr ? log_clock->now() : Millis { 0 }; });
+    struct RestoreSink {
+        log::Sink previous;
+        ~RestoreSink() { log::set_sink(std::move(previous)); }
+    } restore { log::set_sink({}) };
+    log::set_sink(ring.tee(restore.previous));
     // A script is read and checked first: a mistake in it is reported at once (exit 2, naming the
     // line), before fonts, display or a pack's first full verification.
     std::vector<app::script::Line> script_lines;
@@ -146,6 +239,7 @@ int run(const kiosk::Options& o)
     platform::SdlClock real;
     const bool manual_time = o.headless && !o.realtime;
     const Clock& clock = manual_time ? static_cast<const Clock&>(manual) : static_cast<const Clock&>(real);
+    log_clock = &clock;
 
     app::AppOptions app_options;
     app_options.dpi = o.dpi;
@@ -158,6 +252,7 @@ int run(const kiosk::Options& o)
         exhibit = open_installed(o);
     }
     phase("pack");
+    app_options.staff = staff_services(o, exhibit.pack.get(), &ring, **display);
     app::KioskApp kiosk_app(std::move(exhibit.pack), text->services(), app_options, clock.now());
     phase("app");
     std::unique_ptr<platform::FolderWatch> watch;
@@ -219,6 +314,9 @@ int main(int argc, char** argv)
     ck::kiosk::Options options;
     if (const auto code = ck::kiosk::parse_options(argc, argv, options)) {
         return *code;
+    }
+    if (options.hash_pin) {
+        return hash_pin_command();
     }
     if (!options.config.empty()) {
         if (auto read = ck::kiosk::read_config(options.config, options); !read) {

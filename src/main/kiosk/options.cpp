@@ -1,6 +1,8 @@
 // CLI11 for the command line, toml++ for the configuration file (both Debian packages).
 #include "options.hpp"
 
+#include "content/pin.hpp"
+
 #include <CLI/CLI.hpp>
 #include <toml++/toml.h>
 
@@ -47,6 +49,8 @@ const std::map<std::string, std::set<std::string>>& known_keys()
         { "import", { "dir" } },
         { "fonts", { "sans", "mono", "fallbacks" } },
         { "pack", { "trusted_keys" } },
+        { "staff", { "pin_hash" } },
+        { "metrics", { "textfile" } },
     };
     return keys;
 }
@@ -226,6 +230,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
     cli.add_option("--metrics", o.metrics_file, "Write the self-test's results as Prometheus text to FILE")
         ->needs(self_test);
     cli.add_option("--report", o.report_file, "Write the self-test's JSON report to FILE")->needs(self_test);
+    cli.add_flag("--hash-pin", o.hash_pin, "Read a staff PIN on standard input and print the [staff] lines");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -237,6 +242,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
     }
     if (!size.empty()) {
         parse_size(size, o.size);
+    }
+    if (o.hash_pin) {
+        return std::nullopt;
     }
     if (o.headless && o.script.empty() && o.monkey_events == 0) {
         std::fputs("kiosk: --headless needs --script FILE (or --monkey N)\n", stderr);
@@ -264,6 +272,21 @@ Status read_config(const std::string& path, Options& o)
         = [&](const toml::node& node) { return path + ":" + std::to_string(node.source().begin.line); };
     if (auto known = check_known_keys(t, line_of); !known) {
         return known;
+    }
+    if (const toml::node* hash = t.at_path("staff.pin_hash").node()) {
+        const auto text = hash->value<std::string>();
+        if (!text || !content::is_pin_hash(*text)) {
+            return make_error("staff.pin_hash must be the line `kiosk --hash-pin` prints (an Argon2id hash)",
+                line_of(*hash));
+        }
+        o.staff_pin_hash = *text;
+    }
+    if (const toml::node* file = t.at_path("metrics.textfile").node()) {
+        const auto text = file->value<std::string>();
+        if (!text || text->empty()) {
+            return make_error("metrics.textfile must be the path of the file to write", line_of(*file));
+        }
+        o.metrics_textfile = *text;
     }
     const auto seconds = [&](std::string_view key, Millis& out) -> Status {
         const toml::node* node = t.at_path(key).node();

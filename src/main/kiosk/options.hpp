@@ -58,12 +58,18 @@ struct Options {
         std::string where; // FILE:LINE, for errors
     };
     std::vector<TrustedKeyLine> trusted_keys;
+    // [staff] pin_hash: libsodium's Argon2id string; empty: staff mode is off.
+    std::string staff_pin_hash;
+    // [metrics] textfile: rewritten every 60 s for node_exporter; empty: no metrics file.
+    std::string metrics_textfile;
+    // --hash-pin: read a PIN on stdin, print the configuration lines, exit.
+    bool hash_pin = false;
 };
 
 // Parses argv. Returns the exit code to use when the program should stop now (help, usage error).
 std::optional<int> parse_options(int argc, char** argv, Options& options);
 
-// Reads idle times and the like from a TOML configuration file.
+// Reads idle times, the staff PIN's hash and the metrics file from a TOML configuration file.
 Status read_config(const std::string& path, Options& options);
 
 } // namespace ck::kiosk

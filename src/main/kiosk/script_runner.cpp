@@ -63,7 +63,7 @@ void ScriptRunner::random_delays(unsigned seed)
 void ScriptRunner::settle()
 {
     BenchTrace* trace = BenchTrace::get();
-    const std::int64_t cpu_start = trace != nullptr ? BenchTrace::thread_cpu_ns() : 0;
+    const std::int64_t cpu_start = BenchTrace::thread_cpu_ns();
     const platform::PumpResult input = m_pump.poll();
     for (const input::Event& e : input.events) {
         m_app.handle(e);
@@ -78,9 +78,12 @@ void ScriptRunner::settle()
     // The monkey draws one built frame in `m_draw_every` (every frame is still built, so hit-testing
     // and the app's state are exactly as live); scripts draw every frame.
     if (m_draw_every > 1 && ++m_settles % m_draw_every != 0) {
+        m_app.note_frame(static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, false);
         return;
     }
     const auto shown = m_presenter.show(frame, BenchTrace::force_redraw());
+    m_app.note_frame(
+        static_cast<double>(BenchTrace::thread_cpu_ns() - cpu_start) / 1e6, shown.ok() && *shown);
     if (!shown) {
         log::error("kiosk", "drawing failed: " + shown.error().to_string());
     }
@@ -210,7 +213,8 @@ Status ScriptRunner::dump(const std::string& name)
     }
     const nlohmann::json doc = { { "screen", m_app.screen_name() }, { "size", { logical().w, logical().h } },
         { "language", m_app.language() }, { "large_text", m_app.large_text() },
-        { "high_contrast", m_app.high_contrast() }, { "widgets", widgets } };
+        { "high_contrast", m_app.high_contrast() }, { "staff", m_app.staff_state() },
+        { "widgets", widgets } };
     std::ofstream out(m_out / (name + ".json"));
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     if (!out) {
@@ -339,6 +343,16 @@ Status ScriptRunner::perform(const app::script::ExpectScreen& c)
     if (m_app.screen_name() != c.name) {
         return make_error("expected the " + c.name + " screen, but the " + std::string(m_app.screen_name())
             + " screen is showing");
+    }
+    return {};
+}
+
+Status ScriptRunner::perform(const app::script::ExpectStaff& c)
+{
+    settle();
+    if (m_app.staff_state() != c.state) {
+        return make_error(
+            "expected staff mode to be '" + c.state + "', but it is '" + m_app.staff_state() + "'");
     }
     return {};
 }

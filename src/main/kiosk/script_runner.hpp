@@ -55,6 +55,7 @@ private:
     Status perform(const app::script::Dump& c);
     Status perform(const app::script::ExpectScreen& c);
     Status perform(const app::script::ExpectText& c);
+    Status perform(const app::script::ExpectStaff& c);
     Status perform(const app::script::Storm& c);
     Status perform(const app::script::Open& c);
     Status perform(const app::script::Drop& c);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <system_error>
+#include <unistd.h>
 
 namespace ck::kiosk {
 
@@ -61,6 +62,19 @@ std::filesystem::path stamp_path(const std::filesystem::path& pack, const std::f
     char tag[17];
     std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(fnv1a(where)));
     return state_dir / (pack.filename().string() + "." + tag + ".stamp");
+}
+
+std::int64_t resident_bytes()
+{
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (f == nullptr) {
+        return 0;
+    }
+    long long size = 0;
+    long long resident = 0;
+    const int read = std::fscanf(f, "%lld %lld", &size, &resident);
+    std::fclose(f);
+    return read == 2 ? resident * sysconf(_SC_PAGESIZE) : 0;
 }
 
 Result<content::Pack> open_verified_pack(const std::filesystem::path& pack,

@@ -12,6 +12,7 @@
 #include "text/layout_cache.hpp"
 #include "ui/canvas.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -37,6 +38,9 @@ std::filesystem::path state_directory();
 
 // Where the verification stamp of `pack` lives in `state_dir`.
 std::filesystem::path stamp_path(const std::filesystem::path& pack, const std::filesystem::path& state_dir);
+
+// Our resident set size in bytes (/proc/self/statm), 0 when it cannot be read.
+std::int64_t resident_bytes();
 
 // Opens the pack after checking its signature with `pubkey`. The first start (or any change to
 // the file) verifies fully and records a stamp; later starts check the stamp only.

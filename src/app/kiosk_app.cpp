@@ -617,6 +617,7 @@ void KioskApp::advance(Millis now)
 void KioskApp::set_exhibit_updates(std::unique_ptr<ExhibitUpdates> updates)
 {
     m_updates = std::move(updates);
+    m_staff->set_updates(m_updates.get());
     if (m_updates) {
         m_updates->attach(m_work.lane(WorkKind::import));
     }

@@ -94,6 +94,8 @@ public:
     // and switches to it at the next moment between visits (the attract loop, no finger down).
     void set_exhibit_updates(std::unique_ptr<ExhibitUpdates> updates);
     [[nodiscard]] ExhibitUpdates* exhibit_updates() { return m_updates.get(); }
+    // "Save a report" in staff mode: the composition root draws each staff page and writes them.
+    [[nodiscard]] bool take_staff_report_request() { return m_staff->take_report_request(); }
     // True while an installed pack waits for the visit to end.
     [[nodiscard]] bool pack_waiting() const { return m_next_pack != nullptr; }
     // Records the text runs of every frame for the text check (ui/text_check.hpp): scripts only.
@@ -105,6 +107,7 @@ public:
     // Performance screen and the metrics. Called by the loop that draws.
     void note_frame(double frame_ms, bool presented) { m_frames.add(frame_ms, presented, m_now); }
     [[nodiscard]] const StaffMode& staff() const { return *m_staff; }
+    [[nodiscard]] StaffMode& staff() { return *m_staff; }
     // "off", "pin", "locked", "pattern", "targets" or the staff page showing (scripts' `expect staff`).
     [[nodiscard]] std::string staff_state() const { return m_staff->state_name(m_now); }
     [[nodiscard]] const FrameStats& frame_stats() const { return m_frames; }

@@ -27,8 +27,9 @@ const ui::Canvas& KioskApp::build(Size size)
         const Rect screen { 0, 0, size.w, size.h };
         if (m_staff->showing()) {
             // Staff mode covers everything; the visitor's screen is not built under it.
-            m_staff->build(
-                m_canvas, size, StaffView { m_pack.get(), m_frames, m_visits, m_text, m_options.dpi });
+            m_staff->build(m_canvas, size,
+                StaffView { m_pack.get(), m_frames, m_visits, m_text, m_options.dpi,
+                    m_next_pack ? m_next_pack->info().sequence : 0 });
             if (idle_prompt_showing()) {
                 build_idle_prompt(screen);
             }

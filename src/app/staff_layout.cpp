@@ -253,6 +253,9 @@ void StaffMode::build_page(ui::Canvas& canvas, Rect area, const StaffView& view)
     case StaffPage::pack:
         build_pack(canvas, area, view);
         return;
+    case StaffPage::imports:
+        build_imports(canvas, area, view);
+        return;
     case StaffPage::performance:
         build_performance(canvas, area, view);
         return;

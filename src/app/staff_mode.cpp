@@ -40,6 +40,8 @@ std::string_view name(StaffPage page)
         return "accuracy";
     case StaffPage::pack:
         return "pack";
+    case StaffPage::imports:
+        return "imports";
     case StaffPage::performance:
         return "performance";
     case StaffPage::log:
@@ -321,6 +323,20 @@ void StaffMode::tap(const ui::Widget* widget, Point pos, Millis now)
     } else if (id == "staff.trace.clear") {
         m_traces.clear();
         m_fingers_seen = 0;
+    } else if (id == "staff.imports.check" && m_updates != nullptr) {
+        m_updates->check();
+    } else if (id == "staff.imports.reload" && m_updates != nullptr) {
+        m_updates->reload();
+    } else if (id == "staff.imports.rollback") {
+        m_confirm_rollback = true;
+    } else if (id == "staff.imports.rollback.yes" && m_updates != nullptr) {
+        m_confirm_rollback = false;
+        m_updates->roll_back();
+    } else if (id == "staff.imports.rollback.no") {
+        m_confirm_rollback = false;
+    } else if (id == "staff.actions.save" && !m_services.report_dir.empty()) {
+        m_report_requested = true;
+        m_report_message.clear();
     } else if (id == "staff.accuracy.start") {
         m_targets = accuracy_targets(m_size, m_dpi);
         m_accuracy_step = 0;

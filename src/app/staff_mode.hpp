@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/check_run.hpp"
+#include "app/exhibit_updates.hpp"
 #include "app/kiosk_stats.hpp"
 #include "app/staff_gesture.hpp"
 #include "app/staff_lockout.hpp"
@@ -20,12 +21,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ck::app {
 
-enum class StaffPage { checks, display, trace, accuracy, pack, performance, log, visits, actions };
-inline constexpr int staff_page_count = 9;
+enum class StaffPage { checks, display, trace, accuracy, pack, imports, performance, log, visits, actions };
+inline constexpr int staff_page_count = 10;
 std::string_view name(StaffPage page);
 
 // What the staff screens read from the rest of the kiosk.
@@ -35,6 +37,8 @@ struct StaffView {
     const VisitStats& visits;
     ui::TextServices text;
     float dpi = 92;
+    // An installed release waiting for the visit (here: staff mode) to end; 0: none.
+    std::int64_t waiting_sequence = 0;
 };
 
 class StaffMode {
@@ -83,6 +87,20 @@ public:
     // Starts a run of the checks without showing anything (the run at start for the metrics).
     void run_checks(Millis now);
 
+    // New exhibits (issue 12): the Imports page reads their history and asks for a look at the
+    // folder, a reload or a rollback; null: the kiosk has no state folder.
+    void set_updates(ExhibitUpdates* updates) { m_updates = updates; }
+    // "Save a report" asks the composition root (which can draw and write pictures) to save one;
+    // it answers with report_saved().
+    bool take_report_request() { return std::exchange(m_report_requested, false); }
+    void report_saved(std::string message) { m_report_message = std::move(message); }
+    // Shows a page (the report draws each in turn).
+    void show_page(StaffPage page)
+    {
+        m_page = page;
+        m_scroll = 0;
+    }
+
     // The language of the staff screens (they have their own switch), "en" or "ja".
     void set_language(std::string lang) { m_lang = std::move(lang); }
 
@@ -118,10 +136,17 @@ private:
     void build_log(ui::Canvas& canvas, Rect area);
     void build_visits(ui::Canvas& canvas, Rect area, const StaffView& view);
     void build_actions(ui::Canvas& canvas, Rect area);
+    void build_imports(ui::Canvas& canvas, Rect area, const StaffView& view);
+    float build_rollback_confirm(ui::Canvas& canvas, Rect area, const content::StoreRecord& record);
+    float build_import_history(ui::Canvas& canvas, Rect area);
     std::vector<Target> accuracy_targets(Size size, float dpi) const;
 
     StaffServices m_services;
     BackgroundWork& m_work;
+    ExhibitUpdates* m_updates = nullptr;
+    bool m_confirm_rollback = false;
+    bool m_report_requested = false;
+    std::string m_report_message;
     StaffGesture m_gesture;
     StaffLockout m_lockout;
     Phase m_phase = Phase::off;

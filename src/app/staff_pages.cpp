@@ -487,30 +487,46 @@ void StaffMode::build_actions(ui::Canvas& canvas, Rect area)
     ui::button(canvas, run);
     y += bh + gap * 3;
 
-    // Save a report: not yet possible, and plainly so.
+    // Save a report: into the import folder; without one, plainly not possible.
     const std::string save = staff_text(m_lang, "actions.save");
-    const text::TextStyle ls { text::Family::sans, text::Weight::medium, t.text_px(t.type().ui_mm) };
-    const auto sl = canvas.layout(save, ls, area.w);
-    const Rect save_rect { area.x, y, std::max(t.px(80), sl->size().w + t.px(8)), bh };
-    canvas.draw().stroke_rounded_rect(
-        save_rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
-    canvas.draw_layout(*sl,
-        { save_rect.center().x - sl->size().w / 2, save_rect.center().y - sl->size().h / 2 }, p.disabled);
-    ui::Widget sw;
-    sw.id = "staff.actions.save";
-    sw.role = ui::Role::button;
-    sw.label = save;
-    sw.rect = save_rect;
-    sw.disabled = true;
-    sw.text_color = p.disabled;
-    sw.background = p.paper;
-    sw.text_px = ls.size_px;
-    canvas.add_widget(sw);
-    y += bh + gap;
-    y += pen.put("staff.actions.save_note", staff_text(m_lang, "actions.save_note"), { area.x, y }, note_w,
-                t.type().caption_mm, text::Weight::regular, p.secondary)
-             .h
-        + gap * 3;
+    if (!m_services.report_dir.empty()) {
+        ui::ButtonSpec sb;
+        sb.id = "staff.actions.save";
+        sb.label = save;
+        sb.look = ui::Look::outline;
+        sb.rect = { area.x, y, std::max(t.px(80), ui::button_width(canvas, sb)), bh };
+        ui::button(canvas, sb);
+        y += bh + gap;
+        const std::string note
+            = m_report_message.empty() ? staff_text(m_lang, "actions.save_where") : m_report_message;
+        y += pen.put("staff.actions.save_note", note, { area.x, y }, note_w, t.type().caption_mm,
+                    text::Weight::regular, p.secondary)
+                 .h
+            + gap * 3;
+    } else {
+        const text::TextStyle ls { text::Family::sans, text::Weight::medium, t.text_px(t.type().ui_mm) };
+        const auto sl = canvas.layout(save, ls, area.w);
+        const Rect save_rect { area.x, y, std::max(t.px(80), sl->size().w + t.px(8)), bh };
+        canvas.draw().stroke_rounded_rect(
+            save_rect, t.px(t.spacing().corner_mm), std::max(1.0f, t.px(0.3f)), p.disabled);
+        canvas.draw_layout(*sl,
+            { save_rect.center().x - sl->size().w / 2, save_rect.center().y - sl->size().h / 2 }, p.disabled);
+        ui::Widget sw;
+        sw.id = "staff.actions.save";
+        sw.role = ui::Role::button;
+        sw.label = save;
+        sw.rect = save_rect;
+        sw.disabled = true;
+        sw.text_color = p.disabled;
+        sw.background = p.paper;
+        sw.text_px = ls.size_px;
+        canvas.add_widget(sw);
+        y += bh + gap;
+        y += pen.put("staff.actions.save_note", staff_text(m_lang, "actions.save_note"), { area.x, y },
+                    note_w, t.type().caption_mm, text::Weight::regular, p.secondary)
+                 .h
+            + gap * 3;
+    }
 
     ui::ButtonSpec leave;
     leave.id = "staff.actions.leave";

@@ -46,6 +46,8 @@ struct StaffServices {
     // self-test result from the first minute.
     std::filesystem::path metrics_file;
     Millis metrics_every { 60'000 };
+    // Where "Save a report" writes (the import folder, or a USB stick there); empty: it cannot.
+    std::filesystem::path report_dir;
     // How long staff mode stays without a touch.
     Millis staff_timeout { 120'000 };
 };

@@ -235,6 +235,12 @@ Status copy_checked(const fs::path& source, const fs::path& target, std::uint64_
     return close_both({});
 }
 
+std::string not_newer(std::int64_t sequence, std::int64_t highest)
+{
+    return "release " + std::to_string(sequence) + " is not newer than release " + std::to_string(highest)
+        + ", the newest installed here; a kiosk only goes back by staff's rollback";
+}
+
 std::string release_name(const PackInfo& info)
 {
     return "r" + std::to_string(info.sequence) + "-" + info.content_hash.substr(0, 12);
@@ -374,6 +380,31 @@ Status PackStore::recover()
     return {};
 }
 
+// What the signature says, before anything is copied: a release installed already, or one not
+// newer, is answered without reading the pack. The claim is not trusted for anything else: a pack
+// that passes here is copied and checked completely.
+std::optional<ImportResult> PackStore::answer_from_signature(const fs::path& pack) const
+{
+    auto said = read_signature(signature_path_for(pack));
+    if (!said || find_signer(m_keys, *said) == nullptr) {
+        return std::nullopt; // a stranger's claim is not worth an answer: the checks refuse it
+    }
+    auto claimed = parse_pack_trusted_comment(said->trusted_comment);
+    if (!claimed) {
+        return std::nullopt;
+    }
+    for (const auto* r : { &m_record.current, &m_record.previous }) {
+        if (*r && (*r)->sequence == claimed->sequence && (*r)->content_hash == claimed->content_hash) {
+            return ImportResult { ImportOutcome::ignored, pack.filename().string(),
+                "release " + std::to_string(claimed->sequence) + " is installed already", std::nullopt };
+        }
+    }
+    if (claimed->sequence <= m_record.highest_sequence) {
+        return refused(pack, not_newer(claimed->sequence, m_record.highest_sequence));
+    }
+    return std::nullopt;
+}
+
 ImportResult PackStore::import(const fs::path& pack, const std::atomic<bool>* cancel)
 {
     const fs::path staged = m_dir / "staging" / "incoming.ckpack";
@@ -384,6 +415,9 @@ ImportResult PackStore::import(const fs::path& pack, const std::atomic<bool>* ca
         fs::remove(staged_sig, ec);
         return r;
     };
+    if (auto early = answer_from_signature(pack)) {
+        return *early;
+    }
     const std::uint64_t room = free_bytes_at(m_dir);
     if (auto copied
         = copy_checked(signature_path_for(pack), staged_sig, signature_file_max_bytes, {}, cancel);
@@ -413,11 +447,7 @@ ImportResult PackStore::import(const fs::path& pack, const std::atomic<bool>* ca
     }
     const PackInfo& info = *report.info;
     if (info.sequence <= m_record.highest_sequence) {
-        return clean(refused(pack,
-            "release " + std::to_string(info.sequence) + " is not newer than release "
-                + std::to_string(m_record.highest_sequence)
-                + ", the newest installed here; a kiosk only goes back " + "by staff's rollback",
-            info));
+        return clean(refused(pack, not_newer(info.sequence, m_record.highest_sequence), info));
     }
     auto opened = Pack::open(staged, OpenOptions { std::chrono::milliseconds { 0 } });
     if (!opened) {
@@ -609,6 +639,7 @@ std::vector<ImportFolder::Entry> ImportFolder::poll(std::uint64_t free_bytes)
 {
     std::vector<Entry> found;
     std::vector<std::string> now;
+    std::vector<std::string> waiting;
     std::error_code ec;
     std::vector<fs::path> names;
     for (const auto& entry : fs::directory_iterator(m_dir, ec)) {
@@ -626,12 +657,20 @@ std::vector<ImportFolder::Entry> ImportFolder::poll(std::uint64_t free_bytes)
             continue; // the signature of a pack listed on its own
         }
         const std::string key = identity_key(path);
+        // Half of a pair may be still on its way (a copy writes one file, then the other): a
+        // missing half is reported only when a later look still misses it.
+        const bool half = reason == "a signature with no pack" || reason.rfind("has no signature", 0) == 0;
+        if (half && std::find(m_waiting.begin(), m_waiting.end(), key) == m_waiting.end()) {
+            waiting.push_back(key);
+            continue;
+        }
         now.push_back(key);
         if (std::find(m_seen.begin(), m_seen.end(), key) == m_seen.end()) {
             found.push_back({ path, reason });
         }
     }
     m_seen = std::move(now);
+    m_waiting = std::move(waiting);
     return found;
 }
 

@@ -97,6 +97,7 @@ private:
     Status write_record(const StoreRecord& record);
     Status recover();
     void step(std::string_view name) const;
+    [[nodiscard]] std::optional<ImportResult> answer_from_signature(const std::filesystem::path& pack) const;
     ImportResult install_staged(const std::filesystem::path& staged, const std::filesystem::path& staged_sig,
         const std::string& source, const VerifyReport& report, const TrustedKey& signer);
 
@@ -130,13 +131,16 @@ public:
         std::filesystem::path path;
         std::string ignored; // empty: a pack pair to import
     };
-    // `free_bytes`: room in the state folder; a pack bigger than it is ignored.
+    // `free_bytes`: room in the state folder; a pack bigger than it is ignored. Half a pair (a
+    // signature without its pack, or a pack without its signature) is reported only on a later
+    // poll that still finds it alone: the other half may still be on its way.
     std::vector<Entry> poll(std::uint64_t free_bytes);
     [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
 
 private:
     std::filesystem::path m_dir;
     std::vector<std::string> m_seen; // identities reported already
+    std::vector<std::string> m_waiting; // half a pair, seen once: reported if a later look still sees it
 };
 
 } // namespace ck::content

@@ -4,6 +4,7 @@
 
 #include "bench_trace.hpp"
 #include "core/log.hpp"
+#include "staff_report.hpp"
 
 #include <algorithm>
 
@@ -57,6 +58,7 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         BenchTrace* trace = BenchTrace::get();
         const std::int64_t cpu_start = BenchTrace::thread_cpu_ns();
         app.advance(now);
+        save_staff_report_if_asked(app, display, presenter);
         const ui::Canvas& frame = app.build(display.logical_size());
         const auto shown = presenter.show(frame, force || BenchTrace::force_redraw());
         app.note_frame(

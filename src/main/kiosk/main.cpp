@@ -178,6 +178,7 @@ app::StaffServices staff_services(
         s.pack_file_bytes = ec ? -1 : static_cast<std::int64_t>(bytes);
     }
     s.log = ring;
+    s.report_dir = o.import_dir;
     s.metrics_file = o.metrics_textfile;
     return s;
 }

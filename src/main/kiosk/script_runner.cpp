@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "live_loop.hpp"
 #include "platform/image.hpp"
+#include "staff_report.hpp"
 #include "ui/widget_tree.hpp"
 
 #include <nlohmann/json.hpp>
@@ -69,6 +70,7 @@ void ScriptRunner::settle()
         m_app.handle(e);
     }
     m_app.advance(m_clock.now());
+    save_staff_report_if_asked(m_app, m_display, m_presenter);
     const ui::Canvas& frame = m_app.build(logical());
     if (m_checker != nullptr && !m_text_failure) {
         if (auto mismatch = m_checker->check(frame)) {

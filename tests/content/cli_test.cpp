@@ -469,3 +469,23 @@ TEST_CASE("the bundled exhibit builds with --strict, without a warning")
     CHECK(s["errors"] == 0);
     CHECK(s["problems"].empty());
 }
+
+TEST_CASE(
+    "cablepack search says which words the variants list added, and a Japanese term finds English cables")
+{
+    TempDir dir;
+    REQUIRE(cablepack("build " + q(corpus) + " --variants " + q(corpus / "variants.tsv") + " --out "
+                    + q(dir / "v.ckpack"),
+                dir)
+                .code
+        == 0);
+    auto r = cablepack("search " + q(dir / "v.ckpack") + " '日本 ' --json", dir);
+    REQUIRE(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["total"].get<int>() > 0);
+    REQUIRE(j["widened"].contains("日本"));
+    const auto forms = j["widened"]["日本"].get<std::vector<std::string>>();
+    CHECK(std::find(forms.begin(), forms.end(), "japan") != forms.end());
+    auto text = cablepack("search " + q(dir / "v.ckpack") + " 'fibre '", dir);
+    CHECK(text.out.find("also searched for fibre: fiber") != std::string::npos);
+}

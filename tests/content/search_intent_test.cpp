@@ -384,3 +384,33 @@ TEST_CASE("single letters and digits alone search nothing and ask for more; with
         }
     }
 }
+
+TEST_CASE("facets count the cables an id or time query lists, each once, so they add up to the results")
+{
+    DatedPack p;
+    struct Case {
+        const char* text;
+        const char* years; // year=count, in order
+    };
+    const Case cases[] = {
+        { "1977", "1977=2 2009=1" }, { "July 1977", "1977=1 2009=1" }, { "TOKYO 1723", "2008=1 2009=1" },
+        { "08TOKYO1723", "2008=1" }, { "1970s", "1976=1 1977=2" }, { "whaling 1985", "1985=1" },
+        { "japan", "1976=1 1977=1 2006=1 2008=1" }, // a prefix while typed: japanese too
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        const auto r = run(p.pack, c.text);
+        content::SearchQuery q;
+        q.text = c.text;
+        for (const auto budget : { std::chrono::milliseconds { 0 }, std::chrono::milliseconds { -1 } }) {
+            auto f = p.pack.facets(q, content::FacetOptions { budget, 50 });
+            REQUIRE(f.ok());
+            CHECK(f->total == r.total);
+            std::string years;
+            for (const auto& y : f->year) {
+                years += (years.empty() ? "" : " ") + y.value + "=" + std::to_string(y.count);
+            }
+            CHECK(years == c.years);
+        }
+    }
+}

@@ -56,7 +56,7 @@ TEST_CASE("a bad line of the variants list is an error naming its line, and ever
         { "fibre, fib\xff\n", "variants.tsv:0", "UTF-8" },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         std::vector<Error> problems;
         auto groups = content::parse_variants(c.text, "variants.tsv", &problems);
         REQUIRE_FALSE(groups.ok());
@@ -178,7 +178,7 @@ TEST_CASE("every form of a variants group finds the cables of the others, whiche
         { "japan ", { "06TOKYO5212", "08TOKYO1723", "1976TOKYO12732" } },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         CHECK(found(p.pack, c.text) == c.expected);
     }
 }
@@ -198,7 +198,7 @@ TEST_CASE("the results say which typed words the variants list widened, and with
         { "whaling", {} },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         content::SearchQuery q;
         q.text = c.text;
         q.budget = std::chrono::milliseconds { 0 };

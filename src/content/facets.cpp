@@ -213,15 +213,19 @@ Result<bool> count_all(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
         const auto last
             = std::min<std::int64_t>(plan.hi, static_cast<std::int64_t>(a.classification.size()) - 1);
         for (std::int64_t num = std::max<std::int64_t>(plan.lo, 0); num <= last; ++num) {
-            tally.add(a, num, 1.0);
+            if (plan.covers(num)) {
+                tally.add(a, num, 1.0);
+            }
         }
         return true;
     }
-    auto st = p.stmt("SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+    auto st = p.stmt("SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+                     " AND rowid NOT BETWEEN ?8 AND ?9");
     if (!st) {
         return st.error();
     }
     (*st)->bind(1, plan.full_expression()).bind(2, plan.lo).bind(3, plan.hi);
+    (*st)->bind(8, plan.skip_lo).bind(9, plan.skip_hi);
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) { tally.add(a, s.column_int(0), 1.0); });
     if (!status) {
         if (p.guard.tripped_by_deadline) {
@@ -234,6 +238,14 @@ Result<bool> count_all(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
 
 Status count_sample(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
 {
+    if (plan.full_expression().empty()) {
+        // A plain row range (a time, no words or filters) is counted from memory, exactly.
+        auto counted = count_all(p, plan, tally);
+        if (!counted) {
+            return counted.error();
+        }
+        return {};
+    }
     const FacetArrays& a = *p.facets;
     const std::int64_t span = plan.hi - plan.lo + 1;
     const std::int64_t stratum = std::max<std::int64_t>(1, (span + facet_strata - 1) / facet_strata);
@@ -241,11 +253,12 @@ Status count_sample(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
         const std::int64_t last = std::min(plan.hi, first + stratum - 1);
         auto st
             = p.stmt("SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-                     " ORDER BY rowid LIMIT ?4");
+                     " AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?4");
         if (!st) {
             return st.error();
         }
         (*st)->bind(1, plan.full_expression()).bind(2, first).bind(3, last).bind(4, facet_sample_per_stratum);
+        (*st)->bind(8, plan.skip_lo).bind(9, plan.skip_hi);
         std::vector<std::int64_t> nums;
         auto status = sql::each_row(**st, [&](const sql::Stmt& s) { nums.push_back(s.column_int(0)); });
         if (!status) {
@@ -262,6 +275,26 @@ Status count_sample(Pack::Impl& p, const SearchPlan& plan, Tally& tally)
         }
         for (const std::int64_t num : nums) {
             tally.add(a, num, weight);
+        }
+    }
+    return {};
+}
+
+// The id matches that no part lists (each cable is counted once, as the search lists it once).
+Status add_ids(
+    Pack::Impl& p, const QueryIntent& intent, const std::vector<const SearchPlan*>& parts, Tally& tally)
+{
+    for (const std::int64_t num : intent.ids) {
+        bool listed = false;
+        for (const SearchPlan* part : parts) {
+            auto matches = row_matches(p, *part, num);
+            if (!matches) {
+                return matches.error();
+            }
+            listed = listed || *matches;
+        }
+        if (!listed) {
+            tally.add(*p.facets, num, 1.0);
         }
     }
     return {};
@@ -284,34 +317,62 @@ Result<Facets> Pack::facets(
             return p.guard.tripped_by_cancel ? cancelled() : st.error();
         }
     }
+    // The same parts as the search lists (search.cpp): the ids, the cables of a time the query
+    // names, the full-text matches outside that time; so the counts add up to the results.
+    Result<QueryIntent> intent = make_error("unplanned", "facets");
     Result<SearchPlan> plan = make_error("unplanned", "facets");
     {
         auto scope = p.scope(cancel);
-        plan = plan_search(p, query);
+        intent = plan_intent(p, query);
+        if (!intent) {
+            return p.guard.tripped_by_cancel ? cancelled() : intent.error();
+        }
+        RowLimits limits;
+        if (intent->time) {
+            limits.skip = std::pair { intent->time->lo, intent->time->hi };
+        }
+        plan = plan_search(p, query, limits);
         if (!plan) {
             return p.guard.tripped_by_cancel ? cancelled() : plan.error();
         }
     }
-    Tally tally;
-    if (plan->matches_nothing) {
-        return finish(p, tally, options, false);
+    std::vector<const SearchPlan*> parts;
+    if (intent->time) {
+        parts.push_back(&*intent->time);
     }
-    bool complete = false;
+    if (!plan->matches_nothing && (plan->has_text() || !intent->any())) {
+        parts.push_back(&*plan);
+    }
+    Tally tally;
+    {
+        auto scope = p.scope(cancel);
+        if (auto st = add_ids(p, *intent, parts, tally); !st) {
+            return p.guard.tripped_by_cancel ? cancelled() : st.error();
+        }
+    }
+    const Tally ids_only = tally;
+    bool complete = true;
     if (options.budget.count() >= 0) {
         sql::GuardScope scope(p.guard, options.budget, cancel);
-        auto counted = count_all(p, *plan, tally);
-        if (!counted) {
-            return p.guard.tripped_by_cancel ? cancelled() : counted.error();
+        for (const SearchPlan* part : parts) {
+            auto counted = count_all(p, *part, tally);
+            if (!counted) {
+                return p.guard.tripped_by_cancel ? cancelled() : counted.error();
+            }
+            complete = complete && *counted;
         }
-        complete = *counted;
+    } else {
+        complete = parts.empty();
     }
     if (complete) {
         return finish(p, tally, options, false);
     }
-    tally = Tally {};
+    tally = ids_only;
     sql::GuardScope scope(p.guard, std::chrono::milliseconds { 0 }, cancel);
-    if (auto st = count_sample(p, *plan, tally); !st) {
-        return p.guard.tripped_by_cancel ? cancelled() : st.error();
+    for (const SearchPlan* part : parts) {
+        if (auto st = count_sample(p, *part, tally); !st) {
+            return p.guard.tripped_by_cancel ? cancelled() : st.error();
+        }
     }
     return finish(p, tally, options, true);
 }

@@ -176,6 +176,7 @@ void read_collection(Reader& r, const toml::table& root, Manifest& m)
     }
     r.only_keys(*table, { "title", "introduction", "about" }, "[collection]");
     const std::size_t line = table->source().begin.line;
+    m.collection_line = line;
     m.title = r.lang_text(table->get("title"), line, "title", true);
     m.introduction = r.lang_text(table->get("introduction"), line, "introduction", false);
     m.about = r.lang_text(table->get("about"), line, "about", false);
@@ -311,6 +312,7 @@ void read_ui(Reader& r, const toml::table& root, Manifest& m)
             continue;
         }
         auto& out = m.ui[lang];
+        m.ui_lines[lang] = lang_node.source().begin.line;
         for (const auto& [key, value] : *strings) {
             out[std::string(key.str())]
                 = r.string(&value, "ui." + lang + " \"" + std::string(key.str()) + "\"");
@@ -377,6 +379,79 @@ Result<Manifest> read_manifest(const std::filesystem::path& path, std::vector<Er
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
     return parse_manifest(text, path.string(), problems);
+}
+
+namespace {
+
+struct GapFinder {
+    const Manifest& m;
+    std::set<std::string> languages;
+    std::vector<Error> out;
+
+    void text(const LangText& t, std::size_t line, const std::string& what, std::string_view field)
+    {
+        if (t.empty()) {
+            return; // an optional text left out in every language is no gap
+        }
+        for (const std::string& lang : languages) {
+            if (!t.contains(lang)) {
+                out.push_back(make_error(what + " has no " + std::string(field) + "." + lang
+                        + ": a visitor reading in that language sees it in "
+                        + (t.contains("en") ? std::string("English") : t.begin()->first),
+                    m.file + ":" + std::to_string(line)));
+            }
+        }
+    }
+
+    void ui()
+    {
+        std::set<std::string> keys;
+        for (const auto& [lang, strings] : m.ui) {
+            for (const auto& [key, value] : strings) {
+                keys.insert(key);
+            }
+        }
+        for (const std::string& lang : languages) {
+            const auto strings = m.ui.find(lang);
+            const auto line = m.ui_lines.find(lang);
+            for (const std::string& key : keys) {
+                if (strings == m.ui.end() || !strings->second.contains(key)) {
+                    out.push_back(make_error(
+                        "[ui." + lang + "] lacks \"" + key + "\", which another language has",
+                        m.file + ":"
+                            + std::to_string(line != m.ui_lines.end() ? line->second : m.collection_line)));
+                }
+            }
+        }
+    }
+};
+
+} // namespace
+
+std::vector<Error> translation_gaps(const Manifest& m)
+{
+    GapFinder f { m, {}, {} };
+    for (const auto& [lang, strings] : m.ui) {
+        f.languages.insert(lang);
+    }
+    for (const auto& [lang, text] : m.title) {
+        f.languages.insert(lang);
+    }
+    f.text(m.title, m.collection_line, "[collection]", "title");
+    f.text(m.introduction, m.collection_line, "[collection]", "introduction");
+    f.text(m.about, m.collection_line, "[collection]", "about");
+    for (const auto& section : m.sections) {
+        f.text(section.title, section.line, "section '" + section.id + "'", "title");
+        f.text(section.caption, section.line, "section '" + section.id + "'", "caption");
+    }
+    for (const auto& featured : m.featured) {
+        f.text(featured.teaser, featured.line, "featured cable " + featured.cable, "teaser");
+    }
+    for (const auto& entry : m.glossary) {
+        f.text(entry.definition, entry.line, "glossary term " + entry.term, "definition");
+    }
+    f.ui();
+    return std::move(f.out);
 }
 
 } // namespace ck::content

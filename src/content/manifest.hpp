@@ -57,6 +57,8 @@ struct Manifest {
     std::vector<ManifestFeatured> featured;
     std::vector<ManifestGlossaryEntry> glossary;
     std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
+    std::size_t collection_line = 0; // of [collection]
+    std::map<std::string, std::size_t> ui_lines; // lang -> line of [ui.LANG]
 };
 
 inline constexpr std::size_t manifest_max_bytes = 4U << 20U;
@@ -67,5 +69,11 @@ inline constexpr std::size_t manifest_max_text_bytes = 64U << 10U;
 Result<Manifest> parse_manifest(
     std::string_view text, const std::string& file_name, std::vector<Error>* problems = nullptr);
 Result<Manifest> read_manifest(const std::filesystem::path& path, std::vector<Error>* problems = nullptr);
+
+// What a visitor would see in English on a screen in another language: every text of the manifest
+// (title, introduction, about, section titles and captions, featured teasers, glossary
+// definitions, UI strings) that has some language of the manifest but not another. One Error per
+// gap, `where` = "file:line". The languages are those of [ui.*] and of the title.
+std::vector<Error> translation_gaps(const Manifest& manifest);
 
 } // namespace ck::content

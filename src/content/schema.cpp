@@ -64,8 +64,8 @@ CREATE TABLE years(year INTEGER PRIMARY KEY, first_num INTEGER NOT NULL, last_nu
   cables INTEGER NOT NULL) STRICT;
 CREATE TABLE vocab(term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL, offered INTEGER NOT NULL) STRICT,
   WITHOUT ROWID;
-CREATE TABLE variants(form TEXT NOT NULL, grp INTEGER NOT NULL, PRIMARY KEY(form, grp)) STRICT,
-  WITHOUT ROWID;
+CREATE TABLE variants(form TEXT NOT NULL, grp INTEGER NOT NULL, leads INTEGER NOT NULL,
+  PRIMARY KEY(form, grp)) STRICT, WITHOUT ROWID;
 CREATE TABLE texts(owner TEXT NOT NULL, field TEXT NOT NULL, lang TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY(owner, field, lang)) STRICT, WITHOUT ROWID;
 CREATE TABLE sections(pos INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE) STRICT;
@@ -109,7 +109,7 @@ constexpr std::array<HashedTable, 13> hashed_tables = { {
     { "section_cables", "section, pos", "section, pos, cable" },
     { "featured", "pos", "pos, cable" },
     { "glossary", "pos", "pos, term, kind" },
-    { "variants", "form, grp", "form, grp" },
+    { "variants", "form, grp", "form, grp, leads" },
     { "meta", "key", "key, value" },
 } };
 

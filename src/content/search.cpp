@@ -234,6 +234,15 @@ bool only_one_character(const VisitorQuery& query)
     return token.size() == 1 && ascii::is_alnum(token[0]);
 }
 
+std::string joined_tokens(const std::vector<std::string>& tokens)
+{
+    std::string out;
+    for (const auto& t : tokens) {
+        out += (out.empty() ? "" : " ") + t;
+    }
+    return out;
+}
+
 // One row of a page, with the plan that found it (null: an id match, shown by its opening).
 struct Listed {
     std::int64_t num = 0;
@@ -469,8 +478,13 @@ Result<SearchResults> Pack::search(const SearchQuery& query, const std::atomic<b
         if (!phrase.prefix) {
             out.words.insert(out.words.end(), phrase.tokens.begin(), phrase.tokens.end());
         }
+        Widened widened { joined_tokens(phrase.tokens), {} };
         for (const auto& variant : phrase.variants) {
             out.words.insert(out.words.end(), variant.begin(), variant.end());
+            widened.forms.push_back(joined_tokens(variant));
+        }
+        if (!widened.forms.empty()) {
+            out.widened.push_back(std::move(widened));
         }
     }
     out.words.insert(out.words.end(), plan->expansions.begin(), plan->expansions.end());

@@ -50,12 +50,21 @@ struct SearchHit {
     std::vector<Highlight> highlights; // byte ranges into snippet
 };
 
+// A word or phrase typed that the pack's variants list widened, and the forms searched for it as
+// well ("日本": japan, tokyo, goj), so a screen can say what was searched.
+struct Widened {
+    std::string typed; // folded as the index folds it
+    std::vector<std::string> forms;
+    friend bool operator==(const Widened&, const Widened&) = default;
+};
+
 struct SearchResults {
     std::int64_t total = 0;
     bool total_is_estimate = false; // true: "about N", from index statistics
     Ranking ranking = Ranking::relevance;
     std::vector<SearchHit> hits;
     std::vector<std::string> words; // the index words searched for (prefixes expanded)
+    std::vector<Widened> widened; // the typed words the variants list widened
     bool query_truncated = false;
     bool empty_query = false; // nothing searchable was typed and no filter was set
     // Only one letter or digit was typed ("a") and no filter was set: nothing was searched,

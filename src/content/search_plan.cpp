@@ -165,7 +165,7 @@ std::string joined(const std::vector<std::string>& tokens)
 Result<std::vector<std::vector<std::string>>> variants_of(Pack::Impl& p, const std::string& form)
 {
     auto st = p.stmt("SELECT DISTINCT b.form FROM variants a JOIN variants b ON b.grp = a.grp"
-                     " WHERE a.form = ?1 AND b.form <> ?1 ORDER BY b.form");
+                     " WHERE a.form = ?1 AND a.leads = 1 AND b.form <> ?1 ORDER BY b.form");
     if (!st) {
         return st.error();
     }

@@ -101,12 +101,23 @@ Result<std::vector<VariantGroup>> parse_variants(
         if (line.empty() || line.front() == '#') {
             continue;
         }
-        auto forms = forms_of(line);
+        // "TERM > A, B": the term leads to A and B, which do not lead back.
+        const std::size_t arrow = line.find('>');
+        std::string joined(line);
+        if (arrow != std::string_view::npos) {
+            joined = std::string(trim(line.substr(0, arrow))) + "," + std::string(line.substr(arrow + 1));
+            if (trim(line.substr(0, arrow)).empty() || line.find('>', arrow + 1) != std::string_view::npos) {
+                fail(line_no, "a one-way group is one form, '>', and the forms it leads to");
+                continue;
+            }
+        }
+        auto forms = forms_of(joined);
         if (!forms) {
             fail(line_no, forms.error().message);
             continue;
         }
-        out.push_back(VariantGroup { std::move(*forms), file_name, line_no });
+        out.push_back(
+            VariantGroup { std::move(*forms), arrow != std::string_view::npos, file_name, line_no });
     }
     if (first) {
         return *first;

@@ -58,7 +58,7 @@ constexpr StatementText statements[] = {
     { "section_cable", "INSERT INTO section_cables(section, pos, cable) VALUES (?1, ?2, ?3)" },
     { "featured", "INSERT INTO featured(pos, cable) VALUES (?1, ?2)" },
     { "glossary", "INSERT INTO glossary(pos, term, kind) VALUES (?1, ?2, ?3)" },
-    { "variant", "INSERT OR IGNORE INTO variants(form, grp) VALUES (?1, ?2)" },
+    { "variant", "INSERT OR IGNORE INTO variants(form, grp, leads) VALUES (?1, ?2, ?3)" },
 };
 
 } // namespace
@@ -388,7 +388,7 @@ Status TableWriter::write_variants()
     if (m_options.manifest) {
         for (const auto& g : m_options.manifest->glossary) {
             if (!g.also.empty()) {
-                VariantGroup group { { g.term }, m_options.manifest->file, g.line };
+                VariantGroup group { { g.term }, false, m_options.manifest->file, g.line };
                 group.forms.insert(group.forms.end(), g.also.begin(), g.also.end());
                 groups.push_back(std::move(group));
             }
@@ -404,7 +404,10 @@ Status TableWriter::write_variants()
         return parser.error();
     }
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        for (const std::string& form : groups[g].forms) {
+        for (std::size_t f = 0; f < groups[g].forms.size(); ++f) {
+            const std::string& form = groups[g].forms[f];
+            // In a one-way group only the first form leads to the others.
+            const bool leads = !groups[g].one_way || f == 0;
             std::string folded;
             for (const auto& token : parser->tokenize(form)) {
                 folded += (folded.empty() ? "" : " ") + token.text;
@@ -416,6 +419,7 @@ Status TableWriter::write_variants()
             auto st = stmt("variant")
                           .bind(1, std::string_view(folded))
                           .bind(2, static_cast<std::int64_t>(g))
+                          .bind(3, leads ? 1 : 0)
                           .run();
             if (!st) {
                 return st;

@@ -172,6 +172,14 @@ float SearchScreen::build_status(ui::Canvas& canvas, const Env& env, Rect area)
     h += labelled_text(canvas, "search.ranking", ranking_text(env.strings, m_shown.results.ranking),
         { area.x, area.y + h }, area.w, spec)
              .h;
+    if (!m_shown.results.widened.empty()) {
+        // What the variants list added ("日本: japan, tokyo, goj"): the visitor sees why an English
+        // cable answers a Japanese word.
+        h += t.px(1);
+        h += labelled_text(canvas, "search.widened", widened_text(env.strings, m_shown.results.widened),
+            { area.x, area.y + h }, area.w, spec)
+                 .h;
+    }
     return h + t.px(t.spacing().gap_mm);
 }
 

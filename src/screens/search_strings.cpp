@@ -12,7 +12,7 @@ struct Fallback {
     std::string_view en;
 };
 
-constexpr std::array<Fallback, 28> fallbacks = { {
+constexpr std::array<Fallback, 29> fallbacks = { {
     { "search.title", "Search" },
     { "search.placeholder", "Type a word, a name or a place" },
     { "search.results", "{n} cables found" },
@@ -33,6 +33,7 @@ constexpr std::array<Fallback, 28> fallbacks = { {
     { "search.by_relevance", "Best matches first" },
     { "search.by_subject", "Subject matches first, then by date" },
     { "search.by_date", "By date" },
+    { "search.widened", "Also searched: {list}" },
     { "search.empty_hint", "Results appear as you type. Or start from a topic:" },
     { "search.more_letters",
         "Type a few more letters: one letter is in nearly every document. Or start from a topic:" },

@@ -62,6 +62,19 @@ std::string count_text(const Strings& strings, std::int64_t total, bool estimate
     return search_text(strings, "search.results", { { "n", n } });
 }
 
+std::string widened_text(const Strings& strings, const std::vector<content::Widened>& widened)
+{
+    std::string list;
+    for (const content::Widened& w : widened) {
+        std::string forms;
+        for (const std::string& f : w.forms) {
+            forms += (forms.empty() ? "" : ", ") + f;
+        }
+        list += (list.empty() ? "" : "; ") + w.typed + ": " + forms;
+    }
+    return search_text(strings, "search.widened", { { "list", list } });
+}
+
 std::string ranking_text(const Strings& strings, content::Ranking ranking)
 {
     switch (ranking) {

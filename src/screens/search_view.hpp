@@ -21,6 +21,8 @@ namespace ck::screens {
 std::string count_text(const Strings& strings, std::int64_t total, bool estimate);
 // How the list is ordered, for the line under the count.
 std::string ranking_text(const Strings& strings, content::Ranking ranking);
+// "Also searched: 日本: japan, tokyo, goj" (search.widened), for the words the variants list widened.
+std::string widened_text(const Strings& strings, const std::vector<content::Widened>& widened);
 
 // Canvas::text with a widget id that is not a layout-cache id: the cache keys the layout by the
 // text itself, since these texts change with the language and the count under the same id.

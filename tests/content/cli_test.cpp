@@ -397,3 +397,78 @@ TEST_CASE("build --json prints a summary for scripts, also when nothing was writ
     CHECK(e["written"] == false);
     CHECK(e["problem"].get<std::string>().find("no cables found") != std::string::npos);
 }
+
+TEST_CASE(
+    "missing translations and cables in no section are warnings with file:line, and errors with --strict")
+{
+    TempDir dir;
+    std::string manifest = ck::test::read_bytes(corpus / "collection.toml");
+    const auto drop_line = [&](const std::string& starting) {
+        const auto at = manifest.find(starting);
+        REQUIRE(at != std::string::npos);
+        manifest.erase(at, manifest.find('\n', at) + 1 - at);
+    };
+    drop_line("teaser.ja");
+    drop_line("\"nav.back\" = \"戻る\"");
+    // The first section's first cable, no longer placed anywhere (unless another section has it).
+    const auto cables_at = manifest.find("cables = [\"");
+    REQUIRE(cables_at != std::string::npos);
+    const auto id_begin = cables_at + std::string("cables = [\"").size();
+    const std::string id = manifest.substr(id_begin, manifest.find('"', id_begin) - id_begin);
+    manifest.erase(cables_at + std::string("cables = [").size(), id.size() + 3);
+    REQUIRE(manifest.find("\"" + id + "\"", manifest.find("[[sections]]")) == std::string::npos);
+    ck::test::write_bytes(dir / "collection.toml", manifest);
+
+    const std::string build = "build " + q(corpus) + " --manifest " + q(dir / "collection.toml") + " --out ";
+    auto lenient = cablepack(build + q(dir / "a.ckpack"), dir);
+    INFO(lenient.err);
+    CHECK(lenient.code == 0);
+    CHECK(lenient.err.find("collection.toml:") != std::string::npos);
+    CHECK(lenient.err.find(": warning: featured cable ") != std::string::npos);
+    CHECK(lenient.err.find("has no teaser.ja") != std::string::npos);
+    CHECK(lenient.err.find(": warning: [ui.ja] lacks \"nav.back\"") != std::string::npos);
+    CHECK(lenient.err.find(": warning: " + id + " is in no section") != std::string::npos);
+    CHECK(lenient.err.find(".txt:") != std::string::npos); // the unplaced cable's own file and line
+    CHECK(fs::exists(dir / "a.ckpack"));
+
+    auto strict = cablepack(build + q(dir / "b.ckpack") + " --strict", dir);
+    CHECK(strict.code == 1);
+    CHECK(strict.err.find(": error: [ui.ja] lacks \"nav.back\"") != std::string::npos);
+    CHECK(strict.err.find(": error: " + id + " is in no section") != std::string::npos);
+    CHECK(strict.err.find("nothing was written") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "b.ckpack"));
+}
+
+TEST_CASE("the bundled exhibit builds with --strict, without a warning")
+{
+    TempDir dir;
+    auto r = cablepack("build " + q(corpus) + " --manifest " + q(corpus / "collection.toml") + " --variants "
+            + q(corpus / "variants.tsv") + " --strict --json --out " + q(dir / "e.ckpack"),
+        dir);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const auto s = nlohmann::json::parse(r.out);
+    CHECK(s["warnings"] == 0);
+    CHECK(s["errors"] == 0);
+    CHECK(s["problems"].empty());
+}
+
+TEST_CASE(
+    "cablepack search says which words the variants list added, and a Japanese term finds English cables")
+{
+    TempDir dir;
+    REQUIRE(cablepack("build " + q(corpus) + " --variants " + q(corpus / "variants.tsv") + " --out "
+                    + q(dir / "v.ckpack"),
+                dir)
+                .code
+        == 0);
+    auto r = cablepack("search " + q(dir / "v.ckpack") + " '日本 ' --json", dir);
+    REQUIRE(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["total"].get<int>() > 0);
+    REQUIRE(j["widened"].contains("日本"));
+    const auto forms = j["widened"]["日本"].get<std::vector<std::string>>();
+    CHECK(std::find(forms.begin(), forms.end(), "japan") != forms.end());
+    auto text = cablepack("search " + q(dir / "v.ckpack") + " 'fibre '", dir);
+    CHECK(text.out.find("also searched for fibre: fiber") != std::string::npos);
+}

@@ -85,7 +85,7 @@ TEST_CASE("completion offers only words a visitor could mean")
         { "oswald ", {} }, // the word is finished
     };
     for (const Case& c : cases) {
-        CAPTURE(c.typed);
+        INFO(c.typed);
         CHECK(words_of(p.pack, c.typed) == c.expected);
     }
 }
@@ -99,7 +99,7 @@ TEST_CASE("a word's cable count is known whether or not completion offers it")
     };
     const Case cases[] = { { "oswald", 2 }, { "oswaldsand", 1 }, { "the", 1 }, { "nowhere", 0 } };
     for (const Case& c : cases) {
-        CAPTURE(c.word);
+        INFO(c.word);
         auto got = p.pack.word_cables(c.word);
         REQUIRE(got.ok());
         CHECK(*got == c.cables);

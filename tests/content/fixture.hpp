@@ -78,6 +78,14 @@ inline std::ostream& operator<<(std::ostream& os, const Completion& c)
 {
     return os << c.word << "(" << c.cables << ")";
 }
+inline std::ostream& operator<<(std::ostream& os, const Widened& w)
+{
+    os << w.typed << ":";
+    for (const auto& f : w.forms) {
+        os << " " << f;
+    }
+    return os;
+}
 template <class T> std::ostream& operator<<(std::ostream& os, const std::vector<T>& items)
 {
     os << "[";

@@ -182,3 +182,66 @@ TEST_CASE("an over-long text and an over-large manifest are refused")
     REQUIRE_FALSE(h.ok());
     CHECK(h.error().message.find("larger than") != std::string::npos);
 }
+
+TEST_CASE("every text that one language of the manifest has and another lacks is a gap at its line")
+{
+    const std::string text = R"toml(format_version = 1
+[collection]
+title.en = "T"
+title.ja = "T"
+introduction.en = "Only English."
+
+[[sections]]
+id = "s"
+title.en = "S"
+title.ja = "S"
+cables = ["A"]
+
+[[featured]]
+cable = "A"
+teaser.en = "Teaser"
+
+[[glossary]]
+term = "GOJ"
+kind = "term"
+definition.en = "Government of Japan."
+definition.ja = "日本政府。"
+
+[ui.en]
+"nav.back" = "Back"
+"nav.home" = "Home"
+[ui.ja]
+"nav.back" = "戻る"
+)toml";
+    auto m = content::parse_manifest(text, "collection.toml");
+    REQUIRE_MESSAGE(m.ok(), (m.ok() ? "" : m.error().to_string()));
+    const auto gaps = content::translation_gaps(*m);
+    std::vector<std::string> got;
+    for (const auto& g : gaps) {
+        got.push_back(g.where + " " + g.message.substr(0, g.message.find(':')));
+    }
+    const std::vector<std::string> expected = {
+        "collection.toml:2 [collection] has no introduction.ja",
+        "collection.toml:14 featured cable A has no teaser.ja",
+        "collection.toml:26 [ui.ja] lacks \"nav.home\", which another language has",
+    };
+    std::string listed;
+    for (const auto& g : got) {
+        listed += "\n  " + g;
+    }
+    INFO(listed);
+    CHECK(got == expected);
+}
+
+TEST_CASE("the bundled collection.toml has no translation gap")
+{
+    auto m
+        = content::read_manifest(std::filesystem::path(CK_SOURCE_DIR) / "content_pack" / "collection.toml");
+    REQUIRE(m.ok());
+    std::string listed;
+    for (const auto& g : content::translation_gaps(*m)) {
+        listed += "\n  " + g.to_string();
+    }
+    INFO(listed);
+    CHECK(listed.empty());
+}

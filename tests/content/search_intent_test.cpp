@@ -121,7 +121,7 @@ TEST_CASE("an id is read in every written form, with the year it was written wit
         { "A 12345678", "" }, // a one-letter station and an eight-digit serial are not an id
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         CHECK(describe(content::id_readings(c.text)) == c.expected);
     }
 }
@@ -155,7 +155,7 @@ TEST_CASE("a year, a decade, a range and a month with its year are read as a tim
         { "13/1977", "1977-1977", "13/ " }, // not a month: the year alone
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         const auto span = content::time_span(c.text);
         CHECK(describe(span) == c.expected);
         if (span) {
@@ -184,7 +184,7 @@ TEST_CASE("a cable id in any written form finds that cable first")
         { "1976 TOKYO 12732", "1976TOKYO12732" },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         const auto r = run(p.pack, c.text);
         REQUIRE_FALSE(r.hits.empty());
         CHECK(r.hits.front().cable.id == c.first);
@@ -239,7 +239,7 @@ TEST_CASE("a time finds the cables of that time first, then the full-text matche
         { "1950", "" },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         const auto r = run(p.pack, c.text);
         CHECK(joined(ids_of(r)) == c.expected);
         CHECK(r.total == static_cast<std::int64_t>(r.hits.size()));
@@ -287,8 +287,8 @@ TEST_CASE("a typed filter value matches in any case, and an origin by its words"
         { "", content::FilterMatch::words, "Embassy Tokyo", false },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.typed);
-        CAPTURE(c.value);
+        INFO(c.typed);
+        INFO(c.value);
         CHECK(content::filter_matches(c.typed, c.value, c.how) == c.matches);
     }
 }
@@ -318,9 +318,9 @@ TEST_CASE("search filters take values in any case and partial origins; an unknow
         { "", "", "prelx", 0 },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.classification);
-        CAPTURE(c.origin);
-        CAPTURE(c.tag);
+        INFO(c.classification);
+        INFO(c.origin);
+        INFO(c.tag);
         content::SearchQuery q;
         q.classification = c.classification;
         q.origin = c.origin;
@@ -375,12 +375,42 @@ TEST_CASE("single letters and digits alone search nothing and ask for more; with
         { "a", "SECRET", false },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         const auto r = run(p.pack, c.text, 20, 0, c.classification);
         CHECK(r.too_short == c.too_short);
         if (c.too_short) {
             CHECK(r.total == 0);
             CHECK(r.hits.empty());
+        }
+    }
+}
+
+TEST_CASE("facets count the cables an id or time query lists, each once, so they add up to the results")
+{
+    DatedPack p;
+    struct Case {
+        const char* text;
+        const char* years; // year=count, in order
+    };
+    const Case cases[] = {
+        { "1977", "1977=2 2009=1" }, { "July 1977", "1977=1 2009=1" }, { "TOKYO 1723", "2008=1 2009=1" },
+        { "08TOKYO1723", "2008=1" }, { "1970s", "1976=1 1977=2" }, { "whaling 1985", "1985=1" },
+        { "japan", "1976=1 1977=1 2006=1 2008=1" }, // a prefix while typed: japanese too
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        const auto r = run(p.pack, c.text);
+        content::SearchQuery q;
+        q.text = c.text;
+        for (const auto budget : { std::chrono::milliseconds { 0 }, std::chrono::milliseconds { -1 } }) {
+            auto f = p.pack.facets(q, content::FacetOptions { budget, 50 });
+            REQUIRE(f.ok());
+            CHECK(f->total == r.total);
+            std::string years;
+            for (const auto& y : f->year) {
+                years += (years.empty() ? "" : " ") + y.value + "=" + std::to_string(y.count);
+            }
+            CHECK(years == c.years);
         }
     }
 }

@@ -22,6 +22,22 @@ TEST_CASE("a variants list is read one group a line, forms split by tabs or comm
     CHECK((*groups)[0].line == 3);
     CHECK((*groups)[1].forms == std::vector<std::string> { "USSR", "Soviet Union", "Soviet" });
     CHECK((*groups)[2].forms == std::vector<std::string> { "grey", "gray" });
+    CHECK_FALSE((*groups)[0].one_way);
+}
+
+TEST_CASE("a one-way group is a form, '>', and the forms it leads to")
+{
+    auto groups = content::parse_variants("日本 > Japan, Tokyo\tGOJ\n", "variants.tsv");
+    REQUIRE(groups.ok());
+    REQUIRE(groups->size() == 1);
+    CHECK(groups->front().forms == std::vector<std::string> { "日本", "Japan", "Tokyo", "GOJ" });
+    CHECK(groups->front().one_way);
+    for (const char* bad : { "> Japan, Tokyo\n", "日本 > Japan > Tokyo\n", "日本 >\n" }) {
+        CAPTURE(bad);
+        auto r = content::parse_variants(bad, "variants.tsv");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().where == "variants.tsv:1");
+    }
 }
 
 TEST_CASE("a bad line of the variants list is an error naming its line, and every one is reported")
@@ -40,7 +56,7 @@ TEST_CASE("a bad line of the variants list is an error naming its line, and ever
         { "fibre, fib\xff\n", "variants.tsv:0", "UTF-8" },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         std::vector<Error> problems;
         auto groups = content::parse_variants(c.text, "variants.tsv", &problems);
         REQUIRE_FALSE(groups.ok());
@@ -88,7 +104,8 @@ struct VariantsPack {
     static content::BuildOptions options()
     {
         content::BuildOptions o;
-        auto groups = content::parse_variants("fibre, fiber\nUSSR, Soviet Union\n", "variants.tsv");
+        auto groups = content::parse_variants(
+            "fibre, fiber\nUSSR, Soviet Union\n日本 > Japan, GOJ\n", "variants.tsv");
         REQUIRE(groups.ok());
         o.variants = std::move(*groups);
         content::Manifest m = test::sample_manifest();
@@ -156,10 +173,38 @@ TEST_CASE("every form of a variants group finds the cables of the others, whiche
         { "goj ", { "08TOKYO1723", "85TOKYO364" } },
         { "government of japan ", { "08TOKYO1723", "85TOKYO364" } }, // from the glossary's also
         { "\"government of japan\"", { "08TOKYO1723", "85TOKYO364" } },
+        // One way: the Japanese term finds the English words, an English word never the group.
+        { "日本", { "06TOKYO5212", "08TOKYO1723", "1976TOKYO12732", "85TOKYO364" } },
+        { "japan ", { "06TOKYO5212", "08TOKYO1723", "1976TOKYO12732" } },
     };
     for (const Case& c : cases) {
-        CAPTURE(c.text);
+        INFO(c.text);
         CHECK(found(p.pack, c.text) == c.expected);
+    }
+}
+
+TEST_CASE("the results say which typed words the variants list widened, and with what")
+{
+    VariantsPack p;
+    struct Case {
+        const char* text;
+        std::vector<content::Widened> widened;
+    };
+    const std::vector<Case> cases = {
+        { "日本", { { "日本", { "goj", "japan" } } } },
+        { "japan ", {} },
+        { "fibre carbon", { { "fibre", { "fiber" } } } },
+        { "soviet union", { { "soviet union", { "ussr" } } } },
+        { "whaling", {} },
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        content::SearchQuery q;
+        q.text = c.text;
+        q.budget = std::chrono::milliseconds { 0 };
+        auto r = p.pack.search(q);
+        REQUIRE(r.ok());
+        CHECK(r->widened == c.widened);
     }
 }
 

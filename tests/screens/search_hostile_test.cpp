@@ -151,6 +151,11 @@ void check_outcome(SearchRig& rig, const std::string& input)
     const bool blank = kept.find_first_not_of(' ') == std::string::npos;
     if (blank) {
         CHECK(rig.frame().find_by_id("search.hint") != nullptr);
+    } else if (rig.screen().shown().results.too_short) {
+        // One letter alone ("a*", "c++", a flood of "a"): a request for more letters.
+        const ck::ui::Widget* hint = rig.frame().find_by_id("search.hint");
+        REQUIRE(hint != nullptr);
+        CHECK(hint->label.find("more letters") != std::string::npos);
     } else {
         CHECK(rig.shows_results_or_nothing_found());
     }
@@ -171,7 +176,8 @@ void clear(SearchRig& rig)
 
 } // namespace
 
-TEST_CASE("every b3 input typed on a USB keyboard ends in results or nothing found")
+TEST_CASE(
+    "every b3 input typed on a USB keyboard ends in results, nothing found or a request for more letters")
 {
     for (const ck::Size size : { ck::Size { 1920, 1080 }, ck::Size { 1080, 1920 } }) {
         SearchRig rig(size);
@@ -184,7 +190,8 @@ TEST_CASE("every b3 input typed on a USB keyboard ends in results or nothing fou
     }
 }
 
-TEST_CASE("every b3 input the on-screen keyboard can type ends in results or nothing found")
+TEST_CASE("every b3 input the on-screen keyboard can type ends in results, nothing found or a request for "
+          "more letters")
 {
     for (const ck::Size size : { ck::Size { 1920, 1080 }, ck::Size { 1080, 1920 } }) {
         SearchRig rig(size);

@@ -256,3 +256,19 @@ TEST_CASE("a single letter asks for more letters instead of listing every cable 
         }
     }
 }
+
+TEST_CASE("a Japanese word reaches the English cables, and the screen says which English words were searched")
+{
+    SearchRig rig;
+    REQUIRE(rig.settle());
+    rig.type("日本 ");
+    REQUIRE(rig.settle());
+    CHECK(rig.screen().shown().results.total > 0);
+    const ck::ui::Widget* widened = rig.frame().find_by_id("search.widened");
+    REQUIRE(widened != nullptr);
+    CHECK(widened->label.find("日本: goj, ja, japan, japanese, tokyo") != std::string::npos);
+    rig.tap("search.clear_text");
+    rig.type("whaling ");
+    REQUIRE(rig.settle());
+    CHECK(rig.frame().find_by_id("search.widened") == nullptr);
+}

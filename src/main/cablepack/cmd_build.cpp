@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -197,6 +198,7 @@ struct BuildArgs {
     bool keep_going = false;
     bool warnings = false;
     bool json = false;
+    bool strict = false;
 };
 
 // What a build counted, for the summary line and --json.
@@ -206,6 +208,7 @@ struct Tally {
     std::size_t warnings = 0;
     std::size_t bad_files = 0;
     std::size_t duplicates = 0;
+    std::size_t unlisted = 0; // parser warnings not printed (without --warnings)
     std::vector<std::string> problems; // "file:line: error|warning: ..." as printed, for --json
 };
 
@@ -237,6 +240,22 @@ void print_build_json(const BuildArgs& args, const Tally& t, const content::Buil
         out["content_hash"] = summary->content_hash;
     }
     print_json(out);
+}
+
+// A curation gap (a missing translation, a cable in no section) is a warning, or with --strict an
+// error that fails the build; printed as "file:line: warning|error: ..." either way.
+void report_gap(const BuildArgs& args, Tally& tally, const std::string& where, const std::string& message)
+{
+    const char* kind = args.strict ? "error" : "warning";
+    tally.problems.push_back(where + ": " + kind + ": " + message);
+    std::fprintf(stderr, "%s\n", tally.problems.back().c_str());
+    (args.strict ? tally.errors : tally.warnings) += 1;
+}
+
+// The id a cable is stored and named under in the manifest: its own, else its file's stem.
+std::string stored_id(const ck::cable::Cable& c)
+{
+    return c.id.empty() ? fs::path(c.source_file).stem().string() : c.id;
 }
 
 int run_build(const BuildArgs& args)
@@ -275,6 +294,8 @@ int run_build(const BuildArgs& args)
         print_error(inputs.error());
         return exit_failed;
     }
+    // The writer takes the options; the manifest is kept for the curation checks.
+    const std::optional<content::Manifest> options_manifest = options.manifest;
     auto writer = content::PackWriter::create(args.out, std::move(options));
     if (!writer) {
         print_error(writer.error());
@@ -287,6 +308,15 @@ int run_build(const BuildArgs& args)
     std::size_t& bad_files = tally.bad_files;
     std::size_t& duplicates = tally.duplicates;
     const auto seconds_so_far = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    std::set<std::string> placed; // ids the manifest's sections show
+    if (options_manifest) {
+        for (const ck::Error& gap : content::translation_gaps(*options_manifest)) {
+            report_gap(args, tally, gap.where, gap.message);
+        }
+        for (const auto& section : options_manifest->sections) {
+            placed.insert(section.cables.begin(), section.cables.end());
+        }
+    }
     std::vector<std::string> checks;
     Progress progress(inputs->size());
     for (std::size_t i = 0; i < inputs->size(); ++i) {
@@ -306,6 +336,8 @@ int run_build(const BuildArgs& args)
             file_bad = file_bad || is_error;
             if (is_error || args.warnings) {
                 report(d);
+            } else {
+                ++tally.unlisted;
             }
             tally.problems.push_back(
                 d.file + ":" + std::to_string(d.line) + (is_error ? ": error: " : ": warning: ") + d.message);
@@ -321,6 +353,11 @@ int run_build(const BuildArgs& args)
                 tally.problems.push_back(added.error().where + ": error: " + added.error().message);
                 ++errors;
                 file_bad = true;
+            } else if (!added->duplicate && options_manifest && !placed.contains(stored_id(c))) {
+                report_gap(args, tally, c.source_file + ":" + std::to_string(c.source_line),
+                    stored_id(c)
+                        + " is in no section of the manifest: visitors find it only by search and the "
+                          "timeline");
             } else if (added->duplicate) {
                 // Both paths, so the curator can remove either copy.
                 tally.problems.push_back(c.source_file + ":" + std::to_string(c.source_line)
@@ -333,8 +370,9 @@ int run_build(const BuildArgs& args)
         progress.files(i + 1, writer->staged());
     }
     if (errors > 0 && !args.keep_going) {
-        const std::string problem = std::to_string(errors) + " error(s) in " + std::to_string(bad_files)
-            + " file(s); nothing was written (use --keep-going to build the rest)";
+        const std::string in_files = bad_files > 0 ? " in " + std::to_string(bad_files) + " file(s)" : "";
+        const std::string problem = std::to_string(errors) + " error(s)" + in_files
+            + "; nothing was written (use --keep-going to build the rest)";
         print_error("build", problem);
         if (args.json) {
             print_build_json(args, tally, nullptr, checks, seconds_so_far(), problem);
@@ -370,7 +408,7 @@ int run_build(const BuildArgs& args)
         "  text %.1f MB, pack %.1f MB; content hash %s\n",
         args.out.c_str(), static_cast<long long>(summary->cables), inputs->size(), seconds,
         seconds > 0 ? static_cast<double>(summary->cables) / seconds : 0.0, errors, warnings,
-        warnings > 0 && !args.warnings ? " (--warnings lists them)" : "",
+        tally.unlisted > 0 ? " (--warnings lists the parser's)" : "",
         duplicates > 0 ? ("; " + std::to_string(duplicates) + " duplicate document(s) stored once").c_str()
                        : "",
         static_cast<long long>(summary->refs_total), static_cast<long long>(summary->refs_resolved),
@@ -402,6 +440,8 @@ void register_build(CLI::App& app, Runner& run)
     cmd->add_flag(
         "--keep-going", args->keep_going, "Build the cables that could be read despite errors (exit 1)");
     cmd->add_flag("--warnings", args->warnings, "Also list parser warnings");
+    cmd->add_flag("--strict", args->strict,
+        "Make curation gaps (a missing translation, a cable in no section) errors that fail the build");
     cmd->add_flag(
         "--json", args->json, "Also print a summary as JSON on stdout (counts, warnings, content hash)");
     cmd->callback([&run, args] { run = [args] { return run_build(*args); }; });

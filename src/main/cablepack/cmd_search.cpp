@@ -114,6 +114,10 @@ int run_search(const SearchArgs& args)
         out["total"] = results->total;
         out["total_is_estimate"] = results->total_is_estimate;
         out["too_short"] = results->too_short;
+        out["widened"] = nlohmann::json::object();
+        for (const auto& w : results->widened) {
+            out["widened"][w.typed] = w.forms;
+        }
         out["ranking"] = std::string(content::to_string(results->ranking));
         out["results"] = nlohmann::json::array();
         for (const auto& hit : results->hits) {
@@ -141,6 +145,13 @@ int run_search(const SearchArgs& args)
     }
     std::printf("%s%lld cables found (%s)\n", results->total_is_estimate ? "about " : "",
         static_cast<long long>(results->total), std::string(content::to_string(results->ranking)).c_str());
+    for (const auto& w : results->widened) {
+        std::string forms;
+        for (const auto& f : w.forms) {
+            forms += (forms.empty() ? "" : ", ") + f;
+        }
+        std::printf("also searched for %s: %s\n", w.typed.c_str(), forms.c_str());
+    }
     for (const auto& hit : results->hits) {
         // Highlights shown as [[word]] on a terminal-neutral line.
         std::string line;

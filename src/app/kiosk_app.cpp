@@ -100,7 +100,7 @@ void KioskApp::note_search_outcome(bool leaving)
     if (m_search_screen != nullptr && (m_search_screen != s || !on_search)) {
         // The visitor left the search screen: its last answer counts once.
         if (m_search_seen) {
-            const std::pair<const screens::Screen*, std::uint64_t> key { m_search_screen,
+            const std::pair<std::uint64_t, std::uint64_t> key { m_search_seen->screen,
                 m_search_seen->answer };
             if (m_search_counted != key) {
                 m_visits.search_done(m_search_seen->found, today());

@@ -176,7 +176,7 @@ private:
     // the visitor leaves it).
     const screens::Screen* m_search_screen = nullptr;
     std::optional<screens::SearchOutcome> m_search_seen;
-    std::optional<std::pair<const screens::Screen*, std::uint64_t>> m_search_counted;
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> m_search_counted; // (screen, answer)
     std::int64_t m_start_wall_s = 0; // the wall clock when the app was made
     Millis m_started_at { 0 }; // the injected clock then
     std::optional<Millis> m_next_metrics;

@@ -85,6 +85,9 @@ inline constexpr std::chrono::milliseconds background_coalesce { 4 };
 struct SearchOutcome {
     std::uint64_t answer = 0; // grows with each new query the screen answers
     bool found = false;
+    // Which search screen answered: unique for the process (a new screen may be allocated where
+    // an old one was, so its address is no identity).
+    std::uint64_t screen = 0;
 };
 
 class Screen {

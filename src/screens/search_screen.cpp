@@ -4,6 +4,7 @@
 #include "screens/search_screen.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace ck::screens {
 namespace {
@@ -21,6 +22,8 @@ SearchScreen::SearchScreen(content::Pack* pack, BackgroundWork& work, const std:
     : m_pack(pack)
     , m_work(work)
 {
+    static std::atomic<std::uint64_t> made { 0 };
+    m_serial = ++made;
     if (m_pack != nullptr) {
         m_worker = std::make_unique<SearchWorker>(m_work, m_pack->path(), m_pack->info().content_hash);
     }

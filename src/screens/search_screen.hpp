@@ -60,7 +60,7 @@ public:
         if (!m_shown.have || m_shown.failed || m_shown.results.empty_query || m_field.text().empty()) {
             return std::nullopt;
         }
-        return SearchOutcome { m_answered, m_shown.results.total > 0 };
+        return SearchOutcome { m_answered, m_shown.results.total > 0, m_serial };
     }
 
     // For tests and the bench.
@@ -111,6 +111,7 @@ private:
     bool m_portrait = false;
     std::uint64_t m_generation = 0; // of the newest request
     std::uint64_t m_answered = 0; // newest generation with a response applied
+    std::uint64_t m_serial = 0; // this screen among every search screen made (SearchOutcome::screen)
     std::uint64_t m_scrolled_for = 0; // generation whose first answer reset the list's scroll
     content::SearchQuery m_last_query; // what was last submitted (to skip unchanged searches)
     bool m_submitted = false;

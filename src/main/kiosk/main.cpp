@@ -9,6 +9,7 @@
 #include "platform/display.hpp"
 #include "platform/event_pump.hpp"
 #include "platform/sdl_clock.hpp"
+#include "platform/service.hpp"
 #include "platform/signals.hpp"
 #include "presenter.hpp"
 #include "script_runner.hpp"
@@ -52,12 +53,19 @@ platform::DisplayOptions display_options(const kiosk::Options& o)
 
 std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
 {
+    // A first start verifies a large pack fully, which takes a while: say so in `systemctl status`.
+    platform::service::notify_status("checking the pack " + o.pack);
     auto pack = kiosk::open_verified_pack(o.pack, o.pubkey, kiosk::state_directory());
     if (!pack) {
         // For staff, in the journal; the visitor sees the out-of-order screen.
         log::error("kiosk", "the content pack cannot be shown: " + pack.error().to_string());
         return nullptr;
     }
+    // key=value fields, so that `journalctl -u cable-kiosk -g sequence=12` finds the start.
+    const content::PackInfo& info = pack->info();
+    log::info("kiosk",
+        "showing pack=" + o.pack + " sequence=" + std::to_string(info.sequence)
+            + " cables=" + std::to_string(info.cables) + " title=\"" + info.title + "\"");
     return std::make_unique<content::Pack>(std::move(*pack));
 }
 

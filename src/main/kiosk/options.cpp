@@ -107,8 +107,19 @@ Status read_config(const std::string& path, Options& o)
     const auto line_of
         = [&](const toml::node& node) { return path + ":" + std::to_string(node.source().begin.line); };
     for (const auto& [key, node] : t) {
+        // [fleet] belongs to the pack fetcher (cable-kiosk-fetch), which shares this file; the
+        // kiosk only checks that its one key is a string.
+        if (key.str() == "fleet" && node.is_table()) {
+            for (const auto& [inner, value] : *node.as_table()) {
+                if (inner.str() != "url" || !value.is_string()) {
+                    return make_error("[fleet] holds one key, url = \"https://...\"", line_of(value));
+                }
+            }
+            continue;
+        }
         if (key.str() != "idle" || !node.is_table()) {
-            return make_error("unknown key '" + std::string(key.str()) + "' (the file holds an [idle] table)",
+            return make_error(
+                "unknown key '" + std::string(key.str()) + "' (the file holds [idle] and [fleet] tables)",
                 line_of(node));
         }
         for (const auto& [inner, value] : *node.as_table()) {

@@ -21,7 +21,7 @@ for unit in $units; do
   # Documentation=man: pages are checked by the package test (man is not looked up in the root).
   out=$(systemd-analyze verify --man=no --root="$stage" "$unit" 2>&1)
   code=$?
-  [ "$code" -eq 0 ] && [ -z "$out" ] || fail "systemd-analyze verify $unit (exit $code): $out"
+  if [ "$code" -ne 0 ] || [ -n "$out" ]; then fail "systemd-analyze verify $unit (exit $code): $out"; fi
   echo "verified $unit"
 done
 

@@ -31,6 +31,7 @@ contents() {
     grep -qx "$f" "$work/files" || fail "$f is not in the package"
   done
   if grep -E '\.(ttf|otf|ttc|woff2?)$' "$work/files"; then fail "font files are copied into the package"; fi
+  if grep -E '\.key$' "$work/files"; then fail "a secret signing key is in the package"; fi
 
   dpkg-deb -I "$deb" control > "$work/control"
   cat "$work/control"

@@ -108,11 +108,13 @@ Status read_config(const std::string& path, Options& o)
         = [&](const toml::node& node) { return path + ":" + std::to_string(node.source().begin.line); };
     for (const auto& [key, node] : t) {
         // [fleet] belongs to the pack fetcher (cable-kiosk-fetch), which shares this file; the
-        // kiosk only checks that its one key is a string.
+        // kiosk only checks that its keys are known strings.
         if (key.str() == "fleet" && node.is_table()) {
             for (const auto& [inner, value] : *node.as_table()) {
-                if (inner.str() != "url" || !value.is_string()) {
-                    return make_error("[fleet] holds one key, url = \"https://...\"", line_of(value));
+                if ((inner.str() != "url" && inner.str() != "pubkey") || !value.is_string()) {
+                    return make_error(
+                        "[fleet] holds url = \"https://...\" and pubkey = \"FILE\", both strings",
+                        line_of(value));
                 }
             }
             continue;

@@ -1,22 +1,23 @@
 # The Debian package, made by CPack's DEB generator from the install rules above (README: "Why
 # CPack"). Depends is computed by dpkg-shlibdeps from the binaries, plus what the kiosk needs at
 # run time and no binary shows: Debian's fonts (never copies), systemd for the units, sysusers and
-# tmpfiles, curl and the rest for the fetcher.
+# tmpfiles, curl for the fetcher. (init-system-helpers, for deb-systemd-helper, and awk are
+# essential in Debian: a dependency on them is an error for lintian.)
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "cable-kiosk")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_VENDOR "The Cable Kiosk authors")
 set(CPACK_PACKAGE_CONTACT "Cable Kiosk maintainers <cable-kiosk@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touch-screen kiosk viewer for declassified diplomatic cables")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "touch-screen kiosk viewer for declassified diplomatic cables
- Cable Kiosk shows a curated, signed collection of declassified and leaked U.S.
- diplomatic cables on a museum's touch screen, offline: an attract loop, themed
- sections, a reader in a typewriter face, full-text search and a timeline, in
- English and Japanese.
- .
- This package holds the viewer (kiosk), the curator's tool (cablepack), the
- bundled exhibit pack, a hardened systemd service that runs the viewer on tty1,
- and a timer that fetches a fleet's newest pack from any web server.")
+# CPack puts the summary first and indents these lines; an empty line becomes " .".
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Cable Kiosk shows a curated, signed collection of declassified and leaked
+U.S. diplomatic cables on a museum's touch screen, offline: an attract loop,
+themed sections, a reader in a typewriter face, full-text search and a
+timeline, in English and Japanese.
+
+This package holds the viewer (kiosk), the curator's tool (cablepack), the
+bundled exhibit pack, a hardened systemd service that runs the viewer on
+tty1, and a timer that fetches a fleet's newest pack from any web server.")
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")
 # The host's architecture, unless a cross toolchain file names the target's (arm64).
 if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
@@ -28,7 +29,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.org/cable-kiosk")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "fonts-inter, fonts-courier-prime, fonts-ipaexfont-gothic, systemd, init-system-helpers, curl, gawk | mawk")
+  "fonts-inter, fonts-courier-prime, fonts-ipaexfont-gothic, systemd, curl")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "prometheus-node-exporter")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   "${CMAKE_CURRENT_SOURCE_DIR}/debian/conffiles"

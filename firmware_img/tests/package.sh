@@ -26,7 +26,7 @@ contents() {
       /etc/cable-kiosk/kiosk.toml /usr/libexec/cable-kiosk/cable-kiosk-fetch \
       /usr/share/man/man1/kiosk.1.gz /usr/share/man/man1/cablepack.1.gz \
       /usr/share/bash-completion/completions/cablepack \
-      /usr/share/doc/cable-kiosk/copyright /usr/share/doc/cable-kiosk/changelog.Debian.gz \
+      /usr/share/doc/cable-kiosk/copyright /usr/share/doc/cable-kiosk/changelog.gz \
       /usr/share/doc/cable-kiosk/examples/cable-kiosk.rules.yml; do
     grep -qx "$f" "$work/files" || fail "$f is not in the package"
   done
@@ -38,7 +38,7 @@ contents() {
   grep -qx 'Package: cable-kiosk' "$work/control" || fail "the package is not named cable-kiosk"
   depends=$(sed -n 's/^Depends: //p' "$work/control")
   # From dpkg-shlibdeps (the binaries' libraries), and the fonts, by dependency.
-  for d in libsdl2-2.0-0 libsqlite3-0 libsodium23 libharfbuzz0b libfreetype6 libunibreak5 libsystemd0 libpng16-16 \
+  for d in libsdl2-2.0-0 libsqlite3-0 libsodium23 libharfbuzz0b libfreetype6 libunibreak1 libsystemd0 libpng16-16 \
       fonts-inter fonts-courier-prime fonts-ipaexfont-gothic systemd curl; do
     echo "$depends" | grep -q "\(^\|, \)$d\( (\|,\|$\)" || fail "Depends lacks $d: $depends"
   done

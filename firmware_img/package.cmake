@@ -9,12 +9,12 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_VENDOR "The Cable Kiosk authors")
 set(CPACK_PACKAGE_CONTACT "Cable Kiosk maintainers <cable-kiosk@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touch-screen kiosk viewer for declassified diplomatic cables")
-# CPack puts the summary first and indents these lines; an empty line becomes " .".
+# CPack puts the summary first and indents these lines by one space (so "." separates paragraphs).
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Cable Kiosk shows a curated, signed collection of declassified and leaked
 U.S. diplomatic cables on a museum's touch screen, offline: an attract loop,
 themed sections, a reader in a typewriter face, full-text search and a
 timeline, in English and Japanese.
-
+.
 This package holds the viewer (kiosk), the curator's tool (cablepack), the
 bundled exhibit pack, a hardened systemd service that runs the viewer on
 tty1, and a timer that fetches a fleet's newest pack from any web server.")

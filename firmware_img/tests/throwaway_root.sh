@@ -1,7 +1,7 @@
 #!/bin/sh
 # shellcheck disable=SC2016 # dpkg-query formats are literal ${Field}s
 # Install, upgrade and purge the .deb in a throwaway Debian 12 root made by mmdebstrap, as apt
-# would on a kiosk. Usage: throwaway_root.sh DEB WORKDIR. Exit 77 (skipped) without mmdebstrap
+# would on a kiosk. Usage: throwaway_root.sh DEB WORKDIR (as root). Exit 77 (skipped) without mmdebstrap
 # or the Debian mirror. Run by hand:
 #   ctest --preset deb -R throwaway_root --output-on-failure
 #  1. install: apt pulls the libraries, fonts and systemd; postinst makes the cable-kiosk user (in
@@ -21,14 +21,26 @@ curl --silent --fail --max-time 20 -o /dev/null "$mirror/dists/bookworm/Release"
   || { echo "SKIP: the Debian mirror $mirror cannot be reached"; exit 77; }
 [ -f "$deb" ] || fail "no package at $deb"
 
-rm -rf "$work" && mkdir -p "$work"
-root="$work/root"
+# mmdebstrap makes the root, mounts /proc and /dev in it and keeps the mirror's lists while its
+# customize hook runs, then removes it all: the checks below run as that hook (this script again,
+# with --inside ROOT).
+if [ "${3:-}" != --inside ]; then
+  rm -rf "$work" && mkdir -p "$work"
+  start=$(date +%s)
+  mmdebstrap --quiet --mode=root --variant=apt --format=null \
+    --customize-hook="sh '$0' '$deb' '$work' --inside \"\$1\"" bookworm /dev/null \
+    "deb $mirror bookworm main" "deb $mirror bookworm-updates main" \
+    "deb http://deb.debian.org/debian-security bookworm-security main" > "$work/mmdebstrap.log" 2>&1
+  code=$?
+  cat "$work/mmdebstrap.log"
+  [ "$code" -eq 0 ] || fail "mmdebstrap or a check in its hook (exit $code)"
+  grep -q '^ok: install, upgrade and purge' "$work/mmdebstrap.log" || fail "the checks did not run to their end"
+  echo "ok in $(( $(date +%s) - start )) s, the root included"
+  rm -rf "$work"
+  exit 0
+fi
+root=$4
 start=$(date +%s)
-mmdebstrap --quiet --mode=root --variant=apt bookworm "$root" \
-  "deb $mirror bookworm main" "deb $mirror bookworm-updates main" \
-  "deb http://deb.debian.org/debian-security bookworm-security main" > "$work/mmdebstrap.log" 2>&1 \
-  || { tail -20 "$work/mmdebstrap.log"; fail "mmdebstrap"; }
-echo "root made in $(( $(date +%s) - start )) s"
 
 in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"; }
 cp "$deb" "$root/tmp/cable-kiosk.deb"
@@ -76,4 +88,3 @@ for gone in /usr/bin/kiosk /usr/bin/cablepack /etc/cable-kiosk /var/lib/cable-ki
 done
 if in_root dpkg-query -W -f='${Status}' cable-kiosk 2>/dev/null | grep -q ' installed$'; then fail "still installed"; fi
 echo "ok: install, upgrade and purge in $(( $(date +%s) - start )) s"
-rm -rf "$work"

@@ -9,9 +9,10 @@ add_test(NAME deb_holds_the_programs_pack_units_config_docs_and_maintainer_scrip
 add_test(NAME deb_has_no_lintian_errors_and_every_warning_is_explained_in_the_readme
   COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/tests/package.sh" lintian "${CK_DEB}" "${ck_pkg_work}/lintian"
           "${PROJECT_SOURCE_DIR}")
+string(JOIN " " ck_emulator ${CMAKE_CROSSCOMPILING_EMULATOR})
 set_tests_properties(deb_holds_the_programs_pack_units_config_docs_and_maintainer_scripts
   deb_has_no_lintian_errors_and_every_warning_is_explained_in_the_readme
-  PROPERTIES LABELS "package" TIMEOUT 600)
+  PROPERTIES LABELS "package" TIMEOUT 600 ENVIRONMENT "CK_EMULATOR=${ck_emulator}")
 
 # Needs mmdebstrap and the Debian mirror; skipped (exit 77) when either is missing.
 add_test(NAME deb_installs_upgrades_keeping_a_changed_config_and_purges_in_a_throwaway_root

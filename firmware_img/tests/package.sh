@@ -6,6 +6,7 @@
 #             and deb-systemd-helper), man pages that groff renders without a warning, and a bash
 #             completion that completes.
 #   lintian   lintian finds no error, and every warning tag it reports is explained in the README.
+# $CK_EMULATOR (qemu-aarch64-static for the arm64 package) runs the packaged programs.
 set -u
 mode=$1
 deb=$2
@@ -60,17 +61,20 @@ contents() {
   # started without --pack and --pubkey, looks for exactly those (and says so when they are not
   # installed on this machine).
   printf 'wait 10\n' > "$work/wait.script"
-  XDG_STATE_HOME="$work/state" "$work/root/usr/bin/kiosk" --headless --size 800x600 --script "$work/wait.script" \
+  # shellcheck disable=SC2086 # the emulator's command line, or nothing
+  XDG_STATE_HOME="$work/state" ${CK_EMULATOR:-} "$work/root/usr/bin/kiosk" --headless --size 800x600 --script "$work/wait.script" \
     --screenshots "$work/shots" > "$work/default-key.log" 2>&1
   grep -q '/usr/share/cable-kiosk/exhibit-signing.pub' "$work/default-key.log" \
     || grep -q 'showing pack=/usr/share/cable-kiosk/exhibit.ckpack ' "$work/default-key.log" \
     || fail "kiosk's default key is not /usr/share/cable-kiosk/exhibit-signing.pub: $(cat "$work/default-key.log")"
-  XDG_STATE_HOME="$work/state" "$work/root/usr/bin/kiosk" --headless --size 800x600 --script "$work/wait.script" \
+  # shellcheck disable=SC2086 # the emulator's command line, or nothing
+  XDG_STATE_HOME="$work/state" ${CK_EMULATOR:-} "$work/root/usr/bin/kiosk" --headless --size 800x600 --script "$work/wait.script" \
     --pubkey "$work/root/usr/share/cable-kiosk/exhibit-signing.pub" --screenshots "$work/shots" > "$work/default-pack.log" 2>&1
   grep -q '/usr/share/cable-kiosk/exhibit.ckpack' "$work/default-pack.log" \
     || fail "kiosk's default pack is not /usr/share/cable-kiosk/exhibit.ckpack: $(cat "$work/default-pack.log")"
   # The bundled pack verifies with the bundled key, with the packaged cablepack.
-  "$work/root/usr/bin/cablepack" verify --pubkey "$work/root/usr/share/cable-kiosk/exhibit-signing.pub" \
+  # shellcheck disable=SC2086 # the emulator's command line, or nothing
+  ${CK_EMULATOR:-} "$work/root/usr/bin/cablepack" verify --pubkey "$work/root/usr/share/cable-kiosk/exhibit-signing.pub" \
     "$work/root/usr/share/cable-kiosk/exhibit.ckpack" || fail "the bundled pack does not verify"
 
   for page in kiosk cablepack; do

@@ -20,6 +20,8 @@ command -v mmdebstrap >/dev/null || { echo "SKIP: no mmdebstrap (apt-get install
 curl --silent --fail --max-time 20 -o /dev/null "$mirror/dists/bookworm/Release" \
   || { echo "SKIP: the Debian mirror $mirror cannot be reached"; exit 77; }
 [ -f "$deb" ] || fail "no package at $deb"
+arch=$(dpkg-deb -f "$deb" Architecture)
+[ "$arch" = "$(dpkg --print-architecture)" ] || { echo "SKIP: a $arch package on a $(dpkg --print-architecture) machine"; exit 77; }
 
 # mmdebstrap makes the root, mounts /proc and /dev in it and keeps the mirror's lists while its
 # customize hook runs, then removes it all: the checks below run as that hook (this script again,

@@ -1,6 +1,6 @@
-// libsystemd lives here and nowhere else (the systemd fence in src/CMakeLists.txt). sd_notify's
-// failures are not fatal: a supervisor that went away must not stop the exhibit, so the first
-// failure is logged once and the kiosk goes on.
+// libsystemd lives here and nowhere else (the systemd fence in src/CMakeLists.txt), and so does
+// the journal's log format (core's log stays free of POSIX). sd_notify's failures are not fatal: a supervisor
+// that went away must not stop the exhibit, so the first failure is logged once and the kiosk goes on.
 #include "platform/service.hpp"
 
 #include "core/log.hpp"
@@ -10,8 +10,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utility>
 
 namespace ck::platform::service {
@@ -55,7 +59,51 @@ std::optional<std::chrono::microseconds> watchdog_period()
     return s.watchdog_period;
 }
 
+// systemd puts "DEVICE:INODE" of the stream it gave the service in $JOURNAL_STREAM; comparing it
+// with stderr itself, not only checking that it is set, keeps a redirected stderr plain.
+bool stderr_is_journal()
+{
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread of ours
+    const char* stream = std::getenv("JOURNAL_STREAM");
+    unsigned long long device = 0;
+    unsigned long long inode = 0;
+    char extra = 0;
+    if (stream == nullptr || std::sscanf(stream, "%llu:%llu%c", &device, &inode, &extra) != 2) {
+        return false;
+    }
+    struct stat st { };
+    return fstat(STDERR_FILENO, &st) == 0 && static_cast<unsigned long long>(st.st_dev) == device
+        && static_cast<unsigned long long>(st.st_ino) == inode;
+}
+
+const char* priority_prefix(log::Level level)
+{
+    // The SD_ERR ... SD_DEBUG prefixes of <systemd/sd-daemon.h>.
+    switch (level) {
+    case log::Level::debug:
+        return SD_DEBUG;
+    case log::Level::info:
+        return SD_INFO;
+    case log::Level::warning:
+        return SD_WARNING;
+    case log::Level::error:
+        return SD_ERR;
+    }
+    return SD_INFO;
+}
+
 } // namespace
+
+void use_journal_priorities_if_stderr_is_the_journal()
+{
+    if (!stderr_is_journal()) {
+        return;
+    }
+    log::set_sink([](log::Level level, std::string_view component, std::string_view message) {
+        std::fprintf(stderr, "%s%.*s: %.*s\n", priority_prefix(level), static_cast<int>(component.size()),
+            component.data(), static_cast<int>(message.size()), message.data());
+    });
+}
 
 void notify_ready()
 {

@@ -28,4 +28,11 @@ void notify_stopping();
 // misses the deadline.
 std::optional<Millis> keep_alive();
 
+// Under systemd, where stderr is the journal ($JOURNAL_STREAM names stderr's device and inode),
+// replaces the log sink with one that starts each line with its sd-daemon priority (<3> error,
+// <4> warning, <6> info, <7> debug), so that `journalctl -p warning` selects by level. Elsewhere
+// (a terminal, `kiosk 2>file` from a service's shell) the plain format stays. Call once, first
+// thing in main().
+void use_journal_priorities_if_stderr_is_the_journal();
+
 } // namespace ck::platform::service

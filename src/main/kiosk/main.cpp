@@ -167,6 +167,7 @@ int run(const kiosk::Options& o)
 int main(int argc, char** argv)
 {
     ck::platform::install_kiosk_signal_policy();
+    ck::platform::service::use_journal_priorities_if_stderr_is_the_journal();
     ck::kiosk::Options options;
     if (const auto code = ck::kiosk::parse_options(argc, argv, options)) {
         return *code;

@@ -10,9 +10,15 @@ add_test(NAME deb_has_no_lintian_errors_and_every_warning_is_explained_in_the_re
   COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/tests/package.sh" lintian "${CK_DEB}" "${ck_pkg_work}/lintian"
           "${PROJECT_SOURCE_DIR}")
 string(JOIN " " ck_emulator ${CMAKE_CROSSCOMPILING_EMULATOR})
+set(ck_package_env "CK_EMULATOR=${ck_emulator}")
+if(CMAKE_CROSSCOMPILING)
+  # The packaged arm64 kiosk has no run path; under qemu here its libunibreak is the unpacked one
+  # (cmake/aarch64-linux-gnu.cmake). QEMU_SET_ENV sets it for the guest only.
+  list(APPEND ck_package_env "QEMU_SET_ENV=LD_LIBRARY_PATH=${CK_ARM64_UNIBREAK}/usr/lib")
+endif()
 set_tests_properties(deb_holds_the_programs_pack_units_config_docs_and_maintainer_scripts
   deb_has_no_lintian_errors_and_every_warning_is_explained_in_the_readme
-  PROPERTIES LABELS "package" TIMEOUT 600 ENVIRONMENT "CK_EMULATOR=${ck_emulator}")
+  PROPERTIES LABELS "package" TIMEOUT 600 ENVIRONMENT "${ck_package_env}")
 
 # Needs mmdebstrap and the Debian mirror; skipped (exit 77) when either is missing.
 add_test(NAME deb_installs_upgrades_keeping_a_changed_config_and_purges_in_a_throwaway_root

@@ -17,6 +17,7 @@ work=$2
 fail() { echo "FAIL: $*"; exit 1; }
 mirror=http://deb.debian.org/debian
 command -v mmdebstrap >/dev/null || { echo "SKIP: no mmdebstrap (apt-get install mmdebstrap)"; exit 77; }
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: mmdebstrap --mode=root and chroot need root"; exit 77; }
 curl --silent --fail --max-time 20 -o /dev/null "$mirror/dists/bookworm/Release" \
   || { echo "SKIP: the Debian mirror $mirror cannot be reached"; exit 77; }
 [ -f "$deb" ] || fail "no package at $deb"

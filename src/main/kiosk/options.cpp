@@ -51,6 +51,8 @@ const std::map<std::string, std::set<std::string>>& known_keys()
         { "pack", { "trusted_keys" } },
         { "staff", { "pin_hash" } },
         { "metrics", { "textfile" } },
+        // [fleet] belongs to the pack fetcher (cable-kiosk-fetch), which shares this file.
+        { "fleet", { "url", "pubkey" } },
     };
     return keys;
 }
@@ -280,6 +282,12 @@ Status read_config(const std::string& path, Options& o)
                 line_of(*hash));
         }
         o.staff_pin_hash = *text;
+    }
+    for (const char* key : { "fleet.url", "fleet.pubkey" }) {
+        if (const toml::node* node = t.at_path(key).node(); node != nullptr && !node->is_string()) {
+            return make_error(
+                "[fleet] holds url = \"https://...\" and pubkey = \"FILE\", both strings", line_of(*node));
+        }
     }
     if (const toml::node* file = t.at_path("metrics.textfile").node()) {
         const auto text = file->value<std::string>();

@@ -11,6 +11,8 @@
 #include <csignal>
 #include <fstream>
 #include <map>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <utility>
@@ -364,4 +366,79 @@ TEST_CASE("two packs dropped at once end with the newer one current and the othe
         }
     }
     CHECK(current_sequence(store) == 6);
+}
+
+namespace {
+
+// In a forked child (single-threaded, as unshare needs): a private mount namespace, as root or
+// through a user namespace, so that a small tmpfs can be mounted without touching the machine.
+bool private_mounts()
+{
+    if (::unshare(CLONE_NEWNS) == 0) {
+        return ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+    }
+    const uid_t uid = ::getuid();
+    const gid_t gid = ::getgid();
+    if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) {
+        return false;
+    }
+    ck::test::write_bytes("/proc/self/setgroups", "deny");
+    ck::test::write_bytes("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1");
+    ck::test::write_bytes("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1");
+    return ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+}
+
+} // namespace
+
+TEST_CASE("a disk that fills up during an import refuses it as full and keeps the installed pack")
+{
+    TempDir dir;
+    const auto c = curator();
+    const fs::path first = drop(dir / "usb", "a.ckpack", 3, c);
+    const fs::path second = drop(dir / "usb", "b.ckpack", 4, c);
+    const fs::path state = dir / "state";
+    fs::create_directories(state);
+    const fs::path answer = dir / "answer.txt";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        if (!private_mounts()
+            || ::mount("tmpfs", state.c_str(), "tmpfs", 0, ("size=" + std::to_string(4U << 20U)).c_str())
+                != 0) {
+            ::_exit(77);
+        }
+        auto store = PackStore::open(state, { TrustedKey { c.name, c.keys.public_key } });
+        if (!store || store->import(first).outcome != ImportOutcome::installed) {
+            ::_exit(2);
+        }
+        StoreHooks hooks;
+        // Mid-copy, something else takes the last of the disk (a log, another copy).
+        hooks.during_copy = [&](std::uint64_t) -> ck::Status {
+            std::ofstream filler(state / "filler", std::ios::binary);
+            const std::string block(64 * 1024, 'x');
+            while (filler.write(block.data(), static_cast<std::streamsize>(block.size()))) { }
+            return {};
+        };
+        auto full = PackStore::open(state, { TrustedKey { c.name, c.keys.public_key } }, hooks);
+        const auto r = full->import(second);
+        auto shown = open_current(*full);
+        const bool kept = shown && shown->info().sequence == 3 && fs::is_empty(state / "staging");
+        ck::test::write_bytes(
+            answer, std::string(name(r.outcome)) + "\n" + r.reason + "\n" + (kept ? "kept" : "lost"));
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE_MESSAGE(
+        WEXITSTATUS(status) != 77, "no private mount namespace here (unshare); the test needs one");
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const std::string said = ck::test::read_bytes(answer);
+    INFO(said);
+    CHECK(said.rfind("refused\n", 0) == 0);
+    // Wherever the disk ran out (the copy's last block, its sync, the record), the reason says so.
+    const bool full = said.find("disk is full") != std::string::npos
+        || said.find("No space left on device") != std::string::npos;
+    CHECK(full);
+    CHECK(said.find("\nkept") != std::string::npos);
 }

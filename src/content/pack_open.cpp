@@ -155,6 +155,35 @@ Result<sql::DbPtr> open_connection(const fs::path& path, std::string_view params
     return db;
 }
 
+// A private, writable copy of `source` through SQLite's backup API, in a temporary database that
+// SQLite keeps in memory while it is small, spills to its temporary folder when it grows (an
+// archive can be large) and deletes when it is closed.
+Result<sql::DbPtr> private_copy(sqlite3* source)
+{
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    sql::DbPtr copy(raw);
+    if (rc != SQLITE_OK) {
+        return fail(check::fts_integrity,
+            std::string("cannot make a private copy of the read-only pack: ")
+                + (raw != nullptr ? sqlite3_errmsg(raw) : "out of memory"));
+    }
+    harden(copy.get());
+    sqlite3_extended_result_codes(copy.get(), 1);
+    sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", source, "main");
+    if (backup == nullptr) {
+        return fail(check::fts_integrity,
+            std::string("cannot copy the read-only pack: ") + sqlite3_errmsg(copy.get()));
+    }
+    const int stepped = sqlite3_backup_step(backup, -1);
+    const int finished = sqlite3_backup_finish(backup);
+    if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
+        return fail(check::fts_integrity,
+            std::string("cannot copy the read-only pack: ") + sqlite3_errmsg(copy.get()));
+    }
+    return copy;
+}
+
 // HOSTILE_INPUTS b2.3-b2.5, b2.8: anything but our exact schema is refused before it is used.
 Status check_schema(sqlite3* db)
 {
@@ -278,9 +307,13 @@ Status check_fts_integrity(const fs::path& path, bool against_content, const std
         return db.error();
     }
     if (sqlite3_db_readonly(db->get(), "main") == 1) {
-        return fail(check::fts_integrity,
-            "the pack file is read-only, and FTS5 runs its check only with write "
-            "permission (it writes nothing)");
+        // An installed pack (root's file under /usr/share, a read-only root filesystem) cannot be
+        // opened for writing by the kiosk's user: the check runs on a private copy instead.
+        auto copy = private_copy(db->get());
+        if (!copy) {
+            return copy.error();
+        }
+        db = std::move(copy);
     }
     sql::Guard guard;
     sql::install_guard(db->get(), &guard);

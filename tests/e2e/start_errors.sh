@@ -20,6 +20,12 @@ code=$?
 [ "$code" -eq 2 ] || fail "a 5 s countdown exited $code, not 2"
 grep -q "short.toml:2: .*between 20 and 86400" "$out/err2.txt" || fail "no file:line for the countdown: $(cat "$out/err2.txt")"
 
+printf '[idle]\ncountdown_s = 30\n\n[fleet]\nuri = "http://x/p.ckpack"\n' > "$out/fleet.toml"
+"$kiosk" --headless --size 800x600 --config "$out/fleet.toml" --script /dev/null --screenshots "$out" 2> "$out/err4.txt"
+code=$?
+[ "$code" -eq 2 ] || fail "a misspelt [fleet] key exited $code, not 2"
+grep -q "fleet.toml:5: .*unknown key 'fleet.uri'" "$out/err4.txt" || fail "no file:line for the [fleet] key: $(cat "$out/err4.txt")"
+
 printf 'wait 10\ntap 10\n' > "$out/bad.script"
 "$kiosk" --headless --size 800x600 --pack "$out/no-such.ckpack" --script "$out/bad.script" --screenshots "$out" 2> "$out/err3.txt"
 code=$?

@@ -4,13 +4,33 @@
 
 #include "bench_trace.hpp"
 #include "core/log.hpp"
+#include "platform/service.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace ck::kiosk {
 namespace {
 
 constexpr Millis frame_interval { 16 };
+
+// What `systemctl status` shows: the pack and the screen, never anything a visitor typed.
+std::string status_line(app::KioskApp& app)
+{
+    const screens::ScreenId screen = app.screen();
+    if (screen == screens::ScreenId::out_of_order) {
+        return "out of order: the pack cannot be shown (the reason is in the journal)";
+    }
+    std::string line;
+    if (const content::Pack* pack = app.pack()) {
+        const content::PackInfo& info = pack->info();
+        line = "pack \"" + info.title + "\" sequence " + std::to_string(info.sequence) + ": ";
+    }
+    if (screen == screens::ScreenId::attract) {
+        return line + "showing the attract loop";
+    }
+    return line + "a visitor is on the " + std::string(app.screen_name()) + " screen";
+}
 
 } // namespace
 
@@ -23,7 +43,9 @@ Result<bool> Presenter::show(const ui::Canvas& frame, bool force)
         return drawn.error();
     }
     m_display.present();
-    ++m_presented;
+    if (++m_presented == 1) {
+        platform::service::notify_ready();
+    }
     return true;
 }
 
@@ -66,11 +88,16 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
             trace->frame(BenchTrace::thread_cpu_ns() - cpu_start, true);
         }
         force = false;
+        platform::service::notify_status(status_line(app));
         std::optional<Millis> timeout;
         if (app.animating()) {
             timeout = frame_interval;
         } else if (const auto wake = app.next_wakeup()) {
             timeout = std::max(Millis { 0 }, *wake - clock.now());
+        }
+        // The watchdog: a keep-alive now if one is due, and a wake-up for the next even while idle.
+        if (const auto keep_alive_in = platform::service::keep_alive()) {
+            timeout = timeout ? std::min(*timeout, *keep_alive_in) : *keep_alive_in;
         }
         if (stop_at) {
             const Millis left = std::max(Millis { 0 }, *stop_at - clock.now());
@@ -78,6 +105,7 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         }
         platform::PumpResult input = pump.wait(timeout);
         if (input.terminate) {
+            platform::service::notify_stopping();
             log::info("kiosk", "SIGTERM: stopping");
             if (terminated != nullptr) {
                 *terminated = true;

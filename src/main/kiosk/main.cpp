@@ -10,6 +10,7 @@
 #include "platform/event_pump.hpp"
 #include "platform/folder_watch.hpp"
 #include "platform/sdl_clock.hpp"
+#include "platform/service.hpp"
 #include "platform/signals.hpp"
 #include "presenter.hpp"
 #include "script_runner.hpp"
@@ -88,6 +89,8 @@ Exhibit open_installed(const kiosk::Options& o)
 
 std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
 {
+    // A first start verifies a large pack fully, which takes a while: say so in `systemctl status`.
+    platform::service::notify_status("checking the pack " + o.pack);
     auto pack = kiosk::open_verified_pack(o.pack, o.pubkey,
         o.state_dir.empty() ? kiosk::state_directory() : std::filesystem::path(o.state_dir));
     if (!pack) {
@@ -95,6 +98,11 @@ std::unique_ptr<content::Pack> open_pack(const kiosk::Options& o)
         log::error("kiosk", "the content pack cannot be shown: " + pack.error().to_string());
         return nullptr;
     }
+    // key=value fields, so that `journalctl -u cable-kiosk -g sequence=12` finds the start.
+    const content::PackInfo& info = pack->info();
+    log::info("kiosk",
+        "showing pack=" + o.pack + " sequence=" + std::to_string(info.sequence)
+            + " cables=" + std::to_string(info.cables) + " title=\"" + info.title + "\"");
     return std::make_unique<content::Pack>(std::move(*pack));
 }
 

@@ -47,6 +47,8 @@ const std::map<std::string, std::set<std::string>>& known_keys()
         { "import", { "dir" } },
         { "fonts", { "sans", "mono", "fallbacks" } },
         { "pack", { "trusted_keys" } },
+        // [fleet] belongs to the pack fetcher (cable-kiosk-fetch), which shares this file.
+        { "fleet", { "url", "pubkey" } },
     };
     return keys;
 }

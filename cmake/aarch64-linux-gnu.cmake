@@ -7,9 +7,10 @@
 # for it (and qemu-aarch64-static -L hangs on this kind of machine).
 #
 # libunibreak is the exception: bookworm's libunibreak1 and libunibreak-dev are not multiarch (the
-# arm64 ones would replace the amd64 ones), so .ci/deps unpacks the arm64 -dev package into
-# build/arm64-unibreak/ and this file points pkg-config at it; only its static library is kept, so
-# the arm64 programs need no libunibreak at run time.
+# arm64 ones would replace the amd64 ones), so .ci/deps unpacks both arm64 packages into
+# build/arm64-unibreak/ and this file points pkg-config at it. The build tree's run path finds the
+# library there under qemu; the arm64 .deb depends on libunibreak1, which a real arm64 system
+# installs in /usr/lib.
 set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
 set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
@@ -22,7 +23,7 @@ set(CMAKE_CROSSCOMPILING_EMULATOR "${CK_QEMU_AARCH64}")
 set(PKG_CONFIG_EXECUTABLE aarch64-linux-gnu-pkg-config CACHE FILEPATH "pkg-config for arm64")
 get_filename_component(ck_source_dir "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(CK_ARM64_UNIBREAK "${ck_source_dir}/build/arm64-unibreak" CACHE PATH "libunibreak-dev:arm64, unpacked")
-set(ENV{PKG_CONFIG_PATH} "${CK_ARM64_UNIBREAK}/usr/lib/aarch64-linux-gnu/pkgconfig")
+set(ENV{PKG_CONFIG_PATH} "${CK_ARM64_UNIBREAK}/usr/lib/pkgconfig")
 set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
 
 # The Debian package's architecture (CPack would otherwise ask dpkg for the host's).

@@ -30,6 +30,12 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.org/cable-kiosk")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "fonts-inter, fonts-courier-prime, fonts-ipaexfont-gothic, systemd, curl")
+if(CMAKE_CROSSCOMPILING)
+  # libunibreak1:arm64 cannot be installed beside the amd64 one (cmake/aarch64-linux-gnu.cmake), so
+  # dpkg-shlibdeps is shown the unpacked copy as a private folder and the dependency is named here.
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "${CK_ARM64_UNIBREAK}/usr/lib")
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libunibreak1 (>= 1.0)")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "prometheus-node-exporter")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   "${CMAKE_CURRENT_SOURCE_DIR}/debian/conffiles"

@@ -24,7 +24,7 @@ systemctl --root="$root" enable cable-kiosk.service cable-kiosk-network.service 
 systemctl --root="$root" set-default graphical.target >/dev/null 2>&1 || fail "systemctl set-default graphical.target"
 systemctl --root="$root" disable systemd-networkd.service systemd-networkd.socket systemd-resolved.service cable-kiosk-fetch.timer >/dev/null 2>&1 || true
 systemctl --root="$root" mask getty@tty1.service console-getty.service systemd-networkd-wait-online.service \
-  apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service >/dev/null 2>&1 \
+  ctrl-alt-del.target apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service >/dev/null 2>&1 \
   || fail "systemctl mask of the getty and the timers"
 [ -L "$root/etc/systemd/system/graphical.target.wants/cable-kiosk.service" ] || fail "cable-kiosk.service is not enabled in graphical.target"
 
@@ -37,3 +37,11 @@ rm -f "$root/var/lib/dbus/machine-id"
 ln -sf /run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
 # Mount points the read-only root must already hold.
 mkdir -p "$root/data" "$root/var/lib/cable-kiosk" "$root/var/log/journal" "$root/var/lib/systemd"
+
+# The boot partition's settings again (cmdline.txt, config.txt): image/etc-default may be newer
+# than the cached base, and raspi-firmware's hook is quick (no initramfs is built).
+cp "$image/etc-default/raspi-firmware" "$image/etc-default/raspi-extra-cmdline" "$image/etc-default/raspi-firmware-custom" "$root/etc/default/"
+for moddir in "$root"/lib/modules/*; do
+  chroot "$root" /etc/kernel/postinst.d/z50-raspi-firmware "$(basename "$moddir")" >/dev/null || fail "raspi-firmware's hook (z50-raspi-firmware)"
+done
+grep -q 'root=LABEL=CK_ROOT' "$root/boot/firmware/cmdline.txt" || fail "cmdline.txt lacks root=LABEL=CK_ROOT: $(cat "$root/boot/firmware/cmdline.txt")"

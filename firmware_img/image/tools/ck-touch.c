@@ -135,7 +135,8 @@ int main(int argc, char** argv)
             sleep_ms(16);
             move(x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
         }
-        sleep_ms(16);
+        // Rested before the lift, as the headless script's drag does: no fling.
+        sleep_ms(150);
         up();
     } else {
         fprintf(stderr, "ck-touch: unknown gesture\n");

@@ -3,7 +3,7 @@
  * touchscreen, so the test's touches are made inside the guest, as a real panel's would arrive.
  *
  *   ck-touch WIDTH HEIGHT tap X Y
- *   ck-touch WIDTH HEIGHT drag X1 Y1 X2 Y2 STEPS
+ *   ck-touch WIDTH HEIGHT drag X1 Y1 X2 Y2 STEPS     (a step every 50 ms, then 150 ms at rest)
  *
  * The panel's axes run 0..WIDTH-1 and 0..HEIGHT-1 (the screen's pixels, as on a Pi's panel of the
  * same size). The device is made, given 3 s for udev and the kiosk (SDL's evdev hotplug) to open
@@ -131,8 +131,9 @@ int main(int argc, char** argv)
         const int x2 = number(argv[6], 0, w - 1), y2 = number(argv[7], 0, h - 1);
         const int steps = number(argv[8], 1, 1000);
         down(x1, y1);
+        // 50 ms a step: an emulated guest draws a frame in far more than 16 ms.
         for (int i = 1; i <= steps; i++) {
-            sleep_ms(16);
+            sleep_ms(50);
             move(x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
         }
         // Rested before the lift, as the headless script's drag does: no fling.

@@ -4,6 +4,7 @@
 #include "app/kiosk_metrics.hpp"
 
 #include "core/prometheus.hpp"
+#include "core/self_check_metrics.hpp"
 
 #include <limits>
 
@@ -54,18 +55,8 @@ std::string metrics_text(const MetricsInput& in)
         t.sample("cable_kiosk_errors_total", { { "kind", entry.first } }, static_cast<double>(entry.second));
     }
 
-    t.family("cable_kiosk_selftest_check_ok", "gauge",
-        "1 when the self-test check passed, warned or was skipped, 0 when it failed (its last run).");
-    for (const selfcheck::Result& r : in.self_test) {
-        t.sample("cable_kiosk_selftest_check_ok", { { "check", r.id } },
-            r.status == selfcheck::Status::fail ? 0 : 1);
-    }
-    t.family("cable_kiosk_selftest_check_status", "gauge",
-        "1 for the status of each check in the self-test's last run.");
-    for (const selfcheck::Result& r : in.self_test) {
-        t.sample("cable_kiosk_selftest_check_status",
-            { { "check", r.id }, { "status", std::string(selfcheck::name(r.status)) } }, 1);
-    }
+    // The same families as `kiosk --self-test --metrics` writes, from the same code.
+    selfcheck::write_metrics(in.self_test, t);
     t.family("cable_kiosk_selftest_last_run_timestamp_seconds", "gauge",
         "When the self-test's last run finished, in seconds since 1970.");
     if (in.self_test_time_s) {

@@ -56,7 +56,8 @@ float StaffMode::build_rollback_confirm(ui::Canvas& canvas, Rect area, const con
     const ui::Palette& p = t.palette();
     const float gap = t.px(t.spacing().gap_mm);
     const float bh = t.px(t.spacing().primary_target_mm);
-    const std::string question = staff_format(m_lang, "imports.confirm",
+    const bool forward = record.previous->sequence > record.current->sequence;
+    const std::string question = staff_format(m_lang, forward ? "imports.confirm_return" : "imports.confirm",
         { { "n", std::to_string(record.previous->sequence) },
             { "m", std::to_string(record.current->sequence) } });
     const text::TextStyle qs { text::Family::sans, text::Weight::medium, t.text_px(t.type().ui_mm) };

@@ -164,6 +164,10 @@ constexpr std::array texts = {
     Text { "imports.check", "Look at the import folder now", "取り込みフォルダを今すぐ確認" },
     Text { "imports.reload", "Reload the pack", "パックを再読み込み" },
     Text { "imports.rollback", "Roll back to release {n}", "リリース{n}に戻す" },
+    Text { "imports.return", "Return to release {n}", "リリース{n}に切り替える" },
+    Text { "imports.confirm_return",
+        "Return to release {n}? Release {m} stays on this kiosk, kept for a rollback.",
+        "リリース{n}に切り替えますか？リリース{m}はロールバック用にこのキオスクに残ります。" },
     Text { "imports.confirm",
         "Roll back to release {n}? Release {m} stays on this kiosk but cannot be imported "
         "again; a curator fixes it by signing a newer release.",

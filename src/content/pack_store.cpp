@@ -525,7 +525,9 @@ ImportResult PackStore::roll_back()
         (void)write_stamp(stamp_path(back), pack, signature_path_for(pack), report, *key);
     }
     return { ImportOutcome::installed, back.source,
-        "rolled back to release " + std::to_string(back.sequence) + " on purpose", report.info };
+        (back.sequence < m_record.previous->sequence ? "rolled back to release " : "returned to release ")
+            + std::to_string(back.sequence) + " on purpose",
+        report.info };
 }
 
 Result<Pack> open_current(const PackStore& store)

@@ -143,6 +143,11 @@ TEST_CASE(
     // Release 4 is still kept (as the previous one): dropping it again changes nothing.
     CHECK(store.import(dir / "usb" / "b.ckpack").outcome == ImportOutcome::ignored);
     CHECK(current_sequence(store) == 3);
+    // Staff may change their mind: the kept, newer release comes back the same way.
+    const auto forward = store.roll_back();
+    CHECK(forward.reason == "returned to release 4 on purpose");
+    CHECK(current_sequence(store) == 4);
+    CHECK(store.roll_back().reason == "rolled back to release 3 on purpose");
     CHECK(store.import(drop(dir / "usb", "c.ckpack", 5, c)).outcome == ImportOutcome::installed);
     CHECK(current_sequence(store) == 5);
 }

@@ -82,6 +82,15 @@ public:
         }
     }
 
+    // A value at a fixed place in the object, for the keys scripts read directly
+    // ("/classes/rare/ours/p95_ms", "/launch_p95_ms"); see the README for each program's keys.
+    void set(const std::string& pointer, double v)
+    {
+        if (enabled()) {
+            m_doc[nlohmann::json::json_pointer(pointer)] = v;
+        }
+    }
+
     ~JsonReport()
     {
         if (m_out != nullptr) {
@@ -119,6 +128,21 @@ private:
     nlohmann::json m_doc;
     std::FILE* m_out = nullptr;
 };
+
+// The search benchmarks' query classes as JSON keys ("very common" is very_common, "two-word AND"
+// is and, "3-letter prefix" is prefix); "" for a row that is not a query class.
+inline std::string class_key(const std::string& name)
+{
+    static const std::pair<const char*, const char*> keys[] = { { "rare", "rare" }, { "mid", "mid" },
+        { "frequent", "frequent" }, { "very common", "very_common" }, { "two-word AND", "and" },
+        { "phrase", "phrase" }, { "3-letter prefix", "prefix" } };
+    for (const auto& [shown, key] : keys) {
+        if (name == shown) {
+            return key;
+        }
+    }
+    return "";
+}
 
 // Removes every "--json" from argv and starts the report when one was there.
 inline JsonReport& json_report_from_args(const char* bench, int& argc, char** argv)

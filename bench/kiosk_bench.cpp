@@ -80,6 +80,7 @@ void bench_launch(const Setup& s)
         rss.push_back(static_cast<double>(r.child.max_rss_kib) / 1024.0);
     }
     print_stats("launch to first presented frame", ms, "ms");
+    json_report().set("/launch_p95_ms", percentile(ms, 95));
     print_stats("  peak RSS of those runs", rss, "MiB");
 }
 
@@ -154,6 +155,7 @@ void bench_rss(const Setup& s)
     std::printf("%-44s %8.1f MiB (after %d cables; exit %d)\n", "peak RSS, every cable opened",
         r.child.max_rss_kib / 1024.0, cables, r.child.exit_code);
     json_report().value("peak RSS, every cable opened", "MiB", r.child.max_rss_kib / 1024.0);
+    json_report().set("/peak_rss_mib", r.child.max_rss_kib / 1024.0);
 }
 
 void bench_chromium(const Setup& s)
@@ -225,6 +227,8 @@ void bench_chromium(const Setup& s)
             speed, memory, median(chrome_rss) / median(ours_rss));
         json_report().value("chromium / kiosk, spawn to screenshot (median)", "x", speed);
         json_report().value("chromium / kiosk, peak PSS (median)", "x", memory);
+        json_report().set("/chromium_time_ratio", speed);
+        json_report().set("/chromium_pss_ratio", memory);
     }
 }
 

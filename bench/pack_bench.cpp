@@ -183,5 +183,9 @@ int main(int argc, char** argv)
     json.value("pack size", "MB", static_cast<double>(summary->pack_bytes) / 1e6);
     json.value("search index size", "MB", index);
     json.value("peak RSS", "MiB", peak_mib);
+    json.set("/docs", static_cast<double>(summary->cables));
+    json.set("/docs_per_s_wall", static_cast<double>(summary->cables) / wall);
+    json.set("/docs_per_s_cpu", static_cast<double>(summary->cables) / cpu);
+    json.set("/peak_rss_mib", peak_mib);
     return 0;
 }

@@ -362,7 +362,8 @@ Result<Manifest> parse_manifest(
     } else {
         try {
             const toml::table root = toml::parse(text, file_name);
-            r.only_keys(root, { "format_version", "collection", "sections", "featured", "glossary", "cables", "ui" },
+            r.only_keys(root,
+                { "format_version", "collection", "sections", "featured", "glossary", "cables", "ui" },
                 "the manifest");
             const toml::node* version = root.get("format_version");
             if (version == nullptr) {

@@ -56,7 +56,8 @@ bool is_cablegate_id(std::string_view id)
 // A PlusD id: a cablegate id, or the four-digit-year form of the older cables (1973STATE097844).
 bool is_plusd_id(std::string_view id)
 {
-    return is_cablegate_id(id) || (id.size() > 4 && all_of(id.substr(0, 2), is_digit) && is_cablegate_id(id.substr(2)));
+    return is_cablegate_id(id)
+        || (id.size() > 4 && all_of(id.substr(0, 2), is_digit) && is_cablegate_id(id.substr(2)));
 }
 
 // The URL inside "(mirror of URL)" or "(saved URL)", else empty.
@@ -95,7 +96,8 @@ bool is_cablegate_page(std::string_view url)
 bool is_plusd_page(std::string_view url)
 {
     constexpr std::string_view prefix = "https://wikileaks.org/plusd/cables/";
-    if (!starts_with(url, prefix) || url.size() < prefix.size() + 8 || url.substr(url.size() - 5) != ".html") {
+    if (!starts_with(url, prefix) || url.size() < prefix.size() + 8
+        || url.substr(url.size() - 5) != ".html") {
         return false;
     }
     const std::string_view rest = url.substr(prefix.size(), url.size() - prefix.size() - 5); // ID_x
@@ -118,8 +120,9 @@ std::string_view nara_record_number(std::string_view field)
     if (starts_with(field, "NARA ")) {
         field.remove_prefix(5);
     }
-    const bool shaped = field.size() == 15 && field[3] == '-' && field[9] == '-' && all_of(field.substr(0, 3), is_digit)
-        && all_of(field.substr(4, 5), is_digit) && all_of(field.substr(10, 5), is_digit);
+    const bool shaped = field.size() == 15 && field[3] == '-' && field[9] == '-'
+        && all_of(field.substr(0, 3), is_digit) && all_of(field.substr(4, 5), is_digit)
+        && all_of(field.substr(10, 5), is_digit);
     return shaped ? field : std::string_view();
 }
 
@@ -168,7 +171,8 @@ Permalink permalink_for(const SourceRow& row)
     }
     const std::string_view record = nara_record_number(row.nara_record);
     if (!record.empty() && row.source.find("NARA 2025 JFK") != std::string::npos) {
-        return { "https://www.archives.gov/files/research/jfk/releases/2025/0318/" + std::string(record) + ".pdf",
+        return { "https://www.archives.gov/files/research/jfk/releases/2025/0318/" + std::string(record)
+                + ".pdf",
             PermalinkRule::nara_jfk_2025 };
     }
     const bool cablegate_source = row.format == "cablegate" || row.format == "csv" || row.format == "bare";
@@ -195,7 +199,8 @@ Status check_permalink(std::string_view url)
     }
     for (const char c : url) {
         if (c <= ' ' || c > '~' || c == '"' || c == '<' || c == '>' || c == '\\') {
-            return make_error("permalink must be printable ASCII without spaces or quotes (percent-encode them)");
+            return make_error(
+                "permalink must be printable ASCII without spaces or quotes (percent-encode them)");
         }
     }
     return {};
@@ -234,7 +239,8 @@ Result<std::vector<SourceRow>> read_sources_tsv(const std::filesystem::path& pat
         const std::vector<std::string> cells = split_tabs(line);
         if (cells.size() < header.size()) {
             return make_error("has " + std::to_string(cells.size()) + " columns, the header "
-                    + std::to_string(header.size()), path.string() + ":" + std::to_string(n));
+                    + std::to_string(header.size()),
+                path.string() + ":" + std::to_string(n));
         }
         const auto cell = [&](int i) { return i < 0 ? std::string() : cells[static_cast<std::size_t>(i)]; };
         rows.push_back({ cell(file), cell(source), cell(column("format")), cell(column("doc_id")),

@@ -2,11 +2,10 @@
 // plain matrix before it is freed, so no libqrencode type leaves this file.
 #include "qr/qr_code.hpp"
 
-#include <qrencode.h>
-
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <qrencode.h>
 #include <string>
 
 namespace ck::qr {
@@ -32,8 +31,8 @@ Result<QrCode> encode(std::string_view text)
     // alphanumeric hints could change how a phone reads lower-case letters.
     const std::string copy(text);
     errno = 0;
-    QrPtr code(QRcode_encodeData(static_cast<int>(copy.size()),
-        reinterpret_cast<const unsigned char*>(copy.data()), 0, QR_ECLEVEL_M));
+    QrPtr code(QRcode_encodeData(
+        static_cast<int>(copy.size()), reinterpret_cast<const unsigned char*>(copy.data()), 0, QR_ECLEVEL_M));
     if (!code) {
         return make_error(std::string("libqrencode could not encode the text: ") + std::strerror(errno));
     }

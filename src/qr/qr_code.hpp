@@ -16,7 +16,8 @@ struct QrCode {
     std::vector<std::uint8_t> modules; // size * size, row by row; 1 = dark
     [[nodiscard]] bool dark(int x, int y) const
     {
-        return modules[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)]
+        return modules[static_cast<std::size_t>(y) * static_cast<std::size_t>(size)
+                   + static_cast<std::size_t>(x)]
             != 0;
     }
 };

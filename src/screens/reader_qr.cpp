@@ -61,7 +61,8 @@ std::unique_ptr<ReaderQr> ReaderQr::make(content::Pack& pack, const std::string&
 {
     auto url = pack.permalink(cable_id);
     if (!url) {
-        log::warning("reader", "the permalink of " + cable_id + " cannot be read: " + url.error().to_string());
+        log::warning(
+            "reader", "the permalink of " + cable_id + " cannot be read: " + url.error().to_string());
         return nullptr;
     }
     if (!*url) {
@@ -69,7 +70,8 @@ std::unique_ptr<ReaderQr> ReaderQr::make(content::Pack& pack, const std::string&
     }
     auto code = qr::encode(**url);
     if (!code) {
-        log::warning("reader", "the permalink of " + cable_id + " cannot be encoded: " + code.error().message);
+        log::warning(
+            "reader", "the permalink of " + cable_id + " cannot be encoded: " + code.error().message);
         return nullptr;
     }
     return std::unique_ptr<ReaderQr>(new ReaderQr(std::move(**url), std::move(*code)));
@@ -114,7 +116,8 @@ float ReaderQr::lay_out(ui::Canvas& canvas, const Env& env, Rect column, bool dr
     const bool beside = beside_w >= m.min_caption_w;
     const float text_w = beside ? beside_w : column.w - 2 * m.pad;
     const auto measure_text = [&](const std::string& s, const ui::TextSpec& spec) {
-        return canvas.layout(s, spec.style, text_w, text::WrapMode::words, text::Align::start, spec.line_height)
+        return canvas
+            .layout(s, spec.style, text_w, text::WrapMode::words, text::Align::start, spec.line_height)
             ->size()
             .h;
     };
@@ -159,8 +162,9 @@ void ReaderQr::draw_code(ui::Canvas& canvas, Point at, int module) const
             while (x < m_code.size && m_code.dark(x, y)) {
                 ++x;
             }
-            canvas.draw().fill_rect({ origin_x + m * static_cast<float>(run_start),
-                                        origin_y + m * static_cast<float>(y), m * static_cast<float>(x - run_start), m },
+            canvas.draw().fill_rect(
+                { origin_x + m * static_cast<float>(run_start), origin_y + m * static_cast<float>(y),
+                    m * static_cast<float>(x - run_start), m },
                 module_dark);
         }
     }

@@ -33,9 +33,11 @@ TEST_CASE("the manifest's [[cables]] give a cable a permalink, and a bad one is 
     CHECK(good->cables[0].line == 4);
 
     const std::pair<std::string, std::string> bad[] = {
-        { "[[cables]]\nid = \"X\"\npermalink = \"http://example.org/x\"\n", "c.toml:6: permalink must start with https://" },
+        { "[[cables]]\nid = \"X\"\npermalink = \"http://example.org/x\"\n",
+            "c.toml:6: permalink must start with https://" },
         { "[[cables]]\nid = \"X\"\n", "c.toml:4: [[cables]] needs 'id' and 'permalink'" },
-        { "[[cables]]\nid = \"X\"\npermalink = \"https://example.org/x\"\nurl = \"y\"\n", "c.toml:7: unknown key 'url'" },
+        { "[[cables]]\nid = \"X\"\npermalink = \"https://example.org/x\"\nurl = \"y\"\n",
+            "c.toml:7: unknown key 'url'" },
     };
     for (const auto& [toml, error] : bad) {
         INFO(toml);
@@ -87,7 +89,8 @@ TEST_CASE("a manifest permalink for a cable not in the pack fails the build nami
     }
     auto summary = writer->commit();
     REQUIRE_FALSE(summary.ok());
-    CHECK(summary.error().to_string().find(":42: cable '99NOWHERE1' is not in the pack") != std::string::npos);
+    CHECK(
+        summary.error().to_string().find(":42: cable '99NOWHERE1' is not in the pack") != std::string::npos);
 }
 
 #ifdef CK_CABLEPACK
@@ -117,7 +120,8 @@ TEST_CASE("the bundled exhibit built by cablepack exports each cable's permalink
         { "85TOKYO364", "https://wikileaks.org/plusd/cables/85TOKYO364_a.html" },
         { "09UNVIEVIENNA281", "https://wikileaks.org/plusd/cables/09UNVIEVIENNA281_a.html" },
         { "1973STATE097844", "https://wikileaks.org/plusd/cables/1973STATE097844_b.html" },
-        { "CIA-RDP80B01676R003100290016-2", "https://www.cia.gov/readingroom/document/cia-rdp80b01676r003100290016-2" },
+        { "CIA-RDP80B01676R003100290016-2",
+            "https://www.cia.gov/readingroom/document/cia-rdp80b01676r003100290016-2" },
     };
     for (const auto& [id, url] : expected) {
         INFO(id);
@@ -133,8 +137,9 @@ TEST_CASE("the bundled exhibit built by cablepack exports each cable's permalink
     std::size_t nara = 0;
     for (const auto& [id, link] : by_id) {
         nara += link.is_string()
-                && link.get<std::string>().rfind("https://www.archives.gov/files/research/jfk/releases/2025/0318/", 0)
-                    == 0;
+            && link.get<std::string>().rfind(
+                   "https://www.archives.gov/files/research/jfk/releases/2025/0318/", 0)
+                == 0;
     }
     CHECK(nara == 2);
     auto inspect = test::run_command(cablepack + "inspect '" + pack.string() + "' --json", dir);

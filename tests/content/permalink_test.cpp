@@ -34,7 +34,8 @@ const Case cases[] = {
         "https://wikileaks.org/plusd/cables/1973STATE097844_b.html", PermalinkRule::explicit_url },
     { "a row of the cablegate CSV gets its PlusD page",
         { "019.txt",
-            "github:None-later/Wikileaks_Processing@eeab5d7455a7:wikileaks/code/output/Embassy Tokyo (row 18 of "
+            "github:None-later/Wikileaks_Processing@eeab5d7455a7:wikileaks/code/output/Embassy Tokyo (row 18 "
+            "of "
             "the cablegate cables.csv)",
             "csv", "85TOKYO364", "", 20 },
         "https://wikileaks.org/plusd/cables/85TOKYO364_a.html", PermalinkRule::plusd },
@@ -45,35 +46,39 @@ const Case cases[] = {
             "bare", "09UNVIEVIENNA281", "", 30 },
         "https://wikileaks.org/plusd/cables/09UNVIEVIENNA281_a.html", PermalinkRule::plusd },
     { "a CIA CREST document gets its reading-room page, in lower case",
-        { "032.txt", "github:paul-mathieu/...RDP80B01676R003100290016-2_djvu.txt (archive.org djvu OCR of CIA CREST "
-                     "release)",
+        { "032.txt",
+            "github:paul-mathieu/...RDP80B01676R003100290016-2_djvu.txt (archive.org djvu OCR of CIA CREST "
+            "release)",
             "crest", "CIA-RDP80B01676R003100290016-2", "", 33 },
-        "https://www.cia.gov/readingroom/document/cia-rdp80b01676r003100290016-2", PermalinkRule::cia_reading_room },
+        "https://www.cia.gov/readingroom/document/cia-rdp80b01676r003100290016-2",
+        PermalinkRule::cia_reading_room },
     { "a record of NARA's 2025 JFK release gets its release file",
         { "034.txt",
-            "github:nrntechnology/JFK-NARA-Pull-and-OCR@0795eeabbf5c:jfk_markdown/jfk_doc_864.md (OCR of NARA "
+            "github:nrntechnology/JFK-NARA-Pull-and-OCR@0795eeabbf5c:jfk_markdown/jfk_doc_864.md (OCR of "
+            "NARA "
             "2025 JFK Records release)",
             "other", "DIRECTOR 941533", "NARA 104-10326-10044", 35 },
         "https://www.archives.gov/files/research/jfk/releases/2025/0318/104-10326-10044.pdf",
         PermalinkRule::nara_jfk_2025 },
     { "a seed document has none, even with a cablegate id",
-        { "003.txt", "seed document: bare cablegate-era cable with VZCZC routing and Markdown link artefacts", "bare",
-            "06TOKYO5212", "", 5 },
+        { "003.txt", "seed document: bare cablegate-era cable with VZCZC routing and Markdown link artefacts",
+            "bare", "06TOKYO5212", "", 5 },
         "", PermalinkRule::none },
     { "a mirror of a page that is not a public cable page falls through to the id rules",
-        { "x.txt", "somewhere (mirror of https://example.org/09STATE1.html)", "cablegate", "09STATE1", "", 2 },
+        { "x.txt", "somewhere (mirror of https://example.org/09STATE1.html)", "cablegate", "09STATE1", "",
+            2 },
         "https://wikileaks.org/plusd/cables/09STATE1_a.html", PermalinkRule::plusd },
     { "a plain-http mirror is not taken",
-        { "x.txt", "somewhere (mirror of http://cablegate.wikileaks.org/cable/2009/09/09STATE96222.html)", "other",
-            "09STATE96222", "", 2 },
+        { "x.txt", "somewhere (mirror of http://cablegate.wikileaks.org/cable/2009/09/09STATE96222.html)",
+            "other", "09STATE96222", "", 2 },
         "", PermalinkRule::none },
     { "a NARA record outside the 2025 release has none",
         { "x.txt", "OCR of a 2017 release", "other", "NARA 104-10176-10020", "NARA 104-10176-10020", 2 }, "",
         PermalinkRule::none },
     { "an id that only looks like a cable's has none",
         { "x.txt", "github:someone/else:file.txt", "csv", "09STATE", "", 2 }, "", PermalinkRule::none },
-    { "a document of another kind has none",
-        { "x.txt", "github:someone/else:memo.txt", "other", "", "", 2 }, "", PermalinkRule::none },
+    { "a document of another kind has none", { "x.txt", "github:someone/else:memo.txt", "other", "", "", 2 },
+        "", PermalinkRule::none },
 };
 
 } // namespace
@@ -139,8 +144,9 @@ TEST_CASE("SOURCES.tsv is read by its header's columns, and a short line is an e
     CHECK(short_line.error().where == path.string() + ":5");
 }
 
-TEST_CASE("the bundled exhibit's SOURCES.tsv gives every cablegate, PlusD, CREST and NARA document a page and "
-          "the seeds none")
+TEST_CASE(
+    "the bundled exhibit's SOURCES.tsv gives every cablegate, PlusD, CREST and NARA document a page and "
+    "the seeds none")
 {
     int with = 0;
     int without = 0;

@@ -52,6 +52,7 @@ struct ReaderQr::Metrics {
         caption.background = palette.card;
         caption.line_height = 1.35f;
         host = caption;
+        caption.balanced = true; // two even lines rather than a word alone on the second
         host.style = { text::Family::sans, text::Weight::regular, t.text_px(t.type().caption_mm) };
         host.color = palette.secondary;
     }

@@ -1,7 +1,8 @@
 // "Take this cable home": the reader's QR code of the cable's public page (the permalink the pack
 // carries, content/permalink.hpp), dark modules on a light tile with its quiet zone, beside a
-// one-line caption. Drawn as crisp squares of whole pixels, about 25-30 mm wide at the panel's
-// DPI, which a phone camera reads from 40 cm. The kiosk never goes online: the phone does.
+// one-line caption. Drawn as crisp squares of whole pixels, 25 to 38 mm wide at the panel's DPI
+// (whole pixels per module decide where), which a phone camera reads from 40 cm. The kiosk never
+// goes online: the phone does.
 #pragma once
 
 #include "qr/qr_code.hpp"
@@ -28,9 +29,11 @@ public:
     // Pixels per module at `px_per_mm`: whole pixels, the smallest that makes the code (with its
     // quiet zone, `modules` wide in all) at least min_width_mm, unless that overshoots
     // max_width_mm, then one less (never below 2: a phone cannot resolve single-pixel modules).
+    // Rounding up rather than to the nearest: from 40 cm a larger code is read more surely (the
+    // rule of thumb is a tenth of the distance), and the card column has the room.
     [[nodiscard]] static int module_px(float px_per_mm, int modules);
     static constexpr float min_width_mm = 25.0f;
-    static constexpr float max_width_mm = 32.0f;
+    static constexpr float max_width_mm = 38.0f;
 
 private:
     ReaderQr(std::string url, qr::QrCode code);

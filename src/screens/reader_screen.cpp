@@ -228,15 +228,16 @@ void ReaderScreen::build_landscape(ui::Canvas& canvas, const Env& env, const Geo
     m_card_scroll.begin(canvas, g.card_view);
     m_header->build_card(canvas, env, { g.margin_left, g.margin, g.card_w, card_h });
     float left_h = g.margin + card_h;
-    // The QR code under the card, in view from the first frame, beside the text and not over it.
-    if (m_qr) {
-        left_h += g.gap * 0.6f;
-        left_h += m_qr->build(canvas, env, { g.margin_left, left_h, g.card_w, 0 });
-    }
     if (links_h > 0) {
         left_h += g.gap * 0.6f;
         m_header->build_links(canvas, env, { g.margin_left, left_h, g.card_w, links_h });
         left_h += links_h;
+    }
+    // The QR code ends the column, as it ends the document in portrait: beside the text, never
+    // in front of the ways onward.
+    if (m_qr) {
+        left_h += g.gap * 0.6f;
+        left_h += m_qr->build(canvas, env, { g.margin_left, left_h, g.card_w, 0 });
     }
     m_card_scroll.end(canvas, left_h + g.margin);
 

@@ -55,7 +55,7 @@ TEST_CASE("a pack carries the sources' permalinks, the manifest's override them,
     const std::string a = cables[0].id;
     const std::string b = cables[1].id;
     content::Manifest manifest = test::sample_manifest();
-    manifest.cables.push_back({ b, "https://example.org/curated", 9 });
+    manifest.cables = { { b, "https://example.org/curated", 9 } };
     content::BuildOptions options;
     options.manifest = manifest;
     options.permalinks = { { a, "https://wikileaks.org/plusd/cables/" + a + "_a.html" },

@@ -82,7 +82,8 @@ TEST_CASE("a cable with a public page shows its code and a seed document shows n
         ReaderScreen reader(&exhibit(), id);
         REQUIRE(reader.found());
         Visit visit;
-        const ui::WidgetTree tree = build_reader(reader, { 1920, 1080 }, 92, visit);
+        // A tall landscape panel: the whole card column, the code at its end, is in view.
+        const ui::WidgetTree tree = build_reader(reader, { 1920, 1900 }, 92, visit);
         const ui::Widget* qr = tree.find_by_id("reader.qr");
         if (std::string(url).empty()) {
             CHECK(reader.qr() == nullptr);

@@ -3,7 +3,8 @@
 //
 // SRC is a cable file, or a folder read recursively for cable files (.txt, .text, .html, .htm,
 // .csv, .md; hidden files, README, LICENSE and CMakeLists files and everything else, such as the manifest or
-// a SOURCES.tsv, are skipped). Every bad file is reported as "file:line: error: ...", all of them. Without
+// a SOURCES.tsv, are skipped as cables; a SOURCES.tsv gives each of its files' documents a public page,
+// content/permalink.hpp). Every bad file is reported as "file:line: error: ...", all of them. Without
 // --keep-going any error fails the build and nothing is written; with it, the cables that could be read are
 // built and the exit code is still 1. A progress bar shows on a terminal, plain lines otherwise; a summary
 // ends the run. Exit codes: 0 ok, 1 bad input or a failed check, 2 usage.

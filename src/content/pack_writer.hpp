@@ -6,6 +6,7 @@
 
 #include "cable/cable.hpp"
 #include "content/manifest.hpp"
+#include "content/name_tables.hpp"
 #include "content/variants.hpp"
 
 #include <cstdint>
@@ -26,6 +27,10 @@ struct BuildOptions {
     // Groups of forms search treats as one (variants.hpp); the manifest's glossary `also` keys add
     // more. Stored in the pack, so every kiosk showing it searches them.
     std::vector<VariantGroup> variants;
+    // Japanese names of origins and addressees, and the kana readings of terms search knows
+    // (name_tables.hpp), stored in the texts table with the language "ja".
+    std::vector<NameEntry> names_ja;
+    std::vector<TermReading> readings_ja;
     // Before the rename the new pack always passes PRAGMA integrity_check, FTS5's structural
     // integrity-check and the content hash. This adds FTS5's check of the indexes against every
     // row, which re-tokenizes all text (verify runs it on import; see Pack::check_integrity).

@@ -232,6 +232,10 @@ TEST_CASE("the about screen sets its paragraphs with heads, and its facts come f
     Frame frame({ 1080, 20000 }, "ja");
     const ui::WidgetTree& tree = frame.build(screen, &exhibit());
     CHECK(tree.shows_text("文書40点"));
+    // The most frequent origins are named in Japanese from the pack's names table.
+    CHECK(tree.shows_text("在東京米国大使館"));
+    CHECK(tree.shows_text("在ソウル米国大使館"));
+    CHECK_FALSE(tree.shows_text("Embassy Tokyo"));
     bool head = false;
     for (const ui::Widget& w : tree.widgets()) {
         head = head || (w.role == ui::Role::heading && w.label == "流出した電報");

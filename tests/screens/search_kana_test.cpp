@@ -5,9 +5,11 @@
 #include "screens/kana_input.hpp"
 #include "screens/place_names.hpp"
 #include "search_fixture.hpp"
+#include "ui/accessibility_audit.hpp"
 
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,16 @@ std::vector<std::string> offered(SearchRig& rig)
         }
     }
     return out;
+}
+
+std::string findings(const ck::ui::WidgetTree& tree, ck::Size viewport)
+{
+    const ck::ui::Theme theme(92.0f, ck::ui::ContrastMode::normal, ck::ui::TextScale::normal);
+    std::ostringstream out;
+    for (const auto& f : ck::ui::audit(tree, theme, viewport)) {
+        out << "\n  " << f.widget << ": " << f.problem;
+    }
+    return out.str();
 }
 
 bool tap_all(SearchRig& rig, const std::vector<std::string>& ids)
@@ -198,4 +210,20 @@ TEST_CASE("posts are named in Japanese from the names table, in English where it
     row.first_to = "AMEMBASSY TOKYO";
     CHECK(ck::screens::route_line(row, ja) == "国務長官 → 在東京米国大使館");
     CHECK(ck::screens::route_line(row, en) == "Washington → Embassy Tokyo");
+}
+
+TEST_CASE("the kana and digits layouts with offered terms pass the accessibility audit in both orientations")
+{
+    for (const ck::Size size : { ck::Size { 1920, 1080 }, ck::Size { 1080, 1920 } }) {
+        INFO(size.w << "x" << size.h);
+        SearchRig rig(size, "ja");
+        REQUIRE(rig.settle());
+        REQUIRE(tap_all(rig, { "key:か", "key:mark" }));
+        REQUIRE_FALSE(offered(rig).empty());
+        CHECK(findings(rig.frame(), size) == "");
+        REQUIRE(rig.tap("key:mode:digits"));
+        CHECK(findings(rig.frame(), size) == "");
+        REQUIRE(rig.tap("key:mode:latin"));
+        CHECK(findings(rig.frame(), size) == "");
+    }
 }

@@ -4,7 +4,8 @@
 // a SearchWorker (lanes of the app's BackgroundWork) so typing never waits for the pack; what a
 // visitor types lives only in this screen's memory and goes with it (back, home, idle reset).
 // The class is split by concern: search_screen.cpp is the controller (state, input, requests to
-// the worker, applying its answers) and search_layout.cpp builds the frame.
+// the worker, applying its answers), search_kana.cpp the Japanese keyboard's kana and terms, and
+// search_layout.cpp builds the frame.
 #pragma once
 
 #include "screens/kana_input.hpp"

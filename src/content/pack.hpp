@@ -7,6 +7,7 @@
 
 #include "content/pack_types.hpp"
 #include "content/search.hpp"
+#include "content/thread.hpp"
 #include "core/clock.hpp"
 
 #include <atomic>
@@ -64,6 +65,11 @@ public:
     Result<std::vector<YearCount>> years();
     Result<std::vector<CableSummary>> cables_in_year(int year, std::size_t limit, std::size_t offset);
     Result<RefCounts> ref_counts();
+    // The thread (conversation) of a cable, read by one indexed query: up to `radius` steps on
+    // either side of it (pack_threads.cpp). Empty when the cable has no thread.
+    Result<Thread> thread(std::string_view id, std::size_t radius = 50);
+    // Every thread of the pack, in order (by its first cable), as ids.
+    Result<std::vector<ThreadIds>> threads();
     // Every cable in pack order (by date, then id). Stops at the first error `fn` returns.
     Status for_each_cable(const std::function<Status(const CableRecord&)>& fn);
 

@@ -9,6 +9,7 @@
 #include "screens/reader_header.hpp"
 #include "screens/reader_terms.hpp"
 #include "screens/reader_text.hpp"
+#include "screens/reader_thread.hpp"
 #include "screens/screen.hpp"
 #include "screens/scroll_view.hpp"
 
@@ -96,6 +97,7 @@ private:
     std::string m_id;
     std::optional<content::CableRecord> m_record;
     std::unique_ptr<ReaderHeader> m_header;
+    std::unique_ptr<ReaderThread> m_thread; // null when the cable belongs to no conversation
     std::string m_banner;
     std::vector<reader::TermMatch> m_terms; // in the display text
     std::optional<reader::LargePrint> m_large; // made the first time large print is needed

@@ -52,8 +52,8 @@ struct ReaderThread::Metrics {
         : pad(t.px(7))
         , gap(t.px(3.2f))
         , rail_w(t.px(8))
-        , dot_r(t.px(1.5f))
-        , current_r(t.px(2.3f))
+        , dot_r(t.px(1.9f))
+        , current_r(t.px(2.6f))
         , vpad(t.px(2.2f))
         , target(t.px(t.spacing().target_mm))
         , rule(std::max(1.0f, t.px(0.25f)))
@@ -125,7 +125,7 @@ std::string ReaderThread::step_detail(const Env& env, std::size_t index) const
 }
 
 float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics& m, Point at, float width,
-    std::size_t index, bool draw)
+    std::size_t index, Pass pass, float* dot_y)
 {
     const ui::Theme& t = canvas.theme();
     const content::ThreadStep& step = m_thread.steps[index];
@@ -147,22 +147,31 @@ float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics
         text::Align::start, m.detail.line_height, m.detail.max_lines);
     const float content_h = title_l->size().h + t.px(0.8f) + detail_l->size().h;
     const float h = std::max(m.target, content_h + 2 * m.vpad);
-    if (!draw) {
-        return h;
-    }
-    const Rect row { at.x - t.px(1.5f), at.y, width + t.px(3), h };
-    if (pressed || current) {
-        canvas.draw().fill_rounded_rect(row, m.corner, bg);
-    }
     const float y = at.y + (h - content_h) / 2;
     const Point dot { at.x + m.rail_w / 2 - t.px(1.5f), y + title.style.size_px * title.line_height / 2 };
+    if (dot_y != nullptr) {
+        *dot_y = dot.y - at.y;
+    }
+    const Rect row { at.x - t.px(1.5f), at.y, width + t.px(3), h };
+    if (pass == Pass::background) {
+        if (current) {
+            canvas.draw().fill_rounded_rect(row, m.corner, bg);
+        }
+        return h;
+    }
+    if (pass == Pass::measure) {
+        return h;
+    }
+    if (pressed) {
+        canvas.draw().fill_rounded_rect(row, m.corner, bg);
+    }
     if (current) {
         canvas.draw().fill_circle(dot, m.current_r, m.palette.ink);
     } else if (step.in_pack()) {
         canvas.draw().fill_circle(dot, m.dot_r, m.palette.accent);
     } else {
         canvas.draw().fill_circle(dot, m.dot_r, bg);
-        canvas.draw().stroke_circle(dot, m.dot_r, std::max(1.5f, m.rule * 1.5f), m.palette.secondary);
+        canvas.draw().stroke_circle(dot, m.dot_r - m.rule, std::max(1.5f, m.rule * 1.5f), m.palette.secondary);
     }
     canvas.draw_layout(*title_l, { text_x, y }, title.color);
     canvas.draw_layout(*detail_l, { text_x, y + title_l->size().h + t.px(0.8f) }, m.detail.color);
@@ -207,24 +216,31 @@ float ReaderThread::contents(ui::Canvas& canvas, const Env& env, Rect column, bo
     if (earlier > 0) {
         y += text(env.strings.format("thread.earlier", { { "n", std::to_string(earlier) } }), m.position);
     }
-    // Heights first, so that the rail can go under the dots.
+    // Heights first; then the open cable's highlight, the rail joining the dots, and the steps.
     std::vector<float> heights;
+    std::vector<float> dots;
     for (std::size_t i = 0; i < m_thread.steps.size(); ++i) {
-        heights.push_back(build_step(canvas, env, m, { x, 0 }, inner, i, false));
+        float dot = 0;
+        heights.push_back(build_step(canvas, env, m, { x, 0 }, inner, i, Pass::measure, &dot));
+        dots.push_back(dot);
     }
-    if (draw && heights.size() > 1) {
-        const ui::Theme& t = canvas.theme();
-        const float top = y + heights.front() / 2;
-        float bottom = y;
-        for (std::size_t i = 0; i + 1 < heights.size(); ++i) {
-            bottom += heights[i];
+    if (draw) {
+        float row_y = y;
+        for (std::size_t i = 0; i < heights.size(); ++i) {
+            build_step(canvas, env, m, { x, row_y }, inner, i, Pass::background, nullptr);
+            row_y += heights[i];
         }
-        bottom += heights.back() / 2;
-        const float rail = std::max(2.0f, t.px(0.5f));
-        canvas.draw().fill_rect({ x + m.rail_w / 2 - t.px(1.5f) - rail / 2, top, rail, bottom - top }, m.palette.rule);
+        if (heights.size() > 1) {
+            const ui::Theme& t = canvas.theme();
+            const float top = y + dots.front();
+            const float bottom = row_y - heights.back() + dots.back();
+            const float rail = std::max(2.0f, t.px(0.5f));
+            canvas.draw().fill_rect(
+                { x + m.rail_w / 2 - t.px(1.5f) - rail / 2, top, rail, bottom - top }, m.palette.rule);
+        }
     }
     for (std::size_t i = 0; i < m_thread.steps.size(); ++i) {
-        y += draw ? build_step(canvas, env, m, { x, y }, inner, i, true) : heights[i];
+        y += draw ? build_step(canvas, env, m, { x, y }, inner, i, Pass::draw, nullptr) : heights[i];
     }
     if (later > 0) {
         y += text(env.strings.format("thread.later", { { "n", std::to_string(later) } }), m.position);

@@ -36,9 +36,12 @@ public:
 
 private:
     struct Metrics;
+    // A step is measured, then its background drawn (under the rail), then the rest of it.
+    enum class Pass { measure, background, draw };
     float contents(ui::Canvas& canvas, const Env& env, Rect column, bool draw);
+    // Returns the step's height; `dot_y` (when given) gets its dot's centre below `at`.
     float build_step(ui::Canvas& canvas, const Env& env, const Metrics& m, Point at, float width,
-        std::size_t index, bool draw);
+        std::size_t index, Pass pass, float* dot_y);
     [[nodiscard]] std::string step_title(const content::ThreadStep& step) const;
     [[nodiscard]] std::string step_detail(const Env& env, std::size_t index) const;
 

@@ -87,9 +87,9 @@ std::int64_t estimate_time(const Missing& m, const Known& known)
             if (has_lower && has_upper) {
                 const auto& [n0, t0] = *std::prev(upper);
                 const auto& [n1, t1] = *upper;
-                const long double f = n1 == n0 ? 0.0L
-                                               : static_cast<long double>(parts->serial - n0)
-                        / static_cast<long double>(n1 - n0);
+                const long double f = n1 == n0
+                    ? 0.0L
+                    : static_cast<long double>(parts->serial - n0) / static_cast<long double>(n1 - n0);
                 t = t0 + static_cast<std::int64_t>(static_cast<long double>(t1 - t0) * f);
             } else if (has_lower) {
                 t = std::prev(upper)->second + 1;

@@ -36,8 +36,8 @@ Result<std::vector<threads::RefLink>> read_links(sqlite3* db)
     std::vector<threads::RefLink> links;
     auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
         const bool resolved = !s.column_is_null(1);
-        links.push_back({ s.column_int(0), resolved ? s.column_int(1) : 0,
-            resolved ? std::string() : s.column_text(2) });
+        links.push_back(
+            { s.column_int(0), resolved ? s.column_int(1) : 0, resolved ? std::string() : s.column_text(2) });
     });
     if (!status) {
         return status.error();

@@ -70,10 +70,13 @@ struct ReaderThread::Metrics {
         };
         heading = spec(text::Family::sans, text::Weight::bold, t.type().ui_mm, palette.ink, 1.3f);
         heading.role = ui::Role::heading;
-        position = spec(text::Family::sans, text::Weight::regular, t.type().caption_mm, palette.secondary, 1.4f);
-        title = spec(text::Family::mono, text::Weight::bold, t.type().caption_mm * 1.05f, palette.accent, 1.3f);
+        position
+            = spec(text::Family::sans, text::Weight::regular, t.type().caption_mm, palette.secondary, 1.4f);
+        title
+            = spec(text::Family::mono, text::Weight::bold, t.type().caption_mm * 1.05f, palette.accent, 1.3f);
         title.max_lines = 2;
-        detail = spec(text::Family::sans, text::Weight::regular, t.type().caption_mm, palette.secondary, 1.35f);
+        detail
+            = spec(text::Family::sans, text::Weight::regular, t.type().caption_mm, palette.secondary, 1.35f);
         detail.max_lines = 1;
     }
 };
@@ -88,7 +91,8 @@ std::unique_ptr<ReaderThread> ReaderThread::load(content::Pack& pack, const std:
     auto thread = pack.thread(cable_id, radius);
     if (!thread.ok()) {
         // For staff; the visitor sees the reader without the card.
-        log::warning("reader", "the thread of " + cable_id + " cannot be read: " + thread.error().to_string());
+        log::warning(
+            "reader", "the thread of " + cable_id + " cannot be read: " + thread.error().to_string());
         return nullptr;
     }
     if (thread->empty() || thread->current >= thread->steps.size()) {
@@ -114,7 +118,8 @@ std::string ReaderThread::step_detail(const Env& env, std::size_t index) const
         if (step.year == 0) {
             return missing;
         }
-        return env.strings.format("thread.year", { { "year", std::to_string(step.year) } }) + "  ·  " + missing;
+        return env.strings.format("thread.year", { { "year", std::to_string(step.year) } }) + "  ·  "
+            + missing;
     }
     std::string detail;
     if (const auto date = cable::CableDate::from_iso(step.cable.date)) {
@@ -141,8 +146,8 @@ float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics
     title.color = link ? m.palette.accent : current ? m.palette.ink : m.palette.secondary;
     const std::string title_text = step_title(step);
     const std::string detail_text = step_detail(env, index);
-    const auto title_l = canvas.layout(title_text, title.style, text_w, text::WrapMode::words, text::Align::start,
-        title.line_height, step.in_pack() ? 2 : 1);
+    const auto title_l = canvas.layout(title_text, title.style, text_w, text::WrapMode::words,
+        text::Align::start, title.line_height, step.in_pack() ? 2 : 1);
     const auto detail_l = canvas.layout(detail_text, m.detail.style, text_w, text::WrapMode::words,
         text::Align::start, m.detail.line_height, m.detail.max_lines);
     const float content_h = title_l->size().h + t.px(0.8f) + detail_l->size().h;
@@ -171,13 +176,15 @@ float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics
         canvas.draw().fill_circle(dot, m.dot_r, m.palette.accent);
     } else {
         canvas.draw().fill_circle(dot, m.dot_r, bg);
-        canvas.draw().stroke_circle(dot, m.dot_r - m.rule, std::max(1.5f, m.rule * 1.5f), m.palette.secondary);
+        canvas.draw().stroke_circle(
+            dot, m.dot_r - m.rule, std::max(1.5f, m.rule * 1.5f), m.palette.secondary);
     }
     canvas.draw_layout(*title_l, { text_x, y }, title.color);
     canvas.draw_layout(*detail_l, { text_x, y + title_l->size().h + t.px(0.8f) }, m.detail.color);
     if (link) {
-        ui::draw_icon(canvas.draw(), ui::Icon::forward, { at.x + width - icon, at.y + (h - icon) / 2, icon, icon },
-            m.palette.accent, std::max(1.5f, icon * 0.09f));
+        ui::draw_icon(canvas.draw(), ui::Icon::forward,
+            { at.x + width - icon, at.y + (h - icon) / 2, icon, icon }, m.palette.accent,
+            std::max(1.5f, icon * 0.09f));
     }
     ui::Widget w;
     w.id = id;
@@ -207,12 +214,14 @@ float ReaderThread::contents(ui::Canvas& canvas, const Env& env, Rect column, bo
             .h;
     };
     y += text(env.strings.get("thread.heading"), m.heading);
-    y += text(env.strings.format("thread.position",
-                  { { "n", std::to_string(m_thread.current_nth) }, { "total", std::to_string(m_thread.cables) } }),
+    y += text(
+        env.strings.format("thread.position",
+            { { "n", std::to_string(m_thread.current_nth) }, { "total", std::to_string(m_thread.cables) } }),
         m.position);
     y += m.gap;
     const auto earlier = m_thread.first_pos;
-    const auto later = m_thread.total_steps - m_thread.first_pos - static_cast<std::int64_t>(m_thread.steps.size());
+    const auto later
+        = m_thread.total_steps - m_thread.first_pos - static_cast<std::int64_t>(m_thread.steps.size());
     if (earlier > 0) {
         y += text(env.strings.format("thread.earlier", { { "n", std::to_string(earlier) } }), m.position);
     }

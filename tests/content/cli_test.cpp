@@ -473,18 +473,19 @@ TEST_CASE(
     CHECK(text.out.find("also searched for fibre: fiber") != std::string::npos);
 }
 
-TEST_CASE("inspect reports the exhibit's threads and export gives each cable its thread and prints the threads")
+TEST_CASE(
+    "inspect reports the exhibit's threads and export gives each cable its thread and prints the threads")
 {
     TempDir dir;
     const auto pack = dir / "exhibit.ckpack";
-    REQUIRE(cablepack("build " + q(corpus) + " --manifest " + q(corpus / "collection.toml") + " --out " + q(pack),
-                dir)
-                .code
+    REQUIRE(
+        cablepack(
+            "build " + q(corpus) + " --manifest " + q(corpus / "collection.toml") + " --out " + q(pack), dir)
+            .code
         == 0);
-    const nlohmann::json libya = { { "cables",
-                                       { "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950",
-                                           "09TRIPOLI1025" } },
-        { "missing", { "09TRIPOLI870", "09TRIPOLI966" } } };
+    const nlohmann::json libya
+        = { { "cables", { "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" } },
+              { "missing", { "09TRIPOLI870", "09TRIPOLI966" } } };
     auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
     REQUIRE(inspect.code == 0);
     CHECK(nlohmann::json::parse(inspect.out)["threads"] == nlohmann::json::array({ libya }));

@@ -91,7 +91,8 @@ TEST_CASE("a missing cable is placed between the known serials of its post and y
     };
     const auto found = threads::build_threads(cables, links);
     REQUIRE(found.size() == 1);
-    CHECK(step_names(found[0]) == std::vector<std::string> { "09TRIPOLI870", "#1", "#2", "09TRIPOLI966", "#3" });
+    CHECK(step_names(found[0])
+        == std::vector<std::string> { "09TRIPOLI870", "#1", "#2", "09TRIPOLI966", "#3" });
     CHECK(found[0].cables == 3);
     const threads::Step& missing = found[0].steps[3];
     CHECK(missing.post == "TRIPOLI");
@@ -109,12 +110,14 @@ TEST_CASE("a cycle of references is one thread in date order, each cable once")
         node(2, "05TOKYO200", "2005-01-02T10:00Z"),
         node(3, "05STATE300", "2005-01-03"),
     };
-    const auto found = threads::build_threads(cables, { { 1, 2, "" }, { 2, 3, "" }, { 3, 1, "" }, { 1, 1, "" } });
+    const auto found
+        = threads::build_threads(cables, { { 1, 2, "" }, { 2, 3, "" }, { 3, 1, "" }, { 1, 1, "" } });
     REQUIRE(found.size() == 1);
     CHECK(step_names(found[0]) == std::vector<std::string> { "#1", "#2", "#3" });
 }
 
-TEST_CASE("a cable citing only missing cables, and a lone cable, form no thread; a shared missing cable joins two")
+TEST_CASE(
+    "a cable citing only missing cables, and a lone cable, form no thread; a shared missing cable joins two")
 {
     const std::vector<threads::CableNode> cables = {
         node(1, "06SEOUL2238", "2006-07-01"),
@@ -142,8 +145,8 @@ TEST_CASE("the exhibit's Libya thread holds its five cables and two missing step
     REQUIRE(all.ok());
     REQUIRE(all->size() == 1);
     CHECK((*all)[0].cables
-        == std::vector<std::string> { "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950",
-            "09TRIPOLI1025" });
+        == std::vector<std::string> {
+            "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" });
     CHECK((*all)[0].missing == std::vector<std::string> { "09TRIPOLI870", "09TRIPOLI966" });
 
     // The reader's one query, from the middle of the chain.

@@ -161,6 +161,10 @@ float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics
     if (pass == Pass::background) {
         if (current) {
             canvas.draw().fill_rounded_rect(row, m.corner, bg);
+            if (t.contrast() == ui::ContrastMode::high) {
+                // High contrast has no warm tint to mark the open cable with: an outline does.
+                canvas.draw().stroke_rounded_rect(row, m.corner, std::max(2.0f, m.rule * 2), m.palette.ink);
+            }
         }
         return h;
     }

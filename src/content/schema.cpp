@@ -3,7 +3,8 @@
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
 // the small `search_head` (subject, tags, facet tokens) that lets a frequent word list its subject and tag
-// matches first without walking the body index.
+// matches first without walking the body index. `threads` holds the conversations of the reference
+// graph, derived at build time (writer_threads.cpp) so that the reader reads one with one query.
 #include "content/schema.hpp"
 
 #include "content/sql.hpp"

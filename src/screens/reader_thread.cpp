@@ -146,8 +146,9 @@ float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics
     title.color = link ? m.palette.accent : current ? m.palette.ink : m.palette.secondary;
     const std::string title_text = step_title(step);
     const std::string detail_text = step_detail(env, index);
-    const auto title_l = canvas.layout(title_text, title.style, text_w, text::WrapMode::words,
-        text::Align::start, title.line_height, step.in_pack() ? 2 : 1);
+    // Balanced, like the header's subject: a title on two lines never leaves one word alone.
+    const auto title_l = canvas.balanced_layout(
+        title_text, title.style, text_w, text::Align::start, title.line_height, step.in_pack() ? 2 : 1);
     const auto detail_l = canvas.layout(detail_text, m.detail.style, text_w, text::WrapMode::words,
         text::Align::start, m.detail.line_height, m.detail.max_lines);
     const float content_h = title_l->size().h + t.px(0.8f) + detail_l->size().h;

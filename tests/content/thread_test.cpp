@@ -8,6 +8,7 @@
 #include "fixture.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -207,4 +208,36 @@ TEST_CASE("a pack built from cables citing one another in a cycle stores one thr
     auto lone = pack.thread("05STATE400");
     REQUIRE(lone.ok());
     CHECK(lone->empty());
+}
+
+TEST_CASE("a hostile threads table shows odd steps, never more than the window, and never fails the reader")
+{
+    test::TempDir dir;
+    const auto path = dir / "hostile.ckpack";
+    fs::copy_file(exhibit_pack().path(), path);
+    // 20,000 made-up steps after the Libya thread's end, a step naming a cable the pack lacks,
+    // and the open cable claimed by a second thread.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    const char* tamper = "WITH RECURSIVE n(i) AS (SELECT 7 UNION ALL SELECT i + 1 FROM n WHERE i < 20006)"
+                         " INSERT INTO threads SELECT 0, i, NULL, 5, 'X' || i, '', '', 0 FROM n;"
+                         "UPDATE threads SET cable = 99999 WHERE thread = 0 AND pos = 1;"
+                         "INSERT INTO threads VALUES (1, 0, (SELECT num FROM cables WHERE id = "
+                         "'09TRIPOLI943'), 1, '', '', '', 0);";
+    const int rc = sqlite3_exec(db, tamper, nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+
+    Pack pack = test::open_pack(path);
+    auto t = pack.thread("09TRIPOLI943", 6);
+    REQUIRE(t.ok());
+    CHECK(t->steps.size() == 10); // the window (three before, six after), not the 20,000 rows
+    CHECK(t->total_steps == 20007);
+    REQUIRE(t->current < t->steps.size());
+    CHECK(t->steps[t->current].cable.id == "09TRIPOLI943");
+    CHECK_FALSE(t->steps[1].in_pack()); // a row naming no cable of the pack is a placeholder
+    auto wide = pack.thread("09TRIPOLI943", 1000000);
+    REQUIRE(wide.ok());
+    CHECK(wide->steps.size() <= 1001);
+    CHECK(pack.threads().ok());
 }

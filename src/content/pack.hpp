@@ -70,6 +70,10 @@ public:
     Result<Thread> thread(std::string_view id, std::size_t radius = 50);
     // Every thread of the pack, in order (by its first cable), as ids.
     Result<std::vector<ThreadIds>> threads();
+    // The cable's public page on the web (an https URL), nullopt when it has none or is not in
+    // the pack; and how many cables have one (pack_permalink.cpp).
+    Result<std::optional<std::string>> permalink(std::string_view id);
+    Result<std::int64_t> permalink_count();
     // Every cable in pack order (by date, then id). Stops at the first error `fn` returns.
     Status for_each_cable(const std::function<Status(const CableRecord&)>& fn);
 

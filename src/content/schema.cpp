@@ -1,4 +1,4 @@
-// The pack schema, version 4. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 5. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -77,6 +77,7 @@ CREATE TABLE glossary(pos INTEGER PRIMARY KEY, term TEXT NOT NULL, kind TEXT NOT
 CREATE TABLE threads(thread INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGER, nth INTEGER NOT NULL,
   missing_id TEXT NOT NULL, post TEXT NOT NULL, serial TEXT NOT NULL, year INTEGER NOT NULL,
   PRIMARY KEY(thread, pos)) STRICT, WITHOUT ROWID;
+CREATE TABLE permalinks(cable INTEGER PRIMARY KEY, url TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search_text USING fts5(subject, tags_text, display_text, facet_tokens,
   content='cables', content_rowid='num', tokenize='unicode61 remove_diacritics 2', detail=full);
 CREATE VIRTUAL TABLE search_head USING fts5(subject, tags_text, facet_tokens,
@@ -99,7 +100,7 @@ struct HashedTable {
     std::string_view order;
     std::string_view columns;
 };
-constexpr std::array<HashedTable, 13> hashed_tables = { {
+constexpr std::array<HashedTable, 14> hashed_tables = { {
     { "cables", "num",
         "num, id, id_from_file, ref_key, date, year, precedence, sender, origin, classification, eo_line, "
         "declassification, subject, classified_by, signature, display_text, format, ocr, partial_extract, "
@@ -115,6 +116,7 @@ constexpr std::array<HashedTable, 13> hashed_tables = { {
     { "featured", "pos", "pos, cable" },
     { "glossary", "pos", "pos, term, kind" },
     { "variants", "form, grp", "form, grp, leads" },
+    { "permalinks", "cable", "cable, url" },
     { "meta", "key", "key, value" },
 } };
 

@@ -151,6 +151,8 @@ content::Manifest sample_manifest()
         content::ManifestFeatured { "08TOKYO1723", { { "en", "A trilateral proposal" } }, 30 });
     m.glossary.push_back(content::ManifestGlossaryEntry { "PREL", content::GlossaryKind::tag,
         { { "en", "Political relations" } }, { "Political relations" }, 40 });
+    m.cables.push_back(content::ManifestCable {
+        "08TOKYO1723", "https://wikileaks.org/plusd/cables/08TOKYO1723_a.html", 45 });
     m.ui["en"] = { { "nav.back", "Back" }, { "nav.home", "Home" } };
     m.ui["ja"] = { { "nav.back", "戻る" } };
     return m;

@@ -1,10 +1,11 @@
 // `cablepack export PACK [--display-text] [--threads]`: JSON Lines on stdout, one object per cable
-// in pack order (by date, then id), with the keys of `cablepack parse` and `thread`: the number of
-// the cable's conversation (1-based, as `inspect` lists them), null when it has none. `--threads`
-// prints the threads instead, one object per line in that order, {"cables": [...], "missing":
-// [...]} as `inspect --json` has them: each thread once, so the output grows with the pack and not
-// with the square of a thread's length. A cable stored under its file stem (the document named no
-// id) is exported with that stem as its id. Exit codes: 0 ok, 1 the pack fails a check, 2 usage.
+// in pack order (by date, then id), with the keys of `cablepack parse`, "permalink" (the cable's
+// public page, null when it has none) and "thread": the number of the cable's conversation
+// (1-based, as `inspect` lists them), null when it has none. `--threads` prints the threads
+// instead, one object per line in that order, {"cables": [...], "missing": [...]} as `inspect
+// --json` has them: each thread once, so the output grows with the pack and not with the square of
+// a thread's length. A cable stored under its file stem (the document named no id) is exported
+// with that stem as its id. Exit codes: 0 ok, 1 the pack fails a check, 2 usage.
 #include "cablepack/cable_json.hpp"
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
@@ -52,6 +53,11 @@ int run_export(const std::string& path, bool display_text, bool threads_only)
     }
     auto st = pack->for_each_cable([&](const content::CableRecord& record) -> ck::Status {
         nlohmann::json value = cable_to_json(record.cable, display_text ? JsonText::include : JsonText::omit);
+        auto permalink = pack->permalink(record.cable.id);
+        if (!permalink) {
+            return permalink.error();
+        }
+        value["permalink"] = *permalink ? nlohmann::json(**permalink) : nlohmann::json(nullptr);
         const auto it = thread_of.find(record.cable.id);
         value["thread"] = it == thread_of.end() ? nlohmann::json() : nlohmann::json(it->second);
         const std::string line = to_json_line(value);

@@ -2,8 +2,9 @@
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
 // featured (ids), glossary_terms (a count), glossary (the terms), languages, ui_strings (a count
 // per language), untranslated (per language, the UI keys another language has and it lacks; only
-// languages that lack some), refs ({"total", "resolved", "possible", "fbis"}) and threads ({"cables":
-// ids in date order, "missing": ids in date order}, one per conversation), plus build_time,
+// languages that lack some), refs ({"total", "resolved", "possible", "fbis"}), permalinks (how
+// many cables have a public page, shown as a QR code) and threads ({"cables": ids in date order,
+// "missing": ids in date order}, one per conversation), plus build_time,
 // builder_version, archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2
 // usage.
 #include "cablepack/cmd_shared.hpp"
@@ -80,6 +81,11 @@ int run_inspect(const std::string& path, bool json)
         print_error(path, (!refs ? refs.error() : !years ? years.error() : threads.error()).to_string());
         return exit_failed;
     }
+    auto permalinks = pack->permalink_count();
+    if (!permalinks) {
+        print_error(path, permalinks.error().to_string());
+        return exit_failed;
+    }
     nlohmann::json out;
     out["title"] = info.title;
     out["sequence"] = info.sequence;
@@ -115,6 +121,7 @@ int run_inspect(const std::string& path, bool json)
     }
     out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved }, { "possible", refs->possible },
         { "fbis", refs->fbis } };
+    out["permalinks"] = *permalinks;
     out["threads"] = nlohmann::json::array();
     for (const auto& t : *threads) {
         out["threads"].push_back({ { "cables", t.cables }, { "missing", t.missing } });
@@ -147,6 +154,8 @@ int run_inspect(const std::string& path, bool json)
                 "items\n",
         static_cast<long long>(refs->total), static_cast<long long>(refs->resolved),
         static_cast<long long>(refs->possible), static_cast<long long>(refs->fbis));
+    std::printf("  permalinks (public pages, shown as QR codes): %lld of %lld cables\n",
+        static_cast<long long>(*permalinks), static_cast<long long>(info.cables));
     for (const auto& s : c.sections) {
         std::printf("  section %s: %s (%zu cables)\n", s.id.c_str(), content::pick(s.title, "en").c_str(),
             s.cables.size());

@@ -129,6 +129,33 @@ std::string ReaderThread::step_detail(const Env& env, std::size_t index) const
     return detail.empty() ? tail : detail + "  ·  " + tail;
 }
 
+// The open cable's row: the bar's warm tone; in high contrast, which has none, an outline.
+void ReaderThread::draw_current_row(ui::Canvas& canvas, const Metrics& m, Rect row)
+{
+    canvas.draw().fill_rounded_rect(row, m.corner, m.palette.bar);
+    if (canvas.theme().contrast() == ui::ContrastMode::high) {
+        canvas.draw().stroke_rounded_rect(row, m.corner, std::max(2.0f, m.rule * 2), m.palette.ink);
+    }
+}
+
+// A step's dot on the rail: a larger ink dot for the open cable, an accent dot for a cable to
+// open, a hollow ring for a cable the collection lacks.
+void ReaderThread::draw_dot(ui::Canvas& canvas, const Metrics& m, Point at, Dot kind, ui::Color behind)
+{
+    switch (kind) {
+    case Dot::current:
+        canvas.draw().fill_circle(at, m.current_r, m.palette.ink);
+        return;
+    case Dot::cable:
+        canvas.draw().fill_circle(at, m.dot_r, m.palette.accent);
+        return;
+    case Dot::missing:
+        canvas.draw().fill_circle(at, m.dot_r, behind);
+        canvas.draw().stroke_circle(at, m.dot_r - m.rule, std::max(1.5f, m.rule * 1.5f), m.palette.secondary);
+        return;
+    }
+}
+
 float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics& m, Point at, float width,
     std::size_t index, Pass pass, float* dot_y)
 {
@@ -159,31 +186,16 @@ float ReaderThread::build_step(ui::Canvas& canvas, const Env& env, const Metrics
         *dot_y = dot.y - at.y;
     }
     const Rect row { at.x - t.px(1.5f), at.y, width + t.px(3), h };
-    if (pass == Pass::background) {
-        if (current) {
-            canvas.draw().fill_rounded_rect(row, m.corner, bg);
-            if (t.contrast() == ui::ContrastMode::high) {
-                // High contrast has no warm tint to mark the open cable with: an outline does.
-                canvas.draw().stroke_rounded_rect(row, m.corner, std::max(2.0f, m.rule * 2), m.palette.ink);
-            }
-        }
-        return h;
+    if (pass == Pass::background && current) {
+        draw_current_row(canvas, m, row);
     }
-    if (pass == Pass::measure) {
+    if (pass != Pass::draw) {
         return h;
     }
     if (pressed) {
         canvas.draw().fill_rounded_rect(row, m.corner, bg);
     }
-    if (current) {
-        canvas.draw().fill_circle(dot, m.current_r, m.palette.ink);
-    } else if (step.in_pack()) {
-        canvas.draw().fill_circle(dot, m.dot_r, m.palette.accent);
-    } else {
-        canvas.draw().fill_circle(dot, m.dot_r, bg);
-        canvas.draw().stroke_circle(
-            dot, m.dot_r - m.rule, std::max(1.5f, m.rule * 1.5f), m.palette.secondary);
-    }
+    draw_dot(canvas, m, dot, current ? Dot::current : step.in_pack() ? Dot::cable : Dot::missing, bg);
     canvas.draw_layout(*title_l, { text_x, y }, title.color);
     canvas.draw_layout(*detail_l, { text_x, y + title_l->size().h + t.px(0.8f) }, m.detail.color);
     if (link) {

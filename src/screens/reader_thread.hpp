@@ -42,6 +42,9 @@ private:
     // Returns the step's height; `dot_y` (when given) gets its dot's centre below `at`.
     float build_step(ui::Canvas& canvas, const Env& env, const Metrics& m, Point at, float width,
         std::size_t index, Pass pass, float* dot_y);
+    enum class Dot { current, cable, missing };
+    static void draw_current_row(ui::Canvas& canvas, const Metrics& m, Rect row);
+    static void draw_dot(ui::Canvas& canvas, const Metrics& m, Point at, Dot kind, ui::Color behind);
     [[nodiscard]] std::string step_title(const content::ThreadStep& step) const;
     [[nodiscard]] std::string step_detail(const Env& env, std::size_t index) const;
 

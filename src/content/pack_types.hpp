@@ -85,6 +85,19 @@ struct GlossaryTerm {
     LangText definition;
 };
 
+struct TourStop {
+    std::string cable;
+    LangText note;
+    std::string paragraph; // the paragraph number to open at; empty: the top
+};
+
+struct Tour {
+    std::string id;
+    LangText title;
+    LangText introduction;
+    std::vector<TourStop> stops;
+};
+
 struct Collection {
     LangText title;
     LangText introduction;
@@ -92,6 +105,7 @@ struct Collection {
     std::vector<Section> sections;
     std::vector<Featured> featured;
     std::vector<GlossaryTerm> glossary;
+    std::vector<Tour> tours;
     std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
 };
 

@@ -21,12 +21,17 @@ void disabled_button(ui::Canvas& canvas, const ui::ButtonSpec& spec)
     const ui::Palette& p = t.palette();
     const float radius = t.px(t.spacing().corner_mm);
     canvas.draw().stroke_rounded_rect(spec.rect, radius, std::max(1.0f, t.px(0.3f)), p.disabled);
-    const text::TextStyle style { text::Family::sans, spec.weight, t.text_px(t.type().ui_mm * 0.85f) };
-    const auto laid = canvas.layout(
-        spec.label, style, spec.rect.w - t.px(2), text::WrapMode::words, text::Align::center, 1.2f, 1);
-    canvas.draw_layout(*laid,
-        { spec.rect.x + (spec.rect.w - laid->size().w) / 2, spec.rect.center().y - laid->size().h / 2 },
-        p.disabled);
+    // Laid out as ui::button lays out its icon and label, so the button does not jump when it
+    // becomes usable at the next stop.
+    const text::TextStyle style { text::Family::sans, spec.weight, t.text_px(t.type().ui_mm) };
+    const float icon = style.size_px * 1.1f;
+    const float gap = t.px(4) * 0.6f;
+    const auto laid = canvas.layout(spec.label, style, std::max(1.0f, spec.rect.w - icon - gap - t.px(2)),
+        text::WrapMode::words, text::Align::start, 1.2f, 1);
+    const float x = spec.rect.x + (spec.rect.w - icon - gap - laid->size().w) / 2;
+    ui::draw_icon(canvas.draw(), spec.icon, { x, spec.rect.center().y - icon / 2, icon, icon }, p.disabled,
+        std::max(1.5f, style.size_px * 0.09f));
+    canvas.draw_layout(*laid, { x + icon + gap, spec.rect.center().y - laid->size().h / 2 }, p.disabled);
     ui::Widget w;
     w.id = spec.id;
     w.role = ui::Role::button;

@@ -70,6 +70,8 @@ public:
     [[nodiscard]] bool high_contrast() const { return m_high_contrast; }
     [[nodiscard]] std::size_t stack_depth() const { return m_stack.size(); }
     [[nodiscard]] bool idle_prompt_showing() const;
+    // The guided tour the visit is taking (inactive when none).
+    [[nodiscard]] const TourWalk& tour() const { return m_visit.tour; }
     [[nodiscard]] content::Pack* pack() { return m_pack.get(); }
     // True while a widget is drawn pressed or a finger is tracked: after every finger has lifted
     // this must be false (no stuck press).

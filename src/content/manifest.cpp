@@ -207,7 +207,8 @@ Result<Manifest> parse_manifest(
     } else {
         try {
             const toml::table root = toml::parse(text, file_name);
-            r.only_keys(root, { "format_version", "collection", "sections", "featured", "glossary", "tours", "ui" },
+            r.only_keys(root,
+                { "format_version", "collection", "sections", "featured", "glossary", "tours", "ui" },
                 "the manifest");
             const toml::node* version = root.get("format_version");
             if (version == nullptr) {

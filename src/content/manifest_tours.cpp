@@ -2,7 +2,6 @@
 // manifest is: every problem an Error citing its line. What needs the pack (whether a stop's
 // cable and paragraph exist) is checked when the pack is written (writer_tours.cpp).
 #include "content/manifest_reader.hpp"
-
 #include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
@@ -19,7 +18,8 @@ std::size_t count_words(std::string_view text)
     for (const char c : text) {
         if (ascii::is_space(c)) {
             counted = false;
-        } else if (!counted && (ascii::is_alpha(c) || ascii::is_digit(c) || static_cast<unsigned char>(c) >= 0x80)) {
+        } else if (!counted
+            && (ascii::is_alpha(c) || ascii::is_digit(c) || static_cast<unsigned char>(c) >= 0x80)) {
             ++words;
             counted = true;
         }
@@ -55,8 +55,9 @@ void require_languages(
     const toml::node* en = node->as_table()->get("en");
     for (const auto& [lang, title] : m.title) {
         if (!text.contains(lang)) {
-            r.fail(en != nullptr ? en : node, what + " has no translation '" + lang + "' (the collection is in '"
-                    + lang + "': write " + lang + " as well)");
+            r.fail(en != nullptr ? en : node,
+                what + " has no translation '" + lang + "' (the collection is in '" + lang + "': write "
+                    + lang + " as well)");
         }
     }
 }
@@ -71,7 +72,7 @@ void check_note_length(Reader& r, const toml::node* note, const LangText& text, 
         const std::size_t words = count_words(it->second);
         if (words < tour_note_min_words || words > tour_note_max_words) {
             r.fail(table->get("en"),
-                what + ".en has " + std::to_string(words) + " words: a curator's note has "
+                "note.en of " + what + " has " + std::to_string(words) + " words: a curator's note has "
                     + std::to_string(tour_note_min_words) + " to " + std::to_string(tour_note_max_words)
                     + (words < tour_note_min_words ? " (too short)" : " (too long)"));
         }
@@ -80,7 +81,7 @@ void check_note_length(Reader& r, const toml::node* note, const LangText& text, 
         const std::size_t chars = count_characters(it->second);
         if (chars < tour_note_min_ja_chars || chars > tour_note_max_ja_chars) {
             r.fail(table->get("ja"),
-                what + ".ja has " + std::to_string(chars) + " characters: a Japanese note has "
+                "note.ja of " + what + " has " + std::to_string(chars) + " characters: a Japanese note has "
                     + std::to_string(tour_note_min_ja_chars) + " to " + std::to_string(tour_note_max_ja_chars)
                     + (chars < tour_note_min_ja_chars ? " (too short)" : " (too long)"));
         }
@@ -113,14 +114,15 @@ ManifestTourStop read_stop(Reader& r, const Manifest& m, const toml::table& tabl
     }
     const toml::node* note = table.get("note");
     stop.note = r.lang_text(note, stop.line, "note", true);
-    require_languages(r, m, stop.note, note, what + "'s note");
-    check_note_length(r, note, stop.note, what + "'s note");
+    require_languages(r, m, stop.note, note, "the note of " + what);
+    check_note_length(r, note, stop.note, what);
     if (const auto* paragraph = table.get("paragraph"); paragraph != nullptr) {
         stop.paragraph_line = paragraph->source().begin.line;
         stop.paragraph = r.string(paragraph, "paragraph");
         if (!valid_paragraph(stop.paragraph)) {
             r.fail(paragraph,
-                "paragraph '" + stop.paragraph + "' must be a paragraph number as the cable writes it, such as \"3\"");
+                "paragraph '" + stop.paragraph
+                    + "' must be a paragraph number as the cable writes it, such as \"3\"");
         }
     }
     return stop;
@@ -179,9 +181,9 @@ void read_tours(Reader& r, const toml::table& root, Manifest& m)
         }
         const std::string name = "tour '" + tour.id + "'";
         tour.title = r.lang_text(table.get("title"), tour.line, "title", true);
-        require_languages(r, m, tour.title, table.get("title"), name + "'s title");
+        require_languages(r, m, tour.title, table.get("title"), "the title of " + name);
         tour.introduction = r.lang_text(table.get("introduction"), tour.line, "introduction", true);
-        require_languages(r, m, tour.introduction, table.get("introduction"), name + "'s introduction");
+        require_languages(r, m, tour.introduction, table.get("introduction"), "the introduction of " + name);
         read_stops(r, m, table, tour);
         m.tours.push_back(std::move(tour));
     }

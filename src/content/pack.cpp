@@ -137,8 +137,8 @@ Status read_tours(Pack::Impl& p, Texts& texts, Collection& c)
             "SELECT t.pos, c.id, t.paragraph FROM tour_stops t JOIN cables c ON c.num = t.cable"
             " WHERE t.tour = ?1 ORDER BY t.pos",
             positions[i], [&](const sql::Stmt& s) {
-                c.tours[i].stops.push_back(TourStop {
-                    s.column_text(1), texts[owner + std::to_string(s.column_int(0))]["note"], s.column_text(2) });
+                c.tours[i].stops.push_back(TourStop { s.column_text(1),
+                    texts[owner + std::to_string(s.column_int(0))]["note"], s.column_text(2) });
             });
     }
     return status;

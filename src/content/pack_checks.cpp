@@ -380,7 +380,8 @@ void collection_texts(const Collection& c, const ShownText& fn)
         each_lang(tour.title, "the title of tour " + tour.id, fn);
         each_lang(tour.introduction, "the introduction of tour " + tour.id, fn);
         for (std::size_t i = 0; i < tour.stops.size(); ++i) {
-            each_lang(tour.stops[i].note, "the note of stop " + std::to_string(i + 1) + " of tour " + tour.id, fn);
+            each_lang(
+                tour.stops[i].note, "the note of stop " + std::to_string(i + 1) + " of tour " + tour.id, fn);
         }
     }
     for (const auto& term : c.glossary) {

@@ -20,10 +20,11 @@ Status TableWriter::check_paragraph(std::int64_t num, const ManifestTourStop& st
     });
     s.reset();
     if (st && !found) {
-        const std::string known = numbers.empty() ? "it has no numbered paragraphs" : "its paragraphs are " + numbers;
-        m_manifest_errors.push_back(make_error("cable '" + stop.cable + "' has no paragraph '" + stop.paragraph + "' ("
-                + known + ")",
-            m_options.manifest->file + ":" + std::to_string(stop.paragraph_line)));
+        const std::string known
+            = numbers.empty() ? "it has no numbered paragraphs" : "its paragraphs are " + numbers;
+        m_manifest_errors.push_back(
+            make_error("cable '" + stop.cable + "' has no paragraph '" + stop.paragraph + "' (" + known + ")",
+                m_options.manifest->file + ":" + std::to_string(stop.paragraph_line)));
     }
     return st;
 }

@@ -226,7 +226,8 @@ void HomeScreen::build(ui::Canvas& canvas, const Env& env)
         const Rect right { inner.x + left_w + gap, inner.y, inner.w - left_w - gap, 0 };
         const float intro_h = build_intro(canvas, env, { inner.x, inner.y, left_w, inner.h });
         float right_h = build_ways(canvas, env, right) + section_gap;
-        if (const float tours_h = build_tours(canvas, env, { right.x, right.y + right_h, right.w, 0 }); tours_h > 0) {
+        if (const float tours_h = build_tours(canvas, env, { right.x, right.y + right_h, right.w, 0 });
+            tours_h > 0) {
             right_h += tours_h + section_gap;
         }
         right_h += build_cards(canvas, env, { right.x, right.y + right_h, right.w, 0 });

@@ -2,7 +2,6 @@
 // the accent rule of the reader's tour card at their left so a visitor sees the two belong
 // together, and a line saying what a tour is and how long: "Guided tour · 5 stops".
 #include "screens/home_screen.hpp"
-
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -46,15 +45,24 @@ float HomeScreen::build_tours(ui::Canvas& canvas, const Env& env, Rect area)
         // The cards of a row share the tallest one's height.
         float row_h = 0;
         for (std::size_t i = row * columns; i < std::min(tours.size(), (row + 1) * columns); ++i) {
-            const auto title_h = canvas.layout(content::pick(tours[i].title, lang), title.style, text_w,
-                text::WrapMode::words, text::Align::start, title.line_height, title.max_lines)->size().h;
-            const auto intro_h = canvas.layout(content::pick(tours[i].introduction, lang), intro.style, text_w,
-                text::WrapMode::words, text::Align::start, intro.line_height, intro.max_lines)->size().h;
+            const auto title_h
+                = canvas
+                      .layout(content::pick(tours[i].title, lang), title.style, text_w, text::WrapMode::words,
+                          text::Align::start, title.line_height, title.max_lines)
+                      ->size()
+                      .h;
+            const auto intro_h
+                = canvas
+                      .layout(content::pick(tours[i].introduction, lang), intro.style, text_w,
+                          text::WrapMode::words, text::Align::start, intro.line_height, intro.max_lines)
+                      ->size()
+                      .h;
             row_h = std::max(row_h, pad + meta_h + t.px(1.5f) + title_h + t.px(2) + intro_h + pad);
         }
         for (std::size_t i = row * columns; i < std::min(tours.size(), (row + 1) * columns); ++i) {
             const content::Tour& tour = tours[i];
-            const Rect card { area.x + static_cast<float>(i - row * columns) * (card_w + gap), y, card_w, row_h };
+            const Rect card { area.x + static_cast<float>(i - row * columns) * (card_w + gap), y, card_w,
+                row_h };
             const std::string id = "tour:" + tour.id;
             const ui::Color bg = canvas.is_pressed(id) ? p.accent_soft : p.card;
             const float corner = t.px(t.spacing().corner_mm);

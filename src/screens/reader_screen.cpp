@@ -189,7 +189,8 @@ void ReaderScreen::build(ui::Canvas& canvas, const Env& env)
     }
     if (m_tour_here && !g.two_columns) {
         m_tour_card.build(canvas, env, *m_tour_here,
-            { g.text_view.x + g.column_x, std::round(g.text_view.bottom() + g.margin * 0.5f), g.column_w, tour_h });
+            { g.text_view.x + g.column_x, std::round(g.text_view.bottom() + g.margin * 0.5f), g.column_w,
+                tour_h });
     }
     if (m_pinching) {
         build_size_indicator(canvas, env, g);

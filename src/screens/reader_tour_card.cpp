@@ -54,7 +54,8 @@ std::optional<ReaderTourCard::Here> ReaderTourCard::here(const Env& env, std::st
         return std::nullopt;
     }
     for (const content::Tour& tour : env.pack->collection().tours) {
-        if (tour.id == walk.tour() && walk.stop() < tour.stops.size() && tour.stops[walk.stop()].cable == cable) {
+        if (tour.id == walk.tour() && walk.stop() < tour.stops.size()
+            && tour.stops[walk.stop()].cable == cable) {
             return Here { &tour, &tour.stops[walk.stop()], walk.stop(), tour.stops.size() };
         }
     }
@@ -73,7 +74,8 @@ void ReaderTourCard::build(ui::Canvas& canvas, const Env& env, const Here& here,
     const float corner = t.px(t.spacing().corner_mm);
     canvas.draw().fill_rounded_rect(rect, corner, p.card);
     canvas.draw().stroke_rounded_rect(rect, corner, std::max(1.0f, t.px(0.25f)), p.rule);
-    canvas.draw().fill_rect({ rect.x, rect.y + corner, std::round(t.px(rule_mm)), rect.h - 2 * corner }, p.accent);
+    canvas.draw().fill_rect(
+        { rect.x, rect.y + corner, std::round(t.px(rule_mm)), rect.h - 2 * corner }, p.accent);
     lay_out(canvas, env, here, rect, true);
 }
 
@@ -87,16 +89,16 @@ float ReaderTourCard::lay_out(ui::Canvas& canvas, const Env& env, const Here& he
     const float w = rect.w - 2 * pad - t.px(rule_mm);
     float y = rect.y + pad;
     // Each text is measured through the canvas' layout cache and drawn only when asked.
-    const auto put = [&](const std::string& id, const std::string& text, const ui::TextSpec& spec, float after) {
+    const auto put = [&](const std::string& id, const std::string& text, const ui::TextSpec& spec,
+                         float after) {
         if (text.empty()) {
             return;
         }
-        const float h = draw ? canvas.text(id, text, { x, y }, w, spec).h
-                             : canvas
-                                   .layout(text, spec.style, w, spec.wrap, spec.align, spec.line_height,
-                                       spec.max_lines)
-                                   ->size()
-                                   .h;
+        const float h = draw
+            ? canvas.text(id, text, { x, y }, w, spec).h
+            : canvas.layout(text, spec.style, w, spec.wrap, spec.align, spec.line_height, spec.max_lines)
+                  ->size()
+                  .h;
         y += h + after;
     };
     ui::TextSpec label;
@@ -114,8 +116,8 @@ float ReaderTourCard::lay_out(ui::Canvas& canvas, const Env& env, const Here& he
     heading.role = ui::Role::heading;
     heading.line_height = 1.25f;
     put("tour.stop",
-        env.strings.format(
-            "tour.stop", { { "n", std::to_string(here.index + 1) }, { "total", std::to_string(here.count) } }),
+        env.strings.format("tour.stop",
+            { { "n", std::to_string(here.index + 1) }, { "total", std::to_string(here.count) } }),
         heading, t.px(2.5f));
     ui::TextSpec body;
     body.style = { text::Family::sans, text::Weight::regular, t.text_px(t.type().ui_mm * 0.82f) };
@@ -139,8 +141,8 @@ float ReaderTourCard::build_buttons(
     const float gap = t.px(t.spacing().target_gap_mm * 1.6f);
     ui::ButtonSpec previous { "tour.previous", env.strings.get("tour.previous"), {}, {}, ui::Role::button,
         ui::Look::outline, ui::Icon::back };
-    ui::ButtonSpec next { "tour.next", env.strings.get("tour.next"), {}, {}, ui::Role::button, ui::Look::filled,
-        ui::Icon::forward };
+    ui::ButtonSpec next { "tour.next", env.strings.get("tour.next"), {}, {}, ui::Role::button,
+        ui::Look::filled, ui::Icon::forward };
     ui::ButtonSpec leave { "tour.leave", env.strings.get("tour.leave"), {}, {}, ui::Role::button,
         ui::Look::outline, ui::Icon::close };
     const float min_w = t.px(28);
@@ -156,7 +158,8 @@ float ReaderTourCard::build_buttons(
     }
     previous.rect = { at.x, at.y, prev_w, h };
     next.rect = { at.x + prev_w + gap, at.y, next_w, h };
-    leave.rect = one_row ? Rect { at.x + width - leave_w, at.y, leave_w, h } : Rect { at.x, at.y + h + gap, leave_w, h };
+    leave.rect = one_row ? Rect { at.x + width - leave_w, at.y, leave_w, h }
+                         : Rect { at.x, at.y + h + gap, leave_w, h };
     if (here.index == 0) {
         disabled_button(canvas, previous);
     } else {

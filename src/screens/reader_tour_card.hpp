@@ -36,7 +36,8 @@ public:
 
 private:
     float lay_out(ui::Canvas& canvas, const Env& env, const Here& here, Rect rect, bool draw);
-    float build_buttons(ui::Canvas& canvas, const Env& env, const Here& here, Point at, float width, bool draw);
+    float build_buttons(
+        ui::Canvas& canvas, const Env& env, const Here& here, Point at, float width, bool draw);
 
     bool m_paragraph_taken = false;
 };

@@ -154,7 +154,8 @@ TEST_CASE("facets on the real pack add up, and completion offers real words")
     }
 }
 
-TEST_CASE("the exhibit's two guided tours are in the pack: the Tripoli thread in order and the parts of a cable")
+TEST_CASE(
+    "the exhibit's two guided tours are in the pack: the Tripoli thread in order and the parts of a cable")
 {
     const auto& tours = real_pack().collection().tours;
     REQUIRE(tours.size() == 2);
@@ -165,7 +166,8 @@ TEST_CASE("the exhibit's two guided tours are in the pack: the Tripoli thread in
         libya.push_back(stop.cable);
     }
     CHECK(libya
-        == std::vector<std::string> { "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" });
+        == std::vector<std::string> {
+            "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" });
     CHECK(tours[1].id == "how-to-read-a-cable");
     CHECK(tours[1].stops.size() == 6);
     for (const auto& tour : tours) {

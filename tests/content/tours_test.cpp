@@ -36,9 +36,11 @@ std::string kana(std::size_t n)
 // A manifest whose lines are known: line 1 format_version, the collection on lines 2-4, the tour's
 // table on line 5 with its id on line 6 and its stops from line 11, five lines each (cable on the
 // second line of each stop). `tour_extra` goes right after the introduction (line 11 on).
-std::string stop(const std::string& cable, const std::string& en, const std::string& ja, const std::string& extra = "")
+std::string stop(
+    const std::string& cable, const std::string& en, const std::string& ja, const std::string& extra = "")
 {
-    return "[[tours.stops]]\ncable = \"" + cable + "\"\nnote.en = \"" + en + "\"\nnote.ja = \"" + ja + "\"\n" + extra;
+    return "[[tours.stops]]\ncable = \"" + cable + "\"\nnote.en = \"" + en + "\"\nnote.ja = \"" + ja + "\"\n"
+        + extra;
 }
 
 std::string manifest_with(const std::string& tours)
@@ -111,11 +113,12 @@ TEST_CASE("each mistake in a tour is an error that cites its line")
                           "introduction.ja = \"I\"\n"
                 + two_stops),
             5, "[[tours]] is missing required key 'id'" },
-        { "a note too short", manifest_with(tour_head() + stop("A", words(39), good_ja) + stop("B", good_en, good_ja)),
-            13, "stop 1 of tour 'libya''s note.en has 39 words: a curator's note has 40 to 80 (too short)" },
-        { "a note too long", manifest_with(tour_head() + stop("A", good_en, good_ja)
-                                   + stop("B", words(81), good_ja)),
-            17, "stop 2 of tour 'libya''s note.en has 81 words" },
+        { "a note too short",
+            manifest_with(tour_head() + stop("A", words(39), good_ja) + stop("B", good_en, good_ja)), 13,
+            "note.en of stop 1 of tour 'libya' has 39 words: a curator's note has 40 to 80 (too short)" },
+        { "a note too long",
+            manifest_with(tour_head() + stop("A", good_en, good_ja) + stop("B", words(81), good_ja)), 17,
+            "note.en of stop 2 of tour 'libya' has 81 words" },
         { "a Japanese note too long",
             manifest_with(tour_head() + stop("A", good_en, kana(241)) + stop("B", good_en, good_ja)), 14,
             "has 241 characters: a Japanese note has 80 to 240 (too long)" },
@@ -123,26 +126,28 @@ TEST_CASE("each mistake in a tour is an error that cites its line")
             manifest_with(tour_head() + stop("A", good_en, good_ja) + stop("B", good_en, kana(79))), 18,
             "(too short)" },
         { "a note without its Japanese translation",
-            manifest_with(tour_head()
-                + "[[tours.stops]]\ncable = \"A\"\nnote.en = \"" + good_en + "\"\n" + stop("B", good_en, good_ja)),
-            13, "stop 1 of tour 'libya''s note has no translation 'ja'" },
+            manifest_with(tour_head() + "[[tours.stops]]\ncable = \"A\"\nnote.en = \"" + good_en + "\"\n"
+                + stop("B", good_en, good_ja)),
+            13, "the note of stop 1 of tour 'libya' has no translation 'ja'" },
         { "a title without its Japanese translation",
-            manifest_with("[[tours]]\nid = \"t\"\ntitle.en = \"T\"\nintroduction.en = \"I\"\nintroduction.ja = \"I\"\n"
+            manifest_with(
+                "[[tours]]\nid = \"t\"\ntitle.en = \"T\"\nintroduction.en = \"I\"\nintroduction.ja = \"I\"\n"
                 + two_stops),
-            7, "tour 't''s title has no translation 'ja'" },
+            7, "the title of tour 't' has no translation 'ja'" },
         { "a tour without an introduction",
             manifest_with("[[tours]]\nid = \"t\"\ntitle.en = \"T\"\ntitle.ja = \"T\"\n" + two_stops), 6,
             "missing required key 'introduction'" },
         { "a stop without a cable",
-            manifest_with(tour_head() + "[[tours.stops]]\nnote.en = \"" + good_en + "\"\nnote.ja = \"" + good_ja
-                + "\"\n" + stop("B", good_en, good_ja)),
+            manifest_with(tour_head() + "[[tours.stops]]\nnote.en = \"" + good_en + "\"\nnote.ja = \""
+                + good_ja + "\"\n" + stop("B", good_en, good_ja)),
             11, "stop 1 of tour 'libya' is missing required key 'cable'" },
         { "a paragraph that is not a number as cables write them",
             manifest_with(tour_head() + stop("A", good_en, good_ja, "paragraph = \"4 and 5\"\n")
                 + stop("B", good_en, good_ja)),
             15, "paragraph '4 and 5' must be a paragraph number" },
         { "an unknown key in a stop",
-            manifest_with(tour_head() + stop("A", good_en, good_ja, "para = \"4\"\n") + stop("B", good_en, good_ja)),
+            manifest_with(
+                tour_head() + stop("A", good_en, good_ja, "para = \"4\"\n") + stop("B", good_en, good_ja)),
             15, "unknown key 'para' in [[tours.stops]]" },
         { "stops not written as tables", manifest_with(tour_head() + "stops = [\"A\", \"B\"]\n"), 11,
             "[[tours.stops]]" },
@@ -154,7 +159,9 @@ TEST_CASE("each mistake in a tour is an error that cites its line")
         REQUIRE_FALSE(m.ok());
         bool found = false;
         for (const Error& e : problems) {
-            found = found || (e.where == "collection.toml:" + std::to_string(c.line) && e.message.find(c.says) != std::string::npos);
+            found = found
+                || (e.where == "collection.toml:" + std::to_string(c.line)
+                    && e.message.find(c.says) != std::string::npos);
         }
         if (!found) {
             for (const Error& e : problems) {
@@ -188,7 +195,8 @@ TEST_CASE("a tour stop naming a cable or a paragraph the pack lacks fails the bu
     auto result = writer->commit();
     REQUIRE_FALSE(result.ok());
     const std::string text = result.error().to_string();
-    CHECK(text.find("collection.toml:47: cable '1977STATE158046' has no paragraph '3' (its paragraphs are 1, 2)")
+    CHECK(text.find(
+              "collection.toml:47: cable '1977STATE158046' has no paragraph '3' (its paragraphs are 1, 2)")
         != std::string::npos);
     CHECK(text.find("collection.toml:43:") == std::string::npos); // paragraph 2 is there
     CHECK(text.find("collection.toml:49: cable '99NOWHERE1' is not in the pack") != std::string::npos);

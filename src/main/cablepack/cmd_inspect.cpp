@@ -1,10 +1,10 @@
 // `cablepack inspect PACK [--json]`: what a pack holds. The JSON has title, sequence,
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
-// featured (ids), tours ({"id", "title", "stops": [cable ids]}), glossary_terms (a count), glossary (the terms), languages, ui_strings (a count
-// per language), untranslated (per language, the UI keys another language has and it lacks; only
-// languages that lack some) and refs ({"total", "resolved", "possible", "fbis"}), plus build_time,
-// builder_version, archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2
-// usage.
+// featured (ids), tours ({"id", "title", "stops": [cable ids]}), glossary_terms (a count), glossary (the
+// terms), languages, ui_strings (a count per language), untranslated (per language, the UI keys another
+// language has and it lacks; only languages that lack some) and refs ({"total", "resolved", "possible",
+// "fbis"}), plus build_time, builder_version, archive and years. Texts are English. Exit codes: 0 ok, 1 the
+// pack fails an open check, 2 usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
@@ -85,7 +85,8 @@ int run_inspect(const std::string& path, bool json)
         for (const auto& stop : t.stops) {
             stops.push_back(stop.cable);
         }
-        out["tours"].push_back({ { "id", t.id }, { "title", content::pick(t.title, "en") }, { "stops", stops } });
+        out["tours"].push_back(
+            { { "id", t.id }, { "title", content::pick(t.title, "en") }, { "stops", stops } });
     }
     out["glossary_terms"] = c.glossary.size();
     out["glossary"] = nlohmann::json::array();

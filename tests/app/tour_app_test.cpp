@@ -4,6 +4,7 @@
 // Back from a stop, Home and the idle reset end it too.
 #include "screens/chrome.hpp"
 #include "support/app_harness.hpp"
+#include "ui/accessibility_audit.hpp"
 
 #include <doctest/doctest.h>
 
@@ -148,4 +149,48 @@ TEST_CASE("a reference opened from a stop has no tour card, and back returns to 
     CHECK(h.app().tour().active());
     CHECK(h.app().tour().stop() == 1);
     CHECK(h.frame().tree().shows_text("Stop 2 of 5"));
+}
+
+TEST_CASE("the tour cards and every stop's card pass the audit in both orientations, languages and contrasts")
+{
+    struct Variant {
+        ck::Size size;
+        bool japanese;
+        bool high_contrast;
+    };
+    const Variant variants[] = {
+        { { 1920, 1080 }, false, false },
+        { { 1080, 1920 }, false, false },
+        { { 1920, 1080 }, true, false },
+        { { 1080, 1920 }, true, true },
+    };
+    for (const Variant& v : variants) {
+        AppHarness h(v.size, quick_idle());
+        h.tap({ 500, 500 });
+        h.wait(Millis { 400 });
+        if (v.japanese) {
+            h.tap_id(ck::screens::nav_id::language);
+        }
+        if (v.high_contrast) {
+            h.tap_id(ck::screens::nav_id::high_contrast);
+        }
+        const auto check = [&](const std::string& where) {
+            const auto findings = ck::ui::audit(h.frame().tree(), h.frame().theme(), h.frame().viewport());
+            std::string found;
+            for (const auto& f : findings) {
+                found += "\n  " + f.widget + ": " + f.problem;
+            }
+            INFO(where << " " << v.size.w << "x" << v.size.h << (v.japanese ? " ja" : " en")
+                       << (v.high_contrast ? " high-contrast" : "") << found);
+            CHECK(findings.empty());
+        };
+        check("home");
+        h.tap_id("tour:how-to-read-a-cable");
+        h.wait(Millis { 400 });
+        for (int stop = 0; stop < 6; ++stop) {
+            check("stop " + std::to_string(stop + 1));
+            h.tap_id("tour.next");
+            h.wait(Millis { 100 });
+        }
+    }
 }

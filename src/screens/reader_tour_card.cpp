@@ -107,6 +107,7 @@ float ReaderTourCard::lay_out(ui::Canvas& canvas, const Env& env, const Here& he
     label.background = p.card;
     label.line_height = 1.3f;
     label.max_lines = 2;
+    label.balanced = true; // a long title in large print breaks evenly, never leaving one word
     put("tour.title", env.strings.get("tour.label") + "  ·  " + content::pick(here.tour->title, lang), label,
         t.px(1.5f));
     ui::TextSpec heading;

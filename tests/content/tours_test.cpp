@@ -4,6 +4,7 @@
 // in order.
 #include "content/manifest.hpp"
 #include "content/pack.hpp"
+#include "content/pack_diff.hpp"
 #include "content/pack_writer.hpp"
 #include "fixture.hpp"
 
@@ -233,4 +234,22 @@ TEST_CASE("tours are stored in the pack and read back in order, with their texts
     CHECK(tours[0].stops[1].cable == "08TOKYO1723");
     CHECK(tours[0].stops[1].paragraph.empty());
     CHECK(content::pick(tours[0].stops[1].note, "en") == "Note two");
+}
+
+TEST_CASE("a pack whose only change is a tour's note differs in its curation")
+{
+    test::TempDir dir;
+    auto manifest = test::sample_manifest();
+    test::build_pack(dir / "old.ckpack", test::sample_cables(), manifest);
+    manifest.tours[0].stops[1].note["en"] = "The proposal, retold.";
+    test::build_pack(dir / "new.ckpack", test::sample_cables(), manifest);
+    auto old_pack = test::open_pack(dir / "old.ckpack");
+    auto new_pack = test::open_pack(dir / "new.ckpack");
+    auto diff = content::diff_packs(old_pack, new_pack);
+    REQUIRE(diff.ok());
+    CHECK(diff->curation_changed);
+    CHECK(diff->changed.empty());
+    auto same = content::diff_packs(old_pack, old_pack);
+    REQUIRE(same.ok());
+    CHECK_FALSE(same->curation_changed);
 }

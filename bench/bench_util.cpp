@@ -1,5 +1,6 @@
 // posix_spawn and /proc: nothing here needs more than the C library.
 #include "bench_util.hpp"
+#include "bench_json.hpp"
 
 #include "content/pack.hpp"
 
@@ -99,6 +100,18 @@ long rss_kib_of(pid_t pid)
     long resident = 0;
     statm >> size >> resident;
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+long pss_kib_of(pid_t pid)
+{
+    std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
+    std::string line;
+    while (std::getline(rollup, line)) {
+        if (line.rfind("Pss:", 0) == 0) {
+            return std::atol(line.c_str() + 4);
+        }
+    }
+    return 0;
 }
 
 std::int64_t schedstat_ns(pid_t pid)
@@ -221,10 +234,14 @@ TreeResult spawn_tree_until_file(const std::vector<std::string>& args, const std
     int stable = 0;
     for (int i = 0; i < 60000; ++i) {
         long sum = 0;
+        long pss = 0;
+        const bool sample_pss = i % 10 == 0; // smaps_rollup walks page tables: not every 2 ms
         for (const pid_t p : tree_of(pid)) {
             sum += rss_kib_of(p);
+            pss += sample_pss ? pss_kib_of(p) : 0;
         }
         r.peak_tree_rss_kib = std::max(r.peak_tree_rss_kib, sum);
+        r.peak_tree_pss_kib = std::max(r.peak_tree_pss_kib, pss);
         std::error_code ec;
         const auto size = std::filesystem::file_size(file, ec);
         if (!ec && size > 0) {
@@ -316,6 +333,7 @@ double percentile(std::vector<double> v, double p)
 
 void print_stats(const char* what, const std::vector<double>& values, const char* unit)
 {
+    json_report().figure(what, unit, values);
     if (values.empty()) {
         std::printf("%-44s no samples\n", what);
         return;

@@ -48,6 +48,10 @@ struct TreeResult {
     bool ok = false;
     double elapsed_ns = 0; // spawn to `file` complete
     long peak_tree_rss_kib = 0; // the largest sum of RSS over the process and its descendants
+    // The largest sum of PSS over the same tree (sampled every 20 ms): each shared page counted
+    // once, split between the processes that map it, so a multi-process browser is not charged
+    // its shared libraries once per process as the RSS sum does.
+    long peak_tree_pss_kib = 0;
 };
 
 // Spawns, and waits until `file` exists with a stable non-zero size (then ends the tree).

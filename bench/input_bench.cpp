@@ -1,6 +1,7 @@
 // Input layer costs: nanoseconds per pointer event through the gesture recognizer (a drag, a
 // pinch, a ten-finger storm) and per frame of a kinetic-scroller fling, as medians of repeated
 // runs, plus the recognizer's fixed size. Uses the steady clock only to time itself.
+#include "bench_json.hpp"
 #include "input/gesture_recognizer.hpp"
 #include "input/kinetic_scroller.hpp"
 
@@ -114,13 +115,22 @@ double ns_per_scroller_frame()
 
 } // namespace
 
-int main()
+int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("input_bench", argc, argv);
     std::printf("input_bench: medians of %d runs\n", repetitions);
-    std::printf("  recognizer, one-finger drag:   %7.1f ns/event\n", ns_per_event(drag_stream(100000)));
-    std::printf("  recognizer, two-finger pinch:  %7.1f ns/event\n", ns_per_event(pinch_stream(100000)));
-    std::printf("  recognizer, ten-finger storms: %7.1f ns/event\n", ns_per_event(storm_stream(3000)));
-    std::printf("  kinetic scroller fling:        %7.1f ns/frame\n", ns_per_scroller_frame());
+    const double drag = ns_per_event(drag_stream(100000));
+    const double pinch = ns_per_event(pinch_stream(100000));
+    const double storm = ns_per_event(storm_stream(3000));
+    const double fling = ns_per_scroller_frame();
+    std::printf("  recognizer, one-finger drag:   %7.1f ns/event\n", drag);
+    std::printf("  recognizer, two-finger pinch:  %7.1f ns/event\n", pinch);
+    std::printf("  recognizer, ten-finger storms: %7.1f ns/event\n", storm);
+    std::printf("  kinetic scroller fling:        %7.1f ns/frame\n", fling);
+    ck::bench::json_report().value("recognizer, one-finger drag (median)", "ns/event", drag);
+    ck::bench::json_report().value("recognizer, two-finger pinch (median)", "ns/event", pinch);
+    ck::bench::json_report().value("recognizer, ten-finger storms (median)", "ns/event", storm);
+    ck::bench::json_report().value("kinetic scroller fling (median)", "ns/frame", fling);
     std::printf(
         "  sizeof(GestureRecognizer):     %7zu bytes, no allocation per event\n", sizeof(GestureRecognizer));
     return 0;

@@ -9,6 +9,7 @@
 //            font: spawn to screenshot and peak RSS of its whole process tree, against ours
 // Figures are medians and p95 over repeated runs; the machine is shared, so ratios are measured
 // in the same run.
+#include "bench_json.hpp"
 #include "bench_util.hpp"
 #include "content/pack.hpp"
 
@@ -79,6 +80,7 @@ void bench_launch(const Setup& s)
         rss.push_back(static_cast<double>(r.child.max_rss_kib) / 1024.0);
     }
     print_stats("launch to first presented frame", ms, "ms");
+    json_report().set("/launch_p95_ms", percentile(ms, 95));
     print_stats("  peak RSS of those runs", rss, "MiB");
 }
 
@@ -130,6 +132,9 @@ void bench_idle(const Setup& s)
     std::printf("%-44s %8.3f ms CPU in %.1f s = %.4f %% of a core; %d frames presented\n",
         "reader untouched for 10 s", sample.cpu_ns / 1e6, sample.window_ns / 1e9,
         100.0 * static_cast<double>(sample.cpu_ns) / static_cast<double>(sample.window_ns), sample.frames);
+    json_report().value("reader untouched for 10 s: CPU", "% of a core",
+        100.0 * static_cast<double>(sample.cpu_ns) / static_cast<double>(sample.window_ns));
+    json_report().value("reader untouched for 10 s: frames presented", "frames", sample.frames);
 }
 
 void bench_rss(const Setup& s)
@@ -149,6 +154,8 @@ void bench_rss(const Setup& s)
     const KioskRun r = run_kiosk(s, script.str(), {});
     std::printf("%-44s %8.1f MiB (after %d cables; exit %d)\n", "peak RSS, every cable opened",
         r.child.max_rss_kib / 1024.0, cables, r.child.exit_code);
+    json_report().value("peak RSS, every cable opened", "MiB", r.child.max_rss_kib / 1024.0);
+    json_report().set("/peak_rss_mib", r.child.max_rss_kib / 1024.0);
 }
 
 void bench_chromium(const Setup& s)
@@ -172,6 +179,8 @@ void bench_chromium(const Setup& s)
     std::vector<double> chrome_rss;
     std::vector<double> ours_ms;
     std::vector<double> ours_rss;
+    std::vector<double> chrome_pss;
+    std::vector<double> ours_pss;
     const int runs = std::max(5, s.runs / 2);
     for (int i = 0; i < runs; ++i) {
         const fs::path shot = s.work / "chromium.png";
@@ -187,6 +196,7 @@ void bench_chromium(const Setup& s)
         if (c.ok) {
             chrome_ms.push_back(c.elapsed_ns / 1e6);
             chrome_rss.push_back(c.peak_tree_rss_kib / 1024.0);
+            chrome_pss.push_back(c.peak_tree_pss_kib / 1024.0);
         }
         const fs::path ours_shot = s.work / "shots" / "cable.png";
         fs::remove(ours_shot);
@@ -200,15 +210,25 @@ void bench_chromium(const Setup& s)
         if (o.ok) {
             ours_ms.push_back(o.elapsed_ns / 1e6);
             ours_rss.push_back(o.peak_tree_rss_kib / 1024.0);
+            ours_pss.push_back(o.peak_tree_pss_kib / 1024.0);
         }
     }
     print_stats("chromium: spawn to screenshot", chrome_ms, "ms");
     print_stats("kiosk:    spawn to screenshot", ours_ms, "ms");
     print_stats("chromium: peak RSS (all processes)", chrome_rss, "MiB");
     print_stats("kiosk:    peak RSS", ours_rss, "MiB");
+    print_stats("chromium: peak PSS (all processes)", chrome_pss, "MiB");
+    print_stats("kiosk:    peak PSS", ours_pss, "MiB");
     if (!chrome_ms.empty() && !ours_ms.empty()) {
-        std::printf("ratio (median): %.1fx faster to the screenshot, %.1fx less memory\n",
-            median(chrome_ms) / median(ours_ms), median(chrome_rss) / median(ours_rss));
+        // Memory is compared by PSS: the RSS sum counts every shared page once per process.
+        const double speed = median(chrome_ms) / median(ours_ms);
+        const double memory = median(chrome_pss) / median(ours_pss);
+        std::printf("ratio (median): %.1fx faster to the screenshot, %.1fx less memory (PSS; %.1fx by summed RSS)\n",
+            speed, memory, median(chrome_rss) / median(ours_rss));
+        json_report().value("chromium / kiosk, spawn to screenshot (median)", "x", speed);
+        json_report().value("chromium / kiosk, peak PSS (median)", "x", memory);
+        json_report().set("/chromium_time_ratio", speed);
+        json_report().set("/chromium_pss_ratio", memory);
     }
 }
 
@@ -216,6 +236,7 @@ void bench_chromium(const Setup& s)
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("kiosk_bench", argc, argv);
     Setup s;
     CLI::App cli { "kiosk_bench: launch, frame, idle, memory and chromium figures for the kiosk" };
     cli.add_option("--kiosk", s.kiosk, "The kiosk binary")->required();

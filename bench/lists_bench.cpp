@@ -6,6 +6,7 @@
 // For About, also the time until its facts are counted (on a worker for a large pack). Opens the
 // pack without the kiosk's signature check.
 #include "bench_common.hpp"
+#include "bench_json.hpp"
 #include "content/pack.hpp"
 #include "screens/about_screen.hpp"
 #include "screens/section_screen.hpp"
@@ -58,8 +59,12 @@ double frame(Kit& kit, screens::Screen& screen, content::Pack& pack, const scree
     return bench::thread_cpu_ms() - t0;
 }
 
+// The JSON figure's name is the screen or scroll the lines below it belong to, then the line's.
+std::string g_heading;
+
 void report(const char* what, const std::vector<double>& ms)
 {
+    bench::json_report().figure(g_heading + ": " + what, "ms", ms);
     std::printf("  %-44s median %7.3f ms   p95 %7.3f ms   (%zu frames)\n", what,
         bench::rank_percentile(ms, 0.5), bench::rank_percentile(ms, 0.95), ms.size());
 }
@@ -90,6 +95,9 @@ void steady_frames(
         ms.push_back(frame(kit, *screen, pack, strings));
     }
     std::printf("%s: made in %.1f ms (wall), first frame %.1f ms (wall)\n", name, made, first);
+    g_heading = name;
+    bench::json_report().value(g_heading + ": made (wall)", "ms", made);
+    bench::json_report().value(g_heading + ": first frame (wall)", "ms", first);
     report("frame, nothing changed (CPU)", ms);
 }
 
@@ -97,6 +105,7 @@ void steady_frames(
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("lists_bench", argc, argv);
     std::string pack_path;
     Size size { 1920, 1080 };
     int frames = 200;
@@ -153,8 +162,12 @@ int main(int argc, char** argv)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
             about.advance(Millis { 0 });
         }
-        std::printf("about: facts ready after %.1f ms (wall)%s\n", wall_ms_since(t0),
+        const double ready_ms = wall_ms_since(t0);
+        std::printf("about: facts ready after %.1f ms (wall)%s\n", ready_ms,
             about.facts_ready() ? "" : " (none: the pack could not count them)");
+        if (about.facts_ready()) {
+            bench::json_report().value("about: facts ready (wall)", "ms", ready_ms);
+        }
     }
     steady_frames("about", kit, pack, strings, frames,
         [&] { return std::make_unique<screens::AboutScreen>(&pack, work); });
@@ -191,6 +204,7 @@ int main(int argc, char** argv)
         }
         std::printf("year %d, scrolling %.0f px a frame (%zu pages held at the end):\n", busiest.year, step,
             year.pages_held());
+        g_heading = "busiest year scrolling " + std::to_string(static_cast<int>(step)) + " px a frame";
         report("frame (CPU)", cpu);
         report("frame (wall, pack reads included)", wall);
     }

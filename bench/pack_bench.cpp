@@ -3,6 +3,7 @@
 // rename) on one thread, and prints docs/s and MB/s (CPU time, since the machine may be shared,
 // and wall time), the share of each phase, the pack's size against the text, the search index's
 // size, and the peak RSS. One build is one measurement; run it several times for a median.
+#include "bench_json.hpp"
 #include "cable/parse.hpp"
 #include "content/pack_writer.hpp"
 
@@ -59,6 +60,7 @@ std::map<std::string, double> table_megabytes(const fs::path& pack)
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("pack_bench", argc, argv);
     fs::path src;
     fs::path out;
     fs::path manifest_path;
@@ -171,6 +173,19 @@ int main(int argc, char** argv)
         static_cast<double>(summary->pack_bytes) / 1e6,
         static_cast<double>(summary->pack_bytes) / 1e6 / text_mb, index, index / text_mb,
         tables.count("cables") != 0 ? tables.at("cables") : 0.0);
-    std::printf("  peak RSS %.0f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    const double peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    std::printf("  peak RSS %.0f MiB\n", peak_mib);
+    auto& json = ck::bench::json_report();
+    json.value("cables", "cables", static_cast<double>(summary->cables));
+    json.value("build CPU", "s", cpu);
+    json.value("build wall", "s", wall);
+    json.value("build rate, CPU", "cables/s", static_cast<double>(summary->cables) / cpu);
+    json.value("pack size", "MB", static_cast<double>(summary->pack_bytes) / 1e6);
+    json.value("search index size", "MB", index);
+    json.value("peak RSS", "MiB", peak_mib);
+    json.set("/docs", static_cast<double>(summary->cables));
+    json.set("/docs_per_s_wall", static_cast<double>(summary->cables) / wall);
+    json.set("/docs_per_s_cpu", static_cast<double>(summary->cables) / cpu);
+    json.set("/peak_rss_mib", peak_mib);
     return 0;
 }

@@ -3,6 +3,7 @@
 // cables/s, timed by this thread's CPU clock (the machine is shared; wall time would measure the
 // neighbours). Run the release build from the repository root:
 //   build/release/bench/parse_bench [content_pack/cables] [runs]
+#include "bench_json.hpp"
 #include "cable/parse.hpp"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ double median(std::vector<double> v)
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("parse_bench", argc, argv);
     const std::filesystem::path dir = argc > 1 ? argv[1] : "content_pack/cables";
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     const std::vector<Source> corpus = load_corpus(dir);
@@ -89,5 +91,7 @@ int main(int argc, char** argv)
         corpus.size(), static_cast<double>(corpus_bytes) / 1e3, rounds,
         static_cast<double>(corpus_bytes * rounds) / bytes_per_mb, runs);
     std::printf("median: %.1f MB/s, %.0f cables/s\n", median(mb_per_s), median(cables_per_s));
+    ck::bench::json_report().figure("parse throughput, one core", "MB/s", mb_per_s);
+    ck::bench::json_report().figure("parse rate, one core", "cables/s", cables_per_s);
     return 0;
 }

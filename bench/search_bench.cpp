@@ -5,6 +5,7 @@
 // rank with snippet(), prefixes as "abc"*) for the ratio. Prints p50, p95 and p99 in ms of wall
 // time and of thread CPU time (the machine may be shared, which inflates wall time only).
 #include "bench_common.hpp"
+#include "bench_json.hpp"
 #include "content/pack.hpp"
 #include "content/query.hpp"
 
@@ -123,6 +124,29 @@ void print_row(
 {
     const Stats ow = stats(ours, false);
     const Stats oc = stats(ours, true);
+    const auto column = [](const std::vector<Sample>& samples, bool cpu) {
+        std::vector<double> v;
+        for (const auto& s : samples) {
+            v.push_back(cpu ? s.cpu_ms : s.wall_ms);
+        }
+        return v;
+    };
+    ck::bench::json_report().figure(std::string(name) + ": ours CPU", "ms", column(ours, true));
+    ck::bench::json_report().figure(std::string(name) + ": ours wall", "ms", column(ours, false));
+    if (!raw.empty()) {
+        ck::bench::json_report().figure(std::string(name) + ": raw bm25 CPU", "ms", column(raw, true));
+        ck::bench::json_report().figure(std::string(name) + ": raw bm25 wall", "ms", column(raw, false));
+    }
+    // The documented keys: thread CPU time, the figure this table leads with.
+    if (const std::string key = ck::bench::class_key(name); !key.empty()) {
+        ck::bench::json_report().set("/classes/" + key + "/ours/p50_ms", oc.p50);
+        ck::bench::json_report().set("/classes/" + key + "/ours/p95_ms", oc.p95);
+        if (!raw.empty()) {
+            const Stats rc = stats(raw, true);
+            ck::bench::json_report().set("/classes/" + key + "/fts5/p50_ms", rc.p50);
+            ck::bench::json_report().set("/classes/" + key + "/fts5/p95_ms", rc.p95);
+        }
+    }
     std::printf("%-14s %4zu | ours cpu %7.2f %7.2f %7.2f | wall %7.2f %7.2f %7.2f", name, n, oc.p50, oc.p95,
         oc.p99, ow.p50, ow.p95, ow.p99);
     if (!raw.empty()) {
@@ -138,6 +162,7 @@ void print_row(
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("search_bench", argc, argv);
     std::string path;
     std::size_t per_class = 200;
     std::size_t show_slowest = 0;

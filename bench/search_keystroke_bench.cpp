@@ -9,6 +9,7 @@
 // the time until the facet counts are shown, and peak RSS after the searches. Opens the pack
 // without its signature check.
 #include "bench_common.hpp"
+#include "bench_json.hpp"
 #include "content/pack.hpp"
 #include "platform/display.hpp"
 #include "screens/chrome.hpp"
@@ -359,6 +360,7 @@ void time_query(Stage& stage, const std::string& query, Timings& t)
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("search_keystroke_bench", argc, argv);
     std::string path;
     std::size_t per_class = 40;
     std::uint64_t seed = 1;
@@ -419,13 +421,29 @@ int main(int argc, char** argv)
             bench::rank_percentile(t.polled_results, 0.99), bench::rank_percentile(t.worker, 0.95),
             bench::rank_percentile(t.event_counts, 0.95), bench::rank_percentile(t.results_cpu, 0.95),
             bench::rank_percentile(t.worker_cpu, 0.95), t.failed > 0 ? "(some failed)" : "");
+        const std::string name = c.name;
+        if (const std::string key = bench::class_key(name); !key.empty()) {
+            bench::json_report().set("/classes/" + key + "/p50_ms", bench::rank_percentile(t.event_results, 0.5));
+            bench::json_report().set("/classes/" + key + "/p95_ms", bench::rank_percentile(t.event_results, 0.95));
+        }
+        bench::json_report().figure(name + ": results, woken by worker", "ms", t.event_results);
+        bench::json_report().figure(name + ": results, 16 ms polling", "ms", t.polled_results);
+        bench::json_report().figure(name + ": answer", "ms", t.worker);
+        bench::json_report().figure(name + ": counts", "ms", t.event_counts);
+        bench::json_report().figure(name + ": results CPU", "ms", t.results_cpu);
+        bench::json_report().figure(name + ": worker CPU", "ms", t.worker_cpu);
     }
     std::printf(
         "one frame, ms (p50 p95): build %.2f %.2f, draw and present %.2f %.2f (its thread CPU %.2f %.2f)\n",
         bench::rank_percentile(stage.build_ms, 0.5), bench::rank_percentile(stage.build_ms, 0.95),
         bench::rank_percentile(stage.draw_ms, 0.5), bench::rank_percentile(stage.draw_ms, 0.95),
         bench::rank_percentile(stage.draw_cpu_ms, 0.5), bench::rank_percentile(stage.draw_cpu_ms, 0.95));
+    bench::json_report().figure("frame build", "ms", stage.build_ms);
+    bench::json_report().figure("frame draw and present", "ms", stage.draw_ms);
+    bench::json_report().figure("frame draw and present, thread CPU", "ms", stage.draw_cpu_ms);
     const auto stats = stage.screen().worker()->stats();
+    bench::json_report().value("peak RSS when ready", "MiB", static_cast<double>(rss_ready) / 1024.0);
+    bench::json_report().value("peak RSS at the end", "MiB", static_cast<double>(rss_kb("VmHWM:")) / 1024.0);
     std::printf("peak RSS: %ld kB when ready, %ld kB after %llu searches started (%llu completed, %llu "
                 "superseded); current %ld kB\n",
         rss_ready, rss_kb("VmHWM:"), static_cast<unsigned long long>(stats.started),

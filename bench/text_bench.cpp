@@ -1,6 +1,7 @@
 // Text engine benchmark: laying out a 5,000-line cable (made from the bundled corpus) in each wrap
 // mode, cold and with the word-shaping cache warm, plus font loading and glyph cache costs.
 // Prints medians of thread CPU time; run the release build: build/release/bench/text_bench
+#include "bench_json.hpp"
 #include "core/utf8.hpp"
 #include "text/font_set.hpp"
 #include "text/glyph_cache.hpp"
@@ -70,6 +71,7 @@ std::string long_cable(const std::filesystem::path& corpus, std::size_t lines)
 
 int main(int argc, char** argv)
 {
+    ck::bench::json_report_from_args("text_bench", argc, argv);
     const std::filesystem::path corpus = argc > 1 ? argv[1] : "content_pack/cables";
     const std::string cable = long_cable(corpus, 5000);
     std::printf("text_bench: a %zu-line cable of %zu bytes from %s\n", std::size_t { 5000 }, cable.size(),
@@ -80,6 +82,7 @@ int main(int argc, char** argv)
         fonts = std::move(ck::text::FontSet::create(ck::text::FontPaths::debian_defaults()).value());
     });
     std::printf("  load the fonts (FontSet::create)                 %8.3f ms\n", load_ms);
+    ck::bench::json_report().value("load the fonts (median)", "ms", load_ms);
 
     ck::text::LayoutOptions normal;
     normal.style = { ck::text::Family::mono, ck::text::Weight::regular, 22 };
@@ -100,15 +103,19 @@ int main(int argc, char** argv)
     }
     std::sort(cold.begin(), cold.end());
     std::printf("  preserve_lines, cold shaping cache               %8.3f ms\n", cold[cold.size() / 2]);
+    ck::bench::json_report().value("preserve_lines, cold shaping cache (median)", "ms", cold[cold.size() / 2]);
 
     std::size_t glyphs = 0;
     const double warm_ms = median_ms(21, [&] { glyphs = fonts->layout(cable, normal).glyphs().size(); });
     std::printf(
         "  preserve_lines 22 px in 1000 px, warm            %8.3f ms  (%zu glyphs)\n", warm_ms, glyphs);
+    ck::bench::json_report().value("preserve_lines 22 px in 1000 px, warm (median)", "ms", warm_ms);
     const double narrow_ms = median_ms(21, [&] { (void)fonts->layout(cable, narrow); });
     std::printf("  words 22 px in 500 px (every line wraps), warm   %8.3f ms\n", narrow_ms);
+    ck::bench::json_report().value("words 22 px in 500 px, warm (median)", "ms", narrow_ms);
     const double reflow_ms = median_ms(21, [&] { (void)fonts->layout(cable, large); });
     std::printf("  reflow 33 px in 1000 px (large print), warm      %8.3f ms\n", reflow_ms);
+    ck::bench::json_report().value("reflow 33 px in 1000 px, warm (median)", "ms", reflow_ms);
     const auto stats = fonts->shape_cache_stats();
     std::printf("  shaping cache: %zu words, %llu hits, %llu misses\n", stats.entries,
         static_cast<unsigned long long>(stats.hits), static_cast<unsigned long long>(stats.misses));
@@ -117,6 +124,7 @@ int main(int argc, char** argv)
     (void)cache.get(cable, normal);
     const double hit_us = 1000 * median_ms(101, [&] { (void)cache.get(cable, normal); });
     std::printf("  layout cache hit                                 %8.3f us\n", hit_us);
+    ck::bench::json_report().value("layout cache hit (median)", "us", hit_us);
 
     // One screen of cable text through the glyph cache: first frame rasterizes, later ones hit.
     const auto layout = fonts->layout(cable.substr(0, 4000), normal);
@@ -134,5 +142,7 @@ int main(int argc, char** argv)
     const auto g = glyph_cache.stats();
     std::printf("  a screen of %zu glyphs: first frame %.3f ms (%llu rasterized), next frames %.1f us\n",
         layout.glyphs().size(), first_frame_ms, static_cast<unsigned long long>(g.misses), next_frame_us);
+    ck::bench::json_report().value("a screen of glyphs: first frame", "ms", first_frame_ms);
+    ck::bench::json_report().value("a screen of glyphs: next frames (median)", "us", next_frame_us);
     return 0;
 }

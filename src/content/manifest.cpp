@@ -4,6 +4,7 @@
 #include "content/manifest.hpp"
 
 #include "content/manifest_reader.hpp"
+#include "content/permalink.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -160,6 +161,30 @@ void read_glossary(Reader& r, const toml::table& root, Manifest& m)
     }
 }
 
+// [[cables]]: id and permalink (an https URL, checked here so the error names the line).
+void read_cables(Reader& r, const toml::table& root, Manifest& m)
+{
+    const auto* array = array_of_tables(r, root, "cables");
+    for (std::size_t i = 0; array != nullptr && i < array->size(); ++i) {
+        const auto& table = *array->get(i)->as_table();
+        ManifestCable c;
+        c.line = table.source().begin.line;
+        r.only_keys(table, { "id", "permalink" }, "[[cables]]");
+        const auto* id = table.get("id");
+        const auto* link = table.get("permalink");
+        if (id == nullptr || link == nullptr) {
+            r.fail_at(c.line, "[[cables]] needs 'id' and 'permalink'");
+            continue;
+        }
+        c.id = r.string(id, "id");
+        c.permalink = r.string(link, "permalink");
+        if (auto ok = check_permalink(c.permalink); !ok) {
+            r.fail(link, ok.error().message);
+        }
+        m.cables.push_back(std::move(c));
+    }
+}
+
 void read_ui(Reader& r, const toml::table& root, Manifest& m)
 {
     const toml::node* node = root.get("ui");
@@ -208,7 +233,8 @@ Result<Manifest> parse_manifest(
         try {
             const toml::table root = toml::parse(text, file_name);
             r.only_keys(root,
-                { "format_version", "collection", "sections", "featured", "glossary", "tours", "ui" },
+                { "format_version", "collection", "sections", "featured", "glossary", "tours", "cables",
+                    "ui" },
                 "the manifest");
             const toml::node* version = root.get("format_version");
             if (version == nullptr) {
@@ -221,6 +247,7 @@ Result<Manifest> parse_manifest(
             read_featured(r, root, m);
             read_glossary(r, root, m);
             read_tours(r, root, m);
+            read_cables(r, root, m);
             read_ui(r, root, m);
         } catch (const toml::parse_error& e) {
             r.fail_at(e.source().begin.line, "TOML error: " + std::string(e.description()));

@@ -82,6 +82,14 @@ inline constexpr std::size_t tour_max_stops = 12;
 std::size_t count_words(std::string_view text);
 std::size_t count_characters(std::string_view text);
 
+// What the curator says of one cable (`[[cables]]`): its public page, when the rules that read
+// SOURCES.tsv (permalink.hpp) give none or the wrong one.
+struct ManifestCable {
+    std::string id;
+    std::string permalink; // https only; overrides the source's
+    std::size_t line = 0;
+};
+
 struct Manifest {
     std::string file; // as named in errors
     LangText title;
@@ -91,6 +99,7 @@ struct Manifest {
     std::vector<ManifestFeatured> featured;
     std::vector<ManifestGlossaryEntry> glossary;
     std::vector<ManifestTour> tours;
+    std::vector<ManifestCable> cables;
     std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
     std::size_t collection_line = 0; // of [collection]
     std::map<std::string, std::size_t> ui_lines; // lang -> line of [ui.LANG]

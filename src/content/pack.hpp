@@ -64,6 +64,10 @@ public:
     Result<std::vector<YearCount>> years();
     Result<std::vector<CableSummary>> cables_in_year(int year, std::size_t limit, std::size_t offset);
     Result<RefCounts> ref_counts();
+    // The cable's public page on the web (an https URL), nullopt when it has none or is not in
+    // the pack; and how many cables have one (pack_permalink.cpp).
+    Result<std::optional<std::string>> permalink(std::string_view id);
+    Result<std::int64_t> permalink_count();
     // Every cable in pack order (by date, then id). Stops at the first error `fn` returns.
     Status for_each_cable(const std::function<Status(const CableRecord&)>& fn);
 

@@ -245,6 +245,11 @@ Result<PackWriter> PackWriter::create(const fs::path& out, BuildOptions options)
     return PackWriter(std::move(impl));
 }
 
+void PackWriter::set_permalink(const std::string& id, std::string url)
+{
+    m_impl->options.permalinks[id] = std::move(url);
+}
+
 std::int64_t PackWriter::staged() const
 {
     return m_impl->stage ? static_cast<std::int64_t>(m_impl->stage->size()) : 0;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,9 @@ struct BuildOptions {
     // Groups of forms search treats as one (variants.hpp); the manifest's glossary `also` keys add
     // more. Stored in the pack, so every kiosk showing it searches them.
     std::vector<VariantGroup> variants;
+    // Each cable's public page (cable id -> https URL), from the folders' SOURCES.tsv
+    // (permalink.hpp); an id not in the pack is skipped. The manifest's [[cables]] permalinks win.
+    std::map<std::string, std::string> permalinks;
     // Before the rename the new pack always passes PRAGMA integrity_check, FTS5's structural
     // integrity-check and the content hash. This adds FTS5's check of the indexes against every
     // row, which re-tokenizes all text (verify runs it on import; see Pack::check_integrity).
@@ -76,6 +80,9 @@ public:
     };
     Result<Added> add(const cable::Cable& cable);
     [[nodiscard]] std::int64_t staged() const;
+    // The public page of a staged cable, found from its source after it was parsed (see
+    // BuildOptions::permalinks); the last given for an id wins.
+    void set_permalink(const std::string& id, std::string url);
 
     // Writes, checks and renames the pack into place. A manifest naming a missing cable fails
     // here, citing the manifest's line.

@@ -1,4 +1,4 @@
-// The pack schema, version 4. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 5. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -76,6 +76,7 @@ CREATE TABLE glossary(pos INTEGER PRIMARY KEY, term TEXT NOT NULL, kind TEXT NOT
 CREATE TABLE tours(pos INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE) STRICT;
 CREATE TABLE tour_stops(tour INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGER NOT NULL,
   paragraph TEXT NOT NULL, PRIMARY KEY(tour, pos)) STRICT, WITHOUT ROWID;
+CREATE TABLE permalinks(cable INTEGER PRIMARY KEY, url TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search_text USING fts5(subject, tags_text, display_text, facet_tokens,
   content='cables', content_rowid='num', tokenize='unicode61 remove_diacritics 2', detail=full);
 CREATE VIRTUAL TABLE search_head USING fts5(subject, tags_text, facet_tokens,
@@ -97,7 +98,7 @@ struct HashedTable {
     std::string_view order;
     std::string_view columns;
 };
-constexpr std::array<HashedTable, 15> hashed_tables = { {
+constexpr std::array<HashedTable, 16> hashed_tables = { {
     { "cables", "num",
         "num, id, id_from_file, ref_key, date, year, precedence, sender, origin, classification, eo_line, "
         "declassification, subject, classified_by, signature, display_text, format, ocr, partial_extract, "
@@ -115,6 +116,7 @@ constexpr std::array<HashedTable, 15> hashed_tables = { {
     { "tours", "pos", "pos, slug" },
     { "tour_stops", "tour, pos", "tour, pos, cable, paragraph" },
     { "variants", "form, grp", "form, grp, leads" },
+    { "permalinks", "cable", "cable, url" },
     { "meta", "key", "key, value" },
 } };
 

@@ -61,6 +61,7 @@ constexpr StatementText statements[] = {
     { "tour", "INSERT INTO tours(pos, slug) VALUES (?1, ?2)" },
     { "tour_stop", "INSERT INTO tour_stops(tour, pos, cable, paragraph) VALUES (?1, ?2, ?3, ?4)" },
     { "paragraph_numbers", "SELECT number FROM paragraphs WHERE cable = ?1 ORDER BY pos" },
+    { "permalink", "INSERT OR REPLACE INTO permalinks(cable, url) VALUES (?1, ?2)" },
     { "variant", "INSERT OR IGNORE INTO variants(form, grp, leads) VALUES (?1, ?2, ?3)" },
 };
 
@@ -432,6 +433,31 @@ Status TableWriter::write_variants()
     return {};
 }
 
+Status TableWriter::write_permalinks()
+{
+    // The sources' permalinks name the cables they describe; a cable stored under another id
+    // (a duplicate) simply has none. The curator's, written last, replace them.
+    Status st;
+    for (const auto& [id, url] : m_options.permalinks) {
+        auto& s = stmt("num_of").bind(1, std::string_view(id));
+        auto found = sql::query_one(s, [](const sql::Stmt& row) { return row.column_int(0); });
+        const std::int64_t num = found && *found ? **found : 0;
+        s.reset();
+        if (st && num > 0) {
+            st = stmt("permalink").bind(1, num).bind(2, std::string_view(url)).run();
+        }
+    }
+    if (m_options.manifest) {
+        for (const auto& c : m_options.manifest->cables) {
+            const std::int64_t num = manifest_num_of(c.id, c.line);
+            if (st && num > 0) {
+                st = stmt("permalink").bind(1, num).bind(2, std::string_view(c.permalink)).run();
+            }
+        }
+    }
+    return st;
+}
+
 Status TableWriter::write_manifest()
 {
     if (!m_options.manifest) {
@@ -537,6 +563,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
 {
     Status st = write_facets_and_years();
     st = st ? resolve_references() : st;
+    st = st ? write_permalinks() : st;
     st = st ? write_manifest() : st;
     st = st ? write_variants() : st;
     // Content rows first, so the content hash (which covers the title and counts in meta, but not

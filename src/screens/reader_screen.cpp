@@ -74,6 +74,7 @@ ReaderScreen::ReaderScreen(content::Pack* pack, std::string cable_id)
     m_record = std::move(**record);
     m_banner = reader::banner_marking(m_record->cable);
     m_header = std::make_unique<ReaderHeader>(*m_record, *m_pack);
+    m_qr = ReaderQr::make(*m_pack, m_record->cable.id);
     m_terms = reader::TermFinder(m_pack->collection().glossary).find(m_record->cable.display_text);
 }
 
@@ -215,6 +216,10 @@ void ReaderScreen::build_portrait(ui::Canvas& canvas, const Env& env, const Geom
     y = sheet_y + sheet_h;
     const float links_y = y + between;
     y = links_h > 0 ? links_y + links_h : y;
+    // The QR code at the end of the document: taken home once read, never in the text's way.
+    const float qr_h = m_qr ? m_qr->measure(canvas, env, g.column_w) : 0;
+    const float qr_y = y + between;
+    y = qr_h > 0 ? qr_y + qr_h : y;
     const float content_h = y + g.margin;
     m_shown.origin = { g.column_x + g.sheet_pad, sheet_y + g.sheet_pad };
     apply_anchor(canvas, g, content_h);
@@ -225,6 +230,9 @@ void ReaderScreen::build_portrait(ui::Canvas& canvas, const Env& env, const Geom
     build_sheet(canvas, { g.column_x, sheet_y }, g);
     if (links_h > 0) {
         m_header->build_links(canvas, env, { g.column_x, links_y, g.column_w, links_h });
+    }
+    if (qr_h > 0) {
+        m_qr->build(canvas, env, { g.column_x, qr_y, g.column_w, qr_h });
     }
     m_text_scroll.end(canvas, content_h);
 }
@@ -247,6 +255,12 @@ void ReaderScreen::build_landscape(ui::Canvas& canvas, const Env& env, const Geo
         left_h += g.gap * 0.6f;
         m_header->build_links(canvas, env, { g.margin_left, left_h, g.card_w, links_h });
         left_h += links_h;
+    }
+    // The QR code ends the column, as it ends the document in portrait: beside the text, never
+    // in front of the ways onward.
+    if (m_qr) {
+        left_h += g.gap * 0.6f;
+        left_h += m_qr->build(canvas, env, { g.margin_left, left_h, g.card_w, 0 });
     }
     m_card_scroll.end(canvas, left_h + g.margin);
 

@@ -7,6 +7,7 @@
 
 #include "input/step_zoom.hpp"
 #include "screens/reader_header.hpp"
+#include "screens/reader_qr.hpp"
 #include "screens/reader_terms.hpp"
 #include "screens/reader_text.hpp"
 #include "screens/reader_tour_card.hpp"
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] const std::vector<reader::TermMatch>& terms() const { return m_terms; }
     [[nodiscard]] std::size_t size_step() const { return m_pinching ? m_live_step : m_step; }
     [[nodiscard]] bool large_print() const { return m_shown.large; }
+    [[nodiscard]] const ReaderQr* qr() const { return m_qr.get(); }
     [[nodiscard]] float text_scroll_offset() const { return m_text_scroll.offset(); }
     // The layout drawn last, and where its top-left was on screen at scroll offset 0.
     [[nodiscard]] const text::Layout* text_layout() const { return m_shown.layout.get(); }
@@ -97,6 +99,7 @@ private:
     std::string m_id;
     std::optional<content::CableRecord> m_record;
     std::unique_ptr<ReaderHeader> m_header;
+    std::unique_ptr<ReaderQr> m_qr; // null: the cable has no public page, no code is shown
     std::string m_banner;
     std::vector<reader::TermMatch> m_terms; // in the display text
     std::optional<reader::LargePrint> m_large; // made the first time large print is needed

@@ -207,6 +207,29 @@ const std::vector<Expected>& expected_fields()
             "Contact of "
             "Valentin HAHN aka Valentine Vasiliyevich KHAN aka Won-shin HAN, Self Confeesed Soviet Agent",
             "", { "Chief, FI/Division D" }, {}, {} },
+        { "exhibit/036_09tripoli938-libya-halts-heu-fuel-transfer.txt",
+            "LIBYA HALTS HIGHLY ENRICHED URANIUM FUEL TRANSFER", "AMEMBASSY TRIPOLI", { "SECSTATE WASHDC" },
+            { "PREL", "PINS", "MNUC", "PARM", "PINR", "RS", "KGIC", "KNNP", "KRAD", "ENRG", "LY" },
+            { "09TRIPOLI870" } },
+        // TAGS without a colon, comma-separated, with the last tag on the next line.
+        { "exhibit/037_09tripoli941-libya-seeks-renewed-commitment.txt",
+            "LIBYANS SEEK RENEWED COMMITMENT FROM U.S. IN RETURN FOR PROGRESS ON HEU SHIPMENT", "AMEMBASSY TRIPOLI",
+            { "SECSTATE WASHDC" },
+            { "PREL", "PGOV", "MNUC", "PARM", "PINR", "RS", "KGIC", "KNNP", "KRAD", "ENRG", "LY" },
+            { "09TRIPOLI938" } },
+        { "exhibit/038_09tripoli943-libyan-mfa-briefed-heu-security.txt", "LIBYAN MFA BRIEFED ON HEU SECURITY CONCERNS",
+            "AMEMBASSY TRIPOLI", { "SECSTATE WASHDC" },
+            { "PREL", "PGOV", "MNUC", "PARM", "PINR", "RS", "KGIC", "KNNP", "KRAD", "ENRG", "LY" },
+            { "09TRIPOLI938", "09TRIPOLI941" } },
+        { "exhibit/039_09tripoli950-libyan-heu-shipment-secure.txt",
+            "LIBYAN HEU SHIPMENT SECURE; NO DECISION YET REGARDING NEXT STEPS", "AMEMBASSY TRIPOLI",
+            { "SECSTATE WASHDC" }, { "PREL", "MNUC", "PARM", "PINR", "RS", "KGIC", "KNNP", "KRAD", "ENRG", "LY" },
+            { "09TRIPOLI938", "09TRIPOLI941" } },
+        // A) B) C) with the first two separated by spaces only; B) is not in the collection.
+        { "exhibit/040_09tripoli1025-final-heu-shipment-departs-libya.txt", "FINAL HEU SHIPMENT DEPARTS LIBYA",
+            "AMEMBASSY TRIPOLI", { "SECSTATE WASHDC" },
+            { "PREL", "PINS", "MNUC", "PARM", "PINR", "RS", "KGIC", "KNNP", "KRAD", "ENRG", "LY" },
+            { "09TRIPOLI938", "09TRIPOLI966", "09TRIPOLI941" } },
     };
     return table;
 }

@@ -160,6 +160,8 @@ content::Manifest sample_manifest()
     tour.stops.push_back({ "08TOKYO1723", { { "en", "The proposal." } }, "", 54, 0 });
     tour.line = 49;
     m.tours.push_back(tour);
+    m.cables.push_back(content::ManifestCable {
+        "08TOKYO1723", "https://wikileaks.org/plusd/cables/08TOKYO1723_a.html", 45 });
     m.ui["en"] = { { "nav.back", "Back" }, { "nav.home", "Home" } };
     m.ui["ja"] = { { "nav.back", "戻る" } };
     return m;

@@ -33,8 +33,8 @@ private:
 // corpus has them), including one with no id of its own and one whose reference names another.
 std::vector<cable::Cable> sample_cables();
 
-// A manifest naming some of the sample cables, with a glossary entry that has another form (so
-// every table of a pack built with it has rows).
+// A manifest naming some of the sample cables, with a glossary entry that has another form and a
+// cable's permalink (so every table of a pack built with it has rows).
 content::Manifest sample_manifest();
 
 // Builds a pack from `cables` into `out`; fails the test on error.

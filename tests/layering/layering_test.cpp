@@ -80,6 +80,7 @@ const std::map<std::string, std::set<std::string>> library_owner = {
     { "nlohmann/", { "main" } },
     { "CLI/", { "main" } },
     { "systemd/", { "platform" } },
+    { "qrencode.h", { "qr" } },
 };
 
 // Our layers and what each may include.
@@ -89,12 +90,13 @@ const std::map<std::string, std::set<std::string>> allowed_layers = {
     { "content", { "core", "cable", "content" } },
     { "text", { "core", "text" } },
     { "input", { "core", "input" } },
+    { "qr", { "core", "qr" } },
     { "ui", { "core", "text", "input", "ui" } },
-    { "screens", { "core", "cable", "content", "text", "input", "ui", "screens" } },
-    { "app", { "core", "cable", "content", "text", "input", "ui", "screens", "app" } },
+    { "screens", { "core", "cable", "content", "text", "input", "qr", "ui", "screens" } },
+    { "app", { "core", "cable", "content", "text", "input", "qr", "ui", "screens", "app" } },
     { "platform", { "core", "input", "ui", "platform" } },
     { "main",
-        { "core", "cable", "content", "text", "input", "ui", "screens", "app", "platform", "main",
+        { "core", "cable", "content", "text", "input", "qr", "ui", "screens", "app", "platform", "main",
             "cablepack", "kiosk" } },
 };
 

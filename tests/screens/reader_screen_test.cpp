@@ -444,7 +444,7 @@ TEST_CASE("every exhibit cable passes the audit: 9 mm targets, 7:1 text and the 
         return {};
     });
     REQUIRE(st.ok());
-    CHECK(frames == 120);
+    CHECK(frames == 135);
 }
 
 TEST_CASE("references in the pack open their cable, and the cable they name links back as cited by")

@@ -206,7 +206,7 @@ TEST_CASE("large print of every exhibit cable keeps every visible character, in 
         return {};
     });
     REQUIRE(st.ok());
-    CHECK(cables == 40);
+    CHECK(cables == 45);
 }
 
 TEST_CASE("large print of hostile texts ends without a crash and keeps the visible text")

@@ -4,11 +4,13 @@
 #include "cable/parse.hpp"
 #include "content/manifest.hpp"
 #include "content/pack_writer.hpp"
+#include "content/permalink.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unistd.h>
 
@@ -37,6 +39,15 @@ struct BuiltPack {
         options.builder_version = "tests";
         auto writer = content::PackWriter::create(pack, std::move(options));
         REQUIRE_MESSAGE(writer.ok(), (writer.ok() ? "" : writer.error().to_string()));
+        // Each document's public page, from its folder's SOURCES.tsv, as cablepack build finds it.
+        std::map<fs::path, content::SourceRow> sources;
+        for (const char* folder : { "exhibit", "seeds" }) {
+            auto rows = content::read_sources_tsv(root / "cables" / folder / "SOURCES.tsv");
+            REQUIRE_MESSAGE(rows.ok(), (rows.ok() ? "" : rows.error().to_string()));
+            for (const auto& row : *rows) {
+                sources[root / "cables" / folder / row.file] = row;
+            }
+        }
         for (const auto& entry : fs::recursive_directory_iterator(root / "cables")) {
             if (!entry.is_regular_file() || entry.path().extension() != ".txt") {
                 continue;
@@ -48,6 +59,11 @@ struct BuiltPack {
             for (const cable::Cable& c : parsed.cables) {
                 const auto added = writer->add(c);
                 REQUIRE_MESSAGE(added.ok(), (added.ok() ? "" : added.error().to_string()));
+                if (const auto row = sources.find(entry.path()); row != sources.end() && !c.id.empty()) {
+                    if (auto link = content::permalink_for(row->second); !link.url.empty()) {
+                        writer->set_permalink(c.id, link.url);
+                    }
+                }
             }
         }
         const auto summary = writer->commit();

@@ -3,7 +3,8 @@
 //
 // SRC is a cable file, or a folder read recursively for cable files (.txt, .text, .html, .htm,
 // .csv, .md; hidden files, README, LICENSE and CMakeLists files and everything else, such as the manifest or
-// a SOURCES.tsv, are skipped). Every bad file is reported as "file:line: error: ...", all of them. Without
+// a SOURCES.tsv, are skipped as cables; a SOURCES.tsv gives each of its files' documents a public page,
+// content/permalink.hpp). Every bad file is reported as "file:line: error: ...", all of them. Without
 // --keep-going any error fails the build and nothing is written; with it, the cables that could be read are
 // built and the exit code is still 1. A progress bar shows on a terminal, plain lines otherwise; a summary
 // ends the run. Exit codes: 0 ok, 1 bad input or a failed check, 2 usage.
@@ -11,6 +12,7 @@
 #include "cable/parse.hpp"
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
+#include "cablepack/source_tables.hpp"
 #include "content/manifest.hpp"
 #include "content/pack_writer.hpp"
 #include "content/variants.hpp"
@@ -258,6 +260,24 @@ std::string stored_id(const ck::cable::Cable& c)
     return c.id.empty() ? fs::path(c.source_file).stem().string() : c.id;
 }
 
+// The cable's public page from its file's SOURCES.tsv line. A line describes its file's one
+// document; in a file of several, only the cable it names by id.
+void set_permalink(content::PackWriter& writer, const SourceTables& tables, const ck::cable::Cable& c,
+    std::size_t cables_in_file)
+{
+    const auto it = tables.find(c.source_file);
+    if (it == tables.end() || (cables_in_file > 1 && it->second.doc_id != stored_id(c))) {
+        return;
+    }
+    content::SourceRow row = it->second;
+    if (row.doc_id.empty()) {
+        row.doc_id = stored_id(c);
+    }
+    if (content::Permalink link = content::permalink_for(row); !link.url.empty()) {
+        writer.set_permalink(stored_id(c), std::move(link.url));
+    }
+}
+
 int run_build(const BuildArgs& args)
 {
     const auto start = Clock::now();
@@ -292,6 +312,11 @@ int run_build(const BuildArgs& args)
     auto inputs = collect(args.sources);
     if (!inputs) {
         print_error(inputs.error());
+        return exit_failed;
+    }
+    auto source_tables = read_source_tables(args.sources);
+    if (!source_tables) {
+        print_error(source_tables.error());
         return exit_failed;
     }
     // The writer takes the options; the manifest is kept for the curation checks.
@@ -347,6 +372,9 @@ int run_build(const BuildArgs& args)
                 checks.push_back(std::move(check));
             }
             auto added = writer->add(c);
+            if (added && !added->duplicate) {
+                set_permalink(*writer, *source_tables, c, parsed.cables.size());
+            }
             if (!added) {
                 std::fprintf(
                     stderr, "%s: error: %s\n", added.error().where.c_str(), added.error().message.c_str());

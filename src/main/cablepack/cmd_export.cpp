@@ -1,6 +1,7 @@
 // `cablepack export PACK [--display-text]`: JSON Lines on stdout, one object per cable in pack
 // order (by date, then id), with the keys of `cablepack parse`. A cable stored under its file stem
-// (the document named no id) is exported with that stem as its id. Exit codes: 0 ok, 1 the pack
+// (the document named no id) is exported with that stem as its id. "permalink" is the cable's public
+// page (null when it has none). Exit codes: 0 ok, 1 the pack
 // fails a check, 2 usage.
 #include "cablepack/cable_json.hpp"
 #include "cablepack/cmd_shared.hpp"
@@ -22,8 +23,13 @@ int run_export(const std::string& path, bool display_text)
         return exit_failed;
     }
     auto st = pack->for_each_cable([&](const content::CableRecord& record) -> ck::Status {
-        const std::string line
-            = to_json_line(cable_to_json(record.cable, display_text ? JsonText::include : JsonText::omit));
+        nlohmann::json j = cable_to_json(record.cable, display_text ? JsonText::include : JsonText::omit);
+        auto permalink = pack->permalink(record.cable.id);
+        if (!permalink) {
+            return permalink.error();
+        }
+        j["permalink"] = *permalink ? nlohmann::json(**permalink) : nlohmann::json(nullptr);
+        const std::string line = to_json_line(j);
         std::fwrite(line.data(), 1, line.size(), stdout);
         std::fputc('\n', stdout);
         return {};

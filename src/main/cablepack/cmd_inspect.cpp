@@ -2,9 +2,9 @@
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
 // featured (ids), tours ({"id", "title", "stops": [cable ids]}), glossary_terms (a count), glossary (the
 // terms), languages, ui_strings (a count per language), untranslated (per language, the UI keys another
-// language has and it lacks; only languages that lack some) and refs ({"total", "resolved", "possible",
-// "fbis"}), plus build_time, builder_version, archive and years. Texts are English. Exit codes: 0 ok, 1 the
-// pack fails an open check, 2 usage.
+// language has and it lacks; only languages that lack some), refs ({"total", "resolved", "possible", "fbis"})
+// and permalinks (how many cables have a public page, shown as a QR code), plus build_time, builder_version,
+// archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2 usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
@@ -61,6 +61,11 @@ int run_inspect(const std::string& path, bool json)
         print_error(path, (refs ? years.error() : refs.error()).to_string());
         return exit_failed;
     }
+    auto permalinks = pack->permalink_count();
+    if (!permalinks) {
+        print_error(path, permalinks.error().to_string());
+        return exit_failed;
+    }
     nlohmann::json out;
     out["title"] = info.title;
     out["sequence"] = info.sequence;
@@ -105,6 +110,7 @@ int run_inspect(const std::string& path, bool json)
     }
     out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved }, { "possible", refs->possible },
         { "fbis", refs->fbis } };
+    out["permalinks"] = *permalinks;
     out["years"] = nlohmann::json::object();
     for (const auto& y : *years) {
         out["years"][std::to_string(y.year)] = y.cables;
@@ -133,6 +139,8 @@ int run_inspect(const std::string& path, bool json)
                 "items\n",
         static_cast<long long>(refs->total), static_cast<long long>(refs->resolved),
         static_cast<long long>(refs->possible), static_cast<long long>(refs->fbis));
+    std::printf("  permalinks (public pages, shown as QR codes): %lld of %lld cables\n",
+        static_cast<long long>(*permalinks), static_cast<long long>(info.cables));
     for (const auto& s : c.sections) {
         std::printf("  section %s: %s (%zu cables)\n", s.id.c_str(), content::pick(s.title, "en").c_str(),
             s.cables.size());

@@ -1,7 +1,7 @@
 // posix_spawn and /proc: nothing here needs more than the C library.
 #include "bench_util.hpp"
-#include "bench_json.hpp"
 
+#include "bench_json.hpp"
 #include "content/pack.hpp"
 
 #include <algorithm>

@@ -223,7 +223,8 @@ void bench_chromium(const Setup& s)
         // Memory is compared by PSS: the RSS sum counts every shared page once per process.
         const double speed = median(chrome_ms) / median(ours_ms);
         const double memory = median(chrome_pss) / median(ours_pss);
-        std::printf("ratio (median): %.1fx faster to the screenshot, %.1fx less memory (PSS; %.1fx by summed RSS)\n",
+        std::printf(
+            "ratio (median): %.1fx faster to the screenshot, %.1fx less memory (PSS; %.1fx by summed RSS)\n",
             speed, memory, median(chrome_rss) / median(ours_rss));
         json_report().value("chromium / kiosk, spawn to screenshot (median)", "x", speed);
         json_report().value("chromium / kiosk, peak PSS (median)", "x", memory);

@@ -423,8 +423,10 @@ int main(int argc, char** argv)
             bench::rank_percentile(t.worker_cpu, 0.95), t.failed > 0 ? "(some failed)" : "");
         const std::string name = c.name;
         if (const std::string key = bench::class_key(name); !key.empty()) {
-            bench::json_report().set("/classes/" + key + "/p50_ms", bench::rank_percentile(t.event_results, 0.5));
-            bench::json_report().set("/classes/" + key + "/p95_ms", bench::rank_percentile(t.event_results, 0.95));
+            bench::json_report().set(
+                "/classes/" + key + "/p50_ms", bench::rank_percentile(t.event_results, 0.5));
+            bench::json_report().set(
+                "/classes/" + key + "/p95_ms", bench::rank_percentile(t.event_results, 0.95));
         }
         bench::json_report().figure(name + ": results, woken by worker", "ms", t.event_results);
         bench::json_report().figure(name + ": results, 16 ms polling", "ms", t.polled_results);

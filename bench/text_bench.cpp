@@ -103,7 +103,8 @@ int main(int argc, char** argv)
     }
     std::sort(cold.begin(), cold.end());
     std::printf("  preserve_lines, cold shaping cache               %8.3f ms\n", cold[cold.size() / 2]);
-    ck::bench::json_report().value("preserve_lines, cold shaping cache (median)", "ms", cold[cold.size() / 2]);
+    ck::bench::json_report().value(
+        "preserve_lines, cold shaping cache (median)", "ms", cold[cold.size() / 2]);
 
     std::size_t glyphs = 0;
     const double warm_ms = median_ms(21, [&] { glyphs = fonts->layout(cable, normal).glyphs().size(); });

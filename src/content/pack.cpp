@@ -2,6 +2,7 @@
 // connection's statement budget; search lives in search.cpp and facets.cpp.
 #include "content/pack.hpp"
 
+#include "cable/origin.hpp"
 #include "content/pack_impl.hpp"
 #include "content/schema.hpp"
 
@@ -144,6 +145,35 @@ Status read_tours(Pack::Impl& p, Texts& texts, Collection& c)
     return status;
 }
 
+// The names and readings tables (name_tables.hpp). A name is keyed by its English form and by the
+// kiosk's wording of it, so "AMEMBASSY TOKYO" in the table also names the origin "Embassy Tokyo";
+// a form the table lists itself wins over a derived one.
+void read_name_tables(Texts& texts, Collection& c)
+{
+    for (const auto& [english, langs] : texts["name"]) {
+        if (const std::string worded = cable::origin_from_addressee(english); !worded.empty()) {
+            c.names.emplace(name_key(worded), langs);
+        }
+    }
+    for (const auto& [english, langs] : texts["name"]) {
+        c.names.insert_or_assign(name_key(english), langs);
+    }
+    for (const auto& [term, langs] : texts["reading"]) {
+        const auto it = langs.find("ja");
+        if (it == langs.end()) {
+            continue;
+        }
+        std::size_t pos = 0;
+        while (pos < it->second.size()) {
+            const std::size_t end = std::min(it->second.find(' ', pos), it->second.size());
+            if (end > pos) {
+                c.readings_ja.push_back({ term, it->second.substr(pos, end - pos), 0 });
+            }
+            pos = end + 1;
+        }
+    }
+}
+
 } // namespace
 
 Status read_collection(Pack::Impl& p)
@@ -161,6 +191,7 @@ Status read_collection(Pack::Impl& p)
             c.ui[lang][key] = value;
         }
     }
+    read_name_tables(*texts, c);
     if (auto status = read_sections(p, *texts, c); !status) {
         return status;
     }

@@ -388,6 +388,13 @@ void collection_texts(const Collection& c, const ShownText& fn)
         fn("the glossary: " + term.term, term.term, false);
         each_lang(term.definition, "the glossary's definition of " + term.term, fn);
     }
+    // The names table's forms and the terms the Japanese keyboard offers are shown too.
+    for (const auto& [key, names] : c.names) {
+        each_lang(names, "the name of " + key, fn);
+    }
+    for (const auto& r : c.readings_ja) {
+        fn("the readings table: " + r.reading, r.term, false);
+    }
     for (const auto& [lang, strings] : c.ui) {
         for (const auto& [key, text] : strings) {
             std::string named = "the pack's UI string ";

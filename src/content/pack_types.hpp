@@ -5,6 +5,7 @@
 #include "cable/cable.hpp"
 #include "cable/refs.hpp"
 #include "content/manifest.hpp"
+#include "content/name_tables.hpp"
 
 #include <cstdint>
 #include <map>
@@ -107,6 +108,11 @@ struct Collection {
     std::vector<GlossaryTerm> glossary;
     std::vector<Tour> tours;
     std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
+    // Origins and addressees in other languages: name_key(English form) -> lang -> name. Each
+    // form is also keyed as the kiosk words it ("AMEMBASSY TOKYO" also as "EMBASSY TOKYO").
+    std::map<std::string, LangText> names;
+    // The kana a Japanese visitor types for the terms search knows, one entry per reading.
+    std::vector<TermReading> readings_ja;
 };
 
 struct RefCounts {

@@ -6,6 +6,7 @@
 
 #include "cable/cable.hpp"
 #include "content/manifest.hpp"
+#include "content/name_tables.hpp"
 #include "content/variants.hpp"
 
 #include <cstdint>
@@ -30,6 +31,10 @@ struct BuildOptions {
     // Each cable's public page (cable id -> https URL), from the folders' SOURCES.tsv
     // (permalink.hpp); an id not in the pack is skipped. The manifest's [[cables]] permalinks win.
     std::map<std::string, std::string> permalinks;
+    // Japanese names of origins and addressees, and the kana readings of terms search knows
+    // (name_tables.hpp), stored in the texts table with the language "ja".
+    std::vector<NameEntry> names_ja;
+    std::vector<TermReading> readings_ja;
     // Before the rename the new pack always passes PRAGMA integrity_check, FTS5's structural
     // integrity-check and the content hash. This adds FTS5's check of the indexes against every
     // row, which re-tokenizes all text (verify runs it on import; see Pack::check_integrity).

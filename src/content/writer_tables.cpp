@@ -458,6 +458,25 @@ Status TableWriter::write_permalinks()
     return st;
 }
 
+Status TableWriter::write_name_tables()
+{
+    // Owner "name": field = the English form, value = its name; owner "reading": field = the term,
+    // value = its readings separated by spaces (a term's lines joined in table order).
+    Status st;
+    for (const NameEntry& n : m_options.names_ja) {
+        st = st ? write_texts("name", n.english, LangText { { "ja", n.local } }) : st;
+    }
+    std::map<std::string, std::string> readings;
+    for (const TermReading& r : m_options.readings_ja) {
+        std::string& all = readings[r.term];
+        all += (all.empty() ? "" : " ") + r.reading;
+    }
+    for (const auto& [term, all] : readings) {
+        st = st ? write_texts("reading", term, LangText { { "ja", all } }) : st;
+    }
+    return st;
+}
+
 Status TableWriter::write_manifest()
 {
     if (!m_options.manifest) {
@@ -566,6 +585,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     st = st ? write_permalinks() : st;
     st = st ? write_manifest() : st;
     st = st ? write_variants() : st;
+    st = st ? write_name_tables() : st;
     // Content rows first, so the content hash (which covers the title and counts in meta, but not
     // the build's own fields) can be computed before the build fields are stored.
     st = st ? write_meta("") : st;

@@ -43,6 +43,7 @@ private:
     Status write_manifest();
     Status write_variants();
     Status write_permalinks();
+    Status write_name_tables();
     // The row number of a cable the manifest names; 0, and an error kept for the report, when the
     // pack has no such cable.
     std::int64_t manifest_num_of(const std::string& id, std::size_t line);

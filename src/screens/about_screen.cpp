@@ -5,6 +5,7 @@
 
 #include "core/ascii.hpp"
 #include "screens/cable_row.hpp"
+#include "screens/place_names.hpp"
 #include "screens/section_screen.hpp"
 
 #include <algorithm>
@@ -141,6 +142,7 @@ CollectionFacts facts_from(
     for (const content::FacetCount& c : facets.origin) {
         if (std::string place = short_place(c.value); !place.empty() && c.count > 0) {
             origins[place] += c.count;
+            f.origins_written.emplace(place, c.value);
         }
     }
     for (const auto& [label, count] : origins) {
@@ -153,6 +155,17 @@ CollectionFacts facts_from(
     }
     return f;
 }
+
+namespace {
+
+// An origin of the facts in the visitor's language (the names table), else as rows word it.
+std::string origin_name(const Strings& strings, const CollectionFacts& facts, const std::string& label)
+{
+    const auto it = facts.origins_written.find(label);
+    return place_name(strings, it == facts.origins_written.end() ? label : it->second, label);
+}
+
+} // namespace
 
 std::optional<CollectionFacts> count_facts(content::Pack& pack, const std::atomic<bool>* cancel)
 {
@@ -332,7 +345,8 @@ float AboutScreen::build_facts(ui::Canvas& canvas, const Env& env, Rect column)
             for (const Tally& o : m_facts.origins) {
                 if (draw) {
                     canvas.text({}, group_digits(o.count), { inner.right() - count_w, y }, count_w, count);
-                    canvas.text({}, o.label, { inner.x, y }, inner.w - count_w - t.px(2), name);
+                    canvas.text({}, origin_name(env.strings, m_facts, o.label), { inner.x, y },
+                        inner.w - count_w - t.px(2), name);
                 }
                 y += name.style.size_px * name.line_height + t.px(0.8f);
             }

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -42,6 +43,9 @@ struct CollectionFacts {
     int last_year = 0;
     std::vector<Tally> markings; // by stamp marking, most restrictive first; "" for no marking
     std::vector<Tally> origins; // worded as rows word them (short_place), most frequent first
+    // Each origin's label -> the origin as the pack stores it ("Embassy Tokyo"), to find its name
+    // in the visitor's language (place_names.hpp).
+    std::map<std::string, std::string> origins_written;
 };
 
 inline constexpr std::size_t about_origins_shown = 5;

@@ -5,6 +5,7 @@
 
 #include "cable/origin.hpp"
 #include "core/ascii.hpp"
+#include "screens/place_names.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -209,10 +210,28 @@ std::string short_place(std::string_view addressee)
     return title_case(words);
 }
 
+namespace {
+
+// A row's place: the names table's name in the visitor's language (by the address as written, as
+// worded, or as the row words it), else the row's short English form.
+std::string row_place(const Strings& strings, std::string_view written, std::string_view worded)
+{
+    const std::string english = short_place(worded.empty() ? written : worded);
+    if (english.empty()) {
+        return english;
+    }
+    if (std::string local = strings.name_of(worded); !local.empty()) {
+        return place_name(strings, written, local);
+    }
+    return place_name(strings, written, english);
+}
+
+} // namespace
+
 std::string route_line(const content::CableSummary& cable, const Strings& strings)
 {
-    const std::string from = short_place(cable.origin.empty() ? cable.from : cable.origin);
-    const std::string to = short_place(cable.first_to);
+    const std::string from = row_place(strings, cable.from, cable.origin);
+    const std::string to = row_place(strings, cable.first_to, {});
     if (!from.empty() && !to.empty()) {
         return from + " → " + to;
     }

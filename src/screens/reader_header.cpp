@@ -4,6 +4,7 @@
 #include "screens/reader_header.hpp"
 
 #include "cable/origin.hpp"
+#include "screens/place_names.hpp"
 #include "screens/reader_text.hpp"
 #include "ui/widgets.hpp"
 
@@ -334,13 +335,13 @@ float ReaderHeader::build_rows(Pen& pen, const Env& env, const Metrics& m, Point
         text_row("reader.precedence", { words.empty() ? c.precedence : words });
     }
     if (!m_from.empty()) {
-        text_row("reader.from", { m_from });
+        text_row("reader.from", { place_name(env.strings, c.from, m_from) });
     }
     if (!m_to.empty()) {
-        text_row("reader.to", m_to, "reader.more:to", m_all_to);
+        text_row("reader.to", place_names(env.strings, c.to, m_to), "reader.more:to", m_all_to);
     }
     if (!m_info.empty()) {
-        text_row("reader.info", m_info, "reader.more:info", m_all_info);
+        text_row("reader.info", place_names(env.strings, c.info, m_info), "reader.more:info", m_all_info);
     }
     if (!m_marks.empty()) {
         chip_row("reader.classification", m_marks, "reader.mark:", "reader.more:marks", m_all_marks);
@@ -350,6 +351,10 @@ float ReaderHeader::build_rows(Pen& pen, const Env& env, const Metrics& m, Point
     }
     if (!m_tags.empty()) {
         chip_row("reader.tags", m_tags, "reader.tag:", "reader.more:tags", m_all_tags);
+    }
+    // A quiet note for visitors of another language: the document itself is in English.
+    if (std::string language = env.strings.get("reader.language_value"); !language.empty()) {
+        text_row("reader.language", { std::move(language) });
     }
 
     // The value column starts after the widest label (at most two fifths of the card).

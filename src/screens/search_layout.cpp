@@ -29,6 +29,8 @@ ui::KeyboardLabels SearchScreen::keyboard_labels(const Env& env) const
     labels.backspace = search_text(env.strings, "keyboard.backspace", {});
     labels.hide = search_text(env.strings, "keyboard.done", {});
     labels.key_format = search_text(env.strings, "keyboard.key", {});
+    labels.mark = search_text(env.strings, "keyboard.mark", {});
+    labels.mode_format = search_text(env.strings, "keyboard.mode", {});
     return labels;
 }
 
@@ -76,8 +78,11 @@ void SearchScreen::build(ui::Canvas& canvas, const Env& env)
         m_keyboard_visible = true;
     }
     const float keyboard_w = m_portrait ? env.body.w : std::min((env.body.w - 2 * margin) * 0.44f, t.px(240));
-    m_keyboard = ui::Keyboard::layout(t, keyboard_w, m_portrait ? ui::HideKey::present : ui::HideKey::absent,
-        m_portrait ? ui::KeyboardPanel::full_width : ui::KeyboardPanel::card);
+    follow_language(env);
+    const ui::KeyboardOptions options { m_portrait ? ui::HideKey::present : ui::HideKey::absent,
+        m_portrait ? ui::KeyboardPanel::full_width : ui::KeyboardPanel::card, m_layout,
+        env.strings.lang() == "ja" ? ui::ModeKeys::japanese : ui::ModeKeys::absent };
+    m_keyboard = ui::Keyboard::layout(t, keyboard_w, options);
     const Areas a = areas(canvas, env);
 
     ui::TextSpec heading;
@@ -104,7 +109,9 @@ void SearchScreen::build(ui::Canvas& canvas, const Env& env)
     draw_field(canvas, env, field, m_field, m_field_scroll);
 
     float y = a.completions.y;
-    const std::vector<ChipSpec> completions = completion_chips();
+    // While kana is typed, the terms it may become take the completions' place.
+    const std::vector<ChipSpec> kana = kana_chips();
+    const std::vector<ChipSpec> completions = kana.empty() ? completion_chips() : kana;
     const int completion_rows = m_portrait ? 1 : 2;
     if (!completions.empty()) {
         y += draw_chips(canvas, { a.completions.x, y, a.completions.w, 0 }, completions, completion_rows)

@@ -139,6 +139,9 @@ void SearchScreen::await_background(std::chrono::milliseconds limit)
 
 void SearchScreen::press_key(const ui::KeyboardKey& key)
 {
+    if (press_kana_key(key)) {
+        return;
+    }
     switch (key.action) {
     case ui::KeyAction::insert:
         m_field.insert(key.text);
@@ -152,6 +155,9 @@ void SearchScreen::press_key(const ui::KeyboardKey& key)
     case ui::KeyAction::hide:
         m_keyboard_visible = false;
         return;
+    case ui::KeyAction::mode:
+    case ui::KeyAction::mark:
+        return; // handled by press_kana_key
     }
     search();
 }
@@ -166,6 +172,15 @@ Intent SearchScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
     if (id.starts_with("row:")) {
         return Intent::of(Intent::Kind::open_cable, id.substr(4));
     }
+    if (id.starts_with(kana_prefix)) {
+        // A term offered for the kana typed replaces it and is searched.
+        m_kana.clear();
+        m_field.set_composition({});
+        m_field.insert(std::string_view(id).substr(kana_prefix.size()));
+        search();
+        return Intent::none();
+    }
+    commit_kana();
     if (id == "search.field" || id == "search.show_keyboard") {
         m_keyboard_visible = true;
     } else if (id == "search.clear_text") {
@@ -205,6 +220,7 @@ Intent SearchScreen::on_gesture(const input::Gesture& gesture, const Env& /*env*
 
 Intent SearchScreen::on_text(std::string_view utf8, const Env& /*env*/)
 {
+    commit_kana();
     if (m_field.insert(utf8)) {
         search();
     }
@@ -215,6 +231,13 @@ Intent SearchScreen::on_key(const input::KeyEvent& key, const Env& /*env*/)
 {
     using K = input::Key;
     bool edited = false;
+    if (key.key == K::backspace && m_kana.backspace()) {
+        show_kana(); // the kana typed on the screen's keyboard goes first
+        return Intent::none();
+    }
+    if (key.key != K::backspace) {
+        commit_kana();
+    }
     switch (key.key) {
     case K::backspace:
         edited = m_field.backspace();

@@ -4,9 +4,11 @@
 // a SearchWorker (lanes of the app's BackgroundWork) so typing never waits for the pack; what a
 // visitor types lives only in this screen's memory and goes with it (back, home, idle reset).
 // The class is split by concern: search_screen.cpp is the controller (state, input, requests to
-// the worker, applying its answers) and search_layout.cpp builds the frame.
+// the worker, applying its answers), search_kana.cpp the Japanese keyboard's kana and terms, and
+// search_layout.cpp builds the frame.
 #pragma once
 
+#include "screens/kana_input.hpp"
 #include "screens/screen.hpp"
 #include "screens/scroll_view.hpp"
 #include "screens/search_field.hpp"
@@ -71,12 +73,15 @@ public:
     [[nodiscard]] bool waiting() const { return m_answered < m_generation; }
     [[nodiscard]] bool keyboard_visible() const { return m_keyboard_visible; }
     [[nodiscard]] SearchWorker* worker() { return m_worker.get(); }
+    [[nodiscard]] const KanaInput& kana() const { return m_kana; }
+    [[nodiscard]] ui::KeyboardLayout keyboard_layout() const { return m_layout; }
 
 private:
     // Widget id prefixes the layout draws and the controller answers.
     static constexpr std::string_view complete_prefix = "complete:";
     static constexpr std::string_view suggest_prefix = "suggest:";
     static constexpr std::string_view tag_prefix = "tag:";
+    static constexpr std::string_view kana_prefix = "kana:"; // a term offered for the typed kana
 
     struct Areas;
 
@@ -86,6 +91,13 @@ private:
     void load_more();
     void apply(SearchResponse&& response);
     void press_key(const ui::KeyboardKey& key);
+    // The Japanese keyboard (search_kana.cpp): the layout follows the UI language; typed kana waits
+    // beside the box (shown underlined, not searched) until a term is chosen or it is committed.
+    void follow_language(const Env& env);
+    bool press_kana_key(const ui::KeyboardKey& key);
+    void commit_kana();
+    void show_kana();
+    std::vector<ChipSpec> kana_chips() const;
 
     // Layout (search_layout.cpp).
     Areas areas(ui::Canvas& canvas, const Env& env);
@@ -108,6 +120,9 @@ private:
     std::string m_rows_key; // the width, text size and language the heights were measured at
     ui::Keyboard m_keyboard;
     bool m_keyboard_visible = true;
+    ui::KeyboardLayout m_layout = ui::KeyboardLayout::latin;
+    std::string m_layout_lang; // the UI language the layout was chosen for
+    KanaInput m_kana;
     bool m_portrait = false;
     std::uint64_t m_generation = 0; // of the newest request
     std::uint64_t m_answered = 0; // newest generation with a response applied

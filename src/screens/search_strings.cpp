@@ -12,7 +12,7 @@ struct Fallback {
     std::string_view en;
 };
 
-constexpr std::array<Fallback, 29> fallbacks = { {
+constexpr std::array<Fallback, 31> fallbacks = { {
     { "search.title", "Search" },
     { "search.placeholder", "Type a word, a name or a place" },
     { "search.results", "{n} cables found" },
@@ -43,6 +43,8 @@ constexpr std::array<Fallback, 29> fallbacks = { {
     { "keyboard.space", "Space" },
     { "keyboard.backspace", "Delete" },
     { "keyboard.done", "Done" },
+    { "keyboard.mark", "Voiced or small kana" },
+    { "keyboard.mode", "Switch to {key}" },
 } };
 
 } // namespace

@@ -68,6 +68,20 @@ std::string Strings::get(std::string_view key) const
     return builtin;
 }
 
+std::string Strings::name_of(std::string_view english) const
+{
+    if (m_pack == nullptr || m_lang == "en" || english.empty()) {
+        return {};
+    }
+    const auto& names = m_pack->collection().names;
+    const auto it = names.find(content::name_key(english));
+    if (it == names.end()) {
+        return {};
+    }
+    const auto local = it->second.find(m_lang);
+    return local == it->second.end() ? std::string() : local->second;
+}
+
 std::string Strings::format(
     std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values) const
 {

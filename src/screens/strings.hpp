@@ -21,6 +21,10 @@ public:
     [[nodiscard]] const std::string& lang() const { return m_lang; }
     [[nodiscard]] std::string get(std::string_view key) const;
     // `key`'s text with {name} placeholders filled in.
+    // The pack's name for an origin or addressee written in English ("AMEMBASSY TOKYO") in the
+    // visitor's language (the names table, compared ignoring case and spacing); empty when the
+    // table has none, and always in English.
+    [[nodiscard]] std::string name_of(std::string_view english) const;
     [[nodiscard]] std::string format(
         std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values) const;
 

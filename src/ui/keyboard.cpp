@@ -5,6 +5,7 @@
 #include "ui/keyboard.hpp"
 
 #include "core/ascii.hpp"
+#include "ui/keyboard_grid.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -13,7 +14,7 @@
 namespace ck::ui {
 namespace {
 
-constexpr float units_per_row = 10.0f;
+using keygrid::units_per_row;
 // The keys' height follows their width on wide screens, within these bounds.
 constexpr float key_height_ratio = 0.9f;
 constexpr float key_max_height_mm = 17.0f;
@@ -24,24 +25,51 @@ struct RowSpec {
     float first_unit;
 };
 
-KeyboardKey character_key(char c, Rect rect)
+KeyboardKey letter_key(char c, Rect rect)
 {
-    KeyboardKey k;
-    k.action = KeyAction::insert;
-    k.text = std::string(1, c);
-    k.cap = ascii::to_upper(k.text);
-    k.id = "key:" + k.text;
-    k.rect = rect;
-    return k;
+    const std::string text(1, c);
+    return keygrid::character_key(text, ascii::to_upper(text), rect);
 }
 
-KeyboardKey action_key(KeyAction action, std::string id, Rect rect)
+// QWERTY with a digits row; for a Japanese visitor a かな key takes a unit of the space bar.
+int add_latin_keys(std::vector<KeyboardKey>& keys, const keygrid::Grid& grid, HideKey hide, ModeKeys modes)
 {
-    KeyboardKey k;
-    k.action = action;
-    k.id = std::move(id);
-    k.rect = rect;
-    return k;
+    const RowSpec rows[] = { { "1234567890", 0.0f }, { "qwertyuiop", 0.0f }, { "asdfghjkl", 0.5f } };
+    int row = 0;
+    for (const RowSpec& spec : rows) {
+        float u = spec.first_unit;
+        for (const char c : spec.chars) {
+            keys.push_back(letter_key(c, grid.at(row, u, 1)));
+            u += 1;
+        }
+        ++row;
+    }
+    // Row 3: an apostrophe, the last letters, and a wide backspace where a typist expects it.
+    keys.push_back(letter_key('\'', grid.at(row, 0, 1)));
+    float u = 1;
+    for (const char c : std::string_view("zxcvbnm")) {
+        keys.push_back(letter_key(c, grid.at(row, u, 1)));
+        u += 1;
+    }
+    keys.push_back(
+        keygrid::action_key(KeyAction::backspace, "key:backspace", grid.at(row, u, units_per_row - u)));
+    ++row;
+    // Row 4: the punctuation of names and phrases around a long space bar.
+    u = 0;
+    if (modes == ModeKeys::japanese) {
+        keys.push_back(keygrid::mode_key(KeyboardLayout::kana, grid.at(row, 0, 1)));
+        u = 1;
+    }
+    const float space_units = (hide == HideKey::present ? 5.0f : 7.0f) - u;
+    keys.push_back(letter_key('-', grid.at(row, u, 1)));
+    keys.push_back(letter_key('"', grid.at(row, u + 1, 1)));
+    keys.push_back(keygrid::action_key(KeyAction::space, "key:space", grid.at(row, u + 2, space_units)));
+    keys.push_back(letter_key('.', grid.at(row, u + 2 + space_units, 1)));
+    if (hide == HideKey::present) {
+        keys.push_back(
+            keygrid::action_key(KeyAction::hide, "key:hide", grid.at(row, u + 3 + space_units, 2)));
+    }
+    return row + 1;
 }
 
 // A backspace symbol: a tag pointing left with a cross inside.
@@ -88,58 +116,58 @@ std::string replace_key(std::string_view format, std::string_view cap)
 
 } // namespace
 
+std::string_view to_string(KeyboardLayout layout)
+{
+    switch (layout) {
+    case KeyboardLayout::latin:
+        return "latin";
+    case KeyboardLayout::kana:
+        return "kana";
+    case KeyboardLayout::digits:
+        return "digits";
+    }
+    return "latin";
+}
+
 Keyboard Keyboard::layout(const Theme& theme, float width, HideKey hide, KeyboardPanel panel)
 {
+    return layout(theme, width, KeyboardOptions { hide, panel, KeyboardLayout::latin, ModeKeys::absent });
+}
+
+Keyboard Keyboard::layout(const Theme& theme, float width, const KeyboardOptions& options)
+{
     Keyboard kb;
-    kb.m_panel = panel;
-    kb.m_gap = std::max(theme.px(key_gap_min_mm), theme.px(theme.spacing().target_gap_mm));
-    const float pad_y = theme.px(panel_padding_mm);
+    kb.m_panel = options.panel;
+    // Without mode keys there is no way out of another layout: the QWERTY one is shown.
+    kb.m_layout = options.modes == ModeKeys::absent ? KeyboardLayout::latin : options.layout;
+    keygrid::Grid grid;
+    grid.gap = std::max(theme.px(key_gap_min_mm), theme.px(theme.spacing().target_gap_mm));
+    kb.m_gap = grid.gap;
+    grid.pad_y = theme.px(panel_padding_mm);
     // Along the screen's edge the outer keys stay out of the margin that bezels and fingers hide.
-    const float pad = panel == KeyboardPanel::full_width ? theme.px(theme.spacing().margin_mm) : pad_y;
+    grid.pad = options.panel == KeyboardPanel::full_width ? theme.px(theme.spacing().margin_mm) : grid.pad_y;
     // Inside the panel's padding, ten units and nine gaps span the width.
-    const float inner = std::max(0.0f, width - 2 * pad);
-    float pitch = (inner + kb.m_gap) / units_per_row;
-    pitch = std::max(pitch, theme.px(key_min_mm) + kb.m_gap);
-    const float unit = pitch - kb.m_gap;
-    kb.m_key_h = std::clamp(unit * key_height_ratio, theme.px(key_min_mm), theme.px(key_max_height_mm));
+    const float inner = std::max(0.0f, width - 2 * grid.pad);
+    grid.pitch = std::max((inner + grid.gap) / units_per_row, theme.px(key_min_mm) + grid.gap);
+    const float unit = grid.pitch - grid.gap;
+    grid.key_h = std::clamp(unit * key_height_ratio, theme.px(key_min_mm), theme.px(key_max_height_mm));
+    kb.m_key_h = grid.key_h;
     kb.m_label_px = std::min(theme.text_px(theme.type().ui_mm * 1.05f), kb.m_key_h * 0.5f);
 
-    const auto rect_at = [&](int row, float first_unit, float units) {
-        return Rect { pad + first_unit * pitch, pad_y + static_cast<float>(row) * (kb.m_key_h + kb.m_gap),
-            units * pitch - kb.m_gap, kb.m_key_h };
-    };
-    const RowSpec rows[] = { { "1234567890", 0.0f }, { "qwertyuiop", 0.0f }, { "asdfghjkl", 0.5f } };
-    int row = 0;
-    for (const RowSpec& spec : rows) {
-        float u = spec.first_unit;
-        for (const char c : spec.chars) {
-            kb.m_keys.push_back(character_key(c, rect_at(row, u, 1)));
-            u += 1;
-        }
-        ++row;
+    int rows = 0;
+    switch (kb.m_layout) {
+    case KeyboardLayout::latin:
+        rows = add_latin_keys(kb.m_keys, grid, options.hide, options.modes);
+        break;
+    case KeyboardLayout::kana:
+        rows = keygrid::add_kana_keys(kb.m_keys, grid, options.hide);
+        break;
+    case KeyboardLayout::digits:
+        rows = keygrid::add_digit_keys(kb.m_keys, grid, options.hide);
+        break;
     }
-    // Row 3: an apostrophe, the last letters, and a wide backspace where a typist expects it.
-    kb.m_keys.push_back(character_key('\'', rect_at(row, 0, 1)));
-    float u = 1;
-    for (const char c : std::string_view("zxcvbnm")) {
-        kb.m_keys.push_back(character_key(c, rect_at(row, u, 1)));
-        u += 1;
-    }
-    kb.m_keys.push_back(
-        action_key(KeyAction::backspace, "key:backspace", rect_at(row, u, units_per_row - u)));
-    ++row;
-    // Row 4: the punctuation of names and phrases around a long space bar.
-    const float space_units = hide == HideKey::present ? 5 : 7;
-    kb.m_keys.push_back(character_key('-', rect_at(row, 0, 1)));
-    kb.m_keys.push_back(character_key('"', rect_at(row, 1, 1)));
-    kb.m_keys.push_back(action_key(KeyAction::space, "key:space", rect_at(row, 2, space_units)));
-    kb.m_keys.push_back(character_key('.', rect_at(row, 2 + space_units, 1)));
-    if (hide == HideKey::present) {
-        kb.m_keys.push_back(action_key(KeyAction::hide, "key:hide", rect_at(row, 3 + space_units, 2)));
-    }
-    ++row;
-    kb.m_size = { 2 * pad + units_per_row * pitch - kb.m_gap,
-        2 * pad_y + static_cast<float>(row) * (kb.m_key_h + kb.m_gap) - kb.m_gap };
+    kb.m_size = { 2 * grid.pad + units_per_row * grid.pitch - grid.gap,
+        2 * grid.pad_y + static_cast<float>(rows) * (grid.key_h + grid.gap) - grid.gap };
     return kb;
 }
 
@@ -161,6 +189,10 @@ std::string Keyboard::label_of(const KeyboardKey& key, const KeyboardLabels& lab
         return labels.backspace;
     case KeyAction::hide:
         return labels.hide;
+    case KeyAction::mode:
+        return replace_key(labels.mode_format, key.cap);
+    case KeyAction::mark:
+        return labels.mark;
     }
     return key.id;
 }
@@ -197,7 +229,8 @@ void Keyboard::draw(Canvas& canvas, Point origin, const KeyboardLabels& labels) 
 
         const std::string label = label_of(key, labels);
         const bool has_cap = key.action == KeyAction::insert;
-        const std::string shown = has_cap ? key.cap : label;
+        // Mode and mark keys show their cap ("ABC", "゛゜小") in the action keys' weight.
+        const std::string shown = key.cap.empty() ? label : key.cap;
         const text::TextStyle style { text::Family::sans,
             has_cap ? text::Weight::medium : text::Weight::semibold,
             has_cap ? m_label_px : m_label_px * 0.82f };

@@ -345,6 +345,22 @@ TEST_CASE("a bad variants list fails the build naming its line")
     CHECK_FALSE(fs::exists(dir / "x.ckpack"));
 }
 
+TEST_CASE("a bad names or readings table fails the build naming each bad line")
+{
+    TempDir dir;
+    ck::test::write_bytes(
+        dir / "names_ja.tsv", "AMEMBASSY TOKYO\t在東京米国大使館\nAMEMBASSY SEOUL 在ソウル米国大使館\n");
+    ck::test::write_bytes(dir / "readings_ja.tsv", "日本\tにほん\nソ連\tソレン\n");
+    auto r = cablepack("build " + q(corpus) + " --names-ja " + q(dir / "names_ja.tsv") + " --readings-ja "
+            + q(dir / "readings_ja.tsv") + " --out " + q(dir / "x.ckpack"),
+        dir);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("names_ja.tsv:2: error: an entry is two fields separated by one tab")
+        != std::string::npos);
+    CHECK(r.err.find("readings_ja.tsv:2: error: a reading is hiragana") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "x.ckpack"));
+}
+
 TEST_CASE(
     "a command line cablepack cannot parse is said in our own words: what was wrong and what is accepted")
 {

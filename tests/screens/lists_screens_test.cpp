@@ -56,7 +56,8 @@ TEST_CASE("a row reads its date, route, marking and subject, in the visitor's la
     const Case cases[] = {
         { "en", "08TOKYO1723",
             { "24 Jun 2008", "Embassy Tokyo → Washington", "CONFIDENTIAL: GOJ PROPOSAL FOR TRILATERAL" } },
-        { "ja", "08TOKYO1723", { "2008年6月24日", "Embassy Tokyo → Washington", "CONFIDENTIAL" } },
+        // In Japanese the posts are named from the pack's names table (content_pack/names_ja.tsv).
+        { "ja", "08TOKYO1723", { "2008年6月24日", "在東京米国大使館 → 国務長官", "CONFIDENTIAL" } },
         { "en", "1977STATE158046",
             { "7 Jul 1977", "Washington → Embassy Tokyo", "CONFIDENTIAL: DIVERSION OF STRATEGIC GOODS" } },
     };
@@ -231,6 +232,10 @@ TEST_CASE("the about screen sets its paragraphs with heads, and its facts come f
     Frame frame({ 1080, 20000 }, "ja");
     const ui::WidgetTree& tree = frame.build(screen, &exhibit());
     CHECK(tree.shows_text("文書45点"));
+    // The most frequent origins are named in Japanese from the pack's names table.
+    CHECK(tree.shows_text("在東京米国大使館"));
+    CHECK(tree.shows_text("在ソウル米国大使館"));
+    CHECK_FALSE(tree.shows_text("Embassy Tokyo"));
     bool head = false;
     for (const ui::Widget& w : tree.widgets()) {
         head = head || (w.role == ui::Role::heading && w.label == "流出した電報");

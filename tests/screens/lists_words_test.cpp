@@ -126,13 +126,15 @@ TEST_CASE("a route names origin and destination, or the one end that is known, i
         const char* ja;
     };
     const Case cases[] = {
+        // In Japanese the posts take their names from the pack's names table; a post it does not
+        // name (Chief, FI/Division D) keeps its English form.
         { "Embassy Tokyo", "AMEMBASSY TOKYO", "SECSTATE WASHDC", "Embassy Tokyo → Washington",
-            "Embassy Tokyo → Washington" },
+            "在東京米国大使館 → 国務長官" },
         { "Secretary of State", "SECSTATE WASHDC", "AMEMBASSY BEIJING", "Washington → Embassy Beijing",
-            "Washington → Embassy Beijing" },
+            "国務長官 → 在北京米国大使館" },
         { "", "AMEMBASSY ATHENS", "SECSTATE WASHDC", "Embassy Athens → Washington",
-            "Embassy Athens → Washington" },
-        { "Embassy Vienna", "", "", "From Embassy Vienna", "発信：Embassy Vienna" },
+            "在アテネ米国大使館 → 国務長官" },
+        { "Embassy Vienna", "", "", "From Embassy Vienna", "発信：在ウィーン米国大使館" },
         { "", "", "Chief, FI/Division D", "To Chief, FI/Division D", "宛先：Chief, FI/Division D" },
         { "", "", "", "", "" },
     };

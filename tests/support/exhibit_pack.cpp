@@ -36,6 +36,12 @@ struct BuiltPack {
         auto variants = content::read_variants(root / "variants.tsv");
         REQUIRE_MESSAGE(variants.ok(), (variants.ok() ? "" : variants.error().to_string()));
         options.variants = std::move(*variants);
+        auto names = content::read_names(root / "names_ja.tsv");
+        REQUIRE_MESSAGE(names.ok(), (names.ok() ? "" : names.error().to_string()));
+        options.names_ja = std::move(*names);
+        auto readings = content::read_readings(root / "readings_ja.tsv");
+        REQUIRE_MESSAGE(readings.ok(), (readings.ok() ? "" : readings.error().to_string()));
+        options.readings_ja = std::move(*readings);
         options.builder_version = "tests";
         auto writer = content::PackWriter::create(pack, std::move(options));
         REQUIRE_MESSAGE(writer.ok(), (writer.ok() ? "" : writer.error().to_string()));

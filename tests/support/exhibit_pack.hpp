@@ -1,5 +1,6 @@
 // The real bundled exhibit, built by the tests themselves from content_pack/ (the documents and
-// collection.toml) with the real parser and PackWriter, once per test process.
+// collection.toml, variants.tsv, names_ja.tsv, readings_ja.tsv) with the real parser and PackWriter, once per
+// test process.
 #pragma once
 
 #include <filesystem>

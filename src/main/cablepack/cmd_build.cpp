@@ -14,6 +14,7 @@
 #include "cablepack/commands.hpp"
 #include "cablepack/source_tables.hpp"
 #include "content/manifest.hpp"
+#include "content/name_tables.hpp"
 #include "content/pack_writer.hpp"
 #include "content/variants.hpp"
 #include "core/ascii.hpp"
@@ -195,6 +196,8 @@ struct BuildArgs {
     std::vector<std::string> sources;
     std::string manifest;
     std::string variants;
+    std::string names_ja;
+    std::string readings_ja;
     std::string out;
     std::int64_t sequence = 1;
     bool keep_going = false;
@@ -278,6 +281,29 @@ void set_permalink(content::PackWriter& writer, const SourceTables& tables, cons
     }
 }
 
+// Reads --names and --readings into the options; prints every problem and returns false on any.
+bool read_name_tables(const BuildArgs& args, content::BuildOptions& options)
+{
+    std::vector<ck::Error> problems;
+    if (!args.names_ja.empty()) {
+        if (auto names = content::read_names(args.names_ja, &problems)) {
+            options.names_ja = std::move(*names);
+        }
+    }
+    if (!args.readings_ja.empty()) {
+        if (auto readings = content::read_readings(args.readings_ja, &problems)) {
+            options.readings_ja = std::move(*readings);
+        }
+    }
+    for (const auto& e : problems) {
+        std::fprintf(stderr, "%s: error: %s\n", e.where.c_str(), e.message.c_str());
+    }
+    if (!problems.empty()) {
+        print_error("build", "the names or readings table has errors; nothing was written");
+    }
+    return problems.empty();
+}
+
 int run_build(const BuildArgs& args)
 {
     const auto start = Clock::now();
@@ -308,6 +334,9 @@ int run_build(const BuildArgs& args)
             return exit_failed;
         }
         options.variants = std::move(*variants);
+    }
+    if (!read_name_tables(args, options)) {
+        return exit_failed;
     }
     auto inputs = collect(args.sources);
     if (!inputs) {
@@ -461,6 +490,10 @@ void register_build(CLI::App& app, Runner& run)
     cmd->add_option("--manifest", args->manifest, "The curator's collection.toml (without it: the archive)");
     cmd->add_option("--variants", args->variants,
         "Groups of forms search treats as one, one group a line (fibre, fiber); stored in the pack");
+    cmd->add_option("--names-ja", args->names_ja,
+        "Japanese names of origins and addressees: English form, tab, Japanese form (names_ja.tsv)");
+    cmd->add_option("--readings-ja", args->readings_ja,
+        "Kana readings of search terms for the Japanese keyboard: term, tab, hiragana (readings_ja.tsv)");
     cmd->add_option("--out", args->out, "The pack to write (replaced atomically)")->required();
     cmd->add_option("--sequence", args->sequence,
            "Release number, bound into the signature (verify --installed refuses a lower one)")

@@ -84,8 +84,27 @@ void bench_launch(const Setup& s)
     print_stats("  peak RSS of those runs", rss, "MiB");
 }
 
+// The reader's first frame: the CPU of the frames the `open` line (line 1) presented, which build
+// the reader (its cable, its conversation card) and draw it once; one sample per kiosk run.
+void bench_open(const Setup& s)
+{
+    std::vector<double> cpu;
+    for (int i = 0; i < s.runs; ++i) {
+        const KioskRun r = run_kiosk(s, "open " + s.cable + "\nwait 100\n", {});
+        double sum = 0;
+        for (const auto& f : r.trace.frames) {
+            sum += f.line == 1 ? static_cast<double>(f.cpu_ns) / 1e6 : 0;
+        }
+        if (sum > 0) {
+            cpu.push_back(sum);
+        }
+    }
+    print_stats("reader's first frame after open, CPU", cpu, "ms");
+}
+
 void bench_frames(const Setup& s)
 {
+    bench_open(s);
     std::ostringstream script;
     script << "open " << s.cable << "\nwait 500\n";
     // A static dense frame, redrawn from scratch 200 times (forced present).

@@ -7,6 +7,7 @@
 
 #include "content/pack_types.hpp"
 #include "content/search.hpp"
+#include "content/thread.hpp"
 #include "core/clock.hpp"
 
 #include <atomic>
@@ -64,6 +65,11 @@ public:
     Result<std::vector<YearCount>> years();
     Result<std::vector<CableSummary>> cables_in_year(int year, std::size_t limit, std::size_t offset);
     Result<RefCounts> ref_counts();
+    // The thread (conversation) of a cable, read by one indexed query: up to `radius` steps on
+    // either side of it (pack_threads.cpp). Empty when the cable has no thread.
+    Result<Thread> thread(std::string_view id, std::size_t radius = 50);
+    // Every thread of the pack, in order (by its first cable), as ids.
+    Result<std::vector<ThreadIds>> threads();
     // The cable's public page on the web (an https URL), nullopt when it has none or is not in
     // the pack; and how many cables have one (pack_permalink.cpp).
     Result<std::optional<std::string>> permalink(std::string_view id);

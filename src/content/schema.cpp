@@ -1,9 +1,10 @@
-// The pack schema, version 5. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 6. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
 // the small `search_head` (subject, tags, facet tokens) that lets a frequent word list its subject and tag
-// matches first without walking the body index.
+// matches first without walking the body index. `threads` holds the conversations of the reference
+// graph, derived at build time (writer_threads.cpp) so that the reader reads one with one query.
 #include "content/schema.hpp"
 
 #include "content/sql.hpp"
@@ -76,6 +77,9 @@ CREATE TABLE glossary(pos INTEGER PRIMARY KEY, term TEXT NOT NULL, kind TEXT NOT
 CREATE TABLE tours(pos INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE) STRICT;
 CREATE TABLE tour_stops(tour INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGER NOT NULL,
   paragraph TEXT NOT NULL, PRIMARY KEY(tour, pos)) STRICT, WITHOUT ROWID;
+CREATE TABLE threads(thread INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGER, nth INTEGER NOT NULL,
+  missing_id TEXT NOT NULL, post TEXT NOT NULL, serial TEXT NOT NULL, year INTEGER NOT NULL,
+  PRIMARY KEY(thread, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE permalinks(cable INTEGER PRIMARY KEY, url TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search_text USING fts5(subject, tags_text, display_text, facet_tokens,
   content='cables', content_rowid='num', tokenize='unicode61 remove_diacritics 2', detail=full);
@@ -90,6 +94,7 @@ CREATE INDEX cables_ref_key ON cables(ref_key);
 CREATE INDEX refs_target ON refs(target_num, cable);
 CREATE UNIQUE INDEX facet_values_value ON facet_values(kind, value);
 CREATE INDEX variants_group ON variants(grp, form);
+CREATE INDEX threads_cable ON threads(cable) WHERE cable IS NOT NULL;
 )sql";
 
 // The content tables hashed, each with the ORDER BY of its key.

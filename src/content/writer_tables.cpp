@@ -5,6 +5,7 @@
 
 #include "content/query.hpp"
 #include "content/schema.hpp"
+#include "content/writer_threads.hpp"
 
 #include <algorithm>
 
@@ -582,6 +583,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
 {
     Status st = write_facets_and_years();
     st = st ? resolve_references() : st;
+    st = st ? write_threads(m_db) : st;
     st = st ? write_permalinks() : st;
     st = st ? write_manifest() : st;
     st = st ? write_variants() : st;

@@ -74,6 +74,7 @@ ReaderScreen::ReaderScreen(content::Pack* pack, std::string cable_id)
     m_record = std::move(**record);
     m_banner = reader::banner_marking(m_record->cable);
     m_header = std::make_unique<ReaderHeader>(*m_record, *m_pack);
+    m_thread = ReaderThread::load(*m_pack, m_id);
     m_qr = ReaderQr::make(*m_pack, m_record->cable.id);
     m_terms = reader::TermFinder(m_pack->collection().glossary).find(m_record->cable.display_text);
 }
@@ -202,6 +203,7 @@ void ReaderScreen::build_portrait(ui::Canvas& canvas, const Env& env, const Geom
 {
     // Heights first: an anchored size change must know the scroll range before it scrolls.
     const float card_h = m_header->measure_card(canvas, env, g.column_w);
+    const float thread_h = m_thread ? m_thread->measure(canvas, env, g.column_w) : 0;
     const float notes_h = build_notices(canvas, env, {}, g.column_w, false);
     const float text_h = m_shown.layout->size().h;
     const float sheet_h = text_h > 0 ? text_h + 2 * g.sheet_pad : 0;
@@ -210,6 +212,8 @@ void ReaderScreen::build_portrait(ui::Canvas& canvas, const Env& env, const Geom
     float y = g.margin;
     const float card_y = y;
     y += card_h + between;
+    const float thread_y = y;
+    y += thread_h > 0 ? thread_h + between : 0;
     const float notes_y = y;
     y += notes_h > 0 ? notes_h + between * 0.6f : 0;
     const float sheet_y = std::round(y);
@@ -226,6 +230,9 @@ void ReaderScreen::build_portrait(ui::Canvas& canvas, const Env& env, const Geom
 
     m_text_scroll.begin(canvas, g.text_view);
     m_header->build_card(canvas, env, { g.column_x, card_y, g.column_w, card_h });
+    if (m_thread) {
+        m_thread->build(canvas, env, { g.column_x, thread_y, g.column_w, thread_h });
+    }
     build_notices(canvas, env, { g.column_x, notes_y }, g.column_w, true);
     build_sheet(canvas, { g.column_x, sheet_y }, g);
     if (links_h > 0) {
@@ -251,6 +258,10 @@ void ReaderScreen::build_landscape(ui::Canvas& canvas, const Env& env, const Geo
     }
     m_header->build_card(canvas, env, { g.margin_left, card_y, g.card_w, card_h });
     float left_h = card_y + card_h;
+    if (m_thread) {
+        left_h += g.gap * 0.6f;
+        left_h += m_thread->build(canvas, env, { g.margin_left, left_h, g.card_w, 0 });
+    }
     if (links_h > 0) {
         left_h += g.gap * 0.6f;
         m_header->build_links(canvas, env, { g.margin_left, left_h, g.card_w, links_h });
@@ -478,6 +489,11 @@ Intent ReaderScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
     }
     if (m_header) {
         if (std::optional<Intent> intent = m_header->on_tap(widget)) {
+            return *intent;
+        }
+    }
+    if (m_thread) {
+        if (std::optional<Intent> intent = m_thread->on_tap(widget)) {
             return *intent;
         }
     }

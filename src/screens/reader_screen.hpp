@@ -10,6 +10,7 @@
 #include "screens/reader_qr.hpp"
 #include "screens/reader_terms.hpp"
 #include "screens/reader_text.hpp"
+#include "screens/reader_thread.hpp"
 #include "screens/reader_tour_card.hpp"
 #include "screens/screen.hpp"
 #include "screens/scroll_view.hpp"
@@ -99,6 +100,7 @@ private:
     std::string m_id;
     std::optional<content::CableRecord> m_record;
     std::unique_ptr<ReaderHeader> m_header;
+    std::unique_ptr<ReaderThread> m_thread; // null when the cable belongs to no conversation
     std::unique_ptr<ReaderQr> m_qr; // null: the cable has no public page, no code is shown
     std::string m_banner;
     std::vector<reader::TermMatch> m_terms; // in the display text

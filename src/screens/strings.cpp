@@ -15,7 +15,7 @@ struct Builtin {
     std::string_view ja;
 };
 
-constexpr std::array<Builtin, 7> builtins = { {
+constexpr std::array<Builtin, 14> builtins = { {
     { "out_of_order.title", "This exhibit is resting", "この展示はただいま休止中です" },
     { "out_of_order.body", "Please ask a member of staff for help.", "係員にお声がけください。" },
     { "nav.back", "Back", "戻る" },
@@ -23,6 +23,15 @@ constexpr std::array<Builtin, 7> builtins = { {
     { "nav.search", "Search", "検索" },
     { "nav.large_text", "Large text", "大きな文字" },
     { "nav.high_contrast", "High contrast", "高コントラスト" },
+    // The reader's conversation card (reader_thread.cpp): a pack built without a manifest has
+    // threads too, so these do not depend on the curator's [ui] strings.
+    { "thread.heading", "Conversation", "一連のやり取り" },
+    { "thread.position", "{n} of {total} in this conversation", "このやり取りの{total}通のうち{n}通目" },
+    { "thread.reading", "You are reading this", "いま読んでいる電報" },
+    { "thread.missing", "Not in this collection", "この展示にはありません" },
+    { "thread.year", "{year}", "{year}年" },
+    { "thread.earlier", "{n} earlier, not shown", "これより前に{n}件" },
+    { "thread.later", "{n} later, not shown", "これより後に{n}件" },
 } };
 
 } // namespace

@@ -498,3 +498,41 @@ TEST_CASE(
     auto text = cablepack("search " + q(dir / "v.ckpack") + " 'fibre '", dir);
     CHECK(text.out.find("also searched for fibre: fiber") != std::string::npos);
 }
+
+TEST_CASE(
+    "inspect reports the exhibit's threads and export gives each cable its thread and prints the threads")
+{
+    TempDir dir;
+    const auto pack = dir / "exhibit.ckpack";
+    REQUIRE(
+        cablepack(
+            "build " + q(corpus) + " --manifest " + q(corpus / "collection.toml") + " --out " + q(pack), dir)
+            .code
+        == 0);
+    const nlohmann::json libya
+        = { { "cables", { "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" } },
+              { "missing", { "09TRIPOLI870", "09TRIPOLI966" } } };
+    auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
+    REQUIRE(inspect.code == 0);
+    CHECK(nlohmann::json::parse(inspect.out)["threads"] == nlohmann::json::array({ libya }));
+    auto text = cablepack("inspect " + q(pack), dir);
+    CHECK(text.out.find("  thread 1: 09TRIPOLI938 09TRIPOLI941 09TRIPOLI943 09TRIPOLI950 09TRIPOLI1025 (5 "
+                        "cables; not in the pack: 09TRIPOLI870 09TRIPOLI966)\n")
+        != std::string::npos);
+
+    auto threads = cablepack("export " + q(pack) + " --threads", dir);
+    REQUIRE(threads.code == 0);
+    CHECK(threads.out == libya.dump() + "\n");
+    auto exported = cablepack("export " + q(pack), dir);
+    REQUIRE(exported.code == 0);
+    std::istringstream lines(exported.out);
+    std::size_t in_thread = 0;
+    for (std::string line; std::getline(lines, line);) {
+        const auto j = nlohmann::json::parse(line);
+        REQUIRE(j.contains("thread"));
+        const bool tripoli = j["id"].get<std::string>().rfind("09TRIPOLI", 0) == 0;
+        CHECK(j["thread"] == (tripoli ? nlohmann::json(1) : nlohmann::json()));
+        in_thread += tripoli ? 1 : 0;
+    }
+    CHECK(in_thread == 5);
+}

@@ -108,6 +108,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 (void)pack->cables_in_year(years->front().year, 5, 0);
             }
             (void)pack->cable("99SEED1");
+            (void)pack->thread("99SEED1");
+            (void)pack->threads();
             (void)pack->ref_counts();
             ck::content::SearchQuery q;
             q.text = "seed whal";

@@ -600,3 +600,48 @@ TEST_CASE("an FBIS item in a REF line is labelled a press report, not a cable ou
         CHECK(tapped.arg == "reader.fbis_notice");
     }
 }
+
+TEST_CASE(
+    "the conversation card marks the open cable, opens the other steps and says a missing one is not here")
+{
+    for (const char* lang : { "en", "ja" }) {
+        CAPTURE(lang);
+        const bool en = std::string(lang) == "en";
+        Frame frame({ 1080, 1920 }, lang);
+        ReaderScreen screen(&exhibit(), "09TRIPOLI943");
+        const ui::WidgetTree& tree = frame.build(screen, &exhibit());
+        const Env env = frame.env(&exhibit());
+        CHECK(tree.shows_text(en ? "3 of 5 in this conversation" : "このやり取りの5通のうち3通目"));
+        const ui::Widget& current = widget(tree, "reader.thread:3");
+        CHECK_FALSE(current.interactive);
+        CHECK(current.label
+            == std::string("LIBYAN MFA BRIEFED ON HEU SECURITY CONCERNS: ")
+                + (en ? "1 December 2009  ·  You are reading this" : "2009年12月1日  ·  いま読んでいる電報"));
+        CHECK(screen.on_tap(current, env).kind == Intent::Kind::none);
+        const ui::Widget& missing = widget(tree, "reader.thread:0");
+        CHECK(missing.label
+            == std::string("TRIPOLI 870: ")
+                + (en ? "2009  ·  Not in this collection" : "2009年  ·  この展示にはありません"));
+        Intent intent = screen.on_tap(missing, env);
+        CHECK(intent.kind == Intent::Kind::show_notice);
+        CHECK(intent.arg == "reader.not_in_collection");
+        intent = screen.on_tap(widget(tree, "reader.thread:4"), env);
+        CHECK(intent.kind == Intent::Kind::open_cable);
+        CHECK(intent.arg == "09TRIPOLI950");
+        intent = screen.on_tap(widget(tree, "reader.thread:1"), env);
+        CHECK(intent.arg == "09TRIPOLI938");
+        // The chain reads top to bottom in date order.
+        for (int i = 1; i < 7; ++i) {
+            CHECK(widget(tree, "reader.thread:" + std::to_string(i)).rect.y
+                > widget(tree, "reader.thread:" + std::to_string(i - 1)).rect.y);
+        }
+    }
+    // A lone cable has no card, in either orientation.
+    for (const Size size : { Size { 1080, 1920 }, Size { 1920, 1080 } }) {
+        Frame frame(size);
+        ReaderScreen lone(&exhibit(), "85TOKYO364");
+        const ui::WidgetTree& tree = frame.build(lone, &exhibit());
+        CHECK(tree.find_by_id("reader.thread:0") == nullptr);
+        CHECK_FALSE(tree.shows_text("in this conversation"));
+    }
+}

@@ -2,8 +2,9 @@
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
 // featured (ids), tours ({"id", "title", "stops": [cable ids]}), glossary_terms (a count), glossary (the
 // terms), languages, ui_strings (a count per language), untranslated (per language, the UI keys another
-// language has and it lacks; only languages that lack some), refs ({"total", "resolved", "possible", "fbis"})
-// and permalinks (how many cables have a public page, shown as a QR code), plus build_time, builder_version,
+// language has and it lacks; only languages that lack some), refs ({"total", "resolved", "possible",
+// "fbis"}), permalinks (how many cables have a public page, shown as a QR code) and threads ({"cables": ids
+// in date order, "missing": ids in date order}, one per conversation), plus build_time, builder_version,
 // archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2 usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
@@ -46,6 +47,23 @@ std::map<std::string, std::vector<std::string>> untranslated_keys(
     return out;
 }
 
+// "  thread 1: 09TRIPOLI938 09TRIPOLI941 ... (5 cables; not in the pack: 09TRIPOLI870 09TRIPOLI966)"
+void print_thread(std::size_t number, const content::ThreadIds& t)
+{
+    std::string line = "  thread " + std::to_string(number) + ":";
+    for (const auto& id : t.cables) {
+        line += " " + id;
+    }
+    line += " (" + std::to_string(t.cables.size()) + " cables";
+    if (!t.missing.empty()) {
+        line += "; not in the pack:";
+        for (const auto& id : t.missing) {
+            line += " " + id;
+        }
+    }
+    std::printf("%s)\n", line.c_str());
+}
+
 int run_inspect(const std::string& path, bool json)
 {
     auto pack = content::Pack::open(path);
@@ -57,8 +75,9 @@ int run_inspect(const std::string& path, bool json)
     const content::Collection& c = pack->collection();
     auto refs = pack->ref_counts();
     auto years = pack->years();
-    if (!refs || !years) {
-        print_error(path, (refs ? years.error() : refs.error()).to_string());
+    auto threads = pack->threads();
+    if (!refs || !years || !threads) {
+        print_error(path, (!refs ? refs.error() : !years ? years.error() : threads.error()).to_string());
         return exit_failed;
     }
     auto permalinks = pack->permalink_count();
@@ -111,6 +130,10 @@ int run_inspect(const std::string& path, bool json)
     out["refs"] = { { "total", refs->total }, { "resolved", refs->resolved }, { "possible", refs->possible },
         { "fbis", refs->fbis } };
     out["permalinks"] = *permalinks;
+    out["threads"] = nlohmann::json::array();
+    for (const auto& t : *threads) {
+        out["threads"].push_back({ { "cables", t.cables }, { "missing", t.missing } });
+    }
     out["years"] = nlohmann::json::object();
     for (const auto& y : *years) {
         out["years"][std::to_string(y.year)] = y.cables;
@@ -148,6 +171,9 @@ int run_inspect(const std::string& path, bool json)
     for (const auto& t : c.tours) {
         std::printf("  tour %s: %s (%zu stops)\n", t.id.c_str(), content::pick(t.title, "en").c_str(),
             t.stops.size());
+    }
+    for (std::size_t i = 0; i < threads->size(); ++i) {
+        print_thread(i + 1, (*threads)[i]);
     }
     return exit_ok;
 }

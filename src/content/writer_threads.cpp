@@ -1,0 +1,85 @@
+// The threads table is derived from `cables` and `refs` (like the search indexes), so it is left out
+// of the content hash: the same cables always give the same threads.
+#include "content/writer_threads.hpp"
+
+#include "content/sql.hpp"
+#include "content/thread_graph.hpp"
+
+namespace ck::content {
+namespace {
+
+Result<std::vector<threads::CableNode>> read_nodes(sqlite3* db)
+{
+    auto st = sql::Stmt::prepare(db, "SELECT num, ref_key, date FROM cables ORDER BY num");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<threads::CableNode> nodes;
+    auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
+        nodes.push_back({ s.column_int(0), s.column_text(1), threads::iso_seconds(s.column_view(2)) });
+    });
+    if (!status) {
+        return status.error();
+    }
+    return nodes;
+}
+
+// References that name a cable: resolved ones by row number, the others by the id they name.
+Result<std::vector<threads::RefLink>> read_links(sqlite3* db)
+{
+    auto st = sql::Stmt::prepare(db,
+        "SELECT cable, target_num, target FROM refs WHERE kind = 'cable'"
+        " AND (target_num IS NOT NULL OR target != '') ORDER BY cable, pos");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<threads::RefLink> links;
+    auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
+        const bool resolved = !s.column_is_null(1);
+        links.push_back(
+            { s.column_int(0), resolved ? s.column_int(1) : 0, resolved ? std::string() : s.column_text(2) });
+    });
+    if (!status) {
+        return status.error();
+    }
+    return links;
+}
+
+} // namespace
+
+Status write_threads(sqlite3* db)
+{
+    auto nodes = read_nodes(db);
+    if (!nodes) {
+        return nodes.error();
+    }
+    auto links = read_links(db);
+    if (!links) {
+        return links.error();
+    }
+    auto insert = sql::Stmt::prepare(db,
+        "INSERT INTO threads(thread, pos, cable, nth, missing_id, post, serial, year)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!insert) {
+        return insert.error();
+    }
+    const std::vector<threads::Thread> found = threads::build_threads(*nodes, *links);
+    for (std::size_t t = 0; t < found.size(); ++t) {
+        for (std::size_t i = 0; i < found[t].steps.size(); ++i) {
+            const threads::Step& s = found[t].steps[i];
+            insert->bind(1, static_cast<std::int64_t>(t)).bind(2, static_cast<std::int64_t>(i));
+            if (s.num != 0) {
+                insert->bind(3, s.num);
+            } else {
+                insert->bind_null(3);
+            }
+            insert->bind(4, s.nth).bind(5, std::string_view(s.missing_id)).bind(6, std::string_view(s.post));
+            if (auto st = insert->bind(7, std::string_view(s.serial)).bind(8, s.year).run(); !st) {
+                return st;
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace ck::content

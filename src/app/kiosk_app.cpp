@@ -174,7 +174,8 @@ void KioskApp::reset_visit()
     m_language = m_options.language;
     m_large_text = false;
     m_high_contrast = false;
-    m_visit = screens::Visit {};
+    m_visit = screens::Visit {}; // ends a guided tour too
+    m_tour_screen = nullptr;
     m_pressed.clear();
     m_press_target.reset();
     rebuild_theme();
@@ -496,6 +497,12 @@ void KioskApp::apply(const screens::Intent& intent)
     case Kind::show_notice:
         m_popup = Popup { {}, m_strings->get(intent.arg), {}, {} };
         return;
+    case Kind::start_tour:
+    case Kind::tour_next:
+    case Kind::tour_previous:
+    case Kind::tour_leave:
+        apply_tour(intent);
+        return;
     case Kind::open_section:
     case Kind::open_cable:
     case Kind::open_timeline:
@@ -535,6 +542,10 @@ std::unique_ptr<screens::Screen> KioskApp::make_screen(const screens::Intent& in
     case Kind::back:
     case Kind::show_definition:
     case Kind::show_notice:
+    case Kind::start_tour:
+    case Kind::tour_next:
+    case Kind::tour_previous:
+    case Kind::tour_leave:
         return nullptr;
     }
     return nullptr;
@@ -560,6 +571,7 @@ void KioskApp::go_back()
     if (m_stack.size() <= 1) {
         return;
     }
+    end_tour_leaving(m_stack.back().get());
     m_transition = Transition { std::move(m_stack.back()), input::Tween(0, 1, m_now, transition_ms), false };
     m_stack.pop_back();
     ++m_navigations;
@@ -570,6 +582,9 @@ void KioskApp::go_home()
     if (m_stack.size() <= 1) {
         return;
     }
+    // Home ends a tour: the visitor has left its path.
+    m_visit.tour.leave();
+    m_tour_screen = nullptr;
     while (m_stack.size() > 1) {
         m_stack.pop_back();
     }

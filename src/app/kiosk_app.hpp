@@ -70,6 +70,8 @@ public:
     [[nodiscard]] bool high_contrast() const { return m_high_contrast; }
     [[nodiscard]] std::size_t stack_depth() const { return m_stack.size(); }
     [[nodiscard]] bool idle_prompt_showing() const;
+    // The guided tour the visit is taking (inactive when none).
+    [[nodiscard]] const TourWalk& tour() const { return m_visit.tour; }
     [[nodiscard]] content::Pack* pack() { return m_pack.get(); }
     // True while a widget is drawn pressed or a finger is tracked: after every finger has lifted
     // this must be false (no stuck press).
@@ -144,6 +146,11 @@ private:
     void push(std::unique_ptr<screens::Screen> screen);
     void go_back();
     void go_home();
+    // Guided tours (kiosk_tours.cpp): start one, move it a stop, leave it. A stop replaces the
+    // reader of the stop before, so Back from any stop returns to where the tour was started.
+    void apply_tour(const screens::Intent& intent);
+    // Back from the reader of the tour's stop (`leaving`) ends the tour.
+    void end_tour_leaving(const screens::Screen* leaving);
     std::unique_ptr<screens::Screen> make_screen(const screens::Intent& intent);
     void show_definition(const std::string& term);
     void rebuild_theme();
@@ -193,6 +200,8 @@ private:
     std::vector<input::Gesture> m_gesture_buffer;
     IdlePolicy m_idle;
     mutable screens::Visit m_visit;
+    // The reader showing the tour's current stop (compared, never used to reach the screen).
+    const screens::Screen* m_tour_screen = nullptr;
     Millis m_now { 0 };
     std::string m_language;
     bool m_large_text = false;

@@ -3,9 +3,8 @@
 // tables are all errors citing the line. toml++ exceptions stop here; callers see Result values.
 #include "content/manifest.hpp"
 
+#include "content/manifest_reader.hpp"
 #include "content/permalink.hpp"
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
@@ -35,138 +34,9 @@ std::string_view to_string(GlossaryKind kind)
     return "term";
 }
 
+using namespace manifest_detail;
+
 namespace {
-
-class Reader {
-public:
-    explicit Reader(std::string file)
-        : m_file(std::move(file))
-    {
-    }
-
-    void fail(const toml::node* node, const std::string& message)
-    {
-        const std::size_t line = node != nullptr ? node->source().begin.line : 0;
-        fail_at(line, message);
-    }
-    void fail_at(std::size_t line, const std::string& message)
-    {
-        m_errors.push_back(make_error(message, m_file + ":" + std::to_string(line)));
-    }
-    [[nodiscard]] const std::vector<Error>& errors() const { return m_errors; }
-    [[nodiscard]] const std::string& file() const { return m_file; }
-
-    // Rejects keys of `table` not in `allowed`, naming where the table is.
-    void only_keys(
-        const toml::table& table, std::initializer_list<std::string_view> allowed, const std::string& in)
-    {
-        for (const auto& [key, node] : table) {
-            bool known = false;
-            for (const auto name : allowed) {
-                known = known || key.str() == name;
-            }
-            if (!known) {
-                fail(&node, "unknown key '" + std::string(key.str()) + "' in " + in);
-            }
-        }
-    }
-
-    std::string string(const toml::node* node, const std::string& what)
-    {
-        const auto* value = node != nullptr ? node->as_string() : nullptr;
-        if (value == nullptr) {
-            fail(node, what + " must be a string");
-            return {};
-        }
-        const std::string& text = value->get();
-        if (text.size() > manifest_max_text_bytes) {
-            fail(node, what + " is longer than " + std::to_string(manifest_max_text_bytes) + " bytes");
-        }
-        return text;
-    }
-
-    // A table of language code -> text with "en" present.
-    LangText lang_text(
-        const toml::node* node, std::size_t parent_line, const std::string& what, bool required)
-    {
-        LangText out;
-        if (node == nullptr) {
-            if (required) {
-                fail_at(parent_line, "missing required key '" + what + "' (with at least '" + what + ".en')");
-            }
-            return out;
-        }
-        const auto* table = node->as_table();
-        if (table == nullptr) {
-            fail(node, what + " must be a table of languages, e.g. " + what + ".en = \"...\"");
-            return out;
-        }
-        for (const auto& [key, value] : *table) {
-            const std::string lang(key.str());
-            if (!valid_language(lang)) {
-                std::string message = "'";
-                message.append(lang).append("' in ").append(what).append(
-                    " is not a language code such as en or ja");
-                fail(&value, message);
-                continue;
-            }
-            std::string name = what;
-            name.append(".").append(lang);
-            out[lang] = string(&value, name);
-        }
-        if (out.count("en") == 0) {
-            fail(node, what + " has no English text (" + what + ".en)");
-        }
-        return out;
-    }
-
-    static bool valid_language(std::string_view code)
-    {
-        if (code.size() < 2 || code.size() > 8) {
-            return false;
-        }
-        for (const char c : code) {
-            if (!((c >= 'a' && c <= 'z') || c == '-')) {
-                return false;
-            }
-        }
-        return code.front() != '-' && code.back() != '-';
-    }
-
-private:
-    std::string m_file;
-    std::vector<Error> m_errors;
-};
-
-bool valid_slug(std::string_view slug)
-{
-    if (slug.empty() || slug.size() > 64) {
-        return false;
-    }
-    for (const char c : slug) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-            return false;
-        }
-    }
-    return true;
-}
-
-const toml::array* array_of_tables(Reader& r, const toml::table& root, std::string_view key)
-{
-    const toml::node* node = root.get(key);
-    if (node == nullptr) {
-        return nullptr;
-    }
-    const auto* array = node->as_array();
-    if (array == nullptr || !array->is_array_of_tables()) {
-        // Built by appending: GCC 12 at -O3 warns falsely on "literal" + std::string&&.
-        std::string message = "'";
-        message.append(key).append("' must be written as [[").append(key).append("]] tables");
-        r.fail(node, message);
-        return nullptr;
-    }
-    return array;
-}
 
 void read_collection(Reader& r, const toml::table& root, Manifest& m)
 {
@@ -363,7 +233,8 @@ Result<Manifest> parse_manifest(
         try {
             const toml::table root = toml::parse(text, file_name);
             r.only_keys(root,
-                { "format_version", "collection", "sections", "featured", "glossary", "cables", "ui" },
+                { "format_version", "collection", "sections", "featured", "glossary", "tours", "cables",
+                    "ui" },
                 "the manifest");
             const toml::node* version = root.get("format_version");
             if (version == nullptr) {
@@ -375,6 +246,7 @@ Result<Manifest> parse_manifest(
             read_sections(r, root, m);
             read_featured(r, root, m);
             read_glossary(r, root, m);
+            read_tours(r, root, m);
             read_cables(r, root, m);
             read_ui(r, root, m);
         } catch (const toml::parse_error& e) {

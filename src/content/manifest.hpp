@@ -48,6 +48,40 @@ struct ManifestGlossaryEntry {
     std::size_t line = 0;
 };
 
+// A guided tour (content_pack/README.md, "How a curator writes a tour"): an ordered walk through
+// cables, each stop with the curator's note and optionally the paragraph to open at.
+struct ManifestTourStop {
+    std::string cable;
+    LangText note;
+    std::string paragraph; // as the cable numbers it ("3"); empty: the top of the cable
+    std::size_t line = 0; // of the stop's `cable` key (its table when that is missing)
+    std::size_t paragraph_line = 0;
+};
+
+struct ManifestTour {
+    std::string id; // stable slug
+    LangText title;
+    LangText introduction;
+    std::vector<ManifestTourStop> stops;
+    std::size_t line = 0;
+};
+
+// How long a curator's note may be. English counts words; Japanese is written without spaces, so
+// it counts characters: a Japanese rendering of an English sentence runs about two to three
+// characters per English word, hence 80 to 240 characters for 40 to 80 words. Other languages
+// are not checked for length.
+inline constexpr std::size_t tour_note_min_words = 40;
+inline constexpr std::size_t tour_note_max_words = 80;
+inline constexpr std::size_t tour_note_min_ja_chars = 80;
+inline constexpr std::size_t tour_note_max_ja_chars = 240;
+inline constexpr std::size_t tour_min_stops = 2;
+inline constexpr std::size_t tour_max_stops = 12;
+
+// Words of English text (runs between spaces holding a letter or digit), and characters of
+// Japanese text (code points that are not spaces), as the note lengths are checked.
+std::size_t count_words(std::string_view text);
+std::size_t count_characters(std::string_view text);
+
 // What the curator says of one cable (`[[cables]]`): its public page, when the rules that read
 // SOURCES.tsv (permalink.hpp) give none or the wrong one.
 struct ManifestCable {
@@ -64,6 +98,7 @@ struct Manifest {
     std::vector<ManifestSection> sections;
     std::vector<ManifestFeatured> featured;
     std::vector<ManifestGlossaryEntry> glossary;
+    std::vector<ManifestTour> tours;
     std::vector<ManifestCable> cables;
     std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
     std::size_t collection_line = 0; // of [collection]

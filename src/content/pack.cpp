@@ -118,6 +118,33 @@ Status read_featured_and_glossary(Pack::Impl& p, Texts& texts, Collection& c)
     });
 }
 
+// The tours with their stops in order; a stop whose cable row is gone is dropped (a build never
+// writes one: it refuses a stop naming a cable that is not in the pack).
+Status read_tours(Pack::Impl& p, Texts& texts, Collection& c)
+{
+    auto st = p.stmt("SELECT pos, slug FROM tours ORDER BY pos");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<std::int64_t> positions;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
+        const std::string owner = "tour/" + std::to_string(s.column_int(0));
+        positions.push_back(s.column_int(0));
+        c.tours.push_back(Tour { s.column_text(1), texts[owner]["title"], texts[owner]["introduction"], {} });
+    });
+    for (std::size_t i = 0; status && i < positions.size(); ++i) {
+        const std::string owner = "tour/" + std::to_string(positions[i]) + "/stop/";
+        status = each_row_of(p,
+            "SELECT t.pos, c.id, t.paragraph FROM tour_stops t JOIN cables c ON c.num = t.cable"
+            " WHERE t.tour = ?1 ORDER BY t.pos",
+            positions[i], [&](const sql::Stmt& s) {
+                c.tours[i].stops.push_back(TourStop { s.column_text(1),
+                    texts[owner + std::to_string(s.column_int(0))]["note"], s.column_text(2) });
+            });
+    }
+    return status;
+}
+
 // The names and readings tables (name_tables.hpp). A name is keyed by its English form and by the
 // kiosk's wording of it, so "AMEMBASSY TOKYO" in the table also names the origin "Embassy Tokyo";
 // a form the table lists itself wins over a derived one.
@@ -168,7 +195,10 @@ Status read_collection(Pack::Impl& p)
     if (auto status = read_sections(p, *texts, c); !status) {
         return status;
     }
-    return read_featured_and_glossary(p, *texts, c);
+    if (auto status = read_featured_and_glossary(p, *texts, c); !status) {
+        return status;
+    }
+    return read_tours(p, *texts, c);
 }
 
 Pack::Pack(std::unique_ptr<Impl> impl)

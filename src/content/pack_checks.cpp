@@ -376,6 +376,14 @@ void collection_texts(const Collection& c, const ShownText& fn)
     for (const auto& featured : c.featured) {
         each_lang(featured.teaser, "the teaser of " + featured.cable, fn);
     }
+    for (const auto& tour : c.tours) {
+        each_lang(tour.title, "the title of tour " + tour.id, fn);
+        each_lang(tour.introduction, "the introduction of tour " + tour.id, fn);
+        for (std::size_t i = 0; i < tour.stops.size(); ++i) {
+            each_lang(
+                tour.stops[i].note, "the note of stop " + std::to_string(i + 1) + " of tour " + tour.id, fn);
+        }
+    }
     for (const auto& term : c.glossary) {
         fn("the glossary: " + term.term, term.term, false);
         each_lang(term.definition, "the glossary's definition of " + term.term, fn);

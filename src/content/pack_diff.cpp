@@ -52,6 +52,15 @@ std::string curation_of(const Collection& c)
         out += g.term + '\x1d' + std::to_string(static_cast<int>(g.kind));
         add_lang(out, g.definition);
     }
+    for (const auto& t : c.tours) {
+        out += t.id + '\x1d';
+        add_lang(out, t.title);
+        add_lang(out, t.introduction);
+        for (const auto& stop : t.stops) {
+            out += stop.cable + '\x1f' + stop.paragraph + '\x1f';
+            add_lang(out, stop.note);
+        }
+    }
     for (const auto& [lang, strings] : c.ui) {
         for (const auto& [key, text] : strings) {
             out += lang + '\x1f' + key + '\x1f' + text + '\x1e';

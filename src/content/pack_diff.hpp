@@ -15,7 +15,7 @@ struct PackDiff {
     std::vector<std::string> added;
     std::vector<std::string> removed;
     std::vector<std::string> changed; // stored differently: text, metadata or references
-    bool curation_changed = false; // title, sections, featured, glossary, UI strings
+    bool curation_changed = false; // title, sections, featured, glossary, tours, UI strings
 
     // "3 cables added, 1 removed, 2 changed; curation changed"
     [[nodiscard]] std::string summary() const;

@@ -86,6 +86,19 @@ struct GlossaryTerm {
     LangText definition;
 };
 
+struct TourStop {
+    std::string cable;
+    LangText note;
+    std::string paragraph; // the paragraph number to open at; empty: the top
+};
+
+struct Tour {
+    std::string id;
+    LangText title;
+    LangText introduction;
+    std::vector<TourStop> stops;
+};
+
 struct Collection {
     LangText title;
     LangText introduction;
@@ -93,6 +106,7 @@ struct Collection {
     std::vector<Section> sections;
     std::vector<Featured> featured;
     std::vector<GlossaryTerm> glossary;
+    std::vector<Tour> tours;
     std::map<std::string, std::map<std::string, std::string>> ui; // lang -> key -> text
     // Origins and addressees in other languages: name_key(English form) -> lang -> name. Each
     // form is also keyed as the kiosk words it ("AMEMBASSY TOKYO" also as "EMBASSY TOKYO").

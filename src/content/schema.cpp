@@ -1,4 +1,4 @@
-// The pack schema, version 5. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 6. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -74,6 +74,9 @@ CREATE TABLE section_cables(section INTEGER NOT NULL, pos INTEGER NOT NULL, cabl
   PRIMARY KEY(section, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE featured(pos INTEGER PRIMARY KEY, cable INTEGER NOT NULL) STRICT;
 CREATE TABLE glossary(pos INTEGER PRIMARY KEY, term TEXT NOT NULL, kind TEXT NOT NULL) STRICT;
+CREATE TABLE tours(pos INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE) STRICT;
+CREATE TABLE tour_stops(tour INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGER NOT NULL,
+  paragraph TEXT NOT NULL, PRIMARY KEY(tour, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE threads(thread INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGER, nth INTEGER NOT NULL,
   missing_id TEXT NOT NULL, post TEXT NOT NULL, serial TEXT NOT NULL, year INTEGER NOT NULL,
   PRIMARY KEY(thread, pos)) STRICT, WITHOUT ROWID;
@@ -100,7 +103,7 @@ struct HashedTable {
     std::string_view order;
     std::string_view columns;
 };
-constexpr std::array<HashedTable, 14> hashed_tables = { {
+constexpr std::array<HashedTable, 16> hashed_tables = { {
     { "cables", "num",
         "num, id, id_from_file, ref_key, date, year, precedence, sender, origin, classification, eo_line, "
         "declassification, subject, classified_by, signature, display_text, format, ocr, partial_extract, "
@@ -115,6 +118,8 @@ constexpr std::array<HashedTable, 14> hashed_tables = { {
     { "section_cables", "section, pos", "section, pos, cable" },
     { "featured", "pos", "pos, cable" },
     { "glossary", "pos", "pos, term, kind" },
+    { "tours", "pos", "pos, slug" },
+    { "tour_stops", "tour, pos", "tour, pos, cable, paragraph" },
     { "variants", "form, grp", "form, grp, leads" },
     { "permalinks", "cable", "cable, url" },
     { "meta", "key", "key, value" },

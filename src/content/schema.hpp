@@ -20,7 +20,9 @@ namespace ck::content::schema {
 // 4: permalinks (a cable's public page on the web, shown as a QR code in the reader).
 // 5: threads (each conversation of the reference graph as steps in date order: a cable, or a
 // missing one with its post, serial and year), derived at build time and read by one query.
-inline constexpr int version = 5;
+// 6: tours and tour_stops (the manifest's guided tours; their texts in `texts` as "tour/N" and
+// "tour/N/stop/M").
+inline constexpr int version = 6;
 // PRAGMA application_id of every pack: "CKPA".
 inline constexpr std::int32_t application_id = 0x434B5041;
 

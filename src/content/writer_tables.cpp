@@ -59,6 +59,9 @@ constexpr StatementText statements[] = {
     { "section_cable", "INSERT INTO section_cables(section, pos, cable) VALUES (?1, ?2, ?3)" },
     { "featured", "INSERT INTO featured(pos, cable) VALUES (?1, ?2)" },
     { "glossary", "INSERT INTO glossary(pos, term, kind) VALUES (?1, ?2, ?3)" },
+    { "tour", "INSERT INTO tours(pos, slug) VALUES (?1, ?2)" },
+    { "tour_stop", "INSERT INTO tour_stops(tour, pos, cable, paragraph) VALUES (?1, ?2, ?3, ?4)" },
+    { "paragraph_numbers", "SELECT number FROM paragraphs WHERE cable = ?1 ORDER BY pos" },
     { "permalink", "INSERT OR REPLACE INTO permalinks(cable, url) VALUES (?1, ?2)" },
     { "variant", "INSERT OR IGNORE INTO variants(form, grp, leads) VALUES (?1, ?2, ?3)" },
 };
@@ -486,6 +489,7 @@ Status TableWriter::write_manifest()
     st = st ? write_texts("collection", "about", m.about) : st;
     st = st ? write_sections() : st;
     st = st ? write_featured_and_glossary() : st;
+    st = st ? write_tours() : st;
     for (const auto& [lang, strings] : m.ui) {
         for (const auto& [key, value] : strings) {
             if (st) {

@@ -49,6 +49,10 @@ private:
     std::int64_t manifest_num_of(const std::string& id, std::size_t line);
     Status write_sections();
     Status write_featured_and_glossary();
+    // The tours (writer_tours.cpp): a stop naming a cable or paragraph the pack lacks is an error
+    // kept for the report, like a section naming a missing cable.
+    Status write_tours();
+    Status check_paragraph(std::int64_t num, const ManifestTourStop& stop);
     Status write_texts(const std::string& owner, const std::string& field, const LangText& text);
     Status build_indexes(const BuildProgress& progress);
     Status write_meta(const std::string& content_hash);

@@ -215,6 +215,9 @@ void HomeScreen::build(ui::Canvas& canvas, const Env& env)
     if (env.portrait || inner.w < t.px(300)) {
         float y = inner.y + build_intro(canvas, env, inner) + section_gap;
         y += build_ways(canvas, env, { inner.x, y, inner.w, 0 }) + section_gap * 1.5f;
+        if (const float tours_h = build_tours(canvas, env, { inner.x, y, inner.w, 0 }); tours_h > 0) {
+            y += tours_h + section_gap;
+        }
         y += build_cards(canvas, env, { inner.x, y, inner.w, 0 });
         height = y + margin;
     } else {
@@ -222,10 +225,13 @@ void HomeScreen::build(ui::Canvas& canvas, const Env& env)
         const float gap = section_gap * 1.5f;
         const Rect right { inner.x + left_w + gap, inner.y, inner.w - left_w - gap, 0 };
         const float intro_h = build_intro(canvas, env, { inner.x, inner.y, left_w, inner.h });
-        const float ways_h = build_ways(canvas, env, right);
-        const float cards_h
-            = build_cards(canvas, env, { right.x, right.y + ways_h + section_gap, right.w, 0 });
-        height = inner.y + std::max(intro_h, ways_h + section_gap + cards_h) + margin;
+        float right_h = build_ways(canvas, env, right) + section_gap;
+        if (const float tours_h = build_tours(canvas, env, { right.x, right.y + right_h, right.w, 0 });
+            tours_h > 0) {
+            right_h += tours_h + section_gap;
+        }
+        right_h += build_cards(canvas, env, { right.x, right.y + right_h, right.w, 0 });
+        height = inner.y + std::max(intro_h, right_h) + margin;
     }
     m_scroll.end(canvas, height);
 }
@@ -240,6 +246,9 @@ Intent HomeScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
     }
     if (widget.id == "home.about") {
         return Intent::of(Intent::Kind::open_about);
+    }
+    if (widget.id.rfind("tour:", 0) == 0) {
+        return Intent::of(Intent::Kind::start_tour, widget.id.substr(5));
     }
     if (widget.id.rfind("section:", 0) == 0) {
         return Intent::of(Intent::Kind::open_section, widget.id.substr(8));

@@ -1,5 +1,6 @@
 // Home: the exhibit's title and introduction, the sections as large cards with their captions,
-// counts and years, and the ways in (search, the timeline, "About this collection").
+// counts and years, the curator's guided tours, and the ways in (search, the timeline, "About this
+// collection").
 #pragma once
 
 #include "screens/screen.hpp"
@@ -31,6 +32,8 @@ private:
     float build_intro(ui::Canvas& canvas, const Env& env, Rect column);
     float build_ways(ui::Canvas& canvas, const Env& env, Rect column);
     float build_cards(ui::Canvas& canvas, const Env& env, Rect area);
+    // The guided tours, one card each, above the sections (home_tours.cpp); 0 when there are none.
+    float build_tours(ui::Canvas& canvas, const Env& env, Rect area);
 
     content::Pack* m_pack;
     std::vector<SectionFacts> m_facts;

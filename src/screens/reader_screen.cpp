@@ -168,14 +168,31 @@ void ReaderScreen::build(ui::Canvas& canvas, const Env& env)
         m_step = reader::clamp_size_step(env.visit.reader_size_step);
         m_live_step = m_step;
     }
-    const Geometry g = plan(canvas.theme(), env);
+    Geometry g = plan(canvas.theme(), env);
     m_two_columns = g.two_columns;
     lay_out_text(canvas, g);
+    m_tour_here = ReaderTourCard::here(env, m_id);
+    float tour_h = 0;
+    if (m_tour_here) {
+        if (const auto offset = m_tour_card.take_paragraph_offset(*m_tour_here, m_record->cable)) {
+            m_anchor = Anchor { *offset, g.margin, true };
+        }
+        if (!g.two_columns) {
+            // Portrait pins the tour card under the text: the text's view ends above it.
+            tour_h = m_tour_card.measure(canvas, env, *m_tour_here, g.column_w);
+            g.text_view.h = std::max(0.0f, g.text_view.h - tour_h - g.margin);
+        }
+    }
     m_long = m_shown.layout->size().h > 2 * g.text_view.h;
     if (g.two_columns) {
         build_landscape(canvas, env, g);
     } else {
         build_portrait(canvas, env, g);
+    }
+    if (m_tour_here && !g.two_columns) {
+        m_tour_card.build(canvas, env, *m_tour_here,
+            { g.text_view.x + g.column_x, std::round(g.text_view.bottom() + g.margin * 0.5f), g.column_w,
+                tour_h });
     }
     if (m_pinching) {
         build_size_indicator(canvas, env, g);
@@ -232,9 +249,15 @@ void ReaderScreen::build_landscape(ui::Canvas& canvas, const Env& env, const Geo
     // Left: the card, then the links onward, scrolling on their own when taller than the screen.
     const float card_h = m_header->measure_card(canvas, env, g.card_w);
     const float links_h = m_header->measure_links(canvas, env, g.card_w);
+    // A tour's card goes first, above the header card: the curator's note is read before the cable.
+    const float tour_h = m_tour_here ? m_tour_card.measure(canvas, env, *m_tour_here, g.card_w) : 0;
+    const float card_y = m_tour_here ? std::round(g.margin + tour_h + g.gap * 0.6f) : g.margin;
     m_card_scroll.begin(canvas, g.card_view);
-    m_header->build_card(canvas, env, { g.margin_left, g.margin, g.card_w, card_h });
-    float left_h = g.margin + card_h;
+    if (m_tour_here) {
+        m_tour_card.build(canvas, env, *m_tour_here, { g.margin_left, g.margin, g.card_w, tour_h });
+    }
+    m_header->build_card(canvas, env, { g.margin_left, card_y, g.card_w, card_h });
+    float left_h = card_y + card_h;
     if (m_thread) {
         left_h += g.gap * 0.6f;
         left_h += m_thread->build(canvas, env, { g.margin_left, left_h, g.card_w, 0 });
@@ -461,6 +484,9 @@ void ReaderScreen::build_missing(ui::Canvas& canvas, const Env& env)
 
 Intent ReaderScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
 {
+    if (const std::optional<Intent> tour = ReaderTourCard::on_tap(widget)) {
+        return *tour;
+    }
     if (m_header) {
         if (std::optional<Intent> intent = m_header->on_tap(widget)) {
             return *intent;

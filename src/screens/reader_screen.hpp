@@ -11,6 +11,7 @@
 #include "screens/reader_terms.hpp"
 #include "screens/reader_text.hpp"
 #include "screens/reader_thread.hpp"
+#include "screens/reader_tour_card.hpp"
 #include "screens/screen.hpp"
 #include "screens/scroll_view.hpp"
 
@@ -117,6 +118,9 @@ private:
     bool m_pinching = false;
     std::size_t m_live_step = reader::default_size_step;
     std::optional<Anchor> m_anchor;
+
+    ReaderTourCard m_tour_card;
+    std::optional<ReaderTourCard::Here> m_tour_here; // this frame's tour stop, when it is this cable
 };
 
 } // namespace ck::screens

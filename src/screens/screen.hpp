@@ -5,6 +5,7 @@
 
 #include "content/pack.hpp"
 #include "core/clock.hpp"
+#include "core/tour_walk.hpp"
 #include "input/gesture.hpp"
 #include "screens/strings.hpp"
 #include "ui/canvas.hpp"
@@ -24,6 +25,7 @@ std::string_view name(ScreenId id);
 // and are forgotten at the idle reset (the app owns them and resets them).
 struct Visit {
     int reader_size_step = 2; // index into the reader's text-size steps (pinch changes it)
+    TourWalk tour; // the guided tour being taken, if any (reader_tour_card.hpp)
 };
 
 // The frame's context: where to draw, in which language, at what time, with which content.
@@ -64,6 +66,10 @@ struct Intent {
         open_search, // arg: optional text to search for
         show_definition, // arg: glossary term
         show_notice, // arg: UI string key of a short message
+        start_tour, // arg: tour id; opens its first stop
+        tour_next, // the reader's tour card: the next stop, the previous one, leave the tour
+        tour_previous,
+        tour_leave,
     };
     Kind kind = Kind::none;
     std::string arg;

@@ -64,6 +64,16 @@ TEST_CASE("cablepack build, keygen, sign, verify, inspect, search, export and di
     }
     CHECK(i["cables"] == 45);
     CHECK(i["refs"].contains("total"));
+    // The tours, each with its stops' cable ids in order.
+    REQUIRE(i["tours"].is_array());
+    REQUIRE(i["tours"].size() == 2);
+    CHECK(i["tours"][0]["id"] == "libya-last-uranium");
+    CHECK(i["tours"][0]["title"] == "Libya's last uranium, in five cables");
+    CHECK(i["tours"][0]["stops"]
+        == nlohmann::json::array(
+            { "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" }));
+    CHECK(i["tours"][1]["id"] == "how-to-read-a-cable");
+    CHECK(i["tours"][1]["stops"].size() == 6);
     // The Athens thread of 1973-74: the 1974 reply's "STATE -097844" is by its own year 1974STATE097844,
     // not in the exhibit; PlusD offers 1973STATE097844, which is, so it is only "possibly" that cable.
     // The Tripoli cables of 2009 cite one another seven times (938 <- 941, 943, 950, 1025; 941 <- 943,

@@ -151,6 +151,15 @@ content::Manifest sample_manifest()
         content::ManifestFeatured { "08TOKYO1723", { { "en", "A trilateral proposal" } }, 30 });
     m.glossary.push_back(content::ManifestGlossaryEntry { "PREL", content::GlossaryKind::tag,
         { { "en", "Political relations" } }, { "Political relations" }, 40 });
+    // A tour, so that no table of a curated pack is empty (the damage tests overwrite every page).
+    content::ManifestTour tour;
+    tour.id = "strategic-goods";
+    tour.title = { { "en", "Strategic goods" } };
+    tour.introduction = { { "en", "Two cables." } };
+    tour.stops.push_back({ "1977STATE158046", { { "en", "The request." } }, "2", 50, 52 });
+    tour.stops.push_back({ "08TOKYO1723", { { "en", "The proposal." } }, "", 54, 0 });
+    tour.line = 49;
+    m.tours.push_back(tour);
     m.cables.push_back(content::ManifestCable {
         "08TOKYO1723", "https://wikileaks.org/plusd/cables/08TOKYO1723_a.html", 45 });
     m.ui["en"] = { { "nav.back", "Back" }, { "nav.home", "Home" } };

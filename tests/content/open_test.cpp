@@ -121,11 +121,15 @@ TEST_CASE("header fields that lie about the file are refused (HOSTILE_INPUTS b2.
         { "text encoding UTF-16", 59, 2, "UTF-8" },
         { "another application's database", 68, 0x00, "application id" },
         { "a future schema version", 63, 9,
-            "schema version 9; this build reads version 5: the pack is newer" },
+            "schema version 9; this build reads version 6: the pack is newer" },
+        { "a pack of schema version 2 (before vocab.offered)", 63, 2,
+            "schema version 2; this build reads version 6: the pack is older than this kiosk; rebuild it" },
         { "a pack of schema version 3 (before permalinks)", 63, 3,
-            "schema version 3; this build reads version 5: the pack is older than this kiosk; rebuild it" },
+            "schema version 3; this build reads version 6: the pack is older than this kiosk; rebuild it" },
         { "a pack of schema version 4 (before threads)", 63, 4,
-            "schema version 4; this build reads version 5: the pack is older than this kiosk; rebuild it" },
+            "schema version 4; this build reads version 6: the pack is older than this kiosk; rebuild it" },
+        { "a pack of schema version 5 (before tours)", 63, 5,
+            "schema version 5; this build reads version 6: the pack is older than this kiosk; rebuild it" },
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);

@@ -153,3 +153,46 @@ TEST_CASE("facets on the real pack add up, and completion offers real words")
         CHECK(has);
     }
 }
+
+TEST_CASE(
+    "the exhibit's two guided tours are in the pack: the Tripoli thread in order and the parts of a cable")
+{
+    const auto& tours = real_pack().collection().tours;
+    REQUIRE(tours.size() == 2);
+    CHECK(tours[0].id == "libya-last-uranium");
+    CHECK(content::pick(tours[0].title, "en") == "Libya's last uranium, in five cables");
+    std::vector<std::string> libya;
+    for (const auto& stop : tours[0].stops) {
+        libya.push_back(stop.cable);
+    }
+    CHECK(libya
+        == std::vector<std::string> {
+            "09TRIPOLI938", "09TRIPOLI941", "09TRIPOLI943", "09TRIPOLI950", "09TRIPOLI1025" });
+    CHECK(tours[1].id == "how-to-read-a-cable");
+    CHECK(tours[1].stops.size() == 6);
+    for (const auto& tour : tours) {
+        CAPTURE(tour.id);
+        CHECK(tour.title.contains("ja"));
+        CHECK(tour.introduction.contains("ja"));
+        for (const auto& stop : tour.stops) {
+            CAPTURE(stop.cable);
+            const std::size_t words = content::count_words(content::pick(stop.note, "en"));
+            const std::size_t chars = content::count_characters(content::pick(stop.note, "ja"));
+            CHECK(words >= content::tour_note_min_words);
+            CHECK(words <= content::tour_note_max_words);
+            CHECK(chars >= content::tour_note_min_ja_chars);
+            CHECK(chars <= content::tour_note_max_ja_chars);
+            auto record = real_pack().cable(stop.cable);
+            REQUIRE(record.ok());
+            REQUIRE(record->has_value());
+            if (!stop.paragraph.empty()) {
+                const auto& paragraphs = (*record)->cable.paragraphs;
+                CHECK(std::any_of(paragraphs.begin(), paragraphs.end(),
+                    [&](const cable::Paragraph& p) { return p.number == stop.paragraph; }));
+            }
+        }
+    }
+    // The signature stop opens where the signature is, and the portion-mark stop at a (U) paragraph.
+    CHECK(tours[1].stops[5].paragraph == "15");
+    CHECK(tours[1].stops[4].cable == "09STATE14070");
+}

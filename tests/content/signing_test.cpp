@@ -205,8 +205,8 @@ TEST_CASE("signature files that are wrong in form or origin get clear errors (b2
                 + lines[3] + "\n",
             "signature file", false },
         { "changed trusted comment",
-            lines[0] + "\n" + lines[1] + "\n" + lines[2].substr(0, lines[2].size() - 1) + "0\n" + lines[3]
-                + "\n",
+            lines[0] + "\n" + lines[1] + "\n" + lines[2].substr(0, lines[2].size() - 1)
+                + (lines[2].back() == '0' ? "1\n" : "0\n") + lines[3] + "\n",
             "signature", false },
         { "legacy Ed algorithm", legacy, "signature", false },
         { "a 1 MB signature file", good + std::string(1 << 20, 'A'), "signature file", false },

@@ -1,12 +1,11 @@
 // `cablepack inspect PACK [--json]`: what a pack holds. The JSON has title, sequence,
 // schema_version, content_hash, cables (a count), sections ({"id", "title", "caption", "cables"}),
-// featured (ids), glossary_terms (a count), glossary (the terms), languages, ui_strings (a count
-// per language), untranslated (per language, the UI keys another language has and it lacks; only
-// languages that lack some), refs ({"total", "resolved", "possible", "fbis"}), permalinks (how
-// many cables have a public page, shown as a QR code) and threads ({"cables": ids in date order,
-// "missing": ids in date order}, one per conversation), plus build_time,
-// builder_version, archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2
-// usage.
+// featured (ids), tours ({"id", "title", "stops": [cable ids]}), glossary_terms (a count), glossary (the
+// terms), languages, ui_strings (a count per language), untranslated (per language, the UI keys another
+// language has and it lacks; only languages that lack some), refs ({"total", "resolved", "possible",
+// "fbis"}), permalinks (how many cables have a public page, shown as a QR code) and threads ({"cables": ids
+// in date order, "missing": ids in date order}, one per conversation), plus build_time, builder_version,
+// archive and years. Texts are English. Exit codes: 0 ok, 1 the pack fails an open check, 2 usage.
 #include "cablepack/cmd_shared.hpp"
 #include "cablepack/commands.hpp"
 #include "content/pack.hpp"
@@ -104,6 +103,15 @@ int run_inspect(const std::string& path, bool json)
     for (const auto& f : c.featured) {
         out["featured"].push_back(f.cable);
     }
+    out["tours"] = nlohmann::json::array();
+    for (const auto& t : c.tours) {
+        std::vector<std::string> stops;
+        for (const auto& stop : t.stops) {
+            stops.push_back(stop.cable);
+        }
+        out["tours"].push_back(
+            { { "id", t.id }, { "title", content::pick(t.title, "en") }, { "stops", stops } });
+    }
     out["glossary_terms"] = c.glossary.size();
     out["glossary"] = nlohmann::json::array();
     for (const auto& g : c.glossary) {
@@ -159,6 +167,10 @@ int run_inspect(const std::string& path, bool json)
     for (const auto& s : c.sections) {
         std::printf("  section %s: %s (%zu cables)\n", s.id.c_str(), content::pick(s.title, "en").c_str(),
             s.cables.size());
+    }
+    for (const auto& t : c.tours) {
+        std::printf("  tour %s: %s (%zu stops)\n", t.id.c_str(), content::pick(t.title, "en").c_str(),
+            t.stops.size());
     }
     for (std::size_t i = 0; i < threads->size(); ++i) {
         print_thread(i + 1, (*threads)[i]);

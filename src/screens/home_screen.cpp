@@ -2,6 +2,8 @@
 // years) are read once when the screen is made, not per frame.
 #include "screens/home_screen.hpp"
 
+#include "screens/cable_row.hpp"
+
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -176,12 +178,10 @@ float HomeScreen::build_cards(ui::Canvas& canvas, const Env& env, Rect area)
             spec.balanced = false;
             canvas.text({}, content::pick(s.caption, lang), { card.x + pad, cy }, card.w - 2 * pad, spec);
             const SectionFacts& facts = m_facts[i];
-            std::string meta = env.strings.format("section.count", { { "n", std::to_string(facts.cables) } });
+            std::string meta = cable_count(env.strings, facts.cables);
             if (facts.first_year > 0) {
-                meta += "  ·  "
-                    + env.strings.format("section.years",
-                        { { "from", std::to_string(facts.first_year) },
-                            { "to", std::to_string(facts.last_year) } });
+                // One year is "2009", not "2009–2009" (a section of one year's cables).
+                meta += "  ·  " + year_span(env.strings, facts.first_year, facts.last_year);
             }
             spec.style = meta_style;
             spec.color = p.accent;

@@ -5,6 +5,7 @@
 #include "lists_fixture.hpp"
 #include "screens/about_screen.hpp"
 #include "screens/chrome.hpp"
+#include "screens/factory.hpp"
 #include "screens/section_screen.hpp"
 #include "screens/timeline_screen.hpp"
 #include "screens/year_screen.hpp"
@@ -359,4 +360,21 @@ TEST_CASE("with a wake set, the about screen sleeps while its facts are counted 
     CHECK(woken.load() == 1);
     screen.advance(Millis { 16 });
     CHECK(screen.facts_ready());
+}
+
+TEST_CASE("a section of one year's cables shows that year once on the home screen, in both languages")
+{
+    // The Libya section's five cables are all of 2009; the others span several years.
+    for (const char* lang : { "en", "ja" }) {
+        CAPTURE(lang);
+        const ScreenServices services { &exhibit(), test::background_work(), std::nullopt };
+        const auto home = make_screen(ScreenId::home, "", 0, services);
+        REQUIRE(home != nullptr);
+        Frame frame({ 1080, 6000 }, lang);
+        const ui::WidgetTree& tree = frame.build(*home, &exhibit());
+        const bool en = std::string(lang) == "en";
+        CHECK(tree.shows_text(en ? "5 cables  ·  2009" : "5通  ·  2009年"));
+        CHECK_FALSE(tree.shows_text(en ? "2009–2009" : "2009–2009年"));
+        CHECK(tree.shows_text(en ? "13 cables  ·  1993–2010" : "13通  ·  1993–2010年"));
+    }
 }

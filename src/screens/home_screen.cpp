@@ -3,7 +3,6 @@
 #include "screens/home_screen.hpp"
 
 #include "screens/cable_row.hpp"
-
 #include "ui/widgets.hpp"
 
 #include <algorithm>

@@ -6,6 +6,7 @@
 #include "cable/origin.hpp"
 #include "screens/place_names.hpp"
 #include "screens/reader_text.hpp"
+#include "screens/widget_ids.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -32,21 +33,6 @@ std::string join_lines(const std::vector<std::string>& lines, std::size_t count)
         out += (i > 0 ? "\n" : "") + lines[i];
     }
     return out;
-}
-
-// The index after `prefix` in a widget id, or nullopt.
-std::optional<std::size_t> index_after(std::string_view id, std::string_view prefix)
-{
-    if (id.substr(0, prefix.size()) != prefix) {
-        return std::nullopt;
-    }
-    const std::string_view digits = id.substr(prefix.size());
-    std::size_t value = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc() || end != digits.data() + digits.size()) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "screens/reader_screen.hpp"
 
 #include "core/log.hpp"
+#include "screens/widget_ids.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -30,17 +31,7 @@ std::string term_id(std::uint32_t match)
 
 std::optional<std::size_t> term_index(std::string_view id)
 {
-    constexpr std::string_view prefix = "term:";
-    if (id.substr(0, prefix.size()) != prefix) {
-        return std::nullopt;
-    }
-    std::size_t value = 0;
-    const std::string_view digits = id.substr(prefix.size());
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc() || end != digits.data() + digits.size()) {
-        return std::nullopt;
-    }
-    return value;
+    return index_after(id, "term:");
 }
 
 // A rectangle grown (about its centre) to at least `min` in both directions: a fingertip target.

@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "screens/reader_text.hpp"
+#include "screens/widget_ids.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -15,20 +16,6 @@ namespace ck::screens {
 namespace {
 
 constexpr std::string_view step_prefix = "reader.thread:";
-
-std::optional<std::size_t> step_index(std::string_view id)
-{
-    if (id.substr(0, step_prefix.size()) != step_prefix) {
-        return std::nullopt;
-    }
-    const std::string_view digits = id.substr(step_prefix.size());
-    std::size_t value = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc() || end != digits.data() + digits.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 } // namespace
 
@@ -292,7 +279,7 @@ float ReaderThread::build(ui::Canvas& canvas, const Env& env, Rect column)
 
 std::optional<Intent> ReaderThread::on_tap(const ui::Widget& widget) const
 {
-    const auto i = step_index(widget.id);
+    const auto i = index_after(widget.id, step_prefix);
     if (!i) {
         return std::nullopt;
     }

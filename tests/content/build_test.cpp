@@ -204,15 +204,58 @@ TEST_CASE("the manifest's curation is stored and read back in order, with Englis
     }
 }
 
-TEST_CASE("without a manifest a pack is the reading-room archive: every cable, no curation")
+TEST_CASE("without a manifest a pack is the reading-room archive: every cable, with a generic curation")
 {
     TempDir dir;
     test::build_pack(dir / "p.ckpack", test::sample_cables());
     auto pack = test::open_pack(dir / "p.ckpack");
     CHECK(pack.info().archive);
-    CHECK(pack.collection().sections.empty());
-    CHECK(pack.collection().featured.empty());
     CHECK(pack.info().cables == 7);
+    const auto& c = pack.collection();
+    // The title and introduction come from the years the cables span and their count.
+    CHECK(c.title.at("en") == "Diplomatic cables, 1976–2009");
+    CHECK(c.title.at("ja") == "外交電報 1976–2009");
+    CHECK(c.introduction.at("en").find("7 documents from 1976 to 2009") != std::string::npos);
+    CHECK(c.introduction.at("ja").find("1976年から2009年までの文書7点") != std::string::npos);
+    CHECK(pack.languages() == std::vector<std::string> { "en", "ja" });
+    // One section per decade, its cables in date order.
+    REQUIRE(c.sections.size() == 3);
+    CHECK(c.sections[0].id == "decade-1970");
+    CHECK(c.sections[0].title.at("en") == "The 1970s");
+    CHECK(c.sections[0].title.at("ja") == "1970年代");
+    CHECK(c.sections[0].caption.at("en") == "Cables of 1976 to 1977, in date order.");
+    CHECK(c.sections[0].cables == std::vector<std::string> { "1976TOKYO12732", "1977STATE158046" });
+    CHECK(c.sections[1].id == "decade-1980");
+    REQUIRE(c.sections[1].cables.size() == 2);
+    CHECK(c.sections[1].cables[1] == "85TOKYO364");
+    CHECK(c.sections[2].cables == std::vector<std::string> { "06TOKYO5212", "08TOKYO1723", "09MOSCOW405" });
+    // Featured: the cited cables (06TOKYO5212 by 08TOKYO1723, which 09MOSCOW405 cites), then each
+    // other decade's most-cited cable, the earliest on a tie; in date order, the subject as teaser.
+    std::vector<std::string> featured;
+    for (const auto& f : c.featured) {
+        featured.push_back(f.cable);
+    }
+    CHECK(featured
+        == std::vector<std::string> {
+            "1976TOKYO12732", c.sections[1].cables[0], "06TOKYO5212", "08TOKYO1723" });
+    REQUIRE_FALSE(c.featured.empty());
+    CHECK(c.featured[0].teaser.at("en")
+        == "1976: JAPAN-USSR RELATIONS: FOLLOW UP ON DOKO MEETING WITH BREZHNEV");
+    CHECK(c.featured[0].teaser.at("ja")
+        == "1976年：JAPAN-USSR RELATIONS: FOLLOW UP ON DOKO MEETING WITH BREZHNEV");
+    // The UI strings stay the kiosk's: the archive sets none.
+    CHECK(c.ui.empty());
+}
+
+TEST_CASE("a pack with a manifest keeps its own curation: nothing generic is added")
+{
+    TempDir dir;
+    test::build_pack(dir / "p.ckpack", test::sample_cables(), test::sample_manifest());
+    auto pack = test::open_pack(dir / "p.ckpack");
+    CHECK(pack.collection().title.at("en") == "Sent in Confidence");
+    for (const auto& s : pack.collection().sections) {
+        CHECK(s.id.rfind("decade-", 0) != 0);
+    }
 }
 
 TEST_CASE("a manifest naming a cable that is not in the pack fails the build, citing each line")

@@ -4,8 +4,10 @@
 // for the attract loop. The rule for the featured list (README, "A pack without a manifest"): the
 // four cables cited by the most other cables in the pack, then, for every decade not yet
 // represented, its most-cited cable (the earliest on a tie), all in date order, each with its year
-// and subject as the teaser. The Japanese forms are here beside the English because they are data
-// of the pack, like a manifest's, not labels of the kiosk.
+// and subject as the teaser. Text read by OCR types garbage on the attract screen, so a cable read
+// by OCR is featured only when the pack has no other (a decade of OCR'd scans only is left out). The
+// Japanese forms are here beside the English because they are data of the pack, like a manifest's, not labels
+// of the kiosk.
 #include "content/pack_generic.hpp"
 
 #include <algorithm>
@@ -22,19 +24,20 @@ struct Row {
     std::string id;
     int year = 0; // 0: undated
     std::string subject;
+    bool ocr = false;
     std::int64_t cited = 0;
 };
 
 Result<std::vector<Row>> read_rows(Pack::Impl& p)
 {
     std::vector<Row> rows;
-    auto st = p.stmt("SELECT num, id, year, subject FROM cables ORDER BY num");
+    auto st = p.stmt("SELECT num, id, year, subject, ocr FROM cables ORDER BY num");
     if (!st) {
         return st.error();
     }
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
-        rows.push_back(Row {
-            s.column_int(0), s.column_text(1), static_cast<int>(s.column_int(2)), s.column_text(3), 0 });
+        rows.push_back(Row { s.column_int(0), s.column_text(1), static_cast<int>(s.column_int(2)),
+            s.column_text(3), s.column_int(4) != 0, 0 });
     });
     if (!status) {
         return status.error();
@@ -70,9 +73,10 @@ bool more_cited(const Row* a, const Row* b)
 
 std::vector<const Row*> featured_rows(const std::vector<Row>& rows)
 {
+    const bool all_ocr = std::all_of(rows.begin(), rows.end(), [](const Row& r) { return r.ocr; });
     std::vector<const Row*> dated;
     for (const Row& r : rows) {
-        if (r.year > 0) {
+        if (r.year > 0 && (!r.ocr || all_ocr)) {
             dated.push_back(&r);
         }
     }
@@ -115,26 +119,20 @@ std::vector<Section> decade_sections(const std::vector<Row>& rows)
 {
     std::map<int, Section> decades;
     Section undated { "undated", { { "en", "Date unknown" }, { "ja", "日付不明" } }, {}, {} };
-    std::map<int, std::pair<int, int>> years; // decade -> first and last year
     for (const Row& r : rows) {
         if (r.year <= 0) {
             undated.cables.push_back(r.id);
             continue;
         }
         const int decade = r.year / 10 * 10;
-        Section& s = decades[decade];
-        s.cables.push_back(r.id);
-        auto [it, fresh] = years.try_emplace(decade, r.year, r.year);
-        it->second = { std::min(it->second.first, r.year), std::max(it->second.second, r.year) };
+        decades[decade].cables.push_back(r.id);
     }
     std::vector<Section> out;
     for (auto& [decade, s] : decades) {
-        const auto [from, to] = years[decade];
         s.id = "decade-" + std::to_string(decade);
         s.title
             = { { "en", "The " + std::to_string(decade) + "s" }, { "ja", std::to_string(decade) + "年代" } };
-        s.caption = { { "en", "Cables of " + span(from, to, " to ") + ", in date order." },
-            { "ja", span(from, to, "年から") + "年の電報を日付順に。" } };
+        // No caption: the card's own line already gives the count and the years.
         out.push_back(std::move(s));
     }
     if (!undated.cables.empty()) {

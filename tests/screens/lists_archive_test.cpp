@@ -141,3 +141,37 @@ TEST_CASE("an archive's home screen labels its three ways in and shows a card pe
         }
     }
 }
+
+TEST_CASE("an archive's About, timeline and search work without curated text, in both languages")
+{
+    for (const char* lang : { "en", "ja" }) {
+        CAPTURE(lang);
+        const bool en = std::string(lang) == "en";
+        const ScreenServices services { &archive(), test::background_work(), std::nullopt };
+        Frame frame({ 1920, 1080 }, lang);
+        // About: no curated text, but the counted facts.
+        const auto about = make_screen(ScreenId::about, "", 0, services);
+        REQUIRE(about != nullptr);
+        const ui::WidgetTree& about_tree = frame.build(*about, &archive());
+        CHECK(about_tree.shows_text(en ? "About this collection" : "この展示について"));
+        CHECK(about_tree.shows_text(en ? "45 documents" : "文書45点"));
+        CHECK(about_tree.shows_text(en ? "Classification markings" : "秘密区分の表示"));
+        // Timeline: labelled, with its hint.
+        const auto timeline = make_screen(ScreenId::timeline, "", 0, services);
+        REQUIRE(timeline != nullptr);
+        const ui::WidgetTree& timeline_tree = frame.build(*timeline, &archive());
+        CHECK(timeline_tree.shows_text(
+            en ? "Touch a year to see its cables." : "年にふれると、その年の電報を一覧できます。"));
+        // A decade's section lists its cables.
+        const auto decade = make_screen(ScreenId::section, "decade-1970", 0, services);
+        REQUIRE(decade != nullptr);
+        const ui::WidgetTree& decade_tree = frame.build(*decade, &archive());
+        CHECK(decade_tree.shows_text(en ? "The 1970s" : "1970年代"));
+        CHECK(decade_tree.find_by_id("row:1977STATE158046") != nullptr);
+        // Search: the placeholder in the visitor's language.
+        const auto search = make_screen(ScreenId::search, "", 0, services);
+        REQUIRE(search != nullptr);
+        const ui::WidgetTree& search_tree = frame.build(*search, &archive());
+        CHECK(search_tree.shows_text(en ? "Type a word, a name or a place" : "言葉、人名、地名を入力"));
+    }
+}

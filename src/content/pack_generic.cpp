@@ -5,9 +5,10 @@
 // four cables cited by the most other cables in the pack, then, for every decade not yet
 // represented, its most-cited cable (the earliest on a tie), all in date order, each with its year
 // and subject as the teaser. Text read by OCR types garbage on the attract screen, so a cable read
-// by OCR is featured only when the pack has no other (a decade of OCR'd scans only is left out). The
-// Japanese forms are here beside the English because they are data of the pack, like a manifest's, not labels
-// of the kiosk.
+// by OCR is featured only when the pack has no other (a decade of OCR'd scans only is left out).
+// Everything is read from the years table, the refs_target index and a few rows by rowid, never by
+// a scan of every cable: an archive may hold 250,000 of them. The Japanese forms are here beside
+// the English because they are data of the pack, like a manifest's, not labels of the kiosk.
 #include "content/pack_generic.hpp"
 
 #include <algorithm>
@@ -28,36 +29,70 @@ struct Row {
     std::int64_t cited = 0;
 };
 
-Result<std::vector<Row>> read_rows(Pack::Impl& p)
+struct YearSpan {
+    int year = 0;
+    std::int64_t first_num = 0;
+    std::int64_t last_num = 0;
+    std::int64_t cables = 0;
+};
+
+Result<std::vector<YearSpan>> read_years(Pack::Impl& p)
 {
-    std::vector<Row> rows;
-    auto st = p.stmt("SELECT num, id, year, subject, ocr FROM cables ORDER BY num");
+    auto st = p.stmt("SELECT year, first_num, last_num, cables FROM years WHERE year > 0 ORDER BY year");
     if (!st) {
         return st.error();
     }
+    std::vector<YearSpan> out;
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
-        rows.push_back(Row { s.column_int(0), s.column_text(1), static_cast<int>(s.column_int(2)),
-            s.column_text(3), s.column_int(4) != 0, 0 });
+        out.push_back(YearSpan {
+            static_cast<int>(s.column_int(0)), s.column_int(1), s.column_int(2), s.column_int(3) });
     });
     if (!status) {
         return status.error();
     }
-    // Citations by distinct citing cables, through the refs_target index.
-    st = p.stmt("SELECT target_num, count(DISTINCT cable) FROM refs WHERE target_num IS NOT NULL"
-                " GROUP BY target_num");
+    return out;
+}
+
+Row read_row(const sql::Stmt& s)
+{
+    return Row { s.column_int(0), s.column_text(1), static_cast<int>(s.column_int(2)), s.column_text(3),
+        s.column_int(4) != 0, s.column_int(5) };
+}
+
+// Every cited cable with its count of distinct citing cables, through the refs_target index.
+Result<std::vector<Row>> read_cited(Pack::Impl& p)
+{
+    auto st
+        = p.stmt("SELECT c.num, c.id, c.year, c.subject, c.ocr, r.n FROM (SELECT target_num,"
+                 " count(DISTINCT cable) AS n FROM refs WHERE target_num IS NOT NULL GROUP BY target_num) r"
+                 " JOIN cables c ON c.num = r.target_num");
     if (!st) {
         return st.error();
     }
-    std::map<std::int64_t, std::int64_t> cited;
-    status = sql::each_row(**st, [&](const sql::Stmt& s) { cited[s.column_int(0)] = s.column_int(1); });
+    std::vector<Row> out;
+    auto status = sql::each_row(**st, [&](const sql::Stmt& s) { out.push_back(read_row(s)); });
     if (!status) {
         return status.error();
     }
-    for (Row& r : rows) {
-        const auto it = cited.find(r.num);
-        r.cited = it == cited.end() ? 0 : it->second;
+    return out;
+}
+
+// The first cable between two rows (a decade's), not read by OCR unless `any`.
+Result<std::optional<Row>> first_between(Pack::Impl& p, std::int64_t from, std::int64_t to, bool any)
+{
+    auto st = p.stmt("SELECT num, id, year, subject, ocr, 0 FROM cables WHERE num BETWEEN ?1 AND ?2"
+                     " AND (?3 OR ocr = 0) ORDER BY num LIMIT 1");
+    if (!st) {
+        return st.error();
     }
-    return rows;
+    (*st)->bind(1, from).bind(2, to).bind(3, any ? 1 : 0);
+    return sql::query_one(**st, read_row);
+}
+
+// More cited first; on a tie, the earlier cable.
+bool more_cited(const Row& a, const Row& b)
+{
+    return a.cited != b.cited ? a.cited > b.cited : a.num < b.num;
 }
 
 std::string span(int from, int to, std::string_view dash = "–")
@@ -65,44 +100,75 @@ std::string span(int from, int to, std::string_view dash = "–")
     return from == to ? std::to_string(from) : std::to_string(from) + std::string(dash) + std::to_string(to);
 }
 
-// More cited first; on a tie, the earlier cable.
-bool more_cited(const Row* a, const Row* b)
+int decade_of(int year)
 {
-    return a->cited != b->cited ? a->cited > b->cited : a->num < b->num;
+    return year / 10 * 10;
 }
 
-std::vector<const Row*> featured_rows(const std::vector<Row>& rows)
+// The decades in order: their first and last year, first and last row, and count.
+std::map<int, YearSpan> decades_of(const std::vector<YearSpan>& years)
 {
-    const bool all_ocr = std::all_of(rows.begin(), rows.end(), [](const Row& r) { return r.ocr; });
-    std::vector<const Row*> dated;
-    for (const Row& r : rows) {
+    std::map<int, YearSpan> decades; // decade -> {its last year, first num, last num, cables}
+    for (const YearSpan& y : years) {
+        auto [it, fresh] = decades.try_emplace(decade_of(y.year), y);
+        if (!fresh) {
+            it->second.year = y.year;
+            it->second.first_num = std::min(it->second.first_num, y.first_num);
+            it->second.last_num = std::max(it->second.last_num, y.last_num);
+            it->second.cables += y.cables;
+        }
+    }
+    return decades;
+}
+
+Result<std::vector<Row>> featured_rows(Pack::Impl& p, const std::vector<YearSpan>& years)
+{
+    auto cited = read_cited(p);
+    if (!cited) {
+        return cited.error();
+    }
+    auto any_plain = sql::query_int(p.db.get(), "SELECT EXISTS(SELECT 1 FROM cables WHERE ocr = 0)");
+    if (!any_plain) {
+        return any_plain.error();
+    }
+    const bool all_ocr = *any_plain == 0;
+    std::vector<Row> ranked;
+    for (Row& r : *cited) {
         if (r.year > 0 && (!r.ocr || all_ocr)) {
-            dated.push_back(&r);
+            ranked.push_back(std::move(r));
         }
     }
-    std::vector<const Row*> ranked = dated;
-    std::stable_sort(ranked.begin(), ranked.end(), more_cited);
-    std::set<const Row*> chosen;
-    for (const Row* r : ranked) {
-        if (chosen.size() < most_cited && r->cited > 0) {
-            chosen.insert(r);
-        }
-    }
-    std::map<int, const Row*> by_decade; // decade -> its most-cited cable
+    std::sort(ranked.begin(), ranked.end(), more_cited);
+    std::map<std::int64_t, Row> chosen; // by num: date order
     std::set<int> covered;
-    for (const Row* r : ranked) {
-        by_decade.try_emplace(r->year / 10 * 10, r);
-        if (chosen.contains(r)) {
-            covered.insert(r->year / 10 * 10);
+    for (const Row& r : ranked) {
+        if (chosen.size() < most_cited) {
+            chosen.emplace(r.num, r);
+            covered.insert(decade_of(r.year));
         }
     }
-    for (const auto& [decade, r] : by_decade) {
-        if (!covered.contains(decade)) {
-            chosen.insert(r);
+    for (const auto& [decade, d] : decades_of(years)) {
+        if (covered.contains(decade)) {
+            continue;
+        }
+        const auto cited_here = std::find_if(
+            ranked.begin(), ranked.end(), [&](const Row& r) { return decade_of(r.year) == decade; });
+        if (cited_here != ranked.end()) {
+            chosen.emplace(cited_here->num, *cited_here);
+            continue;
+        }
+        auto first = first_between(p, d.first_num, d.last_num, all_ocr);
+        if (!first) {
+            return first.error();
+        }
+        if (first->has_value()) {
+            chosen.emplace((*first)->num, **first);
         }
     }
-    std::vector<const Row*> out(chosen.begin(), chosen.end());
-    std::sort(out.begin(), out.end(), [](const Row* a, const Row* b) { return a->num < b->num; });
+    std::vector<Row> out;
+    for (auto& [num, r] : chosen) {
+        out.push_back(std::move(r));
+    }
     return out;
 }
 
@@ -114,50 +180,37 @@ Featured featured_of(const Row& r)
             { "ja", std::to_string(r.year) + "年：" + subject } } };
 }
 
-// One section per decade, in order, and the undated cables last.
-std::vector<Section> decade_sections(const std::vector<Row>& rows)
+// One card per decade, in order; undated cables are reached through search and the timeline.
+std::vector<Section> decade_sections(const std::vector<YearSpan>& years)
 {
-    std::map<int, Section> decades;
-    Section undated { "undated", { { "en", "Date unknown" }, { "ja", "日付不明" } }, {}, {} };
-    for (const Row& r : rows) {
-        if (r.year <= 0) {
-            undated.cables.push_back(r.id);
-            continue;
-        }
-        const int decade = r.year / 10 * 10;
-        decades[decade].cables.push_back(r.id);
-    }
     std::vector<Section> out;
-    for (auto& [decade, s] : decades) {
+    for (const auto& [decade, d] : decades_of(years)) {
+        Section s;
         s.id = "decade-" + std::to_string(decade);
         s.title
             = { { "en", "The " + std::to_string(decade) + "s" }, { "ja", std::to_string(decade) + "年代" } };
         // No caption: the card's own line already gives the count and the years.
+        s.decade_cables = d.cables;
+        s.last_year = d.year;
+        const auto first = std::find_if(
+            years.begin(), years.end(), [&](const YearSpan& y) { return decade_of(y.year) == decade; });
+        s.first_year = first->year;
         out.push_back(std::move(s));
-    }
-    if (!undated.cables.empty()) {
-        out.push_back(std::move(undated));
     }
     return out;
 }
 
-void titles(const std::vector<Row>& rows, Collection& c)
+void titles(const std::vector<YearSpan>& years, std::int64_t cables, Collection& c)
 {
-    int from = 0;
-    int to = 0;
-    for (const Row& r : rows) {
-        if (r.year > 0) {
-            from = from == 0 ? r.year : std::min(from, r.year);
-            to = std::max(to, r.year);
-        }
-    }
-    const std::string n = std::to_string(rows.size());
-    if (from == 0) {
+    const std::string n = std::to_string(cables);
+    if (years.empty()) {
         c.title = { { "en", "Diplomatic cables" }, { "ja", "外交電報" } };
         c.introduction = { { "en", "This archive holds " + n + " documents, as they were published." },
             { "ja", "このアーカイブには、公開されたままの文書" + n + "点が収められています。" } };
         return;
     }
+    const int from = years.front().year;
+    const int to = years.back().year;
     c.title = { { "en", "Diplomatic cables, " + span(from, to) }, { "ja", "外交電報 " + span(from, to) } };
     c.introduction = { { "en",
                            "This archive holds " + n + " documents from " + span(from, to, " to ")
@@ -174,16 +227,20 @@ void titles(const std::vector<Row>& rows, Collection& c)
 
 Status add_generic_curation(Pack::Impl& p)
 {
-    auto rows = read_rows(p);
-    if (!rows) {
-        return rows.error();
+    auto years = read_years(p);
+    if (!years) {
+        return years.error();
     }
     Collection& c = p.collection;
-    titles(*rows, c);
-    c.sections = decade_sections(*rows);
+    titles(*years, p.info.cables, c);
+    c.sections = decade_sections(*years);
+    auto featured = featured_rows(p, *years);
+    if (!featured) {
+        return featured.error();
+    }
     c.featured.clear();
-    for (const Row* r : featured_rows(*rows)) {
-        c.featured.push_back(featured_of(*r));
+    for (const Row& r : *featured) {
+        c.featured.push_back(featured_of(r));
     }
     return {};
 }

@@ -118,7 +118,8 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("an archive's home screen labels its three ways in and shows a card per decade")
+TEST_CASE("an archive's home screen labels its three ways in and shows a card per decade, which opens its "
+          "first year")
 {
     for (const char* lang : { "en", "ja" }) {
         for (const Size size : { Size { 1920, 1080 }, Size { 1080, 1920 } }) {
@@ -136,13 +137,14 @@ TEST_CASE("an archive's home screen labels its three ways in and shows a card pe
             CHECK(tree.shows_text(en ? "The 1970s" : "1970年代"));
             CHECK(tree.shows_text(en ? "4 cables  ·  1973–1977" : "4通  ·  1973–1977年"));
             const Intent go = frame.tap(*home, &archive(), "section:decade-2000");
-            CHECK(go.kind == Intent::Kind::open_section);
-            CHECK(go.arg == "decade-2000");
+            // A decade opens the year screen at its first year, which pages through any number.
+            CHECK(go.kind == Intent::Kind::open_year);
+            CHECK(go.number == 2002);
         }
     }
 }
 
-TEST_CASE("an archive's About, timeline and search work without curated text, in both languages")
+TEST_CASE("an archive's About, timeline, years and search work without curated text, in both languages")
 {
     for (const char* lang : { "en", "ja" }) {
         CAPTURE(lang);
@@ -162,12 +164,11 @@ TEST_CASE("an archive's About, timeline and search work without curated text, in
         const ui::WidgetTree& timeline_tree = frame.build(*timeline, &archive());
         CHECK(timeline_tree.shows_text(
             en ? "Touch a year to see its cables." : "年にふれると、その年の電報を一覧できます。"));
-        // A decade's section lists its cables.
-        const auto decade = make_screen(ScreenId::section, "decade-1970", 0, services);
-        REQUIRE(decade != nullptr);
-        const ui::WidgetTree& decade_tree = frame.build(*decade, &archive());
-        CHECK(decade_tree.shows_text(en ? "The 1970s" : "1970年代"));
-        CHECK(decade_tree.find_by_id("row:1977STATE158046") != nullptr);
+        // A year of the archive lists its cables.
+        const auto year = make_screen(ScreenId::year, "", 1977, services);
+        REQUIRE(year != nullptr);
+        const ui::WidgetTree& year_tree = frame.build(*year, &archive());
+        CHECK(year_tree.find_by_id("row:1977STATE158046") != nullptr);
         // Search: the placeholder in the visitor's language.
         const auto search = make_screen(ScreenId::search, "", 0, services);
         REQUIRE(search != nullptr);

@@ -7,6 +7,7 @@
 #include "content/pack.hpp"
 
 #include <array>
+#include <map>
 
 namespace ck::screens {
 namespace {
@@ -53,28 +54,34 @@ void for_each_builtin_string(
     }
 }
 
+namespace {
+
+// Every default by (lang, key), made once: Strings::get runs for every label of every frame.
+const std::string_view* find_builtin(std::string_view lang, std::string_view key)
+{
+    using Index = std::map<std::pair<std::string_view, std::string_view>, std::string_view>;
+    static const Index index = [] {
+        Index out;
+        for_each_builtin_string([&out](std::string_view l, std::string_view k, std::string_view text) {
+            out.emplace(std::pair { l, k }, text);
+        });
+        return out;
+    }();
+    const auto it = index.find({ lang, key });
+    return it == index.end() ? nullptr : &it->second;
+}
+
+} // namespace
+
 bool has_builtin_string(std::string_view lang, std::string_view key)
 {
-    bool found = false;
-    for_each_builtin_string([&](std::string_view l, std::string_view k, std::string_view) {
-        found = found || (l == lang && k == key);
-    });
-    return found;
+    return find_builtin(lang, key) != nullptr;
 }
 
 std::string builtin_string(std::string_view lang, std::string_view key)
 {
-    for (const Default& d : manifest_defaults) {
-        if (d.key == key && d.lang == lang) {
-            return std::string(d.text);
-        }
-    }
-    for (const Builtin& b : kiosk_only) {
-        if (b.key == key) {
-            return std::string(lang == "ja" ? b.ja : b.en);
-        }
-    }
-    return {};
+    const std::string_view* text = find_builtin(lang, key);
+    return text == nullptr ? std::string() : std::string(*text);
 }
 
 Strings::Strings(const content::Pack* pack, std::string lang)

@@ -189,12 +189,15 @@ std::vector<Section> decade_sections(const std::vector<YearSpan>& years)
         s.id = "decade-" + std::to_string(decade);
         s.title
             = { { "en", "The " + std::to_string(decade) + "s" }, { "ja", std::to_string(decade) + "年代" } };
-        // No caption: the card's own line already gives the count and the years.
         s.decade_cables = d.cables;
         s.last_year = d.year;
         const auto first = std::find_if(
             years.begin(), years.end(), [&](const YearSpan& y) { return decade_of(y.year) == decade; });
         s.first_year = first->year;
+        // The caption says what a touch does (the card's own line gives the count and the years).
+        const std::string from = std::to_string(s.first_year);
+        s.caption = { { "en", "Read the cables year by year, from " + from + "." },
+            { "ja", from + "年から、年ごとに電報を読めます。" } };
         out.push_back(std::move(s));
     }
     return out;

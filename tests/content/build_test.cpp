@@ -224,7 +224,8 @@ TEST_CASE("without a manifest a pack is the reading-room archive: every cable, w
     CHECK(c.sections[0].id == "decade-1970");
     CHECK(c.sections[0].title.at("en") == "The 1970s");
     CHECK(c.sections[0].title.at("ja") == "1970年代");
-    CHECK(c.sections[0].caption.empty()); // the card already shows the count and the years
+    CHECK(c.sections[0].caption.at("en") == "Read the cables year by year, from 1976.");
+    CHECK(c.sections[0].caption.at("ja") == "1976年から、年ごとに電報を読めます。");
     CHECK(c.sections[0].cables.empty());
     CHECK(c.sections[0].decade_cables == 2);
     CHECK(c.sections[0].first_year == 1976);

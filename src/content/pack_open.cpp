@@ -2,6 +2,7 @@
 // checked before SQLite reads it; the connection is hardened before the first statement; the
 // schema is compared with the expected one before any query touches a table. Each failure names
 // its check in Error::where.
+#include "content/pack_generic.hpp"
 #include "content/pack_impl.hpp"
 #include "content/schema.hpp"
 
@@ -291,6 +292,11 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
         }
         if (auto st = read_collection(*impl); !st) {
             return Error { st.error().message, std::string(check::metadata) };
+        }
+        if (impl->info.archive) {
+            if (auto st = add_generic_curation(*impl); !st) {
+                return Error { st.error().message, std::string(check::metadata) };
+            }
         }
     }
     return impl;

@@ -73,6 +73,11 @@ struct Section {
     LangText title;
     LangText caption;
     std::vector<std::string> cables;
+    // A decade of an archive pack (pack_generic.cpp) lists no cables, which may be hundreds of
+    // thousands: its card shows these counts and opens the year screen at `first_year`.
+    std::int64_t decade_cables = 0;
+    int first_year = 0;
+    int last_year = 0;
 };
 
 struct Featured {

@@ -26,6 +26,14 @@ HomeScreen::HomeScreen(content::Pack* pack)
     }
     for (const content::Section& section : m_pack->collection().sections) {
         SectionFacts facts;
+        if (section.decade_cables > 0) {
+            // An archive's decade carries its counts: it lists no cables to read.
+            facts.cables = static_cast<std::size_t>(section.decade_cables);
+            facts.first_year = section.first_year;
+            facts.last_year = section.last_year;
+            m_facts.push_back(facts);
+            continue;
+        }
         facts.cables = section.cables.size();
         const auto summaries = m_pack->summaries(section.cables);
         if (summaries.ok()) {
@@ -250,7 +258,16 @@ Intent HomeScreen::on_tap(const ui::Widget& widget, const Env& /*env*/)
         return Intent::of(Intent::Kind::start_tour, widget.id.substr(5));
     }
     if (widget.id.rfind("section:", 0) == 0) {
-        return Intent::of(Intent::Kind::open_section, widget.id.substr(8));
+        const std::string id = widget.id.substr(8);
+        // An archive's decade opens its first year, whose screen pages through any number of
+        // cables and steps on to the next years.
+        for (const content::Section& s :
+            m_pack != nullptr ? m_pack->collection().sections : std::vector<content::Section> {}) {
+            if (s.id == id && s.decade_cables > 0) {
+                return Intent::of(Intent::Kind::open_year, {}, s.first_year);
+            }
+        }
+        return Intent::of(Intent::Kind::open_section, id);
     }
     return Intent::none();
 }

@@ -390,7 +390,7 @@ float ReaderHeader::build_more(Pen& pen, const Env& env, const Metrics& m, Point
     more.id = std::string(id);
     more.label = env.strings.format("reader.more", { { "n", std::to_string(hidden) } });
     if (more.label.empty()) {
-        more.label = "+" + std::to_string(hidden); // a pack without UI strings
+        more.label = "+" + std::to_string(hidden); // a key neither the pack nor the kiosk has
     }
     more.look = ui::Look::outline;
     more.text_mm = pen.canvas().theme().type().caption_mm;

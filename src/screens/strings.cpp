@@ -1,10 +1,13 @@
-// The compiled-in strings cover only what the out-of-order screen and the navigation need without
-// a pack; everything else comes from the curator's manifest.
+// The compiled-in strings are the bundled exhibit's [ui.en] and [ui.ja] tables (generated at build
+// time from content_pack/collection.toml, so they are written once) plus a few keys no manifest
+// sets. A pack's own [ui] strings override them key by key; a pack without any (an archive built
+// without a manifest) gets a complete kiosk in English and Japanese from these alone.
 #include "screens/strings.hpp"
 
 #include "content/pack.hpp"
 
 #include <array>
+#include <map>
 
 namespace ck::screens {
 namespace {
@@ -15,16 +18,8 @@ struct Builtin {
     std::string_view ja;
 };
 
-constexpr std::array<Builtin, 14> builtins = { {
-    { "out_of_order.title", "This exhibit is resting", "この展示はただいま休止中です" },
-    { "out_of_order.body", "Please ask a member of staff for help.", "係員にお声がけください。" },
-    { "nav.back", "Back", "戻る" },
-    { "nav.home", "Home", "ホーム" },
-    { "nav.search", "Search", "検索" },
-    { "nav.large_text", "Large text", "大きな文字" },
-    { "nav.high_contrast", "High contrast", "高コントラスト" },
-    // The reader's conversation card (reader_thread.cpp): a pack built without a manifest has
-    // threads too, so these do not depend on the curator's [ui] strings.
+// Keys that no manifest sets: the reader's conversation card (reader_thread.cpp) is the kiosk's.
+constexpr std::array<Builtin, 7> kiosk_only = { {
     { "thread.heading", "Conversation", "一連のやり取り" },
     { "thread.position", "{n} of {total} in this conversation", "このやり取りの{total}通のうち{n}通目" },
     { "thread.reading", "You are reading this", "いま読んでいる電報" },
@@ -34,25 +29,59 @@ constexpr std::array<Builtin, 14> builtins = { {
     { "thread.later", "{n} later, not shown", "これより後に{n}件" },
 } };
 
+struct Default {
+    std::string_view lang;
+    std::string_view key;
+    std::string_view text;
+};
+
+// The bundled manifest's [ui.*] lines, in file order.
+constexpr Default manifest_defaults[] = {
+#include "ui_defaults.inc"
+};
+
 } // namespace
 
 void for_each_builtin_string(
     const std::function<void(std::string_view lang, std::string_view key, std::string_view text)>& fn)
 {
-    for (const Builtin& b : builtins) {
+    for (const Default& d : manifest_defaults) {
+        fn(d.lang, d.key, d.text);
+    }
+    for (const Builtin& b : kiosk_only) {
         fn("en", b.key, b.en);
         fn("ja", b.key, b.ja);
     }
 }
 
+namespace {
+
+// Every default by (lang, key), made once: Strings::get runs for every label of every frame.
+const std::string_view* find_builtin(std::string_view lang, std::string_view key)
+{
+    using Index = std::map<std::pair<std::string_view, std::string_view>, std::string_view>;
+    static const Index index = [] {
+        Index out;
+        for_each_builtin_string([&out](std::string_view l, std::string_view k, std::string_view text) {
+            out.emplace(std::pair { l, k }, text);
+        });
+        return out;
+    }();
+    const auto it = index.find({ lang, key });
+    return it == index.end() ? nullptr : &it->second;
+}
+
+} // namespace
+
+bool has_builtin_string(std::string_view lang, std::string_view key)
+{
+    return find_builtin(lang, key) != nullptr;
+}
+
 std::string builtin_string(std::string_view lang, std::string_view key)
 {
-    for (const Builtin& b : builtins) {
-        if (b.key == key) {
-            return std::string(lang == "ja" ? b.ja : b.en);
-        }
-    }
-    return {};
+    const std::string_view* text = find_builtin(lang, key);
+    return text == nullptr ? std::string() : std::string(*text);
 }
 
 Strings::Strings(const content::Pack* pack, std::string lang)
@@ -63,18 +92,24 @@ Strings::Strings(const content::Pack* pack, std::string lang)
 
 std::string Strings::get(std::string_view key) const
 {
-    if (m_pack != nullptr) {
-        std::string text = m_pack->ui_string(m_lang, key);
-        if (text != key) {
-            return text;
+    // The pack's text in the visitor's language, else the kiosk's, before any English: a pack
+    // without [ui.ja] still gets a Japanese screen.
+    for (const std::string_view lang : { std::string_view(m_lang), std::string_view("en") }) {
+        if (m_pack != nullptr) {
+            const auto& ui = m_pack->collection().ui;
+            if (const auto strings = ui.find(std::string(lang)); strings != ui.end()) {
+                if (const auto it = strings->second.find(std::string(key)); it != strings->second.end()) {
+                    return it->second;
+                }
+            }
+        }
+        // A default may be deliberately empty ("reader.language_value" in English).
+        if (has_builtin_string(lang, key)) {
+            return builtin_string(lang, key);
         }
     }
-    std::string builtin = builtin_string(m_lang, key);
-    if (builtin.empty()) {
-        builtin = builtin_string("en", key);
-    }
     // Never show a raw key: an unknown key shows nothing rather than "search.try".
-    return builtin;
+    return {};
 }
 
 std::string Strings::name_of(std::string_view english) const

@@ -1,5 +1,6 @@
-// UI strings in the visitor's language, from the pack, falling back to English and then to a few
-// compiled-in texts, so that even without a pack (the out-of-order screen) nothing shows a raw key.
+// UI strings in the visitor's language: the pack's, else the kiosk's defaults (the bundled
+// exhibit's [ui] tables, compiled in), then the same in English; so a pack without [ui] strings,
+// or no pack at all (the out-of-order screen), still shows every label and never a raw key.
 #pragma once
 
 #include <functional>
@@ -33,7 +34,8 @@ private:
     std::string m_lang;
 };
 
-// The texts the kiosk needs even when no pack could be opened, in English and Japanese.
+// The kiosk's default texts, in English and Japanese: empty when there is none.
+bool has_builtin_string(std::string_view lang, std::string_view key);
 std::string builtin_string(std::string_view lang, std::string_view key);
 // Every compiled-in text (the self-test checks that the fonts draw each one).
 void for_each_builtin_string(

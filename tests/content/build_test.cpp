@@ -204,15 +204,63 @@ TEST_CASE("the manifest's curation is stored and read back in order, with Englis
     }
 }
 
-TEST_CASE("without a manifest a pack is the reading-room archive: every cable, no curation")
+TEST_CASE("without a manifest a pack is the reading-room archive: every cable, with a generic curation")
 {
     TempDir dir;
     test::build_pack(dir / "p.ckpack", test::sample_cables());
     auto pack = test::open_pack(dir / "p.ckpack");
     CHECK(pack.info().archive);
-    CHECK(pack.collection().sections.empty());
-    CHECK(pack.collection().featured.empty());
     CHECK(pack.info().cables == 7);
+    const auto& c = pack.collection();
+    // The title and introduction come from the years the cables span and their count.
+    CHECK(c.title.at("en") == "Diplomatic cables, 1976–2009");
+    CHECK(c.title.at("ja") == "外交電報 1976–2009");
+    CHECK(c.introduction.at("en").find("7 documents from 1976 to 2009") != std::string::npos);
+    CHECK(c.introduction.at("ja").find("1976年から2009年までの文書7点") != std::string::npos);
+    CHECK(pack.languages() == std::vector<std::string> { "en", "ja" });
+    // One card per decade, in order, with its count and years but no list of cables (an archive's
+    // decade may hold a hundred thousand; the card opens the year screen at its first year).
+    REQUIRE(c.sections.size() == 3);
+    CHECK(c.sections[0].id == "decade-1970");
+    CHECK(c.sections[0].title.at("en") == "The 1970s");
+    CHECK(c.sections[0].title.at("ja") == "1970年代");
+    CHECK(c.sections[0].caption.at("en") == "Read the cables year by year, from 1976.");
+    CHECK(c.sections[0].caption.at("ja") == "1976年から、年ごとに電報を読めます。");
+    CHECK(c.sections[0].cables.empty());
+    CHECK(c.sections[0].decade_cables == 2);
+    CHECK(c.sections[0].first_year == 1976);
+    CHECK(c.sections[0].last_year == 1977);
+    CHECK(c.sections[1].id == "decade-1980");
+    CHECK(c.sections[1].decade_cables == 2);
+    CHECK(c.sections[2].id == "decade-2000");
+    CHECK(c.sections[2].decade_cables == 3);
+    CHECK(c.sections[2].first_year == 2006);
+    CHECK(c.sections[2].last_year == 2009);
+    // Featured: the cited cables (06TOKYO5212 by 08TOKYO1723, which 09MOSCOW405 cites), then each
+    // other decade's most-cited cable, the earliest on a tie; never an OCR'd one (1976TOKYO12732 and
+    // the 1983 memo are OCR) while the pack has others; in date order, the subject as teaser.
+    std::vector<std::string> featured;
+    for (const auto& f : c.featured) {
+        featured.push_back(f.cable);
+    }
+    CHECK(featured
+        == std::vector<std::string> { "1977STATE158046", "85TOKYO364", "06TOKYO5212", "08TOKYO1723" });
+    REQUIRE_FALSE(c.featured.empty());
+    CHECK(c.featured[0].teaser.at("en") == "1977: DIVERSION OF STRATEGIC GOODS");
+    CHECK(c.featured[0].teaser.at("ja") == "1977年：DIVERSION OF STRATEGIC GOODS");
+    // The UI strings stay the kiosk's: the archive sets none.
+    CHECK(c.ui.empty());
+}
+
+TEST_CASE("a pack with a manifest keeps its own curation: nothing generic is added")
+{
+    TempDir dir;
+    test::build_pack(dir / "p.ckpack", test::sample_cables(), test::sample_manifest());
+    auto pack = test::open_pack(dir / "p.ckpack");
+    CHECK(pack.collection().title.at("en") == "Sent in Confidence");
+    for (const auto& s : pack.collection().sections) {
+        CHECK(s.id.rfind("decade-", 0) != 0);
+    }
 }
 
 TEST_CASE("a manifest naming a cable that is not in the pack fails the build, citing each line")

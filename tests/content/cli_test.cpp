@@ -536,3 +536,26 @@ TEST_CASE(
     }
     CHECK(in_thread == 5);
 }
+
+TEST_CASE("inspect shows an archive's generic curation: decades counted, a featured list, both languages")
+{
+    TempDir dir;
+    const auto pack = dir / "archive.ckpack";
+    REQUIRE(cablepack("build " + q(corpus) + " --out " + q(pack), dir).code == 0);
+    auto inspect = cablepack("inspect " + q(pack) + " --json", dir);
+    REQUIRE(inspect.code == 0);
+    const auto j = nlohmann::json::parse(inspect.out);
+    CHECK(j["archive"] == true);
+    CHECK(j["languages"] == nlohmann::json { "en", "ja" });
+    CHECK(j["featured"].size() >= 4);
+    std::int64_t counted = 0;
+    for (const auto& s : j["sections"]) {
+        CHECK(s["id"].get<std::string>().rfind("decade-", 0) == 0);
+        CHECK(s["cables"].empty());
+        counted += s["decade"]["cables"].get<std::int64_t>();
+    }
+    CHECK(counted == j["cables"].get<std::int64_t>()); // every bundled cable is dated
+    auto text = cablepack("inspect " + q(pack), dir);
+    CHECK(text.out.find("section decade-1970: The 1970s (4 cables, 1973-1977, opened by year)")
+        != std::string::npos);
+}

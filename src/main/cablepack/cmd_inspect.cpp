@@ -98,6 +98,11 @@ int run_inspect(const std::string& path, bool json)
     for (const auto& s : c.sections) {
         out["sections"].push_back({ { "id", s.id }, { "title", content::pick(s.title, "en") },
             { "caption", content::pick(s.caption, "en") }, { "cables", s.cables } });
+        if (s.decade_cables > 0) {
+            // An archive's decade (the generic curation) counts its cables instead of listing them.
+            out["sections"].back()["decade"] = { { "cables", s.decade_cables },
+                { "first_year", s.first_year }, { "last_year", s.last_year } };
+        }
     }
     out["featured"] = nlohmann::json::array();
     for (const auto& f : c.featured) {
@@ -147,7 +152,8 @@ int run_inspect(const std::string& path, bool json)
                 "  languages:",
         path.c_str(), info.title.c_str(), static_cast<long long>(info.sequence), info.schema_version,
         info.builder_version.c_str(), static_cast<long long>(info.build_time), info.content_hash.c_str(),
-        static_cast<long long>(info.cables), info.archive ? " (archive: no curation)" : "", c.sections.size(),
+        static_cast<long long>(info.cables),
+        info.archive ? " (archive: no manifest; the generic curation)" : "", c.sections.size(),
         c.featured.size(), c.glossary.size());
     for (const auto& lang : pack->languages()) {
         const auto it = c.ui.find(lang);
@@ -165,6 +171,12 @@ int run_inspect(const std::string& path, bool json)
     std::printf("  permalinks (public pages, shown as QR codes): %lld of %lld cables\n",
         static_cast<long long>(*permalinks), static_cast<long long>(info.cables));
     for (const auto& s : c.sections) {
+        if (s.decade_cables > 0) {
+            std::printf("  section %s: %s (%lld cables, %d-%d, opened by year)\n", s.id.c_str(),
+                content::pick(s.title, "en").c_str(), static_cast<long long>(s.decade_cables), s.first_year,
+                s.last_year);
+            continue;
+        }
         std::printf("  section %s: %s (%zu cables)\n", s.id.c_str(), content::pick(s.title, "en").c_str(),
             s.cables.size());
     }

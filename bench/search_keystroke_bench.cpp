@@ -1,6 +1,7 @@
 // search_keystroke_bench --pack PACK [--per-class N] [--seed S] [--size WxH]: keystroke to updated
 // results on screen, per query class (the classes of search_bench: rare, mid, frequent and very
-// common words, two-word AND, phrases, 3-letter prefixes), through the real SearchScreen and its
+// common words, two-word AND, phrases, 3-letter prefixes; and cable ids and years or dates in the
+// forms visitors type them), through the real SearchScreen and its
 // worker, drawn by SDL's software renderer offscreen. For each query the text minus its last
 // character is typed and answered first; then the last keystroke is timed until the frame that
 // shows its results has been drawn and presented. Two loops are timed: the live loop's (it holds
@@ -101,6 +102,96 @@ struct QueryClass {
     const char* name;
     std::vector<std::string> queries;
 };
+
+// Cable ids and years as visitors type them (issue 13's classes; not among the seven JSON keys,
+// so they are reported in the human table and the JSON "figures" list only).
+struct Numbers {
+    std::vector<std::string> ids;
+    std::vector<std::int64_t> years;
+};
+
+Numbers read_numbers(const std::string& path)
+{
+    Numbers out;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(("file:" + path + "?mode=ro&immutable=1").c_str(), &db,
+            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr)
+        != SQLITE_OK) {
+        sqlite3_close(db);
+        return out;
+    }
+    const auto rows = [db](const char* sql, auto&& take) {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+        while (st != nullptr && sqlite3_step(st) == SQLITE_ROW) {
+            take(st);
+        }
+        sqlite3_finalize(st);
+    };
+    // A sample spread over the whole pack: every 97th cable whose id has the usual shape.
+    rows("SELECT id FROM cables WHERE num % 97 = 0 AND id GLOB '[0-9][0-9][A-Z]*[0-9]'",
+        [&out](sqlite3_stmt* st) {
+            out.ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+        });
+    rows("SELECT year FROM years",
+        [&out](sqlite3_stmt* st) { out.years.push_back(sqlite3_column_int64(st, 0)); });
+    sqlite3_close(db);
+    return out;
+}
+
+// One of the written forms of an id such as 75LAGOS62747: as printed, "LAGOS 62747",
+// "1975LAGOS62747", "75 LAGOS 62747" or "1975 LAGOS 062747" (a leading zero).
+std::string id_form(const std::string& id, std::uint64_t form)
+{
+    const std::size_t post_end = id.find_first_of("0123456789", 2);
+    if (post_end == std::string::npos) {
+        return id;
+    }
+    const std::string yy = id.substr(0, 2);
+    const std::string post = id.substr(2, post_end - 2);
+    const std::string number = id.substr(post_end);
+    const std::string yyyy = (yy < "30" ? "20" : "19") + yy;
+    switch (form % 5) {
+    case 0:
+        return id;
+    case 1:
+        return post + " " + number;
+    case 2:
+        return yyyy + post + number;
+    case 3:
+        return yy + " " + post + " " + number;
+    default:
+        return yyyy + " " + post + " 0" + number;
+    }
+}
+
+void add_number_classes(
+    std::vector<QueryClass>& out, const Numbers& numbers, std::size_t per_class, bench::Rng& rng)
+{
+    static const char* const months[] = { "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December" };
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < per_class && !numbers.ids.empty(); ++i) {
+        ids.push_back(id_form(numbers.ids[rng.below(numbers.ids.size())], rng.below(5)));
+    }
+    out.push_back({ "cable id", ids });
+    std::vector<std::string> times;
+    for (std::size_t i = 0; i < per_class && !numbers.years.empty(); ++i) {
+        const std::int64_t year = numbers.years[rng.below(numbers.years.size())];
+        switch (rng.below(3)) {
+        case 0:
+            times.push_back(std::to_string(year));
+            break;
+        case 1:
+            times.push_back(std::to_string(year / 10 * 10) + "s");
+            break;
+        default:
+            times.push_back(std::string(months[rng.below(12)]) + " " + std::to_string(year));
+            break;
+        }
+    }
+    out.push_back({ "year or date", times });
+}
 
 std::vector<QueryClass> classes_for(const Vocab& v, std::int64_t n, std::size_t per_class, bench::Rng& rng)
 {
@@ -393,7 +484,8 @@ int main(int argc, char** argv)
     }
     const std::int64_t n = pack->info().cables;
     bench::Rng rng(seed);
-    const auto classes = classes_for(read_vocab(path), n, per_class, rng);
+    auto classes = classes_for(read_vocab(path), n, per_class, rng);
+    add_number_classes(classes, read_numbers(path), per_class, rng);
     Stage stage(*pack, size);
     if (!stage.open()) {
         return 1;

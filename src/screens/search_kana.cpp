@@ -4,6 +4,7 @@
 // "にほ" and fills the screen with "nothing found"; a tapped term replaces it and is searched.
 #include "core/utf8.hpp"
 #include "screens/search_screen.hpp"
+#include "ui/romaji.hpp"
 
 namespace ck::screens {
 namespace {
@@ -95,13 +96,42 @@ bool SearchScreen::press_kana_key(const ui::KeyboardKey& key)
 std::vector<ChipSpec> SearchScreen::kana_chips() const
 {
     std::vector<ChipSpec> out;
-    if (m_kana.empty() || m_pack == nullptr) {
+    if (m_pack == nullptr) {
         return out;
     }
-    for (std::string& term : kana_suggestions(m_pack->collection().readings_ja, m_kana.pending())) {
-        out.push_back({ std::string(kana_prefix) + term, term, false, ui::Look::outline, ui::Icon::search });
+    if (!m_kana.empty()) {
+        for (std::string& term : kana_suggestions(m_pack->collection().readings_ja, m_kana.pending())) {
+            out.push_back(
+                { std::string(kana_prefix) + term, term, false, ui::Look::outline, ui::Icon::search });
+        }
+        return out;
+    }
+    // In the Japanese UI, romaji or katakana typed on a USB keyboard (a kiosk has no input method)
+    // gets the same offers; a tapped term replaces the typed word, as a completion does.
+    const std::optional<std::string> reading = typed_reading();
+    if (!reading) {
+        return out;
+    }
+    for (std::string& term : kana_suggestions(m_pack->collection().readings_ja, *reading)) {
+        out.push_back(
+            { std::string(complete_prefix) + term, term, false, ui::Look::outline, ui::Icon::search });
     }
     return out;
+}
+
+// The word being typed as hiragana, in the Japanese UI only and from two kana on ("ni" alone
+// would offer every term read に...); nothing otherwise.
+std::optional<std::string> SearchScreen::typed_reading() const
+{
+    const std::string_view typed = m_field.word_before_caret();
+    if (m_layout_lang != "ja" || typed.empty() || m_field.caret() != m_field.text().size()) {
+        return std::nullopt;
+    }
+    std::optional<std::string> reading = ui::kana::to_hiragana(typed);
+    if (!reading || utf8::length(*reading) < 2) {
+        return std::nullopt;
+    }
+    return reading;
 }
 
 } // namespace ck::screens

@@ -98,6 +98,7 @@ private:
     void commit_kana();
     void show_kana();
     std::vector<ChipSpec> kana_chips() const;
+    std::optional<std::string> typed_reading() const;
 
     // Layout (search_layout.cpp).
     Areas areas(ui::Canvas& canvas, const Env& env);

@@ -143,6 +143,43 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("in the Japanese UI romaji or katakana typed on a USB keyboard offers the same terms, and a tapped "
+          "one replaces the typed word")
+{
+    struct Case {
+        const char* typed;
+        const char* term;
+    };
+    const std::vector<Case> cases = { { "nihon", "日本" }, { "kitachousen", "北朝鮮" }, { "ソレン", "ソ連" },
+        { "gaimushou", "外務省" } };
+    for (const Case& c : cases) {
+        CAPTURE(c.typed);
+        SearchRig rig({ 1920, 1080 }, "ja");
+        REQUIRE(rig.settle());
+        rig.type(c.typed);
+        REQUIRE(rig.settle());
+        const std::string chip = std::string("complete:") + c.term;
+        bool shown = false;
+        for (const ck::ui::Widget& w : rig.frame().widgets()) {
+            shown = shown || w.id == chip;
+        }
+        REQUIRE(shown);
+        REQUIRE(rig.tap(chip));
+        CHECK(rig.screen().field().text().starts_with(c.term));
+        CHECK(rig.screen().field().text().find(c.typed) == std::string::npos);
+        REQUIRE(rig.settle());
+        CHECK(rig.screen().shown().results.total >= 1);
+    }
+    // The English UI searches what was typed and offers no Japanese term for it.
+    SearchRig english({ 1920, 1080 }, "en");
+    REQUIRE(english.settle());
+    english.type("nihon");
+    REQUIRE(english.settle());
+    for (const ck::ui::Widget& w : english.frame().widgets()) {
+        CHECK(w.id != "complete:日本");
+    }
+}
+
 TEST_CASE("space commits kana as typed, backspace removes one kana, and the mode keys switch layouts")
 {
     SearchRig rig({ 1920, 1080 }, "ja");

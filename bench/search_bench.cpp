@@ -2,12 +2,14 @@
 // snippets) per query class: rare, mid, frequent and very common words, two-word AND, phrases and
 // 3-letter prefixes, plus facets and completion. Terms are drawn from the pack's own vocabulary
 // by document frequency. In the same run, the same queries go through raw FTS5 (bm25 ORDER BY
-// rank with snippet(), prefixes as "abc"*) for the ratio. Prints p50, p95 and p99 in ms of wall
+// rank with snippet(), prefixes as "abc"*) and through Xapian (xapian_peer.hpp: BM25 with the same
+// weights, top 20 with snippets and the match estimate) for the ratios. Prints p50, p95 and p99 in ms of wall
 // time and of thread CPU time (the machine may be shared, which inflates wall time only).
 #include "bench_common.hpp"
 #include "bench_json.hpp"
 #include "content/pack.hpp"
 #include "content/query.hpp"
+#include "xapian_peer.hpp"
 
 #include <sqlite3.h>
 
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <memory>
 #include <string>
 #include <time.h>
 #include <vector>
@@ -119,8 +122,8 @@ std::vector<std::string> phrases(sqlite3* db, std::int64_t cables, std::size_t n
     return out;
 }
 
-void print_row(
-    const char* name, std::size_t n, const std::vector<Sample>& ours, const std::vector<Sample>& raw)
+void print_row(const char* name, std::size_t n, const std::vector<Sample>& ours,
+    const std::vector<Sample>& raw, const std::vector<Sample>& xapian = {})
 {
     const Stats ow = stats(ours, false);
     const Stats oc = stats(ours, true);
@@ -137,6 +140,10 @@ void print_row(
         ck::bench::json_report().figure(std::string(name) + ": raw bm25 CPU", "ms", column(raw, true));
         ck::bench::json_report().figure(std::string(name) + ": raw bm25 wall", "ms", column(raw, false));
     }
+    if (!xapian.empty()) {
+        ck::bench::json_report().figure(std::string(name) + ": xapian CPU", "ms", column(xapian, true));
+        ck::bench::json_report().figure(std::string(name) + ": xapian wall", "ms", column(xapian, false));
+    }
     // The documented keys: thread CPU time, the figure this table leads with.
     if (const std::string key = ck::bench::class_key(name); !key.empty()) {
         ck::bench::json_report().set("/classes/" + key + "/ours/p50_ms", oc.p50);
@@ -146,6 +153,11 @@ void print_row(
             ck::bench::json_report().set("/classes/" + key + "/fts5/p50_ms", rc.p50);
             ck::bench::json_report().set("/classes/" + key + "/fts5/p95_ms", rc.p95);
         }
+        if (!xapian.empty()) {
+            const Stats xc = stats(xapian, true);
+            ck::bench::json_report().set("/classes/" + key + "/xapian/p50_ms", xc.p50);
+            ck::bench::json_report().set("/classes/" + key + "/xapian/p95_ms", xc.p95);
+        }
     }
     std::printf("%-14s %4zu | ours cpu %7.2f %7.2f %7.2f | wall %7.2f %7.2f %7.2f", name, n, oc.p50, oc.p95,
         oc.p99, ow.p50, ow.p95, ow.p99);
@@ -154,6 +166,11 @@ void print_row(
         const Stats rw = stats(raw, false);
         std::printf(" | raw bm25 cpu %8.2f %8.2f %8.2f | wall p95 %8.2f | cpu p95 ratio %5.2f", rc.p50,
             rc.p95, rc.p99, rw.p95, rc.p95 > 0 ? oc.p95 / rc.p95 : 0.0);
+    }
+    if (!xapian.empty()) {
+        const Stats xc = stats(xapian, true);
+        std::printf(" | xapian cpu %7.2f %7.2f %7.2f | ours/xapian p95 %5.2f", xc.p50, xc.p95, xc.p99,
+            xc.p95 > 0 ? oc.p95 / xc.p95 : 0.0);
     }
     std::printf("\n");
 }
@@ -167,6 +184,7 @@ int main(int argc, char** argv)
     std::size_t per_class = 200;
     std::size_t show_slowest = 0;
     std::uint64_t seed = 1;
+    std::string xapian_dir; // PACK.xapian unless given; "none" leaves the peer out
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
         if (key == "--pack") {
@@ -177,17 +195,28 @@ int main(int argc, char** argv)
             show_slowest = std::strtoull(argv[i + 1], nullptr, 10);
         } else if (key == "--seed") {
             seed = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (key == "--xapian") {
+            xapian_dir = argv[i + 1];
         }
     }
     if (path.empty()) {
-        std::fprintf(
-            stderr, "usage: search_bench --pack PACK [--per-class N] [--seed S] [--show-slowest N]\n");
+        std::fprintf(stderr,
+            "usage: search_bench --pack PACK [--per-class N] [--seed S] [--show-slowest N] [--xapian "
+            "DIR|none]\n");
         return 2;
     }
     auto pack = ck::content::Pack::open(path);
     if (!pack) {
         std::fprintf(stderr, "search_bench: %s\n", pack.error().to_string().c_str());
         return 1;
+    }
+    std::unique_ptr<ck::bench::XapianPeer> xapian;
+    if (xapian_dir != "none") {
+        xapian
+            = ck::bench::XapianPeer::open_or_build(path, xapian_dir.empty() ? path + ".xapian" : xapian_dir);
+        if (!xapian) {
+            return 1;
+        }
     }
     auto parser = ck::content::QueryParser::create();
     sqlite3* raw = nullptr;
@@ -244,6 +273,9 @@ int main(int argc, char** argv)
             ck::content::SearchQuery q;
             q.text = c.queries[i];
             (void)pack->search(q);
+            if (xapian) {
+                (void)xapian->search(c.queries[i]);
+            }
         }
     }
     sqlite3_stmt* baseline = nullptr;
@@ -257,6 +289,7 @@ int main(int argc, char** argv)
     for (const auto& c : classes) {
         std::vector<Sample> ours;
         std::vector<Sample> base;
+        std::vector<Sample> peer;
         std::size_t estimated = 0;
         std::size_t relevance = 0;
         for (const auto& text : c.queries) {
@@ -282,8 +315,11 @@ int main(int argc, char** argv)
                 while (sqlite3_step(baseline) == SQLITE_ROW) { }
                 sqlite3_reset(baseline);
             }));
+            if (xapian) {
+                peer.push_back(measure([&] { (void)xapian->search(text); }));
+            }
         }
-        print_row(c.name, c.queries.size(), ours, base);
+        print_row(c.name, c.queries.size(), ours, base, peer);
         std::vector<std::size_t> order(ours.size());
         for (std::size_t i = 0; i < order.size(); ++i) {
             order[i] = i;

@@ -407,6 +407,10 @@ struct Timings {
     std::size_t failed = 0;
 };
 
+// How long the keystroke's frame is held for the answer: the product's screens::background_coalesce
+// unless --coalesce-ms tries another.
+std::chrono::milliseconds g_coalesce = screens::background_coalesce;
+
 void time_query(Stage& stage, const std::string& query, Timings& t)
 {
     for (const bool polled : { false, true }) {
@@ -421,7 +425,7 @@ void time_query(Stage& stage, const std::string& query, Timings& t)
         if (!polled) {
             // As the live loop does after input that started a search: hold the frame for the
             // answer, at most screens::background_coalesce.
-            stage.screen().await_background(screens::background_coalesce);
+            stage.screen().await_background(g_coalesce);
         }
         stage.frame(); // the keystroke's own frame: the new text, and the results if they came
         if (stage.screen().waiting()
@@ -462,6 +466,8 @@ int main(int argc, char** argv)
             path = argv[i + 1];
         } else if (key == "--per-class") {
             per_class = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (key == "--coalesce-ms") {
+            g_coalesce = std::chrono::milliseconds(std::strtol(argv[i + 1], nullptr, 10));
         } else if (key == "--seed") {
             seed = std::strtoull(argv[i + 1], nullptr, 10);
         } else if (key == "--size") {

@@ -328,6 +328,7 @@ public:
             m_dirty, atlas.generation() };
         (void)m_display->draw(m_canvas->draw(), view, m_theme->palette().paper);
         m_display->present();
+        m_screen->frame_done(); // as the app does after each frame
         build_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         draw_ms.push_back(ms_since(t1));
         draw_cpu_ms.push_back(bench::thread_cpu_ms() - c1);

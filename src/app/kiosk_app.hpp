@@ -107,7 +107,13 @@ public:
 
     // One frame's CPU time (advance, build and draw) and whether it was presented: the staff's
     // Performance screen and the metrics. Called by the loop that draws.
-    void note_frame(double frame_ms, bool presented) { m_frames.add(frame_ms, presented, m_now); }
+    void note_frame(double frame_ms, bool presented)
+    {
+        m_frames.add(frame_ms, presented, m_now);
+        if (!m_stack.empty()) {
+            m_stack.back()->frame_done();
+        }
+    }
     [[nodiscard]] const StaffMode& staff() const { return *m_staff; }
     [[nodiscard]] StaffMode& staff() { return *m_staff; }
     // "off", "pin", "locked", "pattern", "targets" or the staff page showing (scripts' `expect staff`).

@@ -126,6 +126,9 @@ public:
     // loop calls it after input that started work, so that a typed letter and the results it
     // brings usually appear in one frame instead of two (see background_coalesce).
     virtual void await_background(std::chrono::milliseconds /*limit*/) { }
+    // The loop has finished a frame of this screen (drawn and presented, or found unchanged): work
+    // held back until its answer was on screen may go on (the search screen's facet counts).
+    virtual void frame_done() { }
 
     // The classification whose banners frame this screen, if any.
     [[nodiscard]] virtual std::optional<std::string> banner() const { return std::nullopt; }

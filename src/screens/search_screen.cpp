@@ -137,6 +137,13 @@ void SearchScreen::await_background(std::chrono::milliseconds limit)
     }
 }
 
+void SearchScreen::frame_done()
+{
+    if (m_worker) {
+        m_worker->frame_done();
+    }
+}
+
 void SearchScreen::press_key(const ui::KeyboardKey& key)
 {
     if (press_kana_key(key)) {

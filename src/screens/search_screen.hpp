@@ -57,6 +57,7 @@ public:
     void advance(Millis now) override;
     [[nodiscard]] bool animating() const override;
     void await_background(std::chrono::milliseconds limit) override;
+    void frame_done() override;
     [[nodiscard]] std::optional<SearchOutcome> search_outcome() const override
     {
         if (!m_shown.have || m_shown.failed || m_shown.results.empty_query || m_field.text().empty()) {

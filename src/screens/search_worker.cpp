@@ -51,10 +51,14 @@ struct SearchWorker::Shared : std::enable_shared_from_this<Shared> {
     // Guarded by `mutex`.
     mutable std::mutex mutex;
     std::condition_variable answered; // a response was published, or the newest request finished
+    std::condition_variable drawn; // a frame was done after results were taken, or counts are unwanted
     std::uint64_t latest = 0; // generation of the newest submitted request
     std::uint64_t started = 0; // newest generation whose search began
     std::uint64_t finished = 0; // newest generation answered in full, failed, or given up
     std::optional<SearchResponse> ready;
+    std::uint64_t taken = 0; // newest generation whose results the UI took
+    std::uint64_t drawn_after = 0; // newest generation whose results a finished frame showed
+    bool closed = false;
     Stats stats;
 
     // Touched only by jobs, which all run on the one worker thread.
@@ -84,7 +88,12 @@ SearchWorker::~SearchWorker()
 {
     m_shared->search_lane.close();
     m_shared->facets_lane.close();
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        m_shared->closed = true;
+    }
     m_shared->answered.notify_all();
+    m_shared->drawn.notify_all();
 }
 
 std::uint64_t SearchWorker::submit(SearchRequest request)
@@ -98,6 +107,7 @@ std::uint64_t SearchWorker::submit(SearchRequest request)
         generation = ++m_shared->latest;
         m_shared->ready.reset(); // an older answer is no longer wanted
     }
+    m_shared->drawn.notify_all(); // counts held for a frame are no longer wanted
     // The counts of an older query are no longer wanted either: stop them before the new search.
     m_shared->facets_lane.cancel();
     m_shared->search_lane.post(
@@ -114,7 +124,22 @@ std::optional<SearchResponse> SearchWorker::take()
     const std::lock_guard lock(m_shared->mutex);
     std::optional<SearchResponse> out = std::move(m_shared->ready);
     m_shared->ready.reset();
+    if (out && out->stage == SearchResponse::Stage::results) {
+        m_shared->taken = std::max(m_shared->taken, out->generation);
+    }
     return out;
+}
+
+void SearchWorker::frame_done()
+{
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        if (m_shared->taken <= m_shared->drawn_after) {
+            return;
+        }
+        m_shared->drawn_after = m_shared->taken;
+    }
+    m_shared->drawn.notify_all();
 }
 
 bool SearchWorker::busy() const
@@ -307,8 +332,12 @@ void SearchWorker::Shared::serve_facets(
     const SearchRequest& request, SearchResponse& response, std::uint64_t generation, const JobContext& ctx)
 {
     {
-        const std::lock_guard lock(mutex);
-        if (generation != latest) {
+        // Results first: the counts start once a frame showing the hits is done (or after
+        // facets_hold, if no frame comes), so counting never competes with drawing the results.
+        std::unique_lock lock(mutex);
+        drawn.wait_for(lock, facets_hold,
+            [&] { return drawn_after >= generation || generation != latest || closed || ctx.cancelled(); });
+        if (generation != latest || closed) {
             return; // superseded: counted by submit()
         }
     }

@@ -1,6 +1,7 @@
 // Searches off the UI thread, so a query never blocks input. The app's BackgroundWork runs the
 // jobs; this client keeps its own connection to the pack (opened and used only on the worker
-// thread) and two lanes: hits on the search lane, facet counts on the lower-priority facets lane.
+// thread) and two lanes: hits on the search lane, facet counts on the lower-priority facets lane,
+// started only once a frame has shown the hits (frame_done()).
 // A newer request replaces the waiting one and cancels the running one (and any counting) through
 // the lanes' atomic flags: the queue is one slot deep whatever the typing rate, and the latest
 // query wins. Responses are handed back for the UI thread to apply. No drawing, no SDL; queries
@@ -57,6 +58,10 @@ struct SearchResponse {
     std::optional<content::Facets> facets; // set at Stage::complete
 };
 
+// How long facet counts wait for the frame that shows their results: beyond it (no frame came,
+// as in a test that never draws) they start anyway. Two frames at 60 Hz.
+inline constexpr std::chrono::milliseconds facets_hold { 33 };
+
 class SearchWorker {
 public:
     // Asks `work` for its lanes; the first job opens `pack_path` on the worker thread. When
@@ -78,6 +83,10 @@ public:
     // The newest response not yet taken, if any (called on the UI thread each frame). Responses to
     // superseded requests are never returned.
     std::optional<SearchResponse> take();
+    // The UI thread has finished a frame (drawn and presented, or found unchanged): results taken
+    // before it are on screen, so their facet counts may start (they wait for this, at most
+    // facets_hold, so that counting never competes with drawing the results).
+    void frame_done();
     // True while a request waits or runs, or a response waits to be taken.
     [[nodiscard]] bool busy() const;
     // True while a request waits or runs, its counts included (a response may be ready to take).

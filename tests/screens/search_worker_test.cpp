@@ -76,6 +76,41 @@ TEST_CASE("a request is answered with hits, marks, completions and then facet co
     CHECK_FALSE(worker.busy());
 }
 
+TEST_CASE("facet counts wait for the frame that shows the hits, and start on frame_done or after the hold")
+{
+    BackgroundWork work;
+    SearchWorker worker(work, ck::test::exhibit_pack_path(), {});
+    const auto take_results = [&worker](std::uint64_t generation) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (auto r = worker.take()) {
+                REQUIRE(r->generation == generation);
+                REQUIRE(r->stage == SearchResponse::Stage::results);
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        FAIL("no results");
+    };
+    // With a frame done at once, the counts follow it.
+    const auto first = worker.submit(request("tokyo"));
+    take_results(first);
+    worker.frame_done();
+    auto counted = wait_for(worker, first);
+    REQUIRE(counted.has_value());
+    REQUIRE(counted->facets.has_value());
+    // Without a frame, the counts still come, but only after the hold: nothing is lost, and
+    // counting never starts while the results are (as far as the worker knows) being drawn.
+    const auto t1 = std::chrono::steady_clock::now();
+    const auto second = worker.submit(request("moscow"));
+    take_results(second);
+    counted = wait_for(worker, second);
+    const auto held = std::chrono::steady_clock::now() - t1;
+    REQUIRE(counted.has_value());
+    REQUIRE(counted->facets.has_value());
+    CHECK(held >= ck::screens::facets_hold);
+}
+
 TEST_CASE("the latest query wins: an answer to a superseded query is never handed over")
 {
     BackgroundWork work;

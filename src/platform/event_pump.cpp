@@ -1,7 +1,8 @@
 // Translation of SDL events. Touch-synthesized mouse events (which == SDL_TOUCH_MOUSEID) are
 // dropped, as Dear ImGui's SDL backend does, so one finger is never two pointers. Focus loss
 // cancels every contact, so a palm or a storm that ends while the window is away cannot leave a
-// stuck press.
+// stuck press; so does a touch panel that goes away with a finger down (see
+// cancel_fingers_of_gone_devices).
 #include "platform/event_pump.hpp"
 
 #include "core/ascii.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -71,7 +73,7 @@ struct EventPump::Impl {
     const Clock& clock;
     EventTimes times;
     Millis last_stamp { 0 }; // stamps never run backwards, whatever SDL's ticks do
-    std::set<std::int64_t> fingers; // contacts that are down, to cancel on focus loss
+    std::map<std::int64_t, SDL_TouchID> fingers; // contacts that are down, and their panels
     bool mouse_down = false;
     bool native_wait = false;
     bool no_input_devices = false;
@@ -99,7 +101,7 @@ struct EventPump::Impl {
 
     void cancel_all(std::vector<input::Event>& out)
     {
-        for (const std::int64_t id : fingers) {
+        for (const auto& [id, device] : fingers) {
             out.emplace_back(input::PointerEvent {
                 input::PointerEvent::Kind::cancel, id, {}, clock.now(), input::PointerSource::touch });
         }
@@ -193,12 +195,39 @@ struct EventPump::Impl {
             : e.type == SDL_FINGERUP               ? Kind::up
                                                    : Kind::move;
         if (kind == Kind::down) {
-            fingers.insert(id);
+            fingers[id] = e.tfinger.touchId;
         } else if (kind == Kind::up) {
             fingers.erase(id);
         }
         out.emplace_back(input::PointerEvent {
             kind, id, finger_to_logical(e.tfinger.x, e.tfinger.y), now, input::PointerSource::touch });
+    }
+
+    // A panel that goes away with a finger down (a USB replug, a driver reset; SDL's evdev closes
+    // a removed device before reading what is still queued on it) never sends that finger's lift,
+    // and SDL drops the device without an event. Left alone, the contact would stay down until the
+    // recognizer's stale timeout, and the next touch with the same finger id would be taken for a
+    // lost lift and ignored: the kiosk would not scroll for a minute. Its contacts are cancelled
+    // instead. Injected touches have no SDL device; they always count as present.
+    void cancel_fingers_of_gone_devices(std::vector<input::Event>& out)
+    {
+        if (fingers.empty()) {
+            return;
+        }
+        std::set<SDL_TouchID> present { injected_touch_device };
+        for (int i = 0, n = SDL_GetNumTouchDevices(); i < n; ++i) {
+            present.insert(SDL_GetTouchDevice(i));
+        }
+        for (auto it = fingers.begin(); it != fingers.end();) {
+            if (present.contains(it->second)) {
+                ++it;
+                continue;
+            }
+            last_stamp = std::max(last_stamp, clock.now());
+            out.emplace_back(input::PointerEvent {
+                input::PointerEvent::Kind::cancel, it->first, {}, last_stamp, input::PointerSource::touch });
+            it = fingers.erase(it);
+        }
     }
 
     // Mouse: the left button only, and never SDL's copy of a touch.
@@ -337,6 +366,7 @@ PumpResult EventPump::wait(std::optional<Millis> timeout)
         while (SDL_PollEvent(&e) != 0) {
             m_impl->translate(e, result);
         }
+        m_impl->cancel_fingers_of_gone_devices(result.events);
         result.terminate = result.terminate || termination_requested();
         return result;
     }
@@ -349,6 +379,7 @@ PumpResult EventPump::wait(std::optional<Millis> timeout)
             m_impl->translate(e, result);
         }
     }
+    m_impl->cancel_fingers_of_gone_devices(result.events);
     result.terminate = result.terminate || termination_requested();
     return result;
 }
@@ -365,6 +396,7 @@ PumpResult EventPump::poll()
     while (SDL_PollEvent(&e) != 0) {
         m_impl->translate(e, result);
     }
+    m_impl->cancel_fingers_of_gone_devices(result.events);
     result.terminate = result.terminate || termination_requested();
     return result;
 }

@@ -3,11 +3,20 @@
  * touchscreen, so the test's touches are made inside the guest, as a real panel's would arrive.
  *
  *   ck-touch WIDTH HEIGHT tap X Y
- *   ck-touch WIDTH HEIGHT drag X1 Y1 X2 Y2 STEPS     (a step every 50 ms, then 150 ms at rest)
+ *   ck-touch WIDTH HEIGHT drag X1 Y1 X2 Y2 STEPS     (a step every 50 ms, then 1 s at rest)
  *
  * The panel's axes run 0..WIDTH-1 and 0..HEIGHT-1 (the screen's pixels, as on a Pi's panel of the
- * same size). The device is made, given 3 s for udev and the kiosk (SDL's evdev hotplug) to open
- * it, used, given 1 s, and removed. */
+ * same size). The device is made, given 5 s for udev and the kiosk (SDL's evdev hotplug) to open
+ * it, used, kept 10 s more, and removed.
+ *
+ * Why so long after the gesture: in the emulated guest one frame of the kiosk (softpipe under
+ * TCG) takes about a second or more, and SDL's evdev handles a device's removal BEFORE reading
+ * what is still queued on it. Removed one second after the lift (as it first was), the panel took
+ * the drag's moves and its lift with it whenever a frame was being drawn: the tap's lift and the
+ * whole drag never reached the kiosk, and the drag "scrolled nothing". A real panel is not
+ * unplugged a second after a touch; kept for 10 s, every event is read first. (The kiosk now also
+ * cancels the contacts of a panel that goes away, so a lost lift no longer blocks the next touch.)
+ * Each run uses a new tracking id, as a real panel does. */
 #include <fcntl.h>
 #include <linux/uinput.h>
 #include <stdio.h>
@@ -18,6 +27,7 @@
 #include <unistd.h>
 
 static int fd = -1;
+static int tracking_id = 1;
 
 static void die(const char* what)
 {
@@ -46,7 +56,7 @@ static void sleep_ms(long ms)
 static void down(int x, int y)
 {
     emit(EV_ABS, ABS_MT_SLOT, 0);
-    emit(EV_ABS, ABS_MT_TRACKING_ID, 1);
+    emit(EV_ABS, ABS_MT_TRACKING_ID, tracking_id);
     emit(EV_ABS, ABS_MT_POSITION_X, x);
     emit(EV_ABS, ABS_MT_POSITION_Y, y);
     emit(EV_KEY, BTN_TOUCH, 1);
@@ -121,7 +131,8 @@ int main(int argc, char** argv)
     if (ioctl(fd, UI_DEV_SETUP, &setup) < 0 || ioctl(fd, UI_DEV_CREATE) < 0) {
         die("ck-touch: UI_DEV_CREATE");
     }
-    sleep_ms(3000);
+    tracking_id = 1 + (int)(getpid() % 30000);
+    sleep_ms(5000);
     if (strcmp(argv[3], "tap") == 0 && argc == 6) {
         down(number(argv[4], 0, w - 1), number(argv[5], 0, h - 1));
         sleep_ms(80);
@@ -131,19 +142,23 @@ int main(int argc, char** argv)
         const int x2 = number(argv[6], 0, w - 1), y2 = number(argv[7], 0, h - 1);
         const int steps = number(argv[8], 1, 1000);
         down(x1, y1);
-        // 50 ms a step: an emulated guest draws a frame in far more than 16 ms.
+        // 50 ms a step: an emulated guest draws a frame in far more than 16 ms, so the kiosk reads
+        // the moves in batches; it sees the whole travel either way (drag_start carries the move
+        // past the slop).
         for (int i = 1; i <= steps; i++) {
             sleep_ms(50);
             move(x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
         }
-        // Rested before the lift, as the headless script's drag does: no fling.
-        sleep_ms(150);
+        // Rested before the lift, as the headless script's drag does: no fling. A whole second, so
+        // that the kiosk, which stamps a batch of moves when it reads it, has read the last moves
+        // well before the lift even while a frame is being drawn.
+        sleep_ms(1000);
         up();
     } else {
         fprintf(stderr, "ck-touch: unknown gesture\n");
         return 2;
     }
-    sleep_ms(1000);
+    sleep_ms(10000);
     ioctl(fd, UI_DEV_DESTROY);
     close(fd);
     return 0;

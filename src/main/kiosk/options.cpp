@@ -232,6 +232,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o)
     cli.add_option("--metrics", o.metrics_file, "Write the self-test's results as Prometheus text to FILE")
         ->needs(self_test);
     cli.add_option("--report", o.report_file, "Write the self-test's JSON report to FILE")->needs(self_test);
+    cli.add_option(
+           "--search-budget", o.search_budget_ms, "The search.query check's budget in ms (warns past it)")
+        ->needs(self_test)
+        ->check(CLI::Range(1, 60'000));
     cli.add_flag("--hash-pin", o.hash_pin, "Read a staff PIN on standard input and print the [staff] lines");
     try {
         cli.parse(argc, argv);

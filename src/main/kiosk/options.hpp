@@ -45,6 +45,10 @@ struct Options {
     bool json = false;
     std::string metrics_file; // Prometheus textfile, written atomically
     std::string report_file; // the JSON report, written atomically
+    // search.query passes within this, warns within 4 times it, fails beyond. The default is a
+    // frame's worth on a Raspberry Pi; a slower machine that is not a kiosk (an emulator) names
+    // its own, explicitly.
+    int search_budget_ms = 100;
 
     // From the configuration file.
     std::string state_dir; // [state] dir; empty: state_directory()

@@ -57,6 +57,7 @@ content::PackCheckInputs pack_inputs(const Options& o)
         }
     }
     in.signature = content::signature_path_for(in.pack);
+    in.search_budget = std::chrono::milliseconds { o.search_budget_ms };
     in.stamp_key = state / "stamp.key";
     in.keys_location = o.trusted_keys.empty() ? fs::absolute(o.pubkey).lexically_normal().string()
                                               : "[pack] trusted_keys of " + o.config;

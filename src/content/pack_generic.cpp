@@ -151,8 +151,9 @@ Result<std::vector<Row>> featured_rows(Pack::Impl& p, const std::vector<YearSpan
         if (covered.contains(decade)) {
             continue;
         }
+        const auto here = decade; // clang 14 cannot capture a structured binding
         const auto cited_here = std::find_if(
-            ranked.begin(), ranked.end(), [&](const Row& r) { return decade_of(r.year) == decade; });
+            ranked.begin(), ranked.end(), [&](const Row& r) { return decade_of(r.year) == here; });
         if (cited_here != ranked.end()) {
             chosen.emplace(cited_here->num, *cited_here);
             continue;
@@ -191,8 +192,9 @@ std::vector<Section> decade_sections(const std::vector<YearSpan>& years)
             = { { "en", "The " + std::to_string(decade) + "s" }, { "ja", std::to_string(decade) + "年代" } };
         s.decade_cables = d.cables;
         s.last_year = d.year;
+        const auto here = decade; // clang 14 cannot capture a structured binding
         const auto first = std::find_if(
-            years.begin(), years.end(), [&](const YearSpan& y) { return decade_of(y.year) == decade; });
+            years.begin(), years.end(), [&](const YearSpan& y) { return decade_of(y.year) == here; });
         s.first_year = first->year;
         // The caption says what a touch does (the card's own line gives the count and the years).
         const std::string from = std::to_string(s.first_year);

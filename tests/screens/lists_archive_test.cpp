@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace ck;
@@ -41,6 +42,15 @@ content::Pack& archive()
         return std::move(*opened);
     }();
     return pack;
+}
+
+// A screen of the archive pack, made as the app makes it.
+std::unique_ptr<Screen> archive_screen(ScreenId id, int number = 0)
+{
+    const ScreenServices services { &archive(), test::background_work(), std::nullopt };
+    auto screen = make_screen(id, "", number, services);
+    REQUIRE(screen != nullptr);
+    return screen;
 }
 
 const ui::Widget* widget(const ui::WidgetTree& tree, std::string_view id)
@@ -101,9 +111,7 @@ TEST_CASE(
             CAPTURE(lang);
             CAPTURE(size.w);
             const bool en = std::string(lang) == "en";
-            const ScreenServices services { &archive(), test::background_work(), std::nullopt };
-            const auto attract = make_screen(ScreenId::attract, "", 0, services);
-            REQUIRE(attract != nullptr);
+            const auto attract = archive_screen(ScreenId::attract);
             attract->advance(Millis { 0 });
             Frame frame(size, lang);
             const ui::WidgetTree& tree = frame.build(*attract, &archive());
@@ -126,9 +134,7 @@ TEST_CASE("an archive's home screen labels its three ways in and shows a card pe
             CAPTURE(lang);
             CAPTURE(size.w);
             const bool en = std::string(lang) == "en";
-            const ScreenServices services { &archive(), test::background_work(), std::nullopt };
-            const auto home = make_screen(ScreenId::home, "", 0, services);
-            REQUIRE(home != nullptr);
+            const auto home = archive_screen(ScreenId::home);
             Frame frame(size, lang);
             const ui::WidgetTree& tree = frame.build(*home, &archive());
             CHECK(widget(tree, "home.search")->label == (en ? "Search the cables" : "電報を検索"));
@@ -149,29 +155,24 @@ TEST_CASE("an archive's About, timeline, years and search work without curated t
     for (const char* lang : { "en", "ja" }) {
         CAPTURE(lang);
         const bool en = std::string(lang) == "en";
-        const ScreenServices services { &archive(), test::background_work(), std::nullopt };
         Frame frame({ 1920, 1080 }, lang);
         // About: no curated text, but the counted facts.
-        const auto about = make_screen(ScreenId::about, "", 0, services);
-        REQUIRE(about != nullptr);
+        const auto about = archive_screen(ScreenId::about);
         const ui::WidgetTree& about_tree = frame.build(*about, &archive());
         CHECK(about_tree.shows_text(en ? "About this collection" : "この展示について"));
         CHECK(about_tree.shows_text(en ? "45 documents" : "文書45点"));
         CHECK(about_tree.shows_text(en ? "Classification markings" : "秘密区分の表示"));
         // Timeline: labelled, with its hint.
-        const auto timeline = make_screen(ScreenId::timeline, "", 0, services);
-        REQUIRE(timeline != nullptr);
+        const auto timeline = archive_screen(ScreenId::timeline);
         const ui::WidgetTree& timeline_tree = frame.build(*timeline, &archive());
         CHECK(timeline_tree.shows_text(
             en ? "Touch a year to see its cables." : "年にふれると、その年の電報を一覧できます。"));
         // A year of the archive lists its cables.
-        const auto year = make_screen(ScreenId::year, "", 1977, services);
-        REQUIRE(year != nullptr);
+        const auto year = archive_screen(ScreenId::year, 1977);
         const ui::WidgetTree& year_tree = frame.build(*year, &archive());
         CHECK(year_tree.find_by_id("row:1977STATE158046") != nullptr);
         // Search: the placeholder in the visitor's language.
-        const auto search = make_screen(ScreenId::search, "", 0, services);
-        REQUIRE(search != nullptr);
+        const auto search = archive_screen(ScreenId::search);
         const ui::WidgetTree& search_tree = frame.build(*search, &archive());
         CHECK(search_tree.shows_text(en ? "Type a word, a name or a place" : "言葉、人名、地名を入力"));
     }

@@ -443,6 +443,10 @@ bool read_band(SDL_Renderer* r, const ViewTransform& view, std::vector<std::uint
     int rows, std::uint8_t* out)
 {
     const int lw = static_cast<int>(view.logical().w);
+    if (view.rotation() == Rotation::r0) {
+        const SDL_Rect rows_rect { 0, first, lw, rows };
+        return SDL_RenderReadPixels(r, &rows_rect, SDL_PIXELFORMAT_ABGR8888, out, lw * 4) == 0;
+    }
     const int pw = static_cast<int>(view.panel().w);
     const int ph = static_cast<int>(view.panel().h);
     const Point a = view.to_panel({ 0.5f, static_cast<float>(first) + 0.5f });

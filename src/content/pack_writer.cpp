@@ -8,6 +8,7 @@
 #include "content/sql.hpp"
 #include "content/stage_file.hpp"
 #include "content/writer_tables.hpp"
+#include "content/writer_threads.hpp"
 #include "core/ascii.hpp"
 
 #include <cerrno>
@@ -102,8 +103,9 @@ constexpr std::int64_t build_hash_bytes = 32LL << 20U;
 // Pack page size: rows of a few KB waste a third of 4 KiB pages (one row fits, two do not);
 // 16 KiB pages hold several rows and cut the pack by about a sixth (README: measurements).
 constexpr int pack_page_bytes = 16384;
-// Page cache of the build connection (negative: KiB).
-constexpr int build_cache_kib = 65536;
+// Page cache of the build connection (KiB). Rows are appended in key order and the FTS5 segments
+// are written in order, so a larger cache bought no speed (64 MiB was measured the same), only memory.
+constexpr int build_cache_kib = 32768;
 
 Result<sql::DbPtr> open_scratch(const fs::path& path)
 {
@@ -348,6 +350,7 @@ Result<BuildSummary> PackWriter::Impl::write(const BuildProgress& progress)
     if (auto st = tables.begin(build_hash_bytes); !st) {
         return st.error();
     }
+    release_free_memory();
     std::int64_t done = 0;
     auto st = stage->for_each_in_order([&](cable::Cable& c, bool id_from_file) -> Status {
         if (auto added = tables.add_cable(c, id_from_file); !added) {
@@ -362,6 +365,7 @@ Result<BuildSummary> PackWriter::Impl::write(const BuildProgress& progress)
         return st.error();
     }
     stage.reset();
+    release_free_memory();
     return tables.finish(progress, tmp_path);
 }
 

@@ -2,6 +2,7 @@
 #include "content/stage_file.hpp"
 
 #include "content/cable_codec.hpp"
+#include "core/ordered_ahead.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -17,6 +18,8 @@ namespace {
 
 constexpr std::size_t arena_block_bytes = 1U << 20U;
 constexpr std::size_t write_buffer_bytes = 4U << 20U;
+// Cables decoded ahead of the writer: enough to ride out a slow row, few enough to stay small.
+constexpr std::size_t decode_ahead = 64;
 
 std::int64_t date_key(const std::optional<cable::CableDate>& d)
 {
@@ -178,11 +181,16 @@ Status StageFile::for_each_in_order(const std::function<Status(cable::Cable&, bo
         m_end += m_buffer.size();
         m_buffer.clear();
     }
-    m_by_id.clear(); // no longer needed; frees memory for the build
+    // No longer needed: freed (clear() would keep the buckets) for the build.
+    std::unordered_map<std::string_view, std::uint32_t>().swap(m_by_id);
     std::sort(m_keys.begin(), m_keys.end(),
         [](const Key& a, const Key& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
+    // Reading and decoding run on a second thread, a bounded queue ahead of `fn` (the SQLite
+    // writer), in the same order.
+    OrderedAhead<Result<cable::Cable>> ahead(
+        m_keys.size(), [this](std::size_t i) { return read_at(m_keys[i]); }, decode_ahead, false);
     for (const Key& key : m_keys) {
-        auto cable = read_at(key);
+        auto cable = ahead.take();
         if (!cable) {
             return cable.error();
         }

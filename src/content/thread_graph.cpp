@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 namespace ck::content::threads {
@@ -45,6 +46,41 @@ public:
 
 private:
     std::vector<std::size_t> m_parent;
+};
+
+// The index of a cable in `cables` by its row number. The writer gives cables in row order, where
+// a binary search needs no memory of its own; any other order is looked up in a map.
+class NodeIndex {
+public:
+    explicit NodeIndex(const std::vector<CableNode>& cables)
+        : m_cables(cables)
+        , m_sorted(std::is_sorted(cables.begin(), cables.end(),
+              [](const CableNode& a, const CableNode& b) { return a.num <= b.num; }))
+    {
+        if (!m_sorted) {
+            for (std::size_t i = 0; i < cables.size(); ++i) {
+                m_map.emplace(cables[i].num, i);
+            }
+        }
+    }
+    [[nodiscard]] std::optional<std::size_t> find(std::int64_t num) const
+    {
+        if (!m_sorted) {
+            const auto it = m_map.find(num);
+            return it == m_map.end() ? std::nullopt : std::optional(it->second);
+        }
+        const auto it = std::lower_bound(m_cables.begin(), m_cables.end(), num,
+            [](const CableNode& c, std::int64_t n) { return c.num < n; });
+        if (it == m_cables.end() || it->num != num) {
+            return std::nullopt;
+        }
+        return static_cast<std::size_t>(it - m_cables.begin());
+    }
+
+private:
+    const std::vector<CableNode>& m_cables;
+    bool m_sorted;
+    std::unordered_map<std::int64_t, std::size_t> m_map;
 };
 
 struct Missing {
@@ -121,18 +157,32 @@ Step make_missing_step(const Missing& m)
 std::vector<Thread> order_components(
     const std::vector<CableNode>& cables, const std::vector<Missing>& missing, UnionFind& sets)
 {
-    std::map<std::size_t, std::vector<std::size_t>> members; // root -> nodes (roots are cables)
-    for (std::size_t i = 0; i < cables.size() + missing.size(); ++i) {
-        members[sets.find(i)].push_back(i);
+    // Components by root (roots are cables), each node once in ascending order. Most cables are in
+    // no thread, so only the nodes of components with two cables or more are listed: a node-per-
+    // entry map of every node cost about 100 bytes a cable.
+    const std::size_t total = cables.size() + missing.size();
+    std::vector<std::uint32_t> cables_in(cables.size(), 0); // by root
+    for (std::size_t i = 0; i < cables.size(); ++i) {
+        ++cables_in[sets.find(i)];
     }
+    std::vector<std::pair<std::size_t, std::size_t>> listed; // (root, node)
+    for (std::size_t i = 0; i < total; ++i) {
+        const std::size_t root = sets.find(i);
+        if (root < cables.size() && cables_in[root] >= 2) {
+            listed.emplace_back(root, i);
+        }
+    }
+    std::sort(listed.begin(), listed.end());
     const Known known = known_serials(cables);
     std::vector<Thread> threads;
-    for (auto& [root, nodes] : members) {
-        const auto in_pack = static_cast<std::int64_t>(
-            std::count_if(nodes.begin(), nodes.end(), [&](std::size_t n) { return n < cables.size(); }));
-        if (in_pack < 2) {
-            continue;
+    std::vector<std::size_t> nodes;
+    for (std::size_t at = 0; at < listed.size();) {
+        nodes.clear();
+        const std::size_t root = listed[at].first;
+        for (; at < listed.size() && listed[at].first == root; ++at) {
+            nodes.push_back(listed[at].second);
         }
+        const auto in_pack = static_cast<std::int64_t>(cables_in[root]);
         struct Keyed {
             std::int64_t time;
             std::size_t node;
@@ -243,25 +293,22 @@ std::optional<std::int64_t> iso_seconds(std::string_view iso)
 std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)
 {
     // Nodes: the pack's cables (by index in pack order), then each missing id once.
-    std::unordered_map<std::int64_t, std::size_t> index_of;
-    for (std::size_t i = 0; i < cables.size(); ++i) {
-        index_of.emplace(cables[i].num, i);
-    }
+    const NodeIndex index_of(cables);
     std::vector<Missing> missing;
     std::unordered_map<std::string, std::size_t> missing_of; // reference key -> index in `missing`
     std::vector<std::pair<std::size_t, std::size_t>> edges;
     for (const RefLink& l : links) {
         const auto from = index_of.find(l.from);
-        if (from == index_of.end()) {
+        if (!from) {
             continue;
         }
         std::size_t to = 0;
         if (l.to != 0) {
             const auto it = index_of.find(l.to);
-            if (it == index_of.end() || it->second == from->second) {
+            if (!it || *it == *from) {
                 continue; // a cable citing itself says nothing about a conversation
             }
-            to = it->second;
+            to = *it;
         } else {
             if (l.missing_id.empty()) {
                 continue;
@@ -271,10 +318,10 @@ std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const st
                 missing.push_back({ l.missing_id, undated });
             }
             Missing& m = missing[it->second];
-            m.earliest_citer = std::min(m.earliest_citer, cables[from->second].time.value_or(undated));
+            m.earliest_citer = std::min(m.earliest_citer, cables[*from].time.value_or(undated));
             to = cables.size() + it->second;
         }
-        edges.emplace_back(from->second, to);
+        edges.emplace_back(*from, to);
     }
     UnionFind sets(cables.size() + missing.size());
     for (const auto& [a, b] : edges) {

@@ -593,6 +593,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     Status st = write_facets_and_years();
     st = st ? resolve_references() : st;
     st = st ? write_threads(m_db) : st;
+    release_free_memory();
     st = st ? write_permalinks() : st;
     st = st ? write_manifest() : st;
     st = st ? write_variants() : st;

@@ -5,6 +5,10 @@
 #include "content/sql.hpp"
 #include "content/thread_graph.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace ck::content {
 namespace {
 
@@ -46,6 +50,13 @@ Result<std::vector<threads::RefLink>> read_links(sqlite3* db)
 }
 
 } // namespace
+
+void release_free_memory()
+{
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+}
 
 Status write_threads(sqlite3* db)
 {

@@ -34,6 +34,11 @@ public:
         }
         return i;
     }
+    std::size_t add()
+    {
+        m_parent.push_back(m_parent.size());
+        return m_parent.size() - 1;
+    }
     void join(std::size_t a, std::size_t b)
     {
         a = find(a);
@@ -154,8 +159,8 @@ Step make_missing_step(const Missing& m)
 
 // Each component with two cables of the pack or more, its steps in time order (undated last; at
 // the same time, the pack's own order, then missing steps by id), numbered by cables.
-std::vector<Thread> order_components(
-    const std::vector<CableNode>& cables, const std::vector<Missing>& missing, UnionFind& sets)
+void order_components(const std::vector<CableNode>& cables, const std::vector<Missing>& missing,
+    UnionFind& sets, const std::function<bool(const Thread&)>& emit)
 {
     // Components by root (roots are cables), each node once in ascending order. Most cables are in
     // no thread, so only the nodes of components with two cables or more are listed: a node-per-
@@ -174,7 +179,6 @@ std::vector<Thread> order_components(
     }
     std::sort(listed.begin(), listed.end());
     const Known known = known_serials(cables);
-    std::vector<Thread> threads;
     std::vector<std::size_t> nodes;
     for (std::size_t at = 0; at < listed.size();) {
         nodes.clear();
@@ -218,9 +222,10 @@ std::vector<Thread> order_components(
             s.nth = nth;
             t.steps.push_back(std::move(s));
         }
-        threads.push_back(std::move(t));
+        if (!emit(t)) {
+            return;
+        }
     }
-    return threads;
 }
 
 } // namespace
@@ -290,44 +295,77 @@ std::optional<std::int64_t> iso_seconds(std::string_view iso)
     return seconds;
 }
 
-std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)
-{
+struct ThreadBuilder::State {
+    explicit State(const std::vector<CableNode>& c)
+        : cables(c)
+        , index_of(c)
+        , sets(c.size())
+    {
+    }
     // Nodes: the pack's cables (by index in pack order), then each missing id once.
-    const NodeIndex index_of(cables);
+    const std::vector<CableNode>& cables;
+    NodeIndex index_of;
     std::vector<Missing> missing;
     std::unordered_map<std::string, std::size_t> missing_of; // reference key -> index in `missing`
-    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    UnionFind sets;
+};
+
+ThreadBuilder::ThreadBuilder(const std::vector<CableNode>& cables)
+    : m(std::make_unique<State>(cables))
+{
+}
+
+ThreadBuilder::~ThreadBuilder() = default;
+
+void ThreadBuilder::add(const RefLink& l)
+{
+    const auto from = m->index_of.find(l.from);
+    if (!from) {
+        return;
+    }
+    std::size_t to = 0;
+    if (l.to != 0) {
+        const auto it = m->index_of.find(l.to);
+        if (!it || *it == *from) {
+            return; // a cable citing itself says nothing about a conversation
+        }
+        to = *it;
+    } else {
+        if (l.missing_id.empty()) {
+            return;
+        }
+        auto [it, added] = m->missing_of.try_emplace(reference_key(l.missing_id), m->missing.size());
+        if (added) {
+            m->missing.push_back({ l.missing_id, undated });
+            m->sets.add();
+        }
+        Missing& missing = m->missing[it->second];
+        missing.earliest_citer = std::min(missing.earliest_citer, m->cables[*from].time.value_or(undated));
+        to = m->cables.size() + it->second;
+    }
+    // Joined at once: the components, and each one's root (its first node), do not depend on the
+    // order of the joins.
+    m->sets.join(*from, to);
+}
+
+void ThreadBuilder::finish(const std::function<bool(const Thread&)>& emit)
+{
+    std::unordered_map<std::string, std::size_t>().swap(m->missing_of);
+    order_components(m->cables, m->missing, m->sets, emit);
+}
+
+std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)
+{
+    ThreadBuilder builder(cables);
     for (const RefLink& l : links) {
-        const auto from = index_of.find(l.from);
-        if (!from) {
-            continue;
-        }
-        std::size_t to = 0;
-        if (l.to != 0) {
-            const auto it = index_of.find(l.to);
-            if (!it || *it == *from) {
-                continue; // a cable citing itself says nothing about a conversation
-            }
-            to = *it;
-        } else {
-            if (l.missing_id.empty()) {
-                continue;
-            }
-            auto [it, added] = missing_of.try_emplace(reference_key(l.missing_id), missing.size());
-            if (added) {
-                missing.push_back({ l.missing_id, undated });
-            }
-            Missing& m = missing[it->second];
-            m.earliest_citer = std::min(m.earliest_citer, cables[*from].time.value_or(undated));
-            to = cables.size() + it->second;
-        }
-        edges.emplace_back(*from, to);
+        builder.add(l);
     }
-    UnionFind sets(cables.size() + missing.size());
-    for (const auto& [a, b] : edges) {
-        sets.join(a, b);
-    }
-    return order_components(cables, missing, sets);
+    std::vector<Thread> threads;
+    builder.finish([&](const Thread& t) {
+        threads.push_back(t);
+        return true;
+    });
+    return threads;
 }
 
 } // namespace ck::content::threads

@@ -146,8 +146,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "pack_bench: %s\n", writer.error().to_string().c_str());
         return 1;
     }
-    // Files are read and parsed on both cores, in order (every other one on a second thread, a
-    // few files ahead), as `cablepack build` does; the writer stages them on this thread.
+    // Files are read and parsed on both cores, in order (every other one on a second thread, at
+    // most 4 files ahead), as `cablepack build` does; the writer stages them on this thread.
     struct Parsed {
         std::size_t bytes = 0;
         ck::cable::ParseOutput output;
@@ -166,7 +166,7 @@ int main(int argc, char** argv)
             parse_ns += static_cast<std::int64_t>((thread_cpu_seconds() - t) * 1e9);
             return p;
         },
-        16, true);
+        4, true);
     std::uintmax_t input_bytes = 0;
     std::size_t errors = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {

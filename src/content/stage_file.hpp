@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -63,7 +64,7 @@ private:
     std::string m_buffer; // pending writes
     std::vector<std::unique_ptr<char[]>> m_arena; // ids, in blocks that never move
     std::size_t m_arena_used = 0; // in the last block
-    std::vector<Key> m_keys;
+    std::deque<Key> m_keys; // grows in blocks: a vector's doubling held up to twice the keys at once
     // Open addressing by the id's hash: each slot holds a key's index + 1, or 0 when empty; kept at
     // most half full.
     std::vector<std::uint32_t> m_slots;

@@ -18,7 +18,14 @@ Result<std::vector<threads::CableNode>> read_nodes(sqlite3* db)
     if (!st) {
         return st.error();
     }
+    // Sized once: grown by doubling, the list held up to twice its size for a moment, the largest
+    // allocation of the build at a large size.
+    auto count = sql::query_int(db, "SELECT count(*) FROM cables");
+    if (!count) {
+        return count.error();
+    }
     std::vector<threads::CableNode> nodes;
+    nodes.reserve(static_cast<std::size_t>(*count));
     auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
         nodes.push_back({ s.column_int(0), s.column_text(1), threads::iso_seconds(s.column_view(2)) });
     });

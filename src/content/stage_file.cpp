@@ -2,6 +2,7 @@
 #include "content/stage_file.hpp"
 
 #include "content/cable_codec.hpp"
+#include "core/ordered_ahead.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -17,6 +18,8 @@ namespace {
 
 constexpr std::size_t arena_block_bytes = 1U << 20U;
 constexpr std::size_t write_buffer_bytes = 4U << 20U;
+// Cables decoded ahead of the writer: enough to ride out a slow row, few enough to stay small.
+constexpr std::size_t decode_ahead = 64;
 
 std::int64_t date_key(const std::optional<cable::CableDate>& d)
 {
@@ -49,7 +52,7 @@ StageFile::StageFile(StageFile&& other) noexcept
     , m_arena(std::move(other.m_arena))
     , m_arena_used(other.m_arena_used)
     , m_keys(std::move(other.m_keys))
-    , m_by_id(std::move(other.m_by_id))
+    , m_slots(std::move(other.m_slots))
 {
     other.m_fd = -1;
     other.m_path.clear();
@@ -66,7 +69,7 @@ StageFile& StageFile::operator=(StageFile&& other) noexcept
         m_arena = std::move(other.m_arena);
         m_arena_used = other.m_arena_used;
         m_keys = std::move(other.m_keys);
-        m_by_id = std::move(other.m_by_id);
+        m_slots = std::move(other.m_slots);
         other.m_fd = -1;
         other.m_path.clear();
     }
@@ -97,21 +100,67 @@ void StageFile::close_and_remove()
     }
 }
 
-std::string_view StageFile::keep(std::string_view id)
+Status StageFile::keep(std::string_view id, Key& key)
 {
+    if (id.size() > std::numeric_limits<std::uint16_t>::max()) {
+        return make_error("the cable id is too long to stage (" + std::to_string(id.size()) + " bytes)",
+            std::string(id.substr(0, 64)));
+    }
     if (m_arena.empty() || m_arena_used + id.size() > arena_block_bytes) {
-        m_arena.push_back(std::make_unique<char[]>(std::max(arena_block_bytes, id.size())));
+        if ((m_arena.size() + 1) * arena_block_bytes > std::numeric_limits<std::uint32_t>::max()) {
+            return make_error("too many cable ids to stage", std::string(id));
+        }
+        m_arena.push_back(std::make_unique<char[]>(arena_block_bytes));
         m_arena_used = 0;
     }
-    char* at = m_arena.back().get() + m_arena_used;
-    std::memcpy(at, id.data(), id.size());
+    std::memcpy(m_arena.back().get() + m_arena_used, id.data(), id.size());
+    key.id_at = static_cast<std::uint32_t>((m_arena.size() - 1) * arena_block_bytes + m_arena_used);
+    key.id_size = static_cast<std::uint16_t>(id.size());
     m_arena_used += id.size();
-    return { at, id.size() };
+    return {};
+}
+
+std::string_view StageFile::id_of(const Key& key) const
+{
+    return { m_arena[key.id_at / arena_block_bytes].get() + key.id_at % arena_block_bytes, key.id_size };
+}
+
+std::optional<std::size_t> StageFile::find(std::string_view id) const
+{
+    if (m_slots.empty()) {
+        return std::nullopt;
+    }
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t at = std::hash<std::string_view> {}(id)&mask; m_slots[at] != 0; at = (at + 1) & mask) {
+        if (id_of(m_keys[m_slots[at] - 1]) == id) {
+            return m_slots[at] - 1;
+        }
+    }
+    return std::nullopt;
+}
+
+void StageFile::index(std::size_t key)
+{
+    if ((m_keys.size()) * 2 > m_slots.size()) {
+        // Grow to twice the size and place every key again.
+        std::vector<std::uint32_t>(std::max<std::size_t>(1024, m_slots.size() * 2), 0).swap(m_slots);
+        for (std::size_t k = 0; k < m_keys.size(); ++k) {
+            if (k != key) {
+                index(k);
+            }
+        }
+    }
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t at = std::hash<std::string_view> {}(id_of(m_keys[key])) & mask;
+    while (m_slots[at] != 0) {
+        at = (at + 1) & mask;
+    }
+    m_slots[at] = static_cast<std::uint32_t>(key + 1);
 }
 
 bool StageFile::contains(std::string_view id) const
 {
-    return m_by_id.count(id) != 0;
+    return find(id).has_value();
 }
 
 std::size_t StageFile::size() const
@@ -125,9 +174,14 @@ Status StageFile::append(std::string_view id, bool id_from_file, const cable::Ca
     if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
         return make_error("the cable is too large to stage", cable.source_file);
     }
+    if (m_keys.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
+        return make_error("too many cables to stage", cable.source_file);
+    }
     Key key;
     key.date = date_key(cable.date);
-    key.id = keep(id);
+    if (auto st = keep(id, key); !st) {
+        return st;
+    }
     key.offset = m_end + m_buffer.size();
     key.size = static_cast<std::uint32_t>(bytes.size());
     key.id_from_file = id_from_file;
@@ -140,8 +194,8 @@ Status StageFile::append(std::string_view id, bool id_from_file, const cable::Ca
         m_end += m_buffer.size();
         m_buffer.clear();
     }
-    m_by_id.emplace(key.id, static_cast<std::uint32_t>(m_keys.size()));
     m_keys.push_back(key);
+    index(m_keys.size() - 1);
     return {};
 }
 
@@ -161,11 +215,11 @@ Result<cable::Cable> StageFile::read_at(const Key& key)
 
 Result<cable::Cable> StageFile::read(std::string_view id)
 {
-    auto it = m_by_id.find(id);
-    if (it == m_by_id.end()) {
+    const auto at = find(id);
+    if (!at) {
         return make_error("not staged", std::string(id));
     }
-    return read_at(m_keys[it->second]);
+    return read_at(m_keys[*at]);
 }
 
 Status StageFile::for_each_in_order(const std::function<Status(cable::Cable&, bool)>& fn)
@@ -178,15 +232,21 @@ Status StageFile::for_each_in_order(const std::function<Status(cable::Cable&, bo
         m_end += m_buffer.size();
         m_buffer.clear();
     }
-    m_by_id.clear(); // no longer needed; frees memory for the build
-    std::sort(m_keys.begin(), m_keys.end(),
-        [](const Key& a, const Key& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
+    // The id index is no longer needed: its memory goes to the build.
+    std::vector<std::uint32_t>().swap(m_slots);
+    std::sort(m_keys.begin(), m_keys.end(), [this](const Key& a, const Key& b) {
+        return a.date != b.date ? a.date < b.date : id_of(a) < id_of(b);
+    });
+    // Reading and decoding run on a second thread, a bounded queue ahead of `fn` (the SQLite
+    // writer), in the same order.
+    OrderedAhead<Result<cable::Cable>> ahead(
+        m_keys.size(), [this](std::size_t i) { return read_at(m_keys[i]); }, decode_ahead, false);
     for (const Key& key : m_keys) {
-        auto cable = read_at(key);
+        auto cable = ahead.take();
         if (!cable) {
             return cable.error();
         }
-        cable->id = std::string(key.id);
+        cable->id = std::string(id_of(key));
         if (auto st = fn(*cable, key.id_from_file); !st) {
             return st;
         }

@@ -10,6 +10,8 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace ck::content::threads {
@@ -33,6 +35,11 @@ public:
         }
         return i;
     }
+    std::size_t add()
+    {
+        m_parent.push_back(m_parent.size());
+        return m_parent.size() - 1;
+    }
     void join(std::size_t a, std::size_t b)
     {
         a = find(a);
@@ -47,6 +54,41 @@ private:
     std::vector<std::size_t> m_parent;
 };
 
+// The index of a cable in `cables` by its row number. The writer gives cables in row order, where
+// a binary search needs no memory of its own; any other order is looked up in a map.
+class NodeIndex {
+public:
+    explicit NodeIndex(const std::vector<CableNode>& cables)
+        : m_cables(cables)
+        , m_sorted(std::is_sorted(cables.begin(), cables.end(),
+              [](const CableNode& a, const CableNode& b) { return a.num <= b.num; }))
+    {
+        if (!m_sorted) {
+            for (std::size_t i = 0; i < cables.size(); ++i) {
+                m_map.emplace(cables[i].num, i);
+            }
+        }
+    }
+    [[nodiscard]] std::optional<std::size_t> find(std::int64_t num) const
+    {
+        if (!m_sorted) {
+            const auto it = m_map.find(num);
+            return it == m_map.end() ? std::nullopt : std::optional(it->second);
+        }
+        const auto it = std::lower_bound(m_cables.begin(), m_cables.end(), num,
+            [](const CableNode& c, std::int64_t n) { return c.num < n; });
+        if (it == m_cables.end() || it->num != num) {
+            return std::nullopt;
+        }
+        return static_cast<std::size_t>(it - m_cables.begin());
+    }
+
+private:
+    const std::vector<CableNode>& m_cables;
+    bool m_sorted;
+    std::unordered_map<std::int64_t, std::size_t> m_map;
+};
+
 struct Missing {
     std::string id; // as first cited
     std::int64_t earliest_citer = undated;
@@ -55,11 +97,16 @@ struct Missing {
 // The known (serial, time) of the pack's dated cables, per (year, post), sorted by serial.
 using Known = std::map<std::pair<int, std::string>, std::vector<std::pair<std::int64_t, std::int64_t>>>;
 
-Known known_serials(const std::vector<CableNode>& cables)
+// Only the (year, post) pairs in `wanted` (those of the missing steps): a list of every dated
+// cable's serial was the largest part of the graph's memory (about 95 bytes a cable).
+Known known_serials(const std::vector<CableNode>& cables, const std::set<std::pair<int, std::string>>& wanted)
 {
     Known known;
+    if (wanted.empty()) {
+        return known;
+    }
     for (const CableNode& c : cables) {
-        if (auto parts = split_key(c.key); parts && c.time) {
+        if (auto parts = split_key(c.key); parts && c.time && wanted.contains({ parts->year, parts->post })) {
             known[{ parts->year, parts->post }].emplace_back(parts->serial, *c.time);
         }
     }
@@ -118,21 +165,42 @@ Step make_missing_step(const Missing& m)
 
 // Each component with two cables of the pack or more, its steps in time order (undated last; at
 // the same time, the pack's own order, then missing steps by id), numbered by cables.
-std::vector<Thread> order_components(
-    const std::vector<CableNode>& cables, const std::vector<Missing>& missing, UnionFind& sets)
+void order_components(const std::vector<CableNode>& cables, const std::vector<Missing>& missing,
+    UnionFind& sets, const std::function<bool(const Thread&)>& emit)
 {
-    std::map<std::size_t, std::vector<std::size_t>> members; // root -> nodes (roots are cables)
-    for (std::size_t i = 0; i < cables.size() + missing.size(); ++i) {
-        members[sets.find(i)].push_back(i);
+    // Components by root (roots are cables), each node once in ascending order. Most cables are in
+    // no thread, so only the nodes of components with two cables or more are listed: a node-per-
+    // entry map of every node cost about 100 bytes a cable.
+    const std::size_t total = cables.size() + missing.size();
+    std::vector<std::uint32_t> cables_in(cables.size(), 0); // by root
+    for (std::size_t i = 0; i < cables.size(); ++i) {
+        ++cables_in[sets.find(i)];
     }
-    const Known known = known_serials(cables);
-    std::vector<Thread> threads;
-    for (auto& [root, nodes] : members) {
-        const auto in_pack = static_cast<std::int64_t>(
-            std::count_if(nodes.begin(), nodes.end(), [&](std::size_t n) { return n < cables.size(); }));
-        if (in_pack < 2) {
-            continue;
+    std::vector<std::pair<std::size_t, std::size_t>> listed; // (root, node)
+    for (std::size_t i = 0; i < total; ++i) {
+        const std::size_t root = sets.find(i);
+        if (root < cables.size() && cables_in[root] >= 2) {
+            listed.emplace_back(root, i);
         }
+    }
+    std::sort(listed.begin(), listed.end());
+    std::set<std::pair<int, std::string>> wanted; // (year, post) of the missing steps
+    for (const auto& [root, node] : listed) {
+        if (node >= cables.size()) {
+            if (auto parts = split_key(reference_key(missing[node - cables.size()].id))) {
+                wanted.emplace(parts->year, parts->post);
+            }
+        }
+    }
+    const Known known = known_serials(cables, wanted);
+    std::vector<std::size_t> nodes;
+    for (std::size_t at = 0; at < listed.size();) {
+        nodes.clear();
+        const std::size_t root = listed[at].first;
+        for (; at < listed.size() && listed[at].first == root; ++at) {
+            nodes.push_back(listed[at].second);
+        }
+        const auto in_pack = static_cast<std::int64_t>(cables_in[root]);
         struct Keyed {
             std::int64_t time;
             std::size_t node;
@@ -168,9 +236,10 @@ std::vector<Thread> order_components(
             s.nth = nth;
             t.steps.push_back(std::move(s));
         }
-        threads.push_back(std::move(t));
+        if (!emit(t)) {
+            return;
+        }
     }
-    return threads;
 }
 
 } // namespace
@@ -240,47 +309,77 @@ std::optional<std::int64_t> iso_seconds(std::string_view iso)
     return seconds;
 }
 
-std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)
-{
-    // Nodes: the pack's cables (by index in pack order), then each missing id once.
-    std::unordered_map<std::int64_t, std::size_t> index_of;
-    for (std::size_t i = 0; i < cables.size(); ++i) {
-        index_of.emplace(cables[i].num, i);
+struct ThreadBuilder::State {
+    explicit State(const std::vector<CableNode>& c)
+        : cables(c)
+        , index_of(c)
+        , sets(c.size())
+    {
     }
+    // Nodes: the pack's cables (by index in pack order), then each missing id once.
+    const std::vector<CableNode>& cables;
+    NodeIndex index_of;
     std::vector<Missing> missing;
     std::unordered_map<std::string, std::size_t> missing_of; // reference key -> index in `missing`
-    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    UnionFind sets;
+};
+
+ThreadBuilder::ThreadBuilder(const std::vector<CableNode>& cables)
+    : m(std::make_unique<State>(cables))
+{
+}
+
+ThreadBuilder::~ThreadBuilder() = default;
+
+void ThreadBuilder::add(const RefLink& l)
+{
+    const auto from = m->index_of.find(l.from);
+    if (!from) {
+        return;
+    }
+    std::size_t to = 0;
+    if (l.to != 0) {
+        const auto it = m->index_of.find(l.to);
+        if (!it || *it == *from) {
+            return; // a cable citing itself says nothing about a conversation
+        }
+        to = *it;
+    } else {
+        if (l.missing_id.empty()) {
+            return;
+        }
+        auto [it, added] = m->missing_of.try_emplace(reference_key(l.missing_id), m->missing.size());
+        if (added) {
+            m->missing.push_back({ l.missing_id, undated });
+            m->sets.add();
+        }
+        Missing& missing = m->missing[it->second];
+        missing.earliest_citer = std::min(missing.earliest_citer, m->cables[*from].time.value_or(undated));
+        to = m->cables.size() + it->second;
+    }
+    // Joined at once: the components, and each one's root (its first node), do not depend on the
+    // order of the joins.
+    m->sets.join(*from, to);
+}
+
+void ThreadBuilder::finish(const std::function<bool(const Thread&)>& emit)
+{
+    std::unordered_map<std::string, std::size_t>().swap(m->missing_of);
+    order_components(m->cables, m->missing, m->sets, emit);
+}
+
+std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)
+{
+    ThreadBuilder builder(cables);
     for (const RefLink& l : links) {
-        const auto from = index_of.find(l.from);
-        if (from == index_of.end()) {
-            continue;
-        }
-        std::size_t to = 0;
-        if (l.to != 0) {
-            const auto it = index_of.find(l.to);
-            if (it == index_of.end() || it->second == from->second) {
-                continue; // a cable citing itself says nothing about a conversation
-            }
-            to = it->second;
-        } else {
-            if (l.missing_id.empty()) {
-                continue;
-            }
-            auto [it, added] = missing_of.try_emplace(reference_key(l.missing_id), missing.size());
-            if (added) {
-                missing.push_back({ l.missing_id, undated });
-            }
-            Missing& m = missing[it->second];
-            m.earliest_citer = std::min(m.earliest_citer, cables[from->second].time.value_or(undated));
-            to = cables.size() + it->second;
-        }
-        edges.emplace_back(from->second, to);
+        builder.add(l);
     }
-    UnionFind sets(cables.size() + missing.size());
-    for (const auto& [a, b] : edges) {
-        sets.join(a, b);
-    }
-    return order_components(cables, missing, sets);
+    std::vector<Thread> threads;
+    builder.finish([&](const Thread& t) {
+        threads.push_back(t);
+        return true;
+    });
+    return threads;
 }
 
 } // namespace ck::content::threads

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +49,27 @@ struct Thread {
 // cables of the pack: a cable with no link, or whose only links lead out of the collection, has
 // none (its references already say "not in this collection"; there is no conversation to walk).
 std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links);
+
+// build_threads given one reference at a time, each thread handed on as it is made: the pack
+// writer streams the references from SQLite and stores each thread at once, so that neither the
+// references nor the threads are ever held whole (about 200 bytes a cable of a large archive).
+class ThreadBuilder {
+public:
+    explicit ThreadBuilder(const std::vector<CableNode>& cables); // kept by reference
+    ~ThreadBuilder();
+    ThreadBuilder(const ThreadBuilder&) = delete;
+    ThreadBuilder& operator=(const ThreadBuilder&) = delete;
+    ThreadBuilder(ThreadBuilder&&) = delete;
+    ThreadBuilder& operator=(ThreadBuilder&&) = delete;
+
+    void add(const RefLink& link);
+    // Every thread in build_threads' order; `emit` returns false to stop.
+    void finish(const std::function<bool(const Thread&)>& emit);
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
 
 // The parts of a reference key "2009TRIPOLI966"; nullopt for keys of another shape.
 struct KeyParts {

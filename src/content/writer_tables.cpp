@@ -15,6 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Page cache of the build connection while VACUUM INTO copies it into the pack (KiB).
+constexpr int compact_cache_kib = 4096;
+
 std::string join(const std::vector<std::string>& items, std::string_view separator)
 {
     std::string out;
@@ -547,9 +550,15 @@ Status TableWriter::build_indexes(const BuildProgress& progress)
         " tokenize='unicode61 remove_diacritics 2');"
         "INSERT INTO temp.glossary_text(rowid, t) SELECT pos + 1, term FROM glossary;"
         "CREATE VIRTUAL TABLE temp.glossary_vocab USING fts5vocab(temp, glossary_text, row);"
-        "INSERT INTO vocab(term, docs, offered) SELECT v.term, v.doc, v.doc >= 2"
-        " OR v.doc > coalesce((SELECT o.doc FROM temp.ocr_vocab o WHERE o.term = v.term), 0)"
-        " OR EXISTS (SELECT 1 FROM temp.glossary_vocab g WHERE g.term = v.term)"
+        // The OCR and glossary counts are read once into temporary tables: looked up in the
+        // fts5vocab tables themselves, each of the vocabulary's terms opened a cursor on them, which
+        // cost 25 us a term (three quarters of the phase); the result is the same.
+        "INSERT INTO vocab(term, docs, offered)"
+        " WITH o AS MATERIALIZED (SELECT term, doc FROM temp.ocr_vocab),"
+        " g AS MATERIALIZED (SELECT term FROM temp.glossary_vocab)"
+        " SELECT v.term, v.doc, v.doc >= 2"
+        " OR v.doc > coalesce((SELECT o.doc FROM o WHERE o.term = v.term), 0)"
+        " OR EXISTS (SELECT 1 FROM g WHERE g.term = v.term)"
         " FROM temp.text_vocab v"
         " WHERE NOT (v.term GLOB 'x[cot][0-9]*' AND v.term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY v.term;"
         "DROP TABLE temp.text_vocab; DROP TABLE temp.ocr_vocab; DROP TABLE temp.ocr_text;"
@@ -584,6 +593,7 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     Status st = write_facets_and_years();
     st = st ? resolve_references() : st;
     st = st ? write_threads(m_db) : st;
+    release_free_memory();
     st = st ? write_permalinks() : st;
     st = st ? write_manifest() : st;
     st = st ? write_variants() : st;
@@ -609,6 +619,11 @@ Result<BuildSummary> TableWriter::finish(const BuildProgress& progress, const fs
     }
     std::error_code ec;
     fs::remove(compact_to, ec);
+    // VACUUM INTO gives the new file the page cache size of the build connection, and holds about
+    // five times that at its peak (a 64 MiB cache peaked at 330 MB for a 50k pack): a small cache
+    // keeps the copy's memory flat at any size, and it is no slower (it reads and writes in order).
+    st = st ? sql::exec(m_db, "PRAGMA cache_size = -" + std::to_string(compact_cache_kib) + ";") : st;
+    sqlite3_db_release_memory(m_db);
     auto vacuum = sql::Stmt::prepare(m_db, "VACUUM INTO ?1");
     st = st && vacuum ? vacuum->bind(1, std::string_view(compact_to.native())).run() : st;
     if (!st) {

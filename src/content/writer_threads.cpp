@@ -5,6 +5,10 @@
 #include "content/sql.hpp"
 #include "content/thread_graph.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace ck::content {
 namespace {
 
@@ -14,7 +18,14 @@ Result<std::vector<threads::CableNode>> read_nodes(sqlite3* db)
     if (!st) {
         return st.error();
     }
+    // Sized once: grown by doubling, the list held up to twice its size for a moment, the largest
+    // allocation of the build at a large size.
+    auto count = sql::query_int(db, "SELECT count(*) FROM cables");
+    if (!count) {
+        return count.error();
+    }
     std::vector<threads::CableNode> nodes;
+    nodes.reserve(static_cast<std::size_t>(*count));
     auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
         nodes.push_back({ s.column_int(0), s.column_text(1), threads::iso_seconds(s.column_view(2)) });
     });
@@ -24,8 +35,9 @@ Result<std::vector<threads::CableNode>> read_nodes(sqlite3* db)
     return nodes;
 }
 
-// References that name a cable: resolved ones by row number, the others by the id they name.
-Result<std::vector<threads::RefLink>> read_links(sqlite3* db)
+// Gives the builder each reference that names a cable: resolved ones by row number, the others
+// by the id they name, one row at a time.
+Status add_links(sqlite3* db, threads::ThreadBuilder& builder)
 {
     auto st = sql::Stmt::prepare(db,
         "SELECT cable, target_num, target FROM refs WHERE kind = 'cable'"
@@ -33,19 +45,21 @@ Result<std::vector<threads::RefLink>> read_links(sqlite3* db)
     if (!st) {
         return st.error();
     }
-    std::vector<threads::RefLink> links;
-    auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
+    return sql::each_row(*st, [&](const sql::Stmt& s) {
         const bool resolved = !s.column_is_null(1);
-        links.push_back(
+        builder.add(
             { s.column_int(0), resolved ? s.column_int(1) : 0, resolved ? std::string() : s.column_text(2) });
     });
-    if (!status) {
-        return status.error();
-    }
-    return links;
 }
 
 } // namespace
+
+void release_free_memory()
+{
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+}
 
 Status write_threads(sqlite3* db)
 {
@@ -53,9 +67,9 @@ Status write_threads(sqlite3* db)
     if (!nodes) {
         return nodes.error();
     }
-    auto links = read_links(db);
-    if (!links) {
-        return links.error();
+    threads::ThreadBuilder builder(*nodes);
+    if (auto st = add_links(db, builder); !st) {
+        return st;
     }
     auto insert = sql::Stmt::prepare(db,
         "INSERT INTO threads(thread, pos, cable, nth, missing_id, post, serial, year)"
@@ -63,22 +77,25 @@ Status write_threads(sqlite3* db)
     if (!insert) {
         return insert.error();
     }
-    const std::vector<threads::Thread> found = threads::build_threads(*nodes, *links);
-    for (std::size_t t = 0; t < found.size(); ++t) {
-        for (std::size_t i = 0; i < found[t].steps.size(); ++i) {
-            const threads::Step& s = found[t].steps[i];
-            insert->bind(1, static_cast<std::int64_t>(t)).bind(2, static_cast<std::int64_t>(i));
+    // Each thread is stored as it is made.
+    std::int64_t thread = 0;
+    Status status;
+    builder.finish([&](const threads::Thread& found) {
+        for (std::size_t i = 0; status && i < found.steps.size(); ++i) {
+            const threads::Step& s = found.steps[i];
+            insert->bind(1, thread).bind(2, static_cast<std::int64_t>(i));
             if (s.num != 0) {
                 insert->bind(3, s.num);
             } else {
                 insert->bind_null(3);
             }
             insert->bind(4, s.nth).bind(5, std::string_view(s.missing_id)).bind(6, std::string_view(s.post));
-            if (auto st = insert->bind(7, std::string_view(s.serial)).bind(8, s.year).run(); !st) {
-                return st;
-            }
+            status = insert->bind(7, std::string_view(s.serial)).bind(8, s.year).run();
         }
-    }
+        ++thread;
+        return status.ok();
+    });
+    return status;
     return {};
 }
 

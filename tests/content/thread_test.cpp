@@ -241,3 +241,39 @@ TEST_CASE("a hostile threads table shows odd steps, never more than the window, 
     CHECK(wide->steps.size() <= 1001);
     CHECK(pack.threads().ok());
 }
+
+TEST_CASE("cables given out of row order find the same threads, and the streaming builder stops when told")
+{
+    // Rows 1..4 in order are found by binary search, the same rows shuffled through a map: both
+    // give two threads, {1, 2} and {missing, 3, 4}. A builder told to stop after the first thread
+    // hands on only that one.
+    const std::vector<threads::CableNode> ordered = {
+        node(1, "05STATE100", "2005-01-01"),
+        node(2, "05STATE101", "2005-01-02"),
+        node(3, "05PARIS7", "2005-02-01"),
+        node(4, "05PARIS9", "2005-02-03"),
+    };
+    const std::vector<threads::RefLink> links = {
+        { 2, 1, "" },
+        { 3, 0, "05PARIS8" },
+        { 4, 0, "05PARIS8" },
+    };
+    const std::vector<threads::CableNode> shuffled = { ordered[2], ordered[0], ordered[3], ordered[1] };
+    const auto a = threads::build_threads(ordered, links);
+    const auto b = threads::build_threads(shuffled, links);
+    REQUIRE(a.size() == 2);
+    REQUIRE(b.size() == 2);
+    CHECK(step_names(a[0]) == std::vector<std::string> { "#1", "#2" });
+    // PARIS8 is cited by PARIS7, so it comes before it whatever its serial says.
+    CHECK(step_names(a[1]) == std::vector<std::string> { "05PARIS8", "#3", "#4" });
+    // In shuffled order the first thread is the one whose first cable comes first: Paris.
+    CHECK(step_names(b[0]) == step_names(a[1]));
+    CHECK(step_names(b[1]) == step_names(a[0]));
+    threads::ThreadBuilder builder(ordered);
+    for (const auto& l : links) {
+        builder.add(l);
+    }
+    int emitted = 0;
+    builder.finish([&](const threads::Thread&) { return ++emitted < 1; });
+    CHECK(emitted == 1);
+}

@@ -1,6 +1,7 @@
 // SDL video, pinned: the driver, the renderer and every hint are chosen here explicitly, because
 // an unpinned X11 path cost 10 ms a frame and 110 MB of RSS on this machine's kind. Headless runs
-// use SDL's offscreen driver with the software renderer; a Pi uses KMS/DRM with GLES2.
+// use SDL's offscreen driver with the software renderer (or, asked, GLES2 through Mesa's EGL); a Pi
+// uses KMS/DRM with GLES2, and falls back to software, saying why, when GLES2 cannot be made.
 #include "platform/display.hpp"
 
 #include "platform/sdl_handles.hpp"

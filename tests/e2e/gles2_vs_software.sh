@@ -25,9 +25,9 @@ for size in 1920x1080 1080x1920; do
             fail "no GLES2 on this machine, the kiosk fell back to software: $(grep 'software renderer instead' "$dir.log"). Install Debian's libegl-mesa0, libgles2 and libgl1-mesa-dri (README, The GPU path)"
         fi
     done
-    shots=$(ls "$out/$size-software"/*.png 2> /dev/null | wc -l)
+    shots=$(find "$out/$size-software" -name "*.png" | wc -l)
     [ "$shots" -ge 10 ] || fail "the script wrote $shots screenshots at $size, not the README's set"
-    gles2_shots=$(ls "$out/$size-gles2"/*.png 2> /dev/null | wc -l)
+    gles2_shots=$(find "$out/$size-gles2" -name "*.png" | wc -l)
     [ "$gles2_shots" -eq "$shots" ] || fail "GLES2 wrote $gles2_shots screenshots at $size, software $shots"
     # --other-renderer: the software shots stand in for goldens here and are never written over.
     "$golden_check" "$out/$size-gles2" "$out/$size-software" --other-renderer \

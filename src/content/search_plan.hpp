@@ -16,6 +16,8 @@ namespace ck::content {
 // Prefix words are expanded to at most this many index words, the most frequent first. Each one
 // is a separate doclist merged in rowid order, so the cost of a prefix query stays bounded.
 inline constexpr std::size_t prefix_expansions_max = 16;
+// A page of results or completions holds at most this many.
+inline constexpr std::size_t search_page_max = 100;
 
 struct SearchPlan {
     VisitorQuery query;

@@ -201,6 +201,30 @@ Status draw_solid(SDL_Renderer* r, const std::vector<SDL_Vertex>& vertices, cons
     return draw_triangles_impl(r, nullptr, vertices, indices + run_start, count - run_start);
 }
 
+// Glyph coverage becomes white texels with that alpha, uploaded in bands of rows: a full upload
+// of the 1024x1024 atlas through one buffer would keep 4 MiB of staging memory for the life of
+// the process; a band keeps 256 KiB.
+constexpr int upload_band_rows = 64;
+
+void upload_rows(
+    SDL_Texture* texture, std::vector<std::uint32_t>& upload, const AtlasView& atlas, const SDL_Rect& rect)
+{
+    const int w = rect.w;
+    for (int band = rect.y; band < rect.y + rect.h; band += upload_band_rows) {
+        const int band_end = std::min(rect.y + rect.h, band + upload_band_rows);
+        upload.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(band_end - band));
+        for (int y = band; y < band_end; ++y) {
+            const std::uint8_t* src = atlas.pixels + static_cast<std::ptrdiff_t>(y) * atlas.stride + rect.x;
+            std::uint32_t* dst = upload.data() + static_cast<std::ptrdiff_t>(y - band) * w;
+            for (int x = 0; x < w; ++x) {
+                dst[x] = (static_cast<std::uint32_t>(src[x]) << 24U) | 0x00FFFFFFU;
+            }
+        }
+        const SDL_Rect area { rect.x, band, w, band_end - band };
+        SDL_UpdateTexture(texture, &area, upload.data(), w * 4);
+    }
+}
+
 } // namespace
 
 void pin_sdl_hints(DisplayMode mode, RendererKind renderer)
@@ -390,17 +414,7 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
             if (x1 <= x0 || y1 <= y0) {
                 continue;
             }
-            const int w = x1 - x0;
-            d.upload.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(y1 - y0));
-            for (int y = y0; y < y1; ++y) {
-                const std::uint8_t* src = atlas.pixels + static_cast<std::ptrdiff_t>(y) * atlas.stride + x0;
-                std::uint32_t* dst = d.upload.data() + static_cast<std::ptrdiff_t>(y - y0) * w;
-                for (int x = 0; x < w; ++x) {
-                    dst[x] = (static_cast<std::uint32_t>(src[x]) << 24U) | 0x00FFFFFFU;
-                }
-            }
-            const SDL_Rect area { x0, y0, w, y1 - y0 };
-            SDL_UpdateTexture(d.atlas.get(), &area, d.upload.data(), w * 4);
+            upload_rows(d.atlas.get(), d.upload, atlas, SDL_Rect { x0, y0, x1 - x0, y1 - y0 });
         }
         d.atlas_generation = atlas.generation;
     }
@@ -498,6 +512,61 @@ Result<Image> Display::read_pixels() const
         }
     }
     return image;
+}
+
+namespace {
+
+constexpr int screenshot_band_rows = 32;
+
+// Logical rows [first, first + rows) of the frame into `out` as RGBA: the panel rectangle that
+// holds them is read back (a band of rows, or of columns on a turned panel) and sampled as
+// read_pixels() samples the whole frame.
+bool read_band(SDL_Renderer* r, const ViewTransform& view, std::vector<std::uint8_t>& raw, int first,
+    int rows, std::uint8_t* out)
+{
+    const int lw = static_cast<int>(view.logical().w);
+    if (view.rotation() == Rotation::r0) {
+        const SDL_Rect rows_rect { 0, first, lw, rows };
+        return SDL_RenderReadPixels(r, &rows_rect, SDL_PIXELFORMAT_ABGR8888, out, lw * 4) == 0;
+    }
+    const int pw = static_cast<int>(view.panel().w);
+    const int ph = static_cast<int>(view.panel().h);
+    const Point a = view.to_panel({ 0.5f, static_cast<float>(first) + 0.5f });
+    const Point b = view.to_panel({ static_cast<float>(lw) - 0.5f, static_cast<float>(first + rows) - 0.5f });
+    const int x0 = std::clamp(static_cast<int>(std::min(a.x, b.x)), 0, pw - 1);
+    const int y0 = std::clamp(static_cast<int>(std::min(a.y, b.y)), 0, ph - 1);
+    const int x1 = std::clamp(static_cast<int>(std::max(a.x, b.x)), 0, pw - 1) + 1;
+    const int y1 = std::clamp(static_cast<int>(std::max(a.y, b.y)), 0, ph - 1) + 1;
+    const SDL_Rect rect { x0, y0, x1 - x0, y1 - y0 };
+    raw.resize(static_cast<std::size_t>(rect.w) * static_cast<std::size_t>(rect.h) * 4);
+    if (SDL_RenderReadPixels(r, &rect, SDL_PIXELFORMAT_ABGR8888, raw.data(), rect.w * 4) != 0) {
+        return false;
+    }
+    for (int y = 0; y < rows; ++y) {
+        for (int x = 0; x < lw; ++x) {
+            const Point q
+                = view.to_panel({ static_cast<float>(x) + 0.5f, static_cast<float>(first + y) + 0.5f });
+            const int px = std::clamp(static_cast<int>(q.x) - x0, 0, rect.w - 1);
+            const int py = std::clamp(static_cast<int>(q.y) - y0, 0, rect.h - 1);
+            std::uint8_t* pixel = out + (static_cast<std::size_t>(y) * static_cast<std::size_t>(lw) + x) * 4;
+            std::memcpy(pixel, raw.data() + (static_cast<std::size_t>(py) * rect.w + px) * 4, 4);
+            pixel[3] = 255;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Status Display::write_png(const std::string& path) const
+{
+    const Size logical = m_transform.logical();
+    std::vector<std::uint8_t> raw;
+    SDL_Renderer* r = m_impl->renderer.get();
+    const ViewTransform& view = m_transform;
+    return platform::write_png_rows(path, static_cast<int>(logical.w), static_cast<int>(logical.h),
+        screenshot_band_rows,
+        [&](int first, int rows, std::uint8_t* out) { return read_band(r, view, raw, first, rows, out); });
 }
 
 } // namespace ck::platform

@@ -83,6 +83,9 @@ public:
     void present();
     // The frame as the visitor sees it (rotation undone), 8-bit RGBA.
     [[nodiscard]] Result<Image> read_pixels() const;
+    // The same frame written to a PNG file, streamed from the renderer in bands of rows: a
+    // screenshot costs a band of memory, not a second 8 MiB frame.
+    [[nodiscard]] Status write_png(const std::string& path) const;
 
     [[nodiscard]] DisplayReport describe() const;
 

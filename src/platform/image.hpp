@@ -4,6 +4,7 @@
 #include "core/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ struct Image {
 };
 
 Status write_png(const std::string& path, const Image& image);
+// Writes a PNG of `width` x `height` RGBA pixels whose rows come from `fill` a band at a time
+// (`fill(first_row, rows, out)` writes rows * width * 4 bytes, false on failure): a screenshot
+// streams from the renderer without a second frame-sized buffer. The same compression as
+// write_png(); a failed write leaves no file.
+using RowFill = std::function<bool(int first_row, int rows, std::uint8_t* out)>;
+Status write_png_rows(const std::string& path, int width, int height, int band_rows, const RowFill& fill);
 Result<Image> read_png(const std::string& path);
 
 // How far two images of the same size differ: the share of pixels whose largest channel

@@ -95,6 +95,66 @@ TEST_CASE("glyph quads sample the uploaded atlas and its dirty rectangles")
     CHECK(at(*image, 43, 43)[0] == 255); // paper where the atlas is empty
 }
 
+TEST_CASE("a screenshot streamed in bands is the picture read_pixels returns, upright, at every rotation")
+{
+    const auto folder = std::filesystem::temp_directory_path() / "ck_display_bands";
+    std::filesystem::create_directories(folder);
+    for (const Rotation rotation : { Rotation::r0, Rotation::r90, Rotation::r180, Rotation::r270 }) {
+        CAPTURE(static_cast<int>(rotation));
+        // 200 rows: six whole bands of 32 and a short one; the marks sit across band edges.
+        auto display = open_display({ 320, 200 }, rotation);
+        ui::DrawList list;
+        list.fill_rect({ 0, 0, 40, 20 }, ui::Color::hex(0x00FF00));
+        list.fill_rect({ 30, 28, 17, 9 }, ui::Color::hex(0xFF0000));
+        list.fill_rect({ 3, 190, 11, 7 }, ui::Color::hex(0x0000FF));
+        REQUIRE(display->draw(list, {}, ui::Color::hex(0x202020)).ok());
+        const auto expected = display->read_pixels();
+        REQUIRE(expected.ok());
+        const auto png = folder / "shot.png";
+        REQUIRE(display->write_png(png.string()).ok());
+        const auto written = platform::read_png(png.string());
+        REQUIRE(written.ok());
+        CHECK(written->width == expected->width);
+        CHECK(written->height == expected->height);
+        const auto diff = platform::compare_images(*expected, *written, 0);
+        CHECK(diff.differing_fraction == 0.0);
+        CHECK(at(*written, 5, 5)[1] == 255);
+    }
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a screenshot that cannot be written says which file and leaves nothing behind")
+{
+    auto display = open_display({ 64, 48 }, Rotation::r0);
+    REQUIRE(display->draw(ui::DrawList {}, {}, ui::Color::hex(0xFFFFFF)).ok());
+    const auto missing = std::filesystem::temp_directory_path() / "ck_no_such_folder" / "shot.png";
+    const auto status = display->write_png(missing.string());
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error().where == missing.string());
+    CHECK_FALSE(std::filesystem::exists(missing));
+}
+
+TEST_CASE("a glyph atlas taller than one upload band arrives whole")
+{
+    auto display = open_display({ 64, 64 }, Rotation::r0);
+    std::vector<std::uint8_t> atlas(32 * 200, 0);
+    for (int y = 150; y < 158; ++y) { // past the first two 64-row bands
+        for (int x = 0; x < 8; ++x) {
+            atlas[static_cast<std::size_t>(y * 32 + x)] = 255;
+        }
+    }
+    const Rect dirty { 0, 0, 32, 200 };
+    platform::AtlasView view { atlas.data(), 32, 200, 32, std::span<const Rect>(&dirty, 1), 1 };
+    ui::DrawList list;
+    list.textured_quad({ 16, 16, 8, 8 }, { 0, 150, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    list.textured_quad({ 40, 40, 8, 8 }, { 0, 100, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = display->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(at(*image, 19, 19)[0] == 0x1C);
+    CHECK(at(*image, 43, 43)[0] == 255);
+}
+
 TEST_CASE("an injected touch comes back as a pointer event at the same logical point, rotated or not")
 {
     for (const Rotation r : { Rotation::r0, Rotation::r90, Rotation::r270 }) {

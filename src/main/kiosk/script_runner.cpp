@@ -199,11 +199,7 @@ Status ScriptRunner::shot(const std::string& name)
     if (auto drawn = m_presenter.draw(m_app.frame()); !drawn) {
         return drawn;
     }
-    const auto image = m_display.read_pixels();
-    if (!image) {
-        return image.error();
-    }
-    return platform::write_png((m_out / (name + ".png")).string(), *image);
+    return m_display.write_png((m_out / (name + ".png")).string());
 }
 
 Status ScriptRunner::dump(const std::string& name)

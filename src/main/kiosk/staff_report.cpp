@@ -48,13 +48,8 @@ Result<int> write_report(
             staff.show_page(shown);
             return drawn.error();
         }
-        auto image = display.read_pixels();
-        if (!image) {
-            staff.show_page(shown);
-            return image.error();
-        }
         const auto png = folder / (std::to_string(i + 1) + "-" + std::string(app::name(page)) + ".png");
-        if (auto written = platform::write_png(png.string(), *image); !written) {
+        if (auto written = display.write_png(png.string()); !written) {
             staff.show_page(shown);
             return written.error();
         }

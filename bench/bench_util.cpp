@@ -176,13 +176,15 @@ Trace read_trace(const std::filesystem::path& path)
         long long a = 0;
         long long b = 0;
         long long c = 0;
+        long long d = 0;
         int presented = 0;
         if (std::sscanf(line.c_str(), "first_frame mono_ns=%lld", &a) == 1) {
             t.first_frame_ns = a;
-        } else if (std::sscanf(line.c_str(), "frame line=%lld cpu_ns=%lld presented=%d mono_ns=%lld", &a, &b,
-                       &presented, &c)
+        } else if (std::sscanf(line.c_str(),
+                       "frame line=%lld cpu_ns=%lld presented=%d mono_ns=%lld proc_cpu_ns=%lld", &a, &b,
+                       &presented, &c, &d)
             >= 3) {
-            t.frames.push_back({ static_cast<std::size_t>(a), b, c });
+            t.frames.push_back({ static_cast<std::size_t>(a), b, c, d });
         }
     }
     return t;

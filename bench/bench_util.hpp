@@ -24,6 +24,7 @@ struct TraceFrame {
     std::size_t line = 0;
     std::int64_t cpu_ns = 0;
     std::int64_t mono_ns = 0;
+    std::int64_t process_cpu_ns = 0; // every thread of the kiosk over the frame
 };
 
 struct Trace {

@@ -39,6 +39,7 @@ struct Setup {
     int runs = 20;
     fs::path work;
     std::vector<std::string> only;
+    std::string screenshots_script = CK_SCREENSHOTS_SCRIPT;
 };
 
 struct KioskRun {
@@ -134,6 +135,36 @@ void bench_frames(const Setup& s)
         }
     }
     print_stats("scrolling reader frame, CPU", cpu, "ms");
+}
+
+// The GPU path (issue 18): every frame of the README's screenshot script (its screens, and the
+// slides between them), redrawn whole, once with SDL's software renderer and once with GLES2.
+// Process CPU, not the frame loop's thread: Mesa's llvmpipe rasterizes on threads of its own. On
+// this machine GLES2 runs on llvmpipe, which is CPU rendering: not what a Pi's GPU costs.
+void bench_renderers(const Setup& s)
+{
+    std::ifstream in(s.screenshots_script);
+    const std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (script.empty()) {
+        std::fprintf(stderr, "renderers: cannot read %s\n", s.screenshots_script.c_str());
+        return;
+    }
+    for (const char* renderer : { "software", "gles2" }) {
+        const KioskRun r = run_kiosk(s, script, { "CK_BENCH_FORCE_REDRAW=1" }, { "--renderer", renderer });
+        std::vector<double> cpu;
+        for (const auto& f : r.trace.frames) {
+            cpu.push_back(static_cast<double>(f.process_cpu_ns) / 1e6);
+        }
+        if (r.child.exit_code != 0 || cpu.empty()) {
+            std::fprintf(
+                stderr, "renderers: the kiosk failed with %s (exit %d)\n", renderer, r.child.exit_code);
+            continue;
+        }
+        print_stats(
+            (std::string("screenshot screens, ") + renderer + ", process CPU per frame").c_str(), cpu, "ms");
+        json_report().set(std::string("/frame_cpu_") + renderer + "_p50_ms", percentile(cpu, 50));
+        json_report().set(std::string("/frame_cpu_") + renderer + "_p95_ms", percentile(cpu, 95));
+    }
 }
 
 void bench_idle(const Setup& s)
@@ -265,7 +296,8 @@ int main(int argc, char** argv)
     cli.add_option("--cable", s.cable, "A dense cable to read (default: the pack's longest)");
     cli.add_option("--runs", s.runs, "Runs per figure");
     cli.add_option("--chromium", s.chromium, "Chromium for the comparison");
-    cli.add_option("--only", s.only, "launch, frame, idle, rss, chromium");
+    cli.add_option("--only", s.only, "launch, frame, renderers, idle, rss, chromium");
+    cli.add_option("--screenshots-script", s.screenshots_script, "The screens the renderers figure draws");
     CLI11_PARSE(cli, argc, argv);
     s.work = fs::temp_directory_path() / ("ck-kiosk-bench-" + std::to_string(::getpid()));
     fs::create_directories(s.work / "shots");
@@ -282,6 +314,9 @@ int main(int argc, char** argv)
     }
     if (wanted("frame")) {
         bench_frames(s);
+    }
+    if (wanted("renderers")) {
+        bench_renderers(s);
     }
     if (wanted("idle")) {
         bench_idle(s);

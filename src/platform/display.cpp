@@ -1,6 +1,7 @@
 // SDL video, pinned: the driver, the renderer and every hint are chosen here explicitly, because
 // an unpinned X11 path cost 10 ms a frame and 110 MB of RSS on this machine's kind. Headless runs
-// use SDL's offscreen driver with the software renderer; a Pi uses KMS/DRM with GLES2.
+// use SDL's offscreen driver with the software renderer (or, asked, GLES2 through Mesa's EGL); a Pi
+// uses KMS/DRM with GLES2, and falls back to software, saying why, when GLES2 cannot be made.
 #include "platform/display.hpp"
 
 #include "platform/sdl_handles.hpp"
@@ -145,6 +146,30 @@ std::optional<SDL_FRect> as_rectangle(const std::vector<SDL_Vertex>& v, const st
     return SDL_FRect { x0, y0, x1 - x0, y1 - y0 };
 }
 
+// A rectangle with its edges on whole pixels, each moved left (up) to one: SDL's software renderer
+// truncates the corner and the size of a fractional rectangle separately (and an opaque fill
+// differently from a blended one), GLES2 fills the pixels whose centres it covers; on whole
+// pixels the two agree.
+SDL_Rect on_pixel_grid(const SDL_FRect& r)
+{
+    const auto x0 = static_cast<int>(std::floor(r.x));
+    const auto y0 = static_cast<int>(std::floor(r.y));
+    return SDL_Rect { x0, y0, static_cast<int>(std::floor(r.x + r.w)) - x0,
+        static_cast<int>(std::floor(r.y + r.h)) - y0 };
+}
+
+// Glyph quads are laid out on whole pixels, and the draw list moves them by whole pixels; a
+// rotation or a float's last bit may still leave a corner a hair off, which the software renderer
+// truncates and GLES2 rounds, a pixel apart. Both get the corners rounded, so the atlas is copied
+// texel for pixel alike.
+void snap_to_pixels(std::vector<SDL_Vertex>& vertices, const std::uint32_t* indices, std::uint32_t count)
+{
+    for (std::uint32_t i = 0; i < count; ++i) {
+        SDL_FPoint& p = vertices[indices[i]].position;
+        p = { std::round(p.x), std::round(p.y) };
+    }
+}
+
 // Untextured triangles: rectangles become plain fills (opaque ones without blending, which is a
 // memset-like fill in the software renderer); everything else goes to SDL_RenderGeometry in runs.
 Status draw_solid(SDL_Renderer* r, const std::vector<SDL_Vertex>& vertices, const std::uint32_t* indices,
@@ -166,7 +191,9 @@ Status draw_solid(SDL_Renderer* r, const std::vector<SDL_Vertex>& vertices, cons
         const SDL_Color c = vertices[indices[i]].color;
         SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-        SDL_RenderFillRectF(r, &*rect);
+        if (const SDL_Rect whole = on_pixel_grid(*rect); whole.w > 0 && whole.h > 0) {
+            SDL_RenderFillRect(r, &whole);
+        }
         i += 6;
         run_start = i;
     }
@@ -228,6 +255,45 @@ Display::Display(std::unique_ptr<Impl> impl, const DisplayOptions& options, Disp
 
 Display::~Display() = default;
 
+namespace {
+
+Result<WindowPtr> create_window(const DisplayOptions& options)
+{
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (options.mode == DisplayMode::fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    }
+    WindowPtr window(SDL_CreateWindow("Cable Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+        static_cast<int>(options.panel.w), static_cast<int>(options.panel.h), flags));
+    if (!window) {
+        return make_error(std::string("cannot create the window: ") + SDL_GetError());
+    }
+    return window;
+}
+
+std::string renderer_name(SDL_Renderer* renderer)
+{
+    SDL_RendererInfo info {};
+    return SDL_GetRendererInfo(renderer, &info) == 0 && info.name != nullptr ? info.name : "?";
+}
+
+// GLES2 as asked; or why not. SDL, when the hinted driver fails, tries every other accelerated
+// one (desktop OpenGL on a PC): only opengles2 itself counts, anything else is a fallback.
+Result<RendererPtr> create_gles2(SDL_Window* window)
+{
+    RendererPtr renderer(
+        SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!renderer) {
+        return make_error(SDL_GetError());
+    }
+    if (const std::string name = renderer_name(renderer.get()); name != "opengles2") {
+        return make_error("SDL made a " + name + " renderer instead");
+    }
+    return renderer;
+}
+
+} // namespace
+
 Result<std::unique_ptr<Display>> Display::create(const DisplayOptions& options)
 {
     pin_sdl_hints(options.mode, options.renderer);
@@ -238,18 +304,31 @@ Result<std::unique_ptr<Display>> Display::create(const DisplayOptions& options)
     }
     impl->video_initialized = true;
 
-    Uint32 flags = SDL_WINDOW_SHOWN;
-    if (options.mode == DisplayMode::fullscreen) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    auto window = create_window(options);
+    if (!window) {
+        return window.error();
     }
-    impl->window.reset(SDL_CreateWindow("Cable Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-        static_cast<int>(options.panel.w), static_cast<int>(options.panel.h), flags));
-    if (!impl->window) {
-        return make_error(std::string("cannot create the window: ") + SDL_GetError());
+    impl->window = std::move(*window);
+    std::string fallback;
+    if (std::strcmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER), "opengles2") == 0) {
+        if (auto gles2 = create_gles2(impl->window.get())) {
+            impl->renderer = std::move(*gles2);
+        } else {
+            // A kiosk that draws in software is slow, not broken: it goes on, and says so once
+            // (the caller's log line, the self-test's renderer.readback warning).
+            fallback = "GLES2 could not be created (" + gles2.error().to_string() + ")";
+            impl->window.reset(); // a GL attempt may have turned the window into a GL one
+            SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+            auto plain = create_window(options);
+            if (!plain) {
+                return plain.error();
+            }
+            impl->window = std::move(*plain);
+        }
     }
-    const bool gles2 = std::strcmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER), "opengles2") == 0;
-    impl->renderer.reset(SDL_CreateRenderer(impl->window.get(), -1,
-        gles2 ? (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC) : SDL_RENDERER_SOFTWARE));
+    if (!impl->renderer) {
+        impl->renderer.reset(SDL_CreateRenderer(impl->window.get(), -1, SDL_RENDERER_SOFTWARE));
+    }
     if (!impl->renderer) {
         return make_error(std::string("cannot create the renderer: ") + SDL_GetError());
     }
@@ -268,7 +347,7 @@ Result<std::unique_ptr<Display>> Display::create(const DisplayOptions& options)
     SDL_GetRendererInfo(impl->renderer.get(), &renderer_info);
     DisplayInfo info { SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "?",
         renderer_info.name != nullptr ? renderer_info.name : "?",
-        (renderer_info.flags & SDL_RENDERER_SOFTWARE) != 0 };
+        (renderer_info.flags & SDL_RENDERER_SOFTWARE) != 0, std::move(fallback) };
     return std::unique_ptr<Display>(new Display(std::move(impl), actual, std::move(info)));
 }
 
@@ -363,6 +442,9 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
         SDL_Texture* texture = cmd.texture == ui::TextureId::atlas ? d.atlas.get() : nullptr;
         if (cmd.texture == ui::TextureId::atlas && texture == nullptr) {
             continue;
+        }
+        if (texture != nullptr) {
+            snap_to_pixels(d.vertices, indices.data() + cmd.first_index, cmd.index_count);
         }
         if (texture == nullptr) {
             if (auto done = draw_solid(r, d.vertices, indices.data() + cmd.first_index, cmd.index_count);

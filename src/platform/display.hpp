@@ -42,6 +42,9 @@ struct DisplayInfo {
     std::string video_driver;
     std::string renderer;
     bool software = false;
+    // Empty, or why GLES2 was wanted (asked for, or chosen on a console) and software draws
+    // instead: one line for the log and the self-test.
+    std::string fallback;
 };
 
 // What the display reports of itself, for the self-test and the staff screens.

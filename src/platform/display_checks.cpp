@@ -93,6 +93,14 @@ selfcheck::Result readback(Display& display, const Check& self)
     if (!near(corner, clear, 2)) {
         return selfcheck::fail(self, "the cleared background reads back as " + rgb(corner) + ", not black");
     }
+    if (!display.info().fallback.empty()) {
+        return selfcheck::warn(self,
+            display.info().fallback + "; the frame reads back right through the software renderer ("
+                + display.info().video_driver
+                + "), which costs the CPU every frame: check the Mesa (GLES2/EGL) packages and the GPU "
+                  "driver",
+            display.info().renderer);
+    }
     return selfcheck::pass(self,
         std::to_string(checked)
             + " blocks (red, green, blue, grey, a textured quad) read back exactly through the "

@@ -169,6 +169,10 @@ void DrawList::stroke_rounded_rect(Rect rect, float radius, float width, Color c
     if (rect.empty() || color.a == 0 || width <= 0) {
         return;
     }
+    // On whole pixels, like the fills: a 1-pixel edge at a fraction covers no pixel centre fully,
+    // and the software renderer (which truncates) and GLES2 (which rounds) drew it a pixel apart.
+    rect = snapped(rect);
+    width = std::max(1.0f, std::round(width));
     if (rect.w <= 2 * width || rect.h <= 2 * width) {
         fill_rounded_rect(rect, radius, color); // too small to have a hole
         return;

@@ -7,6 +7,7 @@
 #include "core/geometry.hpp"
 #include "ui/color.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -44,7 +45,10 @@ public:
     void push_clip(Rect rect);
     void pop_clip();
     // Subsequent primitives are moved by `offset` (screen transitions slide whole screens).
-    void set_offset(Point offset) { m_offset = offset; }
+    // Whole pixels only (a scroll or a slide stops at fractions): shapes snapped to the pixel grid
+    // stay on it, and the software renderer (which truncates fractions) and GLES2 (which rounds
+    // them) draw them alike. Down, as the software renderer always placed them.
+    void set_offset(Point offset) { m_offset = { std::floor(offset.x), std::floor(offset.y) }; }
     [[nodiscard]] Point offset() const { return m_offset; }
 
     void fill_rect(Rect rect, Color color);

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+
 using ck::Rect;
 using ck::ui::Color;
 using ck::ui::DrawList;
@@ -100,4 +103,47 @@ TEST_CASE("invisible shapes add nothing")
     list.fill_rect({ 0, 0, 10, 10 }, Color::hex(0).with_alpha(0));
     list.line({ 0, 0 }, { 0, 0 }, 2, Color::hex(0));
     CHECK(list.empty());
+}
+
+TEST_CASE("a scroll or a slide stopped at a fraction moves shapes and glyphs by whole pixels")
+{
+    DrawList list;
+    list.set_offset({ 10.6f, -3.4f });
+    CHECK(list.offset().x == 10);
+    CHECK(list.offset().y == -4);
+    list.textured_quad({ 5, 7, 8, 9 }, { 0, 0, 8, 9 }, Color::hex(0x112233), TextureId::atlas);
+    REQUIRE(list.vertices().size() == 4);
+    CHECK(list.vertices()[0].x == 15);
+    CHECK(list.vertices()[0].y == 3);
+    CHECK(list.vertices()[2].x == 23);
+    CHECK(list.vertices()[2].y == 12);
+}
+
+TEST_CASE("a stroked outline lies on whole pixels with a whole-pixel width")
+{
+    DrawList list;
+    list.stroke_rounded_rect({ 10.4f, 20.6f, 100.3f, 50.2f }, 0, 1.4f, Color::hex(0x112233));
+    REQUIRE_FALSE(list.vertices().empty());
+    float min_x = 1e9f;
+    float max_x = -1e9f;
+    float min_y = 1e9f;
+    float max_y = -1e9f;
+    for (const auto& v : list.vertices()) {
+        CHECK(v.x == doctest::Approx(std::round(v.x)));
+        CHECK(v.y == doctest::Approx(std::round(v.y)));
+        min_x = std::min(min_x, v.x);
+        max_x = std::max(max_x, v.x);
+        min_y = std::min(min_y, v.y);
+        max_y = std::max(max_y, v.y);
+    }
+    CHECK(min_x == 10); // 10.4 rounded
+    CHECK(max_x == 111); // 110.7 rounded
+    CHECK(min_y == 21); // 20.6 rounded
+    CHECK(max_y == 71); // 70.8 rounded
+    // The inner outline sits one pixel in: 1.4 rounds to a width of 1.
+    bool inner = false;
+    for (const auto& v : list.vertices()) {
+        inner = inner || (v.x == 11 && v.y == 22);
+    }
+    CHECK(inner);
 }

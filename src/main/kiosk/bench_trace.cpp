@@ -84,10 +84,16 @@ void BenchTrace::phase(const char* name)
     std::fprintf(m_file.get(), "phase %s mono_ns=%lld\n", name, static_cast<long long>(monotonic_ns()));
 }
 
-void BenchTrace::frame(std::int64_t cpu_ns, bool presented)
+std::int64_t BenchTrace::process_cpu_ns()
 {
-    std::fprintf(m_file.get(), "frame line=%zu cpu_ns=%lld presented=%d mono_ns=%lld\n", m_line,
-        static_cast<long long>(cpu_ns), presented ? 1 : 0, static_cast<long long>(monotonic_ns()));
+    return ck::kiosk::process_cpu_ns();
+}
+
+void BenchTrace::frame(std::int64_t cpu_ns, std::int64_t process_cpu_ns, bool presented)
+{
+    std::fprintf(m_file.get(), "frame line=%zu cpu_ns=%lld presented=%d mono_ns=%lld proc_cpu_ns=%lld\n",
+        m_line, static_cast<long long>(cpu_ns), presented ? 1 : 0, static_cast<long long>(monotonic_ns()),
+        static_cast<long long>(process_cpu_ns));
     std::fflush(m_file.get());
 }
 

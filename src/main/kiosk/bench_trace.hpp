@@ -19,11 +19,15 @@ public:
     void first_frame();
     // A named moment of start-up (fonts loaded, pack open, display ready ...).
     void phase(const char* name);
-    void frame(std::int64_t cpu_ns, bool presented);
+    // `cpu_ns`: the frame loop's thread; `process_cpu_ns`: every thread of the process over the
+    // same frame, which counts a renderer's own threads (Mesa's llvmpipe draws on several).
+    void frame(std::int64_t cpu_ns, std::int64_t process_cpu_ns, bool presented);
     void line(std::size_t number, std::uint64_t presented_total);
 
     // CPU time of the calling thread, in nanoseconds.
     static std::int64_t thread_cpu_ns();
+    // CPU time of every thread of the process, in nanoseconds.
+    static std::int64_t process_cpu_ns();
 
 private:
     explicit BenchTrace(std::FILE* file)

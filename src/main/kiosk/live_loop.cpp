@@ -79,6 +79,7 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
         }
         BenchTrace* trace = BenchTrace::get();
         const std::int64_t cpu_start = BenchTrace::thread_cpu_ns();
+        const std::int64_t process_cpu_start = BenchTrace::process_cpu_ns();
         app.advance(now);
         save_staff_report_if_asked(app, display, presenter);
         const ui::Canvas& frame = app.build(display.logical_size());
@@ -89,7 +90,8 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
             log::error("kiosk", "drawing failed: " + shown.error().to_string());
         } else if (trace != nullptr && *shown) {
             trace->first_frame();
-            trace->frame(BenchTrace::thread_cpu_ns() - cpu_start, true);
+            trace->frame(BenchTrace::thread_cpu_ns() - cpu_start,
+                BenchTrace::process_cpu_ns() - process_cpu_start, true);
         }
         force = false;
         platform::service::notify_status(status_line(app));

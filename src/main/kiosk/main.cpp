@@ -244,6 +244,10 @@ int run(const kiosk::Options& o)
             display.error().to_string().c_str());
         return exit_no_display;
     }
+    if (const std::string& fallback = (*display)->info().fallback; !fallback.empty()) {
+        // One line for staff: the kiosk works, but every frame costs the CPU (the Pi's GPU idles).
+        log::warning("kiosk", fallback + "; drawing with the software renderer instead");
+    }
     ManualClock manual(Millis { 1'000 });
     platform::SdlClock real;
     const bool manual_time = o.headless && !o.realtime;

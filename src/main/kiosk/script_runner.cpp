@@ -65,6 +65,7 @@ void ScriptRunner::settle()
 {
     BenchTrace* trace = BenchTrace::get();
     const std::int64_t cpu_start = BenchTrace::thread_cpu_ns();
+    const std::int64_t process_cpu_start = BenchTrace::process_cpu_ns();
     const platform::PumpResult input = m_pump.poll();
     for (const input::Event& e : input.events) {
         m_app.handle(e);
@@ -91,7 +92,8 @@ void ScriptRunner::settle()
     }
     if (trace != nullptr && shown.ok() && *shown) {
         trace->first_frame();
-        trace->frame(BenchTrace::thread_cpu_ns() - cpu_start, true);
+        trace->frame(
+            BenchTrace::thread_cpu_ns() - cpu_start, BenchTrace::process_cpu_ns() - process_cpu_start, true);
     }
 }
 

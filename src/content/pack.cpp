@@ -562,16 +562,8 @@ Status Pack::check_integrity(Integrity level, const std::atomic<bool>* cancel)
 {
     {
         sql::GuardScope scope(m_impl->guard, std::chrono::milliseconds { 0 }, cancel);
-        auto st = sql::Stmt::prepare(m_impl->db.get(), "PRAGMA integrity_check");
-        if (!st) {
-            return Error { st.error().message, std::string(check::integrity) };
-        }
-        auto verdict = sql::query_one(*st, [](const sql::Stmt& s) { return s.column_text(0); });
-        if (!verdict) {
-            return Error { verdict.error().message, std::string(check::integrity) };
-        }
-        if (!*verdict || **verdict != "ok") {
-            return make_error(*verdict ? **verdict : "no result", std::string(check::integrity));
+        if (auto st = check_integrity_pragma(m_impl->db.get()); !st) {
+            return st;
         }
     }
     if (auto st = check_fts_integrity(m_impl->path, level == Integrity::full, cancel); !st) {

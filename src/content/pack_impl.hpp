@@ -55,6 +55,10 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const std::filesystem::path& path,
 // Reads the curation tables into Pack::Impl::collection (pack.cpp).
 Status read_collection(Pack::Impl& p);
 
+// SQLite's PRAGMA integrity_check on `db`: its first complaint as the integrity check's error
+// (pack_open.cpp). Used by Pack::check_integrity and by the builder on the new pack.
+Status check_integrity_pragma(sqlite3* db);
+
 // The FTS5 integrity checks, which need a writable connection (pack_open.cpp).
 Status check_fts_integrity(
     const std::filesystem::path& path, bool against_content, const std::atomic<bool>* cancel);

@@ -302,6 +302,22 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
     return impl;
 }
 
+Status check_integrity_pragma(sqlite3* db)
+{
+    auto st = sql::Stmt::prepare(db, "PRAGMA integrity_check");
+    if (!st) {
+        return Error { st.error().message, std::string(check::integrity) };
+    }
+    auto verdict = sql::query_one(*st, [](const sql::Stmt& s) { return s.column_text(0); });
+    if (!verdict) {
+        return Error { verdict.error().message, std::string(check::integrity) };
+    }
+    if (!*verdict || **verdict != "ok") {
+        return make_error(*verdict ? **verdict : "no result", std::string(check::integrity));
+    }
+    return {};
+}
+
 Status check_fts_integrity(const fs::path& path, bool against_content, const std::atomic<bool>* cancel)
 {
     // FTS5 runs its integrity-check as an INSERT, which SQLite allows only on a writable

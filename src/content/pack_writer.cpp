@@ -391,18 +391,7 @@ Status integrity_pragma(const fs::path& path)
     if (!db) {
         return db.error();
     }
-    auto st = sql::Stmt::prepare(db->get(), "PRAGMA integrity_check");
-    if (!st) {
-        return Error { st.error().message, std::string(check::integrity) };
-    }
-    auto verdict = sql::query_one(*st, [](const sql::Stmt& s) { return s.column_text(0); });
-    if (!verdict) {
-        return Error { verdict.error().message, std::string(check::integrity) };
-    }
-    if (!*verdict || **verdict != "ok") {
-        return make_error(*verdict ? **verdict : "no result", std::string(check::integrity));
-    }
-    return {};
+    return check_integrity_pragma(db->get());
 }
 
 // The checks of Pack::check_integrity but the PRAGMA: every open check, FTS5's integrity-check of

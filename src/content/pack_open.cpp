@@ -201,6 +201,13 @@ Status check_schema(sqlite3* db)
     if (!actual) {
         return fail(check::schema, "the schema cannot be read: " + actual.error().message);
     }
+    // Prototype (issue 18, item 2, branch issue18-topk): the impact lists are an optional table
+    // until the writer builds them and the schema version counts them.
+    if (const auto at = actual->find("table|impacts|impacts|"); at != std::string::npos) {
+        actual->erase(at,
+            actual->find('\n', at) == std::string::npos ? std::string::npos
+                                                        : actual->find('\n', at) - at + 1);
+    }
     if (*actual == *expected) {
         return {};
     }

@@ -100,4 +100,8 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// Prototype (issue 18, item 2): adds the impact lists for top-k ranking to an existing pack, in
+// place. The pack's content hash and signature no longer match afterwards: for benchmarks only.
+Status add_impact_lists(const std::filesystem::path& pack);
+
 } // namespace ck::content

@@ -14,6 +14,7 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace ck::content {
 
@@ -28,6 +29,12 @@ constexpr std::int64_t relevance_max_hits_phrase = 1000;
 
 std::int64_t pass_limit(const SearchPlan& plan)
 {
+    // Prototype (branch issue18-topk): CK_RANK_EVERY_HIT=1 ranks every hit in the pass, the
+    // reference the impact lists are checked against.
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read-only, for the check script
+    if (const char* every = std::getenv("CK_RANK_EVERY_HIT"); every != nullptr && every[0] == '1') {
+        return std::int64_t { 1 } << 40;
+    }
     return plan.has_phrase_or_prefix ? relevance_max_hits_phrase : relevance_max_hits;
 }
 constexpr std::size_t snippet_tokens = 24;
@@ -318,6 +325,23 @@ Status run_filters_only(
     return {};
 }
 
+// Past the ranked pass: the page by BM25 from the impact lists when they settle it, else head
+// matches first, then the rest, in date order.
+Status ranked_or_subject_first(
+    Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
+{
+    auto top = top_by_impacts(p, plan, q.offset, q.limit);
+    if (!top) {
+        return top.error();
+    }
+    if (top->has_value()) {
+        rows.nums = std::move(**top);
+        out.ranking = Ranking::relevance;
+        return {};
+    }
+    return subject_first(p, plan, q, out, rows);
+}
+
 // Returns the rows of the page and fills the total, choosing the strategy.
 Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
 {
@@ -329,7 +353,7 @@ Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, Sea
     if (plan.lower_bound > pass_limit(plan)) {
         out.total = plan.exact_single_word ? plan.upper_bound : plan.union_estimate;
         out.total_is_estimate = !plan.exact_single_word;
-        return subject_first(p, plan, q, out, rows);
+        return ranked_or_subject_first(p, plan, q, out, rows);
     }
     auto pass = ranked_pass(p, plan);
     if (!pass) {
@@ -341,7 +365,7 @@ Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, Sea
     }
     out.total = estimate_total(plan, static_cast<std::int64_t>(pass->hits.size()), pass->hits.back().second);
     out.total_is_estimate = true;
-    return subject_first(p, plan, q, out, rows);
+    return ranked_or_subject_first(p, plan, q, out, rows);
 }
 
 // A query that names cables by id or a time: the id matches first, then the cables of the time

@@ -99,4 +99,9 @@ Status register_score_function(sqlite3* db);
 // Decodes what ck_snippet() returns.
 bool decode_snippet(std::string_view blob, std::string& snippet, std::vector<Highlight>& highlights);
 
+// The page [offset, offset + limit) of the plan's hits by BM25 from the impact lists
+// (search_topk.cpp), exact; std::nullopt when the lists cannot settle it (the caller falls back).
+Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
+    Pack::Impl& pack, const SearchPlan& plan, std::size_t offset, std::size_t limit);
+
 } // namespace ck::content

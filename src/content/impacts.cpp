@@ -1,42 +1,46 @@
 // Fills the impacts table by ranking each frequent word's hits once, at build time, with the same
-// ck_score() the search uses, so a list's weights are exactly what a query computes.
+// ck_score() the search uses, so a list's weights are what a query computes (rounded up).
 #include "content/impacts.hpp"
 
-#include "content/pack_writer.hpp"
 #include "content/search_plan.hpp"
 #include "content/sql.hpp"
 
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstring>
-#include <filesystem>
-#include <memory>
+#include <bit>
+#include <cmath>
 #include <queue>
 
 namespace ck::content {
 
-std::string encode_impacts(const std::vector<ImpactPosting>& postings)
-{
-    std::string out(postings.size() * 8, '\0');
-    for (std::size_t i = 0; i < postings.size(); ++i) {
-        std::memcpy(out.data() + i * 8, &postings[i].row, 4);
-        std::memcpy(out.data() + i * 8 + 4, &postings[i].weight, 4);
-    }
-    return out;
-}
-
-std::vector<ImpactPosting> decode_impacts(std::string_view blob)
-{
-    std::vector<ImpactPosting> out(blob.size() / 8);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        std::memcpy(&out[i].row, blob.data() + i * 8, 4);
-        std::memcpy(&out[i].weight, blob.data() + i * 8 + 4, 4);
-    }
-    return out;
-}
-
 namespace {
+
+void put_u32(std::string& out, std::uint32_t v)
+{
+    for (int shift = 0; shift < 32; shift += 8) {
+        out.push_back(static_cast<char>((v >> shift) & 0xFFU));
+    }
+}
+
+std::uint32_t get_u32(std::string_view in, std::size_t at)
+{
+    std::uint32_t v = 0;
+    for (int i = 3; i >= 0; --i) {
+        v = (v << 8U) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
+    }
+    return v;
+}
+
+// Both kinds of entry are a u32 and a float, 8 bytes.
+template <typename T, typename Get> std::vector<T> decode_pairs(std::string_view blob, Get make)
+{
+    std::vector<T> out(blob.size() / 8);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = make(get_u32(blob, i * 8), std::bit_cast<float>(get_u32(blob, i * 8 + 4)));
+    }
+    return out;
+}
 
 // Worse first: lower weight, then the later row (the search breaks ties by row, earlier first).
 bool better(const ImpactPosting& a, const ImpactPosting& b)
@@ -48,29 +52,36 @@ struct Worse {
     bool operator()(const ImpactPosting& a, const ImpactPosting& b) const { return better(a, b); }
 };
 
+// Every cable of `term` in row order: its best impact_list_max, the bound on the rest, and the
+// block maxima.
 Result<ImpactList> rank_word(sql::Stmt& hits, const std::string& term)
 {
     const std::string expression = "{subject tags_text display_text} : \"" + term + "\"";
     const double one = 1.0;
     hits.reset();
     hits.bind(1, std::string_view(expression))
-        .bind_blob(2, std::string_view(reinterpret_cast<const char*>(&one), 8));
+        .bind_blob(2, std::string_view(reinterpret_cast<const char*>(&one), sizeof one));
     std::priority_queue<ImpactPosting, std::vector<ImpactPosting>, Worse> kept;
-    std::int64_t seen = 0;
     ImpactList list;
+    std::size_t in_block = 0;
     auto status = sql::each_row(hits, [&](const sql::Stmt& s) {
         const ImpactPosting p { static_cast<std::uint32_t>(s.column_int(0)),
-            static_cast<float>(sqlite3_column_double(s.raw(), 1)) };
-        ++seen;
+            round_up(sqlite3_column_double(s.raw(), 1)) };
+        if (in_block == 0) {
+            list.blocks.push_back({ p.row, p.weight });
+        }
+        list.blocks.back() = { p.row, std::max(list.blocks.back().max, p.weight) };
+        in_block = (in_block + 1) % impact_block_size;
         if (kept.size() < impact_list_max) {
             kept.push(p);
-        } else if (better(p, kept.top())) {
-            list.floor = std::max<double>(list.floor, kept.top().weight);
+            return;
+        }
+        const ImpactPosting out = better(p, kept.top()) ? kept.top() : p;
+        if (better(p, kept.top())) {
             kept.pop();
             kept.push(p);
-        } else {
-            list.floor = std::max<double>(list.floor, p.weight);
         }
+        list.floor = std::max<double>(list.floor, out.weight);
     });
     if (!status) {
         return status.error();
@@ -85,19 +96,64 @@ Result<ImpactList> rank_word(sql::Stmt& hits, const std::string& term)
 
 } // namespace
 
+double ImpactList::bound_outside(std::uint32_t row) const
+{
+    if (floor <= 0) {
+        return 0;
+    }
+    const auto block = std::lower_bound(
+        blocks.begin(), blocks.end(), row, [](const ImpactBlock& b, std::uint32_t r) { return b.last < r; });
+    return block == blocks.end() ? 0 : std::min<double>(floor, block->max);
+}
+
+float round_up(double weight)
+{
+    auto f = static_cast<float>(weight);
+    if (static_cast<double>(f) < weight) {
+        f = std::nextafter(f, std::numeric_limits<float>::infinity());
+    }
+    return f;
+}
+
+std::string encode_impacts(const std::vector<ImpactPosting>& postings)
+{
+    std::string out;
+    out.reserve(postings.size() * 8);
+    for (const auto& p : postings) {
+        put_u32(out, p.row);
+        put_u32(out, std::bit_cast<std::uint32_t>(p.weight));
+    }
+    return out;
+}
+
+std::vector<ImpactPosting> decode_impacts(std::string_view blob)
+{
+    return decode_pairs<ImpactPosting>(blob, [](std::uint32_t a, float b) { return ImpactPosting { a, b }; });
+}
+
+std::string encode_blocks(const std::vector<ImpactBlock>& blocks)
+{
+    std::string out;
+    out.reserve(blocks.size() * 8);
+    for (const auto& b : blocks) {
+        put_u32(out, b.last);
+        put_u32(out, std::bit_cast<std::uint32_t>(b.max));
+    }
+    return out;
+}
+
+std::vector<ImpactBlock> decode_blocks(std::string_view blob)
+{
+    return decode_pairs<ImpactBlock>(blob, [](std::uint32_t a, float b) { return ImpactBlock { a, b }; });
+}
+
 Status write_impact_lists(sqlite3* db)
 {
-    if (auto st = sql::exec(db,
-            "DROP TABLE IF EXISTS impacts; CREATE TABLE impacts(term TEXT PRIMARY KEY, postings BLOB NOT "
-            "NULL,"
-            " floor REAL NOT NULL) WITHOUT ROWID");
-        !st) {
-        return st;
-    }
     auto terms = sql::Stmt::prepare(db, "SELECT term FROM vocab WHERE docs > ?1 ORDER BY term");
     auto hits = sql::Stmt::prepare(
         db, "SELECT rowid, ck_score(search_text, ?2) FROM search_text WHERE search_text MATCH ?1");
-    auto insert = sql::Stmt::prepare(db, "INSERT INTO impacts(term, postings, floor) VALUES (?1, ?2, ?3)");
+    auto insert = sql::Stmt::prepare(
+        db, "INSERT INTO impacts(term, postings, floor, blocks) VALUES (?1, ?2, ?3, ?4)");
     if (!terms || !hits || !insert) {
         return !terms ? terms.error() : !hits ? hits.error() : insert.error();
     }
@@ -112,38 +168,15 @@ Status write_impact_lists(sqlite3* db)
         if (!list) {
             return list.error();
         }
-        const std::string blob = encode_impacts(list->postings);
-        insert->bind(1, std::string_view(term)).bind_blob(2, blob);
+        const std::string postings = encode_impacts(list->postings);
+        const std::string blocks = encode_blocks(list->blocks);
+        insert->bind(1, std::string_view(term)).bind_blob(2, postings).bind_blob(4, blocks);
         sqlite3_bind_double(insert->raw(), 3, list->floor);
         if (auto st = insert->run(); !st) {
             return st;
         }
     }
     return {};
-}
-
-} // namespace ck::content
-
-namespace ck::content {
-
-Status add_impact_lists(const std::filesystem::path& pack)
-{
-    sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(pack.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
-    std::unique_ptr<sqlite3, sql::DbCloser> db(raw);
-    if (rc != SQLITE_OK) {
-        return make_error("cannot open the pack to add impact lists", pack.string());
-    }
-    if (auto st = register_score_function(db.get()); !st) {
-        return st;
-    }
-    if (auto st = sql::exec(db.get(), "BEGIN"); !st) {
-        return st;
-    }
-    if (auto st = write_impact_lists(db.get()); !st) {
-        return st;
-    }
-    return sql::exec(db.get(), "COMMIT");
 }
 
 } // namespace ck::content

@@ -54,6 +54,8 @@ std::string_view to_string(BuildPhase phase)
         return "indexing";
     case BuildPhase::vocabulary:
         return "vocabulary";
+    case BuildPhase::ranking:
+        return "ranking";
     case BuildPhase::compacting:
         return "compacting";
     case BuildPhase::checking:
@@ -114,7 +116,9 @@ Result<sql::DbPtr> open_scratch(const fs::path& path)
     std::error_code ec;
     fs::remove(path, ec);
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    // NOMUTEX: only the writer's thread uses this connection.
+    const int rc = sqlite3_open_v2(
+        path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     sql::DbPtr db(raw);
     if (rc != SQLITE_OK) {
         return sql::db_error(raw, "create " + path.string());

@@ -58,7 +58,7 @@ struct BuildSummary {
     std::string content_hash;
 };
 
-enum class BuildPhase { sorting, writing, indexing, vocabulary, compacting, checking };
+enum class BuildPhase { sorting, writing, indexing, vocabulary, ranking, compacting, checking };
 std::string_view to_string(BuildPhase phase);
 using BuildProgress = std::function<void(BuildPhase phase, std::int64_t done, std::int64_t total)>;
 
@@ -99,9 +99,5 @@ private:
     explicit PackWriter(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
-
-// Prototype (issue 18, item 2): adds the impact lists for top-k ranking to an existing pack, in
-// place. The pack's content hash and signature no longer match afterwards: for benchmarks only.
-Status add_impact_lists(const std::filesystem::path& pack);
 
 } // namespace ck::content

@@ -1,4 +1,4 @@
-// The pack schema, version 6. Every field of the parsed Cable has a home: scalars in `cables`
+// The pack schema, version 7. Every field of the parsed Cable has a home: scalars in `cables`
 // (small columns first, the display text last, so reading a row's small fields never walks the
 // text's overflow pages), lists in `cable_lists`, references, paragraphs and attributes in their own tables.
 // Two FTS5 tables index the cables as external content: `search_text` (subject, tags, body, facet tokens) and
@@ -81,6 +81,8 @@ CREATE TABLE threads(thread INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGE
   missing_id TEXT NOT NULL, post TEXT NOT NULL, serial TEXT NOT NULL, year INTEGER NOT NULL,
   PRIMARY KEY(thread, pos)) STRICT, WITHOUT ROWID;
 CREATE TABLE permalinks(cable INTEGER PRIMARY KEY, url TEXT NOT NULL) STRICT;
+CREATE TABLE impacts(term TEXT PRIMARY KEY NOT NULL, postings BLOB NOT NULL, floor REAL NOT NULL,
+  blocks BLOB NOT NULL) STRICT, WITHOUT ROWID;
 CREATE VIRTUAL TABLE search_text USING fts5(subject, tags_text, display_text, facet_tokens,
   content='cables', content_rowid='num', tokenize='unicode61 remove_diacritics 2', detail=full);
 CREATE VIRTUAL TABLE search_head USING fts5(subject, tags_text, facet_tokens,

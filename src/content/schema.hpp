@@ -22,7 +22,9 @@ namespace ck::content::schema {
 // missing one with its post, serial and year), derived at build time and read by one query.
 // 6: tours and tour_stops (the manifest's guided tours; their texts in `texts` as "tour/N" and
 // "tour/N/stop/M").
-inline constexpr int version = 6;
+// 7: impacts (per frequent word, its best cables by BM25 term weight, a floor for the rest and
+// block maxima: top-k ranking past the ranked pass, impacts.hpp).
+inline constexpr int version = 7;
 // PRAGMA application_id of every pack: "CKPA".
 inline constexpr std::int32_t application_id = 0x434B5041;
 

@@ -2,10 +2,11 @@
 //   - few (at most relevance_max_hits): one pass in row order collects and scores every hit with
 //     ck_score() (BM25, subject and tags weighted over the body, IDF from the vocabulary), then
 //     ranks them; the total is exact;
-//   - many (the pass stops at the limit, or a single word's count is known to exceed it): matches
-//     in subject or tags first from the small head index, then the other matches, each in row
-//     order (date order), reading only the rows of the page; the total is a single word's exact
-//     count, or estimated from where the pass stopped;
+//   - many (the pass stops at the limit, or a single word's count is known to exceed it): the best
+//     relevance_top_max by BM25 over every hit, from the impact lists (search_topk.cpp), then the
+//     rest with subject and tag matches first, each part in row order (date order); when the lists
+//     cannot settle the best within their budget, the whole list is subject and tag matches first;
+//     the total is a single word's exact count, or estimated from where the pass stopped;
 //   - no text, only filters: date order.
 // Snippets are made only for the page shown.
 #include "content/query_intent.hpp"
@@ -14,7 +15,8 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <limits>
+#include <unordered_set>
 
 namespace ck::content {
 
@@ -29,15 +31,15 @@ constexpr std::int64_t relevance_max_hits_phrase = 1000;
 
 std::int64_t pass_limit(const SearchPlan& plan)
 {
-    // Prototype (branch issue18-topk): CK_RANK_EVERY_HIT=1 ranks every hit in the pass, the
-    // reference the impact lists are checked against.
-    // NOLINTNEXTLINE(concurrency-mt-unsafe): read-only, for the check script
-    if (const char* every = std::getenv("CK_RANK_EVERY_HIT"); every != nullptr && every[0] == '1') {
-        return std::int64_t { 1 } << 40;
+    if (plan.rank_every_hit) {
+        return std::numeric_limits<std::int64_t>::max() - 1;
     }
     return plan.has_phrase_or_prefix ? relevance_max_hits_phrase : relevance_max_hits;
 }
 constexpr std::size_t snippet_tokens = 24;
+// Past the ranked pass, the best this many by relevance lead the list. Always the same number,
+// whatever page is asked for, so that every page of a query agrees on which cables they are.
+constexpr std::size_t relevance_top_max = 100;
 
 struct Rows {
     std::vector<std::int64_t> nums;
@@ -325,21 +327,54 @@ Status run_filters_only(
     return {};
 }
 
-// Past the ranked pass: the page by BM25 from the impact lists when they settle it, else head
-// matches first, then the rest, in date order.
-Status ranked_or_subject_first(
-    Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, SearchResults& out, Rows& rows)
+// Past the ranked pass: the best relevance_top_max by BM25 from the impact lists, then the rest
+// with head matches first; all of them head matches first when the lists cannot settle the best.
+// The pass's hits (every hit up to its last row, scored) seed the top-k search.
+Status ranked_or_subject_first(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q,
+    SearchResults& out, Rows& rows, const RankedPass* pass = nullptr)
 {
-    auto top = top_by_impacts(p, plan, q.offset, q.limit);
+    const TopSeed seed { pass != nullptr ? &pass->hits : nullptr,
+        pass != nullptr && !pass->hits.empty() ? pass->hits.back().second : 0 };
+    auto top = top_by_impacts(p, plan, 0, relevance_top_max, seed);
     if (!top) {
         return top.error();
     }
-    if (top->has_value()) {
-        rows.nums = std::move(**top);
-        out.ranking = Ranking::relevance;
-        return {};
+    if (!top->has_value()) {
+        return subject_first(p, plan, q, out, rows);
     }
-    return subject_first(p, plan, q, out, rows);
+    const std::vector<std::int64_t>& best = **top;
+    for (std::size_t i = q.offset; i < best.size() && rows.nums.size() < q.limit; ++i) {
+        rows.nums.push_back(best[i]);
+    }
+    out.ranking = Ranking::relevance;
+    if (rows.nums.size() == q.limit || best.size() < relevance_top_max) {
+        return {}; // fewer than the most kept: every hit is among them
+    }
+    // The rest: head matches first from the start, without the best, up to the end of the page.
+    SearchQuery upto = q;
+    upto.offset = 0;
+    upto.limit = q.offset + q.limit + best.size();
+    Rows rest;
+    SearchResults ignored;
+    if (auto st = subject_first(p, plan, upto, ignored, rest); !st) {
+        return st;
+    }
+    const std::unordered_set<std::int64_t> listed(best.begin(), best.end());
+    std::size_t skip = q.offset > best.size() ? q.offset - best.size() : 0;
+    for (const std::int64_t num : rest.nums) {
+        if (rows.nums.size() == q.limit) {
+            break;
+        }
+        if (listed.contains(num)) {
+            continue;
+        }
+        if (skip > 0) {
+            --skip;
+            continue;
+        }
+        rows.nums.push_back(num);
+    }
+    return {};
 }
 
 // Returns the rows of the page and fills the total, choosing the strategy.
@@ -365,7 +400,7 @@ Status run_plan(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q, Sea
     }
     out.total = estimate_total(plan, static_cast<std::int64_t>(pass->hits.size()), pass->hits.back().second);
     out.total_is_estimate = true;
-    return ranked_or_subject_first(p, plan, q, out, rows);
+    return ranked_or_subject_first(p, plan, q, out, rows, &*pass);
 }
 
 // A query that names cables by id or a time: the id matches first, then the cables of the time

@@ -27,6 +27,9 @@ struct SearchQuery {
     // Wall-clock budget for the whole call; past it the search is interrupted and fails with a
     // "time budget" error. Zero means no budget (the curator's tool).
     std::chrono::milliseconds budget { 2000 };
+    // Rank every hit with ck_score(), however many: the slow reference the impact lists are
+    // checked against (tests, search_bench). Never set by the kiosk.
+    bool rank_every_hit = false;
 };
 
 // How the results were ordered, so a screen can say so.

@@ -470,6 +470,7 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q, const RowLim
     }
     SearchPlan plan;
     plan.query = (*parser)->parse(q.text);
+    plan.rank_every_hit = q.rank_every_hit;
     if (auto st = plan_range(p, q, plan); !st) {
         return st.error();
     }

@@ -39,6 +39,7 @@ struct SearchPlan {
     std::string idf;
     bool exact_single_word = false; // upper_bound is exact (one plain word, no other filter)
     bool matches_nothing = false; // a filter value or prefix that is not in the pack
+    bool rank_every_hit = false; // SearchQuery::rank_every_hit
 
     [[nodiscard]] bool has_text() const { return !text.empty(); }
     [[nodiscard]] bool has_filters() const { return !facets.empty(); }
@@ -99,9 +100,15 @@ Status register_score_function(sqlite3* db);
 // Decodes what ck_snippet() returns.
 bool decode_snippet(std::string_view blob, std::string& snippet, std::vector<Highlight>& highlights);
 
+// Hits already scored: every hit of the plan in rows up to `upto`, as (score, row).
+struct TopSeed {
+    const std::vector<std::pair<double, std::int64_t>>* hits = nullptr;
+    std::int64_t upto = 0;
+};
+
 // The page [offset, offset + limit) of the plan's hits by BM25 from the impact lists
 // (search_topk.cpp), exact; std::nullopt when the lists cannot settle it (the caller falls back).
-Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
-    Pack::Impl& pack, const SearchPlan& plan, std::size_t offset, std::size_t limit);
+Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(Pack::Impl& pack, const SearchPlan& plan,
+    std::size_t offset, std::size_t limit, const TopSeed& seed = {});
 
 } // namespace ck::content

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 #include <new>
+#include <span>
 #include <vector>
 
 namespace ck::content {
@@ -20,8 +21,14 @@ constexpr std::array<double, 4> column_weights = { 8.0, 4.0, 1.0, 0.0 };
 constexpr double bm25_k1 = 1.2;
 constexpr double bm25_b = 0.75;
 
+// Phrases a query may have: the parser's phrase limit times a prefix's expansions, with room.
+constexpr std::size_t phrases_max = 256;
+
+// What a query's every row shares: the average length, and each phrase's IDF from the blob argument
+// of little-endian doubles (read once, not on every row).
 struct QueryTotals {
     double average_length = 1.0;
+    std::vector<double> idf;
 };
 
 void delete_totals(void* p)
@@ -29,14 +36,13 @@ void delete_totals(void* p)
     delete static_cast<QueryTotals*>(p); // NOLINT(cppcoreguidelines-owning-memory): owned by FTS5's auxdata
 }
 
-// The IDF of each phrase, in expression order, from the blob argument of little-endian doubles.
 std::vector<double> idf_argument(int argc, sqlite3_value** argv)
 {
     std::vector<double> idf;
     if (argc > 0 && sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
         const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
         const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
-        idf.resize(size / sizeof(double));
+        idf.resize(std::min(size / sizeof(double), phrases_max));
         if (bytes != nullptr && !idf.empty()) {
             std::memcpy(idf.data(), bytes, idf.size() * sizeof(double));
         }
@@ -45,7 +51,7 @@ std::vector<double> idf_argument(int argc, sqlite3_value** argv)
 }
 
 // The query's totals, computed on its first row and kept as FTS5 auxdata; nullptr when out of memory.
-const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts)
+const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv)
 {
     if (auto* totals = static_cast<QueryTotals*>(api->xGetAuxdata(fts, 0)); totals != nullptr) {
         return totals;
@@ -61,6 +67,7 @@ const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts)
     }
     fresh->average_length
         = rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
+    fresh->idf = idf_argument(argc, argv);
     const QueryTotals* totals = fresh.get();
     if (api->xSetAuxdata(fts, fresh.release(), &delete_totals) != SQLITE_OK) {
         return nullptr;
@@ -68,11 +75,11 @@ const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts)
     return totals;
 }
 
-// Each phrase's term frequency in the row, weighted by the column it occurs in.
-std::vector<double> weighted_frequencies(const Fts5ExtensionApi* api, Fts5Context* fts)
+// Each phrase's term frequency in the row, weighted by the column it occurs in (phrases past the
+// IDFs given weigh nothing and are not counted).
+void weighted_frequencies(const Fts5ExtensionApi* api, Fts5Context* fts, std::span<double> weighted_tf)
 {
-    const int phrases = api->xPhraseCount(fts);
-    std::vector<double> weighted_tf(static_cast<std::size_t>(std::max(phrases, 0)), 0.0);
+    const int phrases = static_cast<int>(weighted_tf.size());
     int count = 0;
     api->xInstCount(fts, &count);
     for (int i = 0; i < count; ++i) {
@@ -84,20 +91,21 @@ std::vector<double> weighted_frequencies(const Fts5ExtensionApi* api, Fts5Contex
             weighted_tf[static_cast<std::size_t>(phrase)] += column_weights[static_cast<std::size_t>(column)];
         }
     }
-    return weighted_tf;
 }
 
 void score_function(
     const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv)
 {
     try {
-        const std::vector<double> idf = idf_argument(argc, argv);
-        const QueryTotals* totals = totals_of(api, fts);
+        const QueryTotals* totals = totals_of(api, fts, argc, argv);
         if (totals == nullptr) {
             sqlite3_result_error_nomem(ctx);
             return;
         }
-        const std::vector<double> weighted_tf = weighted_frequencies(api, fts);
+        std::array<double, phrases_max> tf_storage {};
+        const std::span<double> weighted_tf(tf_storage.data(),
+            std::min(totals->idf.size(), static_cast<std::size_t>(std::max(api->xPhraseCount(fts), 0))));
+        weighted_frequencies(api, fts, weighted_tf);
         double length = 0;
         for (int c = 0; c < 3; ++c) {
             int n = 0;
@@ -108,8 +116,7 @@ void score_function(
         double score = 0;
         for (std::size_t p = 0; p < weighted_tf.size(); ++p) {
             const double w = weighted_tf[p];
-            const double phrase_idf = p < idf.size() ? idf[p] : 0.0;
-            score += phrase_idf * (w * (bm25_k1 + 1.0)) / (w + norm);
+            score += totals->idf[p] * (w * (bm25_k1 + 1.0)) / (w + norm);
         }
         sqlite3_result_double(ctx, score);
     } catch (const std::bad_alloc&) {

@@ -1,70 +1,141 @@
-// Top-k by BM25 past the ranked pass's 1,000 hits, from the impact lists (impacts.hpp): the
-// threshold algorithm. Every phrase of the query (in the order of plan.idf) is bounded by the list
-// of one of its words (a phrase weighs at most what each of its words weighs in a cable). The lists
-// are walked best first, a depth at a time; each new cable is scored exactly with ck_score() over
-// the full expression (which also applies the filters and row ranges), and the walk stops when the
-// k-th best score reaches what any cable not yet seen could score: the sum, over the phrases, of
-// IDF times the next weight in their lists (or the bound past a list's end). A query whose lists
-// cannot settle its page in a bounded number of candidates falls back (std::nullopt).
+// Top-k by BM25 past the ranked pass's 1,000 hits, from the impact lists (impacts.hpp), exact.
+//
+// Every phrase of the query (in plan.idf's order) is bounded by its words' lists: a phrase weighs at
+// most what each of its words weighs in a cable. A cable's bound is, per phrase, IDF times the
+// smallest of its words' bounds: the stored weight when the cable is in a word's list, else that
+// word's block maximum at the cable's row, capped by the word's floor. Two steps:
+// 1. Candidates: every cable of the lists, most promising bound first, each scored exactly with
+//    ck_score() over the full expression (which also applies the filters and the row ranges),
+//    until the bound falls below the k-th score found.
+// 2. The rest: a cable in no list lies in some row range between the lists' block boundaries,
+//    where each word's bound is one number. The ranges whose bound reaches the k-th score are read
+//    through FTS5 (every match in the range, scored), best bound first.
+// A cable cannot match when one of the query's AND groups (a phrase with its variants, or a
+// prefix's completions) has a bound of 0 for it, so such cables and ranges are never read. A query
+// that needs more reads than the budgets falls back (std::nullopt): the caller's order.
 #include "content/impacts.hpp"
 #include "content/search_plan.hpp"
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <unordered_set>
 
 namespace ck::content {
 
 namespace {
 
-// Candidates scored before giving up: each costs a seek in every phrase's doclist.
-constexpr std::size_t candidates_max = 4000;
-// ck_score() multiplies in another order than idf * weight: a hair of slack for the rounding.
-constexpr double rounding_slack = 1e-9;
+// Candidates scored exactly (each a seek in every doclist) and rows read by range scans before a
+// query is given up on: together a few milliseconds here. A phrase's rows cost more (positions are
+// compared in every doclist) and its words' bounds are looser, so it gets less.
+struct Budget {
+    std::size_t candidates;
+    std::int64_t range_rows;
+};
+constexpr Budget words_budget { 3000, 20000 };
+constexpr Budget phrase_budget { 600, 4000 };
 // Rows read for the complete lists of rare phrases (prefix completions, variants) in one query.
 constexpr std::int64_t rare_rows_max = 3000;
+// ck_score() adds and multiplies in another order than the bounds: a hair of slack for rounding.
+constexpr double rounding_slack = 1e-9;
 
-Result<std::optional<ImpactList>> impact_list_of(Pack::Impl& p, const std::string& term)
+Budget budget_of(const SearchPlan& plan)
 {
-    auto st = p.stmt("SELECT postings, floor FROM impacts WHERE term = ?1");
+    return plan.has_phrase_or_prefix ? phrase_budget : words_budget;
+}
+
+// One word's stored list, with its postings also by row for lookups.
+struct WordBound {
+    ImpactList list;
+    std::vector<ImpactPosting> by_row;
+
+    [[nodiscard]] double at(std::uint32_t row) const
+    {
+        const auto it = std::lower_bound(by_row.begin(), by_row.end(), row,
+            [](const ImpactPosting& p, std::uint32_t r) { return p.row < r; });
+        return it != by_row.end() && it->row == row ? it->weight : list.bound_outside(row);
+    }
+    // The bound on the cables of the range ending at `last` that are not in the list; the range
+    // lies inside one block (ranges are cut at every block boundary of every word).
+    [[nodiscard]] double outside_range(std::uint32_t last) const { return list.bound_outside(last); }
+};
+
+WordBound make_word_bound(ImpactList list)
+{
+    WordBound w { std::move(list), {} };
+    w.by_row = w.list.postings;
+    std::sort(w.by_row.begin(), w.by_row.end(),
+        [](const ImpactPosting& a, const ImpactPosting& b) { return a.row < b.row; });
+    return w;
+}
+
+struct PhraseBound {
+    std::vector<WordBound> words; // a phrase of rare words: one complete list of the phrase itself
+    double idf = 0;
+    std::size_t group = 0; // the query phrase it stands for (AND across groups, OR within)
+
+    [[nodiscard]] double at(std::uint32_t row) const
+    {
+        double w = std::numeric_limits<double>::infinity();
+        for (const auto& word : words) {
+            w = std::min(w, word.at(row));
+        }
+        return idf * w;
+    }
+    [[nodiscard]] double outside_range(std::uint32_t last) const
+    {
+        double w = std::numeric_limits<double>::infinity();
+        for (const auto& word : words) {
+            w = std::min(w, word.outside_range(last));
+        }
+        return idf * w;
+    }
+};
+
+struct QueryBound {
+    std::vector<PhraseBound> phrases;
+    std::size_t groups = 0;
+
+    // The sum of the phrases' bounds, or -1 when a group's is 0 (the cable cannot match).
+    template <typename Each> [[nodiscard]] double sum(Each each) const
+    {
+        std::vector<double> per_group(groups, 0.0);
+        for (const auto& p : phrases) {
+            per_group[p.group] += each(p);
+        }
+        double total = 0;
+        for (const double g : per_group) {
+            if (g <= 0) {
+                return -1;
+            }
+            total += g;
+        }
+        return total;
+    }
+    [[nodiscard]] double at(std::uint32_t row) const
+    {
+        return sum([row](const PhraseBound& p) { return p.at(row); });
+    }
+    [[nodiscard]] double outside_range(std::uint32_t last) const
+    {
+        return sum([last](const PhraseBound& p) { return p.outside_range(last); });
+    }
+};
+
+Result<std::optional<ImpactList>> stored_list(Pack::Impl& p, const std::string& term)
+{
+    auto st = p.stmt("SELECT postings, floor, blocks FROM impacts WHERE term = ?1");
     if (!st) {
         return st.error();
     }
     (*st)->bind(1, std::string_view(term));
     return sql::query_one(**st, [](const sql::Stmt& s) {
-        return ImpactList { decode_impacts(s.column_view(0)), sqlite3_column_double(s.raw(), 1) };
+        return ImpactList { decode_impacts(s.column_view(0)), sqlite3_column_double(s.raw(), 1),
+            decode_blocks(s.column_view(2)) };
     });
 }
 
-// The words of each phrase in plan.idf's order (search_plan.cpp's plan_phrases).
-std::vector<std::vector<std::string>> phrases_in_idf_order(const SearchPlan& plan)
-{
-    std::vector<std::vector<std::string>> out;
-    for (const auto& phrase : plan.query.phrases) {
-        if (phrase.prefix) {
-            for (const auto& e : plan.expansions) {
-                out.push_back({ e });
-            }
-        } else {
-            out.push_back(phrase.tokens);
-        }
-        for (const auto& v : phrase.variants) {
-            out.push_back(v);
-        }
-    }
-    return out;
-}
-
-struct Bounded {
-    ImpactList list;
-    double idf = 0;
-    [[nodiscard]] double bound_at(std::size_t depth) const
-    {
-        return idf * (depth < list.postings.size() ? list.postings[depth].weight : list.floor);
-    }
-};
-
-// The complete list of a phrase none of whose words has a stored one (each such word is in at most
+// The complete list of a phrase with a word that has no stored list (so in at most
 // impact_min_docs cables), weighed with ck_score() at an IDF of 1; none past `budget` rows.
 Result<std::optional<ImpactList>> whole_list(
     Pack::Impl& p, const std::vector<std::string>& tokens, std::int64_t& budget)
@@ -86,8 +157,8 @@ Result<std::optional<ImpactList>> whole_list(
         .bind(3, budget + 1);
     ImpactList list;
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
-        list.postings.push_back({ static_cast<std::uint32_t>(s.column_int(0)),
-            static_cast<float>(sqlite3_column_double(s.raw(), 1)) });
+        list.postings.push_back(
+            { static_cast<std::uint32_t>(s.column_int(0)), round_up(sqlite3_column_double(s.raw(), 1)) });
     });
     if (!status) {
         return status.error();
@@ -96,135 +167,316 @@ Result<std::optional<ImpactList>> whole_list(
     if (budget < 0) {
         return std::optional<ImpactList> {};
     }
-    std::sort(list.postings.begin(), list.postings.end(), [](const ImpactPosting& a, const ImpactPosting& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.row < b.row;
-    });
     return std::optional<ImpactList>(std::move(list));
 }
 
-// One list per phrase: the shortest bound among its words that have one; none when a word has no
-// list (a phrase of a rare word is left to the ranked pass).
-Result<std::optional<std::vector<Bounded>>> lists_of(Pack::Impl& p, const SearchPlan& plan)
+// The words of each phrase in plan.idf's order (search_plan.cpp's plan_phrases), with its group.
+std::vector<std::pair<std::vector<std::string>, std::size_t>> phrases_in_idf_order(const SearchPlan& plan)
 {
-    auto has_table = p.stmt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'impacts'");
-    if (!has_table) {
-        return has_table.error();
+    std::vector<std::pair<std::vector<std::string>, std::size_t>> out;
+    for (std::size_t g = 0; g < plan.query.phrases.size(); ++g) {
+        const auto& phrase = plan.query.phrases[g];
+        if (phrase.prefix) {
+            for (const auto& e : plan.expansions) {
+                out.push_back({ { e }, g });
+            }
+        } else {
+            out.push_back({ phrase.tokens, g });
+        }
+        for (const auto& v : phrase.variants) {
+            out.push_back({ v, g });
+        }
     }
-    auto count = sql::query_one(**has_table, [](const sql::Stmt& s) { return s.column_int(0); });
-    if (!count) {
-        return count.error();
-    }
-    if (count->value_or(0) == 0) {
-        return std::optional<std::vector<Bounded>> {}; // a pack built without impact lists
-    }
+    return out;
+}
+
+// The bounds of every phrase; none when the lists cannot be had within the budget.
+Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& plan)
+{
     const auto phrases = phrases_in_idf_order(plan);
     if (phrases.empty() || plan.idf.size() != phrases.size() * sizeof(double)) {
-        return std::optional<std::vector<Bounded>> {};
+        return std::optional<QueryBound> {};
     }
-    std::vector<Bounded> out;
+    QueryBound out;
+    out.groups = plan.query.phrases.size();
     std::int64_t rare_budget = rare_rows_max;
     for (std::size_t i = 0; i < phrases.size(); ++i) {
-        std::optional<ImpactList> chosen;
-        for (const auto& token : phrases[i]) {
-            auto list = impact_list_of(p, token);
+        PhraseBound phrase;
+        phrase.group = phrases[i].second;
+        std::memcpy(&phrase.idf, plan.idf.data() + i * sizeof(double), sizeof(double));
+        for (const auto& token : phrases[i].first) {
+            auto list = stored_list(p, token);
             if (!list) {
                 return list.error();
             }
-            if (list->has_value()
-                && (!chosen || (*list)->postings.front().weight < chosen->postings.front().weight)) {
-                chosen = std::move(**list);
+            if (!list->has_value()) {
+                phrase.words.clear(); // a rare word: the phrase's own complete list instead
+                break;
             }
+            phrase.words.push_back(make_word_bound(std::move(**list)));
         }
-        if (!chosen) {
-            // A phrase of a rare word (no stored list): all its cables, weighed now.
-            auto whole = whole_list(p, phrases[i], rare_budget);
+        if (phrase.words.empty()) {
+            auto whole = whole_list(p, phrases[i].first, rare_budget);
             if (!whole) {
                 return whole.error();
             }
-            chosen = std::move(*whole);
+            if (!whole->has_value()) {
+                return std::optional<QueryBound> {};
+            }
+            phrase.words.push_back(make_word_bound(std::move(**whole)));
         }
-        if (!chosen || chosen->postings.empty()) {
-            return std::optional<std::vector<Bounded>> {};
-        }
-        double idf = 0;
-        std::memcpy(&idf, plan.idf.data() + i * sizeof(double), sizeof(double));
-        out.push_back({ std::move(*chosen), idf });
+        out.phrases.push_back(std::move(phrase));
     }
-    return std::optional<std::vector<Bounded>>(std::move(out));
+    return std::optional<QueryBound>(std::move(out));
 }
 
-Result<std::optional<double>> exact_score(Pack::Impl& p, const SearchPlan& plan, std::int64_t row)
-{
-    auto st = p.stmt("SELECT ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
-                     " AND rowid = ?6 AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, plan.full_expression()).bind_blob(4, plan.idf).bind(6, row);
-    (*st)->bind(2, plan.lo).bind(3, plan.hi).bind(8, plan.skip_lo).bind(9, plan.skip_hi);
-    return sql::query_one(**st, [](const sql::Stmt& s) { return sqlite3_column_double(s.raw(), 0); });
-}
+using Scored = std::pair<double, std::int64_t>; // (score, row)
 
-bool ranks_before(const std::pair<double, std::int64_t>& a, const std::pair<double, std::int64_t>& b)
+bool ranks_before(const Scored& a, const Scored& b)
 {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
 }
 
+// The best `need` matches seen so far and the score a newcomer must reach.
+class TopK {
+public:
+    explicit TopK(std::size_t need)
+        : m_need(need)
+    {
+    }
+    void add(Scored s)
+    {
+        m_hits.push_back(s);
+        std::push_heap(m_hits.begin(), m_hits.end(), ranks_before);
+        if (m_hits.size() > m_need) {
+            std::pop_heap(m_hits.begin(), m_hits.end(), ranks_before);
+            m_hits.pop_back();
+        }
+    }
+    // Whether a cable bounded by `bound` could still enter the page (ties go to the earlier row, so
+    // an equal score still could).
+    [[nodiscard]] bool could_enter(double bound) const
+    {
+        return m_hits.size() < m_need || bound * (1.0 + rounding_slack) >= m_hits.front().first;
+    }
+    [[nodiscard]] std::vector<Scored> sorted() const
+    {
+        auto out = m_hits;
+        std::sort(out.begin(), out.end(), ranks_before);
+        return out;
+    }
+
+private:
+    std::size_t m_need;
+    std::vector<Scored> m_hits; // a heap with the worst of the page on top
+};
+
+// The row ranges between every word's block boundaries, in row order: inside one, each word's bound
+// on a cable not in its list is one number.
+struct Range {
+    std::int64_t lo = 0;
+    std::int64_t hi = 0;
+    std::size_t pending = 0; // list cables in it not yet scored
+    bool read = false;
+};
+
+std::vector<Range> ranges_of(const SearchPlan& plan, std::int64_t seeded, const QueryBound& bound)
+{
+    std::vector<std::uint32_t> cuts;
+    for (const auto& phrase : bound.phrases) {
+        for (const auto& word : phrase.words) {
+            for (const auto& block : word.list.blocks) {
+                cuts.push_back(block.last);
+            }
+        }
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    std::vector<Range> ranges;
+    std::int64_t lo = std::max<std::int64_t>(plan.lo, seeded + 1);
+    for (const std::uint32_t last : cuts) {
+        if (last >= lo && lo <= plan.hi) {
+            ranges.push_back({ lo, std::min<std::int64_t>(last, plan.hi) });
+        }
+        lo = std::max<std::int64_t>(lo, std::int64_t { last } + 1);
+    }
+    if (lo <= plan.hi) {
+        ranges.push_back({ lo, plan.hi }); // past every block: only complete lists' cables
+    }
+    return ranges;
+}
+
+// The index of the range holding `row` (ranges are sorted and disjoint; the row lies in one).
+std::size_t range_of(const std::vector<Range>& ranges, std::int64_t row)
+{
+    const auto it = std::lower_bound(
+        ranges.begin(), ranges.end(), row, [](const Range& r, std::int64_t x) { return r.hi < x; });
+    return static_cast<std::size_t>(it - ranges.begin());
+}
+
+// A unit of work: score one list cable (a seek), or read one range whole (every match in it).
+struct Work {
+    double bound = 0;
+    std::size_t range = 0;
+    std::int64_t row = 0; // a list cable; 0: the range's cables outside every list
+};
+
+// Does the work best bound first until no cable left could enter the page. A range holding several
+// list cables not yet scored is read whole rather than seeking each: one statement for all.
+class BoundedSearch {
+public:
+    BoundedSearch(Pack::Impl& p, const SearchPlan& plan, std::vector<Range> ranges, TopK& top)
+        : m_pack(p)
+        , m_plan(plan)
+        , m_expression(plan.full_expression())
+        , m_ranges(std::move(ranges))
+        , m_top(top)
+    {
+    }
+
+    // False when the budget ran out before the page was settled.
+    Result<bool> run(const QueryBound& bound, std::int64_t seeded)
+    {
+        std::vector<Work> work;
+        std::unordered_set<std::uint32_t> listed;
+        for (const auto& phrase : bound.phrases) {
+            for (const auto& word : phrase.words) {
+                for (const auto& posting : word.list.postings) {
+                    if (posting.row > seeded && m_plan.covers(posting.row)
+                        && listed.insert(posting.row).second) {
+                        if (const double b = bound.at(posting.row); b >= 0) {
+                            const std::size_t r = range_of(m_ranges, posting.row);
+                            ++m_ranges[r].pending;
+                            work.push_back({ b, r, posting.row });
+                        }
+                    }
+                }
+            }
+        }
+        for (std::size_t r = 0; r < m_ranges.size(); ++r) {
+            if (const double b = bound.outside_range(static_cast<std::uint32_t>(m_ranges[r].hi)); b >= 0) {
+                work.push_back({ b, r, 0 });
+            }
+        }
+        std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) {
+            return a.bound != b.bound ? a.bound > b.bound : a.row < b.row;
+        });
+        const Budget budget = budget_of(m_plan);
+        for (const Work& w : work) {
+            if (!m_top.could_enter(w.bound)) {
+                return true;
+            }
+            Range& range = m_ranges[w.range];
+            if (range.read) {
+                continue;
+            }
+            const bool whole = w.row == 0 || range.pending >= read_whole_min;
+            auto st = whole ? read_range(range) : seek(w.row);
+            if (!st) {
+                return st.error();
+            }
+            range.pending -= w.row != 0 ? 1 : 0;
+            if (m_seeks > budget.candidates || m_rows > budget.range_rows) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+private:
+    // A seek costs about as much as reading a few rows of a range: a range holding this many list
+    // cables not yet scored is read whole instead.
+    static constexpr std::size_t read_whole_min = 4;
+
+    Status seek(std::int64_t row)
+    {
+        ++m_seeks;
+        auto st = m_pack.stmt("SELECT ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
+                              " AND rowid = ?6 AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, m_expression).bind_blob(4, m_plan.idf).bind(6, row);
+        (*st)->bind(2, m_plan.lo).bind(3, m_plan.hi).bind(8, m_plan.skip_lo).bind(9, m_plan.skip_hi);
+        auto score
+            = sql::query_one(**st, [](const sql::Stmt& s) { return sqlite3_column_double(s.raw(), 0); });
+        if (!score) {
+            return score.error();
+        }
+        if (score->has_value()) {
+            m_top.add({ **score, row });
+        }
+        m_scored.insert(static_cast<std::uint32_t>(row));
+        return {};
+    }
+
+    // Every match in the range but those already scored.
+    Status read_range(Range& range)
+    {
+        ++m_seeks;
+        range.read = true;
+        auto st = m_pack.stmt(
+            "SELECT rowid, ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
+            " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
+        if (!st) {
+            return st.error();
+        }
+        (*st)->bind(1, m_expression).bind_blob(4, m_plan.idf);
+        (*st)->bind(2, range.lo).bind(3, range.hi).bind(8, m_plan.skip_lo).bind(9, m_plan.skip_hi);
+        return sql::each_row(**st, [&](const sql::Stmt& s) {
+            ++m_rows;
+            const auto row = s.column_int(0);
+            if (!m_scored.contains(static_cast<std::uint32_t>(row))) {
+                m_top.add({ sqlite3_column_double(s.raw(), 1), row });
+            }
+        });
+    }
+
+    Pack::Impl& m_pack;
+    const SearchPlan& m_plan;
+    std::string m_expression;
+    std::vector<Range> m_ranges;
+    TopK& m_top;
+    std::unordered_set<std::uint32_t> m_scored; // list cables scored by a seek
+    std::size_t m_seeks = 0;
+    std::int64_t m_rows = 0;
+};
+
 } // namespace
 
 Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
-    Pack::Impl& p, const SearchPlan& plan, std::size_t offset, std::size_t limit)
+    Pack::Impl& p, const SearchPlan& plan, std::size_t offset, std::size_t limit, const TopSeed& seed)
 {
     using Page = std::optional<std::vector<std::int64_t>>;
-    auto lists = lists_of(p, plan);
-    if (!lists) {
-        return lists.error();
-    }
-    if (!lists->has_value()) {
+    if (!plan.expansions.empty()) {
+        // A prefix's completions are ORed: a cable holds one or two of up to sixteen, but the bound
+        // adds all their weights, and almost every candidate has to be read. Not ranked here.
         return Page {};
     }
-    const std::vector<Bounded>& bounded = **lists;
-    const std::size_t need = offset + limit;
-    std::vector<std::pair<double, std::int64_t>> hits; // (score, row), every match seen
-    std::unordered_set<std::uint32_t> seen;
-    std::size_t longest = 0;
-    for (const auto& b : bounded) {
-        longest = std::max(longest, b.list.postings.size());
+    auto bound = bounds_of(p, plan);
+    if (!bound) {
+        return bound.error();
     }
-    bool settled = false;
-    for (std::size_t depth = 0; depth < longest && !settled; ++depth) {
-        for (const auto& b : bounded) {
-            if (depth >= b.list.postings.size() || !seen.insert(b.list.postings[depth].row).second) {
-                continue;
-            }
-            if (seen.size() > candidates_max) {
-                return Page {};
-            }
-            auto score = exact_score(p, plan, b.list.postings[depth].row);
-            if (!score) {
-                return score.error();
-            }
-            if (score->has_value()) {
-                hits.emplace_back(**score, b.list.postings[depth].row);
-            }
-        }
-        double unseen = 0;
-        for (const auto& b : bounded) {
-            unseen += b.bound_at(depth + 1);
-        }
-        if (hits.size() >= need) {
-            std::nth_element(
-                hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(need - 1), hits.end(), ranks_before);
-            settled = hits[need - 1].first >= unseen * (1.0 + rounding_slack);
-        }
-        settled = settled || unseen <= 0; // complete lists: every match has been seen
+    if (!bound->has_value()) {
+        return Page {};
     }
+    TopK top(offset + limit);
+    if (seed.hits != nullptr) {
+        for (const auto& hit : *seed.hits) {
+            top.add(hit);
+        }
+    }
+    BoundedSearch search(p, plan, ranges_of(plan, seed.upto, **bound), top);
+    auto settled = search.run(**bound, seed.upto);
     if (!settled) {
-        return Page {}; // the lists ran out before the page was settled
+        return settled.error();
     }
-    std::sort(hits.begin(), hits.end(), ranks_before);
+    if (!*settled) {
+        return Page {};
+    }
+    const auto hits = top.sorted();
     std::vector<std::int64_t> page;
-    for (std::size_t i = offset; i < hits.size() && i < need; ++i) {
+    for (std::size_t i = offset; i < hits.size(); ++i) {
         page.push_back(hits[i].second);
     }
     return Page(std::move(page));

@@ -3,8 +3,10 @@
 // column that only our own query code ever names, so filters run inside the search index.
 #include "content/writer_tables.hpp"
 
+#include "content/impacts.hpp"
 #include "content/query.hpp"
 #include "content/schema.hpp"
+#include "content/search_plan.hpp"
 #include "content/writer_threads.hpp"
 
 #include <algorithm>
@@ -539,7 +541,7 @@ Status TableWriter::build_indexes(const BuildProgress& progress)
     // or of the glossary. A word found once, in OCR text, is most often debris ("oswaldsand"): the
     // words of the OCR'd documents and of the glossary are counted in contentless indexes of their
     // own (dropped before compaction) to tell.
-    return sql::exec(m_db,
+    auto st = sql::exec(m_db,
         "CREATE VIRTUAL TABLE temp.text_vocab USING fts5vocab(main, search_text, row);"
         "CREATE VIRTUAL TABLE temp.ocr_text USING fts5(t, content='', detail=none,"
         " tokenize='unicode61 remove_diacritics 2');"
@@ -563,6 +565,17 @@ Status TableWriter::build_indexes(const BuildProgress& progress)
         " WHERE NOT (v.term GLOB 'x[cot][0-9]*' AND v.term NOT GLOB 'x[cot]*[^0-9]*') ORDER BY v.term;"
         "DROP TABLE temp.text_vocab; DROP TABLE temp.ocr_vocab; DROP TABLE temp.ocr_text;"
         "DROP TABLE temp.glossary_vocab; DROP TABLE temp.glossary_text;");
+    if (!st) {
+        return st;
+    }
+    if (progress) {
+        progress(BuildPhase::ranking, 0, 1);
+    }
+    // The impact lists rank every frequent word's cables once with the search's own ck_score().
+    st = register_score_function(m_db);
+    st = st ? sql::exec(m_db, "BEGIN;") : st;
+    st = st ? write_impact_lists(m_db) : st;
+    return st ? sql::exec(m_db, "COMMIT;") : st;
 }
 
 Status TableWriter::write_meta(const std::string& content_hash)

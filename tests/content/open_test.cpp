@@ -121,15 +121,17 @@ TEST_CASE("header fields that lie about the file are refused (HOSTILE_INPUTS b2.
         { "text encoding UTF-16", 59, 2, "UTF-8" },
         { "another application's database", 68, 0x00, "application id" },
         { "a future schema version", 63, 9,
-            "schema version 9; this build reads version 6: the pack is newer" },
+            "schema version 9; this build reads version 7: the pack is newer" },
         { "a pack of schema version 2 (before vocab.offered)", 63, 2,
-            "schema version 2; this build reads version 6: the pack is older than this kiosk; rebuild it" },
+            "schema version 2; this build reads version 7: the pack is older than this kiosk; rebuild it" },
         { "a pack of schema version 3 (before permalinks)", 63, 3,
-            "schema version 3; this build reads version 6: the pack is older than this kiosk; rebuild it" },
+            "schema version 3; this build reads version 7: the pack is older than this kiosk; rebuild it" },
         { "a pack of schema version 4 (before threads)", 63, 4,
-            "schema version 4; this build reads version 6: the pack is older than this kiosk; rebuild it" },
+            "schema version 4; this build reads version 7: the pack is older than this kiosk; rebuild it" },
         { "a pack of schema version 5 (before tours)", 63, 5,
-            "schema version 5; this build reads version 6: the pack is older than this kiosk; rebuild it" },
+            "schema version 5; this build reads version 7: the pack is older than this kiosk; rebuild it" },
+        { "a pack of schema version 6 (before impacts)", 63, 6,
+            "schema version 6; this build reads version 7: the pack is older than this kiosk; rebuild it" },
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -248,6 +250,14 @@ TEST_CASE("a b-tree page overwritten with garbage fails the integrity check with
     int refused = 0;
     for (std::size_t page = 1; page < pages; ++page) {
         CAPTURE(page);
+        // An empty table's leaf (the impacts table of a small pack) has no cells: bytes 8 to 40
+        // are free space there, and garbage in free space is no damage.
+        const auto type = static_cast<unsigned char>(good[page * page_size]);
+        const bool empty_leaf = (type == 0x0a || type == 0x0d) && good[page * page_size + 3] == 0
+            && good[page * page_size + 4] == 0;
+        if (empty_leaf) {
+            continue;
+        }
         const auto path = p.dir / "corrupt.ckpack";
         std::string bytes = good;
         // Cell pointers past the page end, in the style of SQLite's corrupt7.test (on an overflow

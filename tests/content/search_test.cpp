@@ -245,14 +245,15 @@ TEST_CASE("completion offers index words for the word being typed, most frequent
     }
 }
 
-TEST_CASE("a frequent word lists subject and tag matches first, and paging walks every hit once")
+TEST_CASE("a frequent word lists its best by relevance, then subject and tag matches first, and paging walks "
+          "every hit once")
 {
     BigPack p(6000);
     // "subject" is in every subject, "common" in every body: both beyond the relevance limit.
     for (const char* word : { "subject", "common" }) {
         CAPTURE(word);
         auto first = search(p.pack, word, 25);
-        CHECK(first.ranking == content::Ranking::subject_first);
+        CHECK(first.ranking == content::Ranking::relevance); // from the impact lists
         CHECK(first.total == 6000);
         CHECK_FALSE(first.total_is_estimate); // one word: its document count is exact
         std::set<std::string> seen;
@@ -265,8 +266,9 @@ TEST_CASE("a frequent word lists subject and tag matches first, and paging walks
         }
         CHECK(seen.size() == 2400);
     }
-    // Paging through all of "common": the 600 cables with it in the subject come first, each
-    // part in date order, and no cable appears twice.
+    // Paging through all of "common": the 600 cables with it in the subject come first (the best
+    // hundred by relevance are among them, and every score ties, so they too are in date order),
+    // each part in date order, and no cable appears twice.
     std::vector<content::SearchHit> listing;
     for (std::size_t offset = 0; offset < 6100; offset += 100) {
         auto page = search(p.pack, "common", 100, offset);
@@ -284,7 +286,7 @@ TEST_CASE("a frequent word lists subject and tag matches first, and paging walks
     CHECK(listing.size() == 6000);
     CHECK(unique.size() == 6000);
     auto mixed = search(p.pack, "subject common", 20);
-    CHECK(mixed.ranking == content::Ranking::subject_first);
+    CHECK(mixed.ranking == content::Ranking::relevance);
     CHECK(mixed.total_is_estimate);
     CHECK(mixed.total > 4000);
     CHECK(mixed.total <= 6000);

@@ -1,0 +1,176 @@
+// True relevance past the ranked pass (issue 18, item 2): on a pack large enough for the impact
+// lists, the best hundred of every query the lists settle are exactly what ranking every hit with
+// ck_score() gives, on every page, and paging past them lists every hit once.
+#include "content/search.hpp"
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <set>
+
+using namespace ck;
+using test::TempDir;
+
+namespace {
+
+// Cables whose words follow a Zipf law over a made-up vocabulary, with bodies and subjects of
+// varied lengths, so that BM25 weights differ from cable to cable (and a few tie).
+std::vector<cable::Cable> zipf_cables(int count)
+{
+    static const char* const onsets[] = { "b", "d", "k", "m", "n", "r", "s", "t", "v", "z" };
+    static const char* const vowels[] = { "a", "e", "i", "o", "u" };
+    std::vector<std::string> vocabulary;
+    for (const char* a : onsets) {
+        for (const char* b : vowels) {
+            for (const char* c : onsets) {
+                vocabulary.push_back(std::string(a) + b + c + "o");
+            }
+        }
+    }
+    std::vector<double> weights;
+    for (std::size_t i = 0; i < vocabulary.size(); ++i) {
+        weights.push_back(1.0 / std::pow(static_cast<double>(i + 1), 0.9));
+    }
+    std::mt19937 rng(7);
+    std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
+    auto words = [&](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) {
+            out += (out.empty() ? "" : " ") + vocabulary[pick(rng)];
+        }
+        return out;
+    };
+    static const char* const classes[] = { "UNCLASSIFIED", "CONFIDENTIAL", "SECRET" };
+    std::vector<cable::Cable> out;
+    for (int i = 0; i < count; ++i) {
+        cable::Cable c;
+        c.id = "99ZIPF" + std::to_string(i + 1);
+        c.date = cable::CableDate { 1970 + (i * 30) / count, 1 + i % 12, 1 + i % 28, -1, -1 };
+        c.classification = classes[i % 3];
+        c.origin = i % 2 == 0 ? "Embassy Tokyo" : "Embassy Seoul";
+        c.from = "AMEMBASSY X";
+        c.tags = { i % 2 == 0 ? "PREL" : "ETRD" };
+        c.subject = words(2 + static_cast<int>(rng() % 6));
+        c.display_text = words(20 + static_cast<int>(rng() % 180)) + ".";
+        c.source_file = "zipf/" + c.id + ".txt";
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+struct ZipfPack {
+    TempDir dir;
+    content::Pack pack;
+    ZipfPack()
+        : pack((test::build_pack(dir / "z.ckpack", zipf_cables(2500)), test::open_pack(dir / "z.ckpack")))
+    {
+    }
+};
+
+content::SearchResults run(content::Pack& pack, content::SearchQuery q)
+{
+    q.budget = std::chrono::milliseconds { 0 };
+    auto r = pack.search(q);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+    return std::move(*r);
+}
+
+std::vector<std::string> ids(const content::SearchResults& r)
+{
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) {
+        out.push_back(h.cable.id);
+    }
+    return out;
+}
+
+// The same page ranked by scoring every hit: the reference.
+std::vector<std::string> reference(content::Pack& pack, content::SearchQuery q)
+{
+    q.rank_every_hit = true;
+    const auto r = run(pack, q);
+    CHECK(r.ranking == content::Ranking::relevance);
+    return ids(r);
+}
+
+} // namespace
+
+TEST_CASE(
+    "past a thousand hits the first pages are the best by BM25 over every hit, as ranking them all gives")
+{
+    ZipfPack p;
+    struct Case {
+        const char* text;
+        std::optional<int> year_from;
+        const char* classification;
+    };
+    // Single words from the most frequent to past a thousand cables, ANDs of frequent words, with a
+    // year range and a classification, and a phrase of two frequent words.
+    const Case cases[] = {
+        { "babo ", {}, "" },
+        { "babo ", 1985, "" },
+        { "bado ", {}, "SECRET" },
+        { "bako ", {}, "" },
+        { "bamo ", {}, "" },
+        { "bano ", {}, "" },
+        { "babo bado ", {}, "" },
+        { "babo bako ", 1990, "" },
+        { "bado bamo ", {}, "CONFIDENTIAL" },
+        { "\"babo bado\" ", {}, "" },
+    };
+    int ranked = 0;
+    for (const auto& c : cases) {
+        for (const auto& [offset, limit] :
+            { std::pair<std::size_t, std::size_t> { 0, 20 }, { 20, 20 }, { 60, 40 } }) {
+            CAPTURE(c.text);
+            CAPTURE(offset);
+            content::SearchQuery q;
+            q.text = c.text;
+            q.year_from = c.year_from;
+            q.classification = c.classification;
+            q.offset = offset;
+            q.limit = limit;
+            const auto got = run(p.pack, q);
+            CHECK(got.total > 100);
+            if (got.ranking == content::Ranking::relevance) {
+                ++ranked;
+                CHECK(ids(got) == reference(p.pack, q));
+            }
+        }
+    }
+    // The lists must settle the single words at least: otherwise this test would check nothing.
+    CHECK(ranked >= 18);
+    // The most frequent word is past the ranked pass by itself, and its lists settle its page.
+    content::SearchQuery most;
+    most.text = "babo ";
+    const auto r = run(p.pack, most);
+    CHECK(r.total > 1000);
+    CHECK(r.ranking == content::Ranking::relevance);
+}
+
+TEST_CASE("paging a frequent word past its best hundred lists every hit once, the best hundred first")
+{
+    ZipfPack p;
+    content::SearchQuery q;
+    q.text = "bado ";
+    q.limit = 100;
+    const auto first = run(p.pack, q);
+    REQUIRE(first.ranking == content::Ranking::relevance);
+    REQUIRE(first.total > 1000);
+    CHECK(ids(first) == reference(p.pack, q));
+    std::vector<std::string> listing;
+    for (std::size_t offset = 0; offset < static_cast<std::size_t>(first.total) + 100; offset += 70) {
+        q.offset = offset;
+        q.limit = 70;
+        const auto page = run(p.pack, q);
+        const auto page_ids = ids(page);
+        listing.insert(listing.end(), page_ids.begin(), page_ids.end());
+    }
+    const std::set<std::string> unique(listing.begin(), listing.end());
+    CHECK(listing.size() == static_cast<std::size_t>(first.total));
+    CHECK(unique.size() == listing.size());
+    CHECK(std::vector<std::string>(listing.begin(), listing.begin() + 100) == ids(first));
+}

@@ -1,5 +1,5 @@
 // Fills the impacts table by ranking each frequent word's hits once, at build time, with the same
-// ck_score() the search uses, so a list's weights are what a query computes (rounded up).
+// ck_score() the search uses, so a list's weights are exactly what a query computes.
 #include "content/impacts.hpp"
 
 #include "content/search_plan.hpp"
@@ -32,15 +32,19 @@ std::uint32_t get_u32(std::string_view in, std::size_t at)
     return v;
 }
 
-// Both kinds of entry are a u32 and a float, 8 bytes.
-template <typename T, typename Get> std::vector<T> decode_pairs(std::string_view blob, Get make)
+void put_u64(std::string& out, std::uint64_t v)
 {
-    std::vector<T> out(blob.size() / 8);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        out[i] = make(get_u32(blob, i * 8), std::bit_cast<float>(get_u32(blob, i * 8 + 4)));
-    }
-    return out;
+    put_u32(out, static_cast<std::uint32_t>(v & 0xFFFFFFFFU));
+    put_u32(out, static_cast<std::uint32_t>(v >> 32U));
 }
+
+std::uint64_t get_u64(std::string_view in, std::size_t at)
+{
+    return std::uint64_t { get_u32(in, at) } | (std::uint64_t { get_u32(in, at + 4) } << 32U);
+}
+
+constexpr std::size_t posting_bytes = 12;
+constexpr std::size_t block_bytes = 8;
 
 // Worse first: lower weight, then the later row (the search breaks ties by row, earlier first).
 bool better(const ImpactPosting& a, const ImpactPosting& b)
@@ -66,11 +70,11 @@ Result<ImpactList> rank_word(sql::Stmt& hits, const std::string& term)
     std::size_t in_block = 0;
     auto status = sql::each_row(hits, [&](const sql::Stmt& s) {
         const ImpactPosting p { static_cast<std::uint32_t>(s.column_int(0)),
-            round_up(sqlite3_column_double(s.raw(), 1)) };
+            sqlite3_column_double(s.raw(), 1) };
         if (in_block == 0) {
-            list.blocks.push_back({ p.row, p.weight });
+            list.blocks.push_back({ p.row, 0.0F });
         }
-        list.blocks.back() = { p.row, std::max(list.blocks.back().max, p.weight) };
+        list.blocks.back() = { p.row, std::max(list.blocks.back().max, round_up(p.weight)) };
         in_block = (in_block + 1) % impact_block_size;
         if (kept.size() < impact_list_max) {
             kept.push(p);
@@ -81,7 +85,7 @@ Result<ImpactList> rank_word(sql::Stmt& hits, const std::string& term)
             kept.pop();
             kept.push(p);
         }
-        list.floor = std::max<double>(list.floor, out.weight);
+        list.floor = std::max(list.floor, out.weight);
     });
     if (!status) {
         return status.error();
@@ -118,23 +122,28 @@ float round_up(double weight)
 std::string encode_impacts(const std::vector<ImpactPosting>& postings)
 {
     std::string out;
-    out.reserve(postings.size() * 8);
+    out.reserve(postings.size() * posting_bytes);
     for (const auto& p : postings) {
         put_u32(out, p.row);
-        put_u32(out, std::bit_cast<std::uint32_t>(p.weight));
+        put_u64(out, std::bit_cast<std::uint64_t>(p.weight));
     }
     return out;
 }
 
 std::vector<ImpactPosting> decode_impacts(std::string_view blob)
 {
-    return decode_pairs<ImpactPosting>(blob, [](std::uint32_t a, float b) { return ImpactPosting { a, b }; });
+    std::vector<ImpactPosting> out(blob.size() / posting_bytes);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = { get_u32(blob, i * posting_bytes),
+            std::bit_cast<double>(get_u64(blob, i * posting_bytes + 4)) };
+    }
+    return out;
 }
 
 std::string encode_blocks(const std::vector<ImpactBlock>& blocks)
 {
     std::string out;
-    out.reserve(blocks.size() * 8);
+    out.reserve(blocks.size() * block_bytes);
     for (const auto& b : blocks) {
         put_u32(out, b.last);
         put_u32(out, std::bit_cast<std::uint32_t>(b.max));
@@ -144,7 +153,11 @@ std::string encode_blocks(const std::vector<ImpactBlock>& blocks)
 
 std::vector<ImpactBlock> decode_blocks(std::string_view blob)
 {
-    return decode_pairs<ImpactBlock>(blob, [](std::uint32_t a, float b) { return ImpactBlock { a, b }; });
+    std::vector<ImpactBlock> out(blob.size() / block_bytes);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = { get_u32(blob, i * block_bytes), std::bit_cast<float>(get_u32(blob, i * block_bytes + 4)) };
+    }
+    return out;
 }
 
 Status write_impact_lists(sqlite3* db)

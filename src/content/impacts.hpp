@@ -7,7 +7,8 @@
 // - its block maxima: the word's cables in row order, cut into blocks of impact_block_size, each
 //   with its last row and the largest weight in it, so a search can bound a row range without
 //   reading it (block-max, as Lucene and Tantivy do it).
-// Weights are stored as float rounded up, so every stored figure is a true upper bound.
+// A listed cable's weight is stored exactly (a double: a query with the same words adds them up to
+// the score ck_score() gives, bit for bit); block maxima are floats rounded up, true upper bounds.
 #pragma once
 
 #include "core/result.hpp"
@@ -27,7 +28,7 @@ inline constexpr std::size_t impact_block_size = 128; // cables per block of the
 
 struct ImpactPosting {
     std::uint32_t row = 0;
-    float weight = 0;
+    double weight = 0;
 };
 
 // A block of a word's cables in row order: the rows after the previous block's last, up to `last`.
@@ -48,7 +49,7 @@ struct ImpactList {
 // The smallest float at least `weight`: a stored weight never understates the exact one.
 float round_up(double weight);
 
-// Little-endian {u32, f32} pairs.
+// Little-endian {u32 row, f64 weight} postings and {u32 last, f32 max} blocks.
 std::string encode_impacts(const std::vector<ImpactPosting>& postings);
 std::vector<ImpactPosting> decode_impacts(std::string_view blob);
 std::string encode_blocks(const std::vector<ImpactBlock>& blocks);

@@ -102,9 +102,11 @@ void score_function(
             sqlite3_result_error_nomem(ctx);
             return;
         }
-        std::array<double, phrases_max> tf_storage {};
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): only the span is used, zeroed below
+        std::array<double, phrases_max> tf_storage;
         const std::span<double> weighted_tf(tf_storage.data(),
             std::min(totals->idf.size(), static_cast<std::size_t>(std::max(api->xPhraseCount(fts), 0))));
+        std::fill(weighted_tf.begin(), weighted_tf.end(), 0.0);
         weighted_frequencies(api, fts, weighted_tf);
         double length = 0;
         for (int c = 0; c < 3; ++c) {
@@ -116,7 +118,10 @@ void score_function(
         double score = 0;
         for (std::size_t p = 0; p < weighted_tf.size(); ++p) {
             const double w = weighted_tf[p];
-            score += totals->idf[p] * (w * (bm25_k1 + 1.0)) / (w + norm);
+            // IDF times the term weight, in this order and phrase by phrase: the impact lists store
+            // the term weight, and search_topk.cpp adds them up the same way, bit for bit.
+            const double term = (w * (bm25_k1 + 1.0)) / (w + norm);
+            score += totals->idf[p] * term;
         }
         sqlite3_result_double(ctx, score);
     } catch (const std::bad_alloc&) {

@@ -58,6 +58,16 @@ struct WordBound {
     // The bound on the cables of the range ending at `last` that are not in the list; the range
     // lies inside one block (ranges are cut at every block boundary of every word).
     [[nodiscard]] double outside_range(std::uint32_t last) const { return list.bound_outside(last); }
+    // The exact weight at `row` (0 when the list is complete and `row` is not in it), if known.
+    [[nodiscard]] std::optional<double> exact(std::uint32_t row) const
+    {
+        const auto it = std::lower_bound(by_row.begin(), by_row.end(), row,
+            [](const ImpactPosting& p, std::uint32_t r) { return p.row < r; });
+        if (it != by_row.end() && it->row == row) {
+            return it->weight;
+        }
+        return list.floor <= 0 ? std::optional<double>(0.0) : std::nullopt;
+    }
 };
 
 WordBound make_word_bound(ImpactList list)
@@ -73,6 +83,7 @@ struct PhraseBound {
     std::vector<WordBound> words; // a phrase of rare words: one complete list of the phrase itself
     double idf = 0;
     std::size_t group = 0; // the query phrase it stands for (AND across groups, OR within)
+    bool exact_weights = false; // a word's own list, or the phrase's complete one: weights are exact
 
     [[nodiscard]] double at(std::uint32_t row) const
     {
@@ -120,6 +131,28 @@ struct QueryBound {
     {
         return sum([last](const PhraseBound& p) { return p.outside_range(last); });
     }
+    // The score of `row` as ck_score() computes it, bit for bit (IDF times term weight, added phrase
+    // by phrase in expression order), when every phrase's weight at `row` is known exactly; -1 when
+    // `row` does not match (a group with no phrase in it). Not with facet filters, which only the
+    // index can check.
+    [[nodiscard]] std::optional<double> exact(std::uint32_t row) const
+    {
+        if (!exact_scores) {
+            return std::nullopt;
+        }
+        std::vector<bool> present(groups, false);
+        double score = 0;
+        for (const auto& p : phrases) {
+            const auto w = p.words.front().exact(row);
+            if (!w) {
+                return std::nullopt;
+            }
+            score += p.idf * *w;
+            present[p.group] = present[p.group] || *w > 0;
+        }
+        return std::find(present.begin(), present.end(), false) == present.end() ? score : -1.0;
+    }
+    bool exact_scores = false; // every phrase has exact weights and the query has no facet filter
 };
 
 Result<std::optional<ImpactList>> stored_list(Pack::Impl& p, const std::string& term)
@@ -158,7 +191,7 @@ Result<std::optional<ImpactList>> whole_list(
     ImpactList list;
     auto status = sql::each_row(**st, [&](const sql::Stmt& s) {
         list.postings.push_back(
-            { static_cast<std::uint32_t>(s.column_int(0)), round_up(sqlite3_column_double(s.raw(), 1)) });
+            { static_cast<std::uint32_t>(s.column_int(0)), sqlite3_column_double(s.raw(), 1) });
     });
     if (!status) {
         return status.error();
@@ -215,7 +248,9 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
             }
             phrase.words.push_back(make_word_bound(std::move(**list)));
         }
+        phrase.exact_weights = phrase.words.size() == 1;
         if (phrase.words.empty()) {
+            phrase.exact_weights = true;
             auto whole = whole_list(p, phrases[i].first, rare_budget);
             if (!whole) {
                 return whole.error();
@@ -227,6 +262,9 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
         }
         out.phrases.push_back(std::move(phrase));
     }
+    out.exact_scores = !plan.has_filters()
+        && std::all_of(
+            out.phrases.begin(), out.phrases.end(), [](const PhraseBound& b) { return b.exact_weights; });
     return std::optional<QueryBound>(std::move(out));
 }
 
@@ -259,6 +297,7 @@ public:
     {
         return m_hits.size() < m_need || bound * (1.0 + rounding_slack) >= m_hits.front().first;
     }
+    [[nodiscard]] bool full() const { return m_hits.size() >= m_need; }
     [[nodiscard]] std::vector<Scored> sorted() const
     {
         auto out = m_hits;
@@ -276,7 +315,7 @@ private:
 struct Range {
     std::int64_t lo = 0;
     std::int64_t hi = 0;
-    std::size_t pending = 0; // list cables in it not yet scored
+    double outside = -1; // the bound on its cables in no list (-1: none can match)
     bool read = false;
 };
 
@@ -321,8 +360,7 @@ struct Work {
     std::int64_t row = 0; // a list cable; 0: the range's cables outside every list
 };
 
-// Does the work best bound first until no cable left could enter the page. A range holding several
-// list cables not yet scored is read whole rather than seeking each: one statement for all.
+// Does the work best bound first until no cable left could enter the page.
 class BoundedSearch {
 public:
     BoundedSearch(Pack::Impl& p, const SearchPlan& plan, std::vector<Range> ranges, TopK& top)
@@ -344,18 +382,19 @@ public:
                 for (const auto& posting : word.list.postings) {
                     if (posting.row > seeded && m_plan.covers(posting.row)
                         && listed.insert(posting.row).second) {
-                        if (const double b = bound.at(posting.row); b >= 0) {
-                            const std::size_t r = range_of(m_ranges, posting.row);
-                            ++m_ranges[r].pending;
-                            work.push_back({ b, r, posting.row });
+                        if (const auto score = bound.exact(posting.row); score.has_value()) {
+                            add_scored(posting.row, *score); // no seek: the lists know its score
+                        } else if (const double b = bound.at(posting.row); b >= 0) {
+                            work.push_back({ b, range_of(m_ranges, posting.row), posting.row });
                         }
                     }
                 }
             }
         }
         for (std::size_t r = 0; r < m_ranges.size(); ++r) {
-            if (const double b = bound.outside_range(static_cast<std::uint32_t>(m_ranges[r].hi)); b >= 0) {
-                work.push_back({ b, r, 0 });
+            m_ranges[r].outside = bound.outside_range(static_cast<std::uint32_t>(m_ranges[r].hi));
+            if (m_ranges[r].outside >= 0) {
+                work.push_back({ m_ranges[r].outside, r, 0 });
             }
         }
         std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) {
@@ -370,12 +409,14 @@ public:
             if (range.read) {
                 continue;
             }
-            const bool whole = w.row == 0 || range.pending >= read_whole_min;
+            // A range that would be read anyway at the page's present threshold is read now, with
+            // the list cables in it, rather than seeking them one by one.
+            const bool whole
+                = w.row == 0 || (m_top.full() && range.outside >= 0 && m_top.could_enter(range.outside));
             auto st = whole ? read_range(range) : seek(w.row);
             if (!st) {
                 return st.error();
             }
-            range.pending -= w.row != 0 ? 1 : 0;
             if (m_seeks > budget.candidates || m_rows > budget.range_rows) {
                 return false;
             }
@@ -384,9 +425,13 @@ public:
     }
 
 private:
-    // A seek costs about as much as reading a few rows of a range: a range holding this many list
-    // cables not yet scored is read whole instead.
-    static constexpr std::size_t read_whole_min = 4;
+    void add_scored(std::int64_t row, double score)
+    {
+        if (score >= 0) {
+            m_top.add({ score, row });
+        }
+        m_scored.insert(static_cast<std::uint32_t>(row));
+    }
 
     Status seek(std::int64_t row)
     {

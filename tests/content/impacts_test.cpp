@@ -8,7 +8,7 @@
 
 using namespace ck::content;
 
-TEST_CASE("a stored weight is never below the exact one")
+TEST_CASE("a block maximum is never below the exact weight it bounds")
 {
     for (const double w : { 0.1, 1.0 / 3.0, 2.718281828459045, 1e-7, 12345.678901234 }) {
         CAPTURE(w);
@@ -22,9 +22,9 @@ TEST_CASE("a stored weight is never below the exact one")
 
 TEST_CASE("impact postings and blocks read back as they were written, in little-endian form")
 {
-    const std::vector<ImpactPosting> postings { { 7, 2.5F }, { 1, 2.5F }, { 4000000000U, 0.125F } };
+    const std::vector<ImpactPosting> postings { { 7, 2.5 }, { 1, 1.0 / 3.0 }, { 4000000000U, 0.125 } };
     const std::string blob = encode_impacts(postings);
-    REQUIRE(blob.size() == 24);
+    REQUIRE(blob.size() == 36); // a u32 row and an f64 weight each
     CHECK(static_cast<unsigned char>(blob[0]) == 7); // the row's low byte first
     const auto back = decode_impacts(blob);
     REQUIRE(back.size() == 3);

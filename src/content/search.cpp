@@ -3,7 +3,7 @@
 //     ck_score() (BM25, subject and tags weighted over the body, IDF from the vocabulary), then
 //     ranks them; the total is exact;
 //   - many (the pass stops at the limit, or a single word's count is known to exceed it): the best
-//     relevance_top_max by BM25 over every hit, from the impact lists (search_topk.cpp), then the
+//     20 or 100 by BM25 over every hit, from the impact lists (search_topk.cpp), then the
 //     rest with subject and tag matches first, each part in row order (date order); when the lists
 //     cannot settle the best within their budget, the whole list is subject and tag matches first;
 //     the total is a single word's exact count, or estimated from where the pass stopped;
@@ -37,8 +37,11 @@ std::int64_t pass_limit(const SearchPlan& plan)
     return plan.has_phrase_or_prefix ? relevance_max_hits_phrase : relevance_max_hits;
 }
 constexpr std::size_t snippet_tokens = 24;
-// Past the ranked pass, the best this many by relevance lead the list. Always the same number,
-// whatever page is asked for, so that every page of a query agrees on which cables they are.
+// Past the ranked pass, the best by relevance lead the list: the first page's worth for the first
+// page (the cheapest top-k), the best hundred for later pages, else the first page's worth again
+// when the hundred cannot be settled. The first of the best hundred are the first page's (exact
+// top-k, ties broken by row), so every page of a query agrees on which cables lead.
+constexpr std::size_t relevance_top_first = 20;
 constexpr std::size_t relevance_top_max = 100;
 
 struct Rows {
@@ -335,7 +338,12 @@ Status ranked_or_subject_first(Pack::Impl& p, const SearchPlan& plan, const Sear
 {
     const TopSeed seed { pass != nullptr ? &pass->hits : nullptr,
         pass != nullptr && !pass->hits.empty() ? pass->hits.back().second : 0 };
-    auto top = top_by_impacts(p, plan, 0, relevance_top_max, seed);
+    std::size_t asked = q.offset + q.limit <= relevance_top_first ? relevance_top_first : relevance_top_max;
+    auto top = top_by_impacts(p, plan, 0, asked, seed);
+    if (top && !top->has_value() && asked != relevance_top_first) {
+        asked = relevance_top_first;
+        top = top_by_impacts(p, plan, 0, asked, seed);
+    }
     if (!top) {
         return top.error();
     }
@@ -347,8 +355,8 @@ Status ranked_or_subject_first(Pack::Impl& p, const SearchPlan& plan, const Sear
         rows.nums.push_back(best[i]);
     }
     out.ranking = Ranking::relevance;
-    if (rows.nums.size() == q.limit || best.size() < relevance_top_max) {
-        return {}; // fewer than the most kept: every hit is among them
+    if (rows.nums.size() == q.limit || best.size() < asked) {
+        return {}; // fewer than asked for: every hit is among them
     }
     // The rest: head matches first from the start, without the best, up to the end of the page.
     SearchQuery upto = q;

@@ -33,7 +33,7 @@ struct Budget {
     std::int64_t range_rows;
 };
 constexpr Budget words_budget { 3000, 20000 };
-constexpr Budget phrase_budget { 600, 4000 };
+constexpr Budget phrase_budget { 120, 1200 };
 // Rows read for the complete lists of rare phrases (prefix completions, variants) in one query.
 constexpr std::int64_t rare_rows_max = 3000;
 // ck_score() adds and multiplies in another order than the bounds: a hair of slack for rounding.
@@ -316,6 +316,7 @@ struct Range {
     std::int64_t lo = 0;
     std::int64_t hi = 0;
     double outside = -1; // the bound on its cables in no list (-1: none can match)
+    std::size_t pending = 0; // list cables in it still to be sought
     bool read = false;
 };
 
@@ -385,7 +386,9 @@ public:
                         if (const auto score = bound.exact(posting.row); score.has_value()) {
                             add_scored(posting.row, *score); // no seek: the lists know its score
                         } else if (const double b = bound.at(posting.row); b >= 0) {
-                            work.push_back({ b, range_of(m_ranges, posting.row), posting.row });
+                            const std::size_t r = range_of(m_ranges, posting.row);
+                            ++m_ranges[r].pending;
+                            work.push_back({ b, r, posting.row });
                         }
                     }
                 }
@@ -409,14 +412,15 @@ public:
             if (range.read) {
                 continue;
             }
-            // A range that would be read anyway at the page's present threshold is read now, with
-            // the list cables in it, rather than seeking them one by one.
-            const bool whole
-                = w.row == 0 || (m_top.full() && range.outside >= 0 && m_top.could_enter(range.outside));
+            // A range that would be read anyway at the page's present threshold, or that holds
+            // several cables to seek, is read now, all at once.
+            const bool whole = w.row == 0 || range.pending >= read_whole_min
+                || (m_top.full() && range.outside >= 0 && m_top.could_enter(range.outside));
             auto st = whole ? read_range(range) : seek(w.row);
             if (!st) {
                 return st.error();
             }
+            range.pending -= w.row != 0 ? 1 : 0;
             if (m_seeks > budget.candidates || m_rows > budget.range_rows) {
                 return false;
             }
@@ -425,6 +429,10 @@ public:
     }
 
 private:
+    // A seek costs about what reading a few matches of a range does (positions are decoded in
+    // every doclist either way): a range with this many cables to seek is read whole instead.
+    static constexpr std::size_t read_whole_min = 4;
+
     void add_scored(std::int64_t row, double score)
     {
         if (score >= 0) {

@@ -114,6 +114,22 @@ double ImpactList::bound_outside(std::uint32_t row) const
     return block == blocks.end() ? 0 : std::min<double>(floor, block->max);
 }
 
+bool ImpactList::well_formed() const
+{
+    const auto weight_ok = [](double w) { return std::isfinite(w) && w >= 0; };
+    for (std::size_t i = 0; i < postings.size(); ++i) {
+        if (!weight_ok(postings[i].weight) || (i > 0 && postings[i].weight > postings[i - 1].weight)) {
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!weight_ok(blocks[i].max) || (i > 0 && blocks[i].last <= blocks[i - 1].last)) {
+            return false;
+        }
+    }
+    return weight_ok(floor) && !postings.empty();
+}
+
 float round_up(double weight)
 {
     auto f = static_cast<float>(weight);

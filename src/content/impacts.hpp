@@ -45,6 +45,9 @@ struct ImpactList {
 
     // The most a cable at `row` can weigh for this word when it is not in `postings`.
     [[nodiscard]] double bound_outside(std::uint32_t row) const;
+    // Whether the list is what the builder writes: weights finite and not negative, postings best
+    // first, blocks in row order. A damaged one is not used (the search falls back).
+    [[nodiscard]] bool well_formed() const;
 };
 
 // The smallest float at least `weight`: a stored weight never understates the exact one.

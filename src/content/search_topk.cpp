@@ -246,6 +246,9 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
                 phrase.words.clear(); // a rare word: the phrase's own complete list instead
                 break;
             }
+            if (!(*list)->well_formed()) {
+                return std::optional<QueryBound> {}; // a damaged list: the caller's order
+            }
             phrase.words.push_back(make_word_bound(std::move(**list)));
         }
         phrase.exact_weights = phrase.words.size() == 1;

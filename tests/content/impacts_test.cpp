@@ -55,3 +55,27 @@ TEST_CASE("a row outside the list is bounded by its block's maximum, capped by t
     complete.postings = { { 3, 1.0F } };
     CHECK(complete.bound_outside(3) == 0.0); // a complete list leaves nothing outside it
 }
+
+TEST_CASE("a damaged impact list is recognised and not used")
+{
+    ImpactList good;
+    good.postings = { { 4, 3.0 }, { 2, 1.0 } };
+    good.floor = 0.5;
+    good.blocks = { { 2, 1.0F }, { 9, 3.0F } };
+    CHECK(good.well_formed());
+    auto nan = good;
+    nan.postings[1].weight = std::numeric_limits<double>::quiet_NaN();
+    CHECK_FALSE(nan.well_formed());
+    auto unordered = good;
+    std::swap(unordered.postings[0], unordered.postings[1]);
+    CHECK_FALSE(unordered.well_formed());
+    auto negative_floor = good;
+    negative_floor.floor = -1;
+    CHECK_FALSE(negative_floor.well_formed());
+    auto blocks_backwards = good;
+    std::swap(blocks_backwards.blocks[0], blocks_backwards.blocks[1]);
+    CHECK_FALSE(blocks_backwards.well_formed());
+    auto infinite_block = good;
+    infinite_block.blocks[0].max = std::numeric_limits<float>::infinity();
+    CHECK_FALSE(infinite_block.well_formed());
+}

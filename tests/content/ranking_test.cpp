@@ -5,6 +5,7 @@
 #include "fixture.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -173,4 +174,30 @@ TEST_CASE("paging a frequent word past its best hundred lists every hit once, th
     CHECK(listing.size() == static_cast<std::size_t>(first.total));
     CHECK(unique.size() == listing.size());
     CHECK(std::vector<std::string>(listing.begin(), listing.begin() + 100) == ids(first));
+}
+
+TEST_CASE("damaged impact lists leave a search working, in subject order, never a crash")
+{
+    TempDir dir;
+    const auto path = dir / "z.ckpack";
+    test::build_pack(path, zipf_cables(2500));
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    // Weights out of order and a NaN in the most frequent word's list; a torn blob in another's.
+    const char* damage = "UPDATE impacts SET postings = "
+                         "x'0100000000000000000000f87f0200000000000000000000f03f' WHERE term = 'babo';"
+                         "UPDATE impacts SET postings = substr(postings, 1, 7) WHERE term = 'bado';";
+    const int rc = sqlite3_exec(db, damage, nullptr, nullptr, nullptr);
+    REQUIRE(sqlite3_changes(db) == 1);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+    auto pack = test::open_pack(path);
+    for (const char* text : { "babo ", "bado ", "babo bado " }) {
+        CAPTURE(text);
+        content::SearchQuery q;
+        q.text = text;
+        const auto r = run(pack, q);
+        CHECK(r.hits.size() == 20);
+        CHECK(r.ranking == content::Ranking::subject_first);
+    }
 }

@@ -24,7 +24,8 @@ namespace ck::content {
 
 inline constexpr std::int64_t impact_min_docs = 1000; // words with more cables get a list
 inline constexpr std::size_t impact_list_max = 1024; // cables kept per word
-inline constexpr std::size_t impact_block_size = 128; // cables per block of the block maxima
+inline constexpr std::size_t impact_block_size
+    = 256; // cables per block of the block maxima (64 and 128 measured slower)
 
 struct ImpactPosting {
     std::uint32_t row = 0;

@@ -49,22 +49,22 @@ struct WordBound {
     ImpactList list;
     std::vector<ImpactPosting> by_row;
 
-    [[nodiscard]] double at(std::uint32_t row) const
+    // The stored weight of `row`, when the list holds it.
+    [[nodiscard]] std::optional<double> listed(std::uint32_t row) const
     {
         const auto it = std::lower_bound(by_row.begin(), by_row.end(), row,
             [](const ImpactPosting& p, std::uint32_t r) { return p.row < r; });
-        return it != by_row.end() && it->row == row ? it->weight : list.bound_outside(row);
+        return it != by_row.end() && it->row == row ? std::optional<double>(it->weight) : std::nullopt;
     }
+    [[nodiscard]] double at(std::uint32_t row) const { return listed(row).value_or(list.bound_outside(row)); }
     // The bound on the cables of the range ending at `last` that are not in the list; the range
     // lies inside one block (ranges are cut at every block boundary of every word).
     [[nodiscard]] double outside_range(std::uint32_t last) const { return list.bound_outside(last); }
     // The exact weight at `row` (0 when the list is complete and `row` is not in it), if known.
     [[nodiscard]] std::optional<double> exact(std::uint32_t row) const
     {
-        const auto it = std::lower_bound(by_row.begin(), by_row.end(), row,
-            [](const ImpactPosting& p, std::uint32_t r) { return p.row < r; });
-        if (it != by_row.end() && it->row == row) {
-            return it->weight;
+        if (const auto w = listed(row)) {
+            return w;
         }
         return list.floor <= 0 ? std::optional<double>(0.0) : std::nullopt;
     }
@@ -436,6 +436,7 @@ private:
     // every doclist either way): a range with this many cables to seek is read whole instead.
     static constexpr std::size_t read_whole_min = 4;
 
+    // A scored list cable (a negative score: it does not match), never read again.
     void add_scored(std::int64_t row, double score)
     {
         if (score >= 0) {
@@ -459,10 +460,7 @@ private:
         if (!score) {
             return score.error();
         }
-        if (score->has_value()) {
-            m_top.add({ **score, row });
-        }
-        m_scored.insert(static_cast<std::uint32_t>(row));
+        add_scored(row, score->value_or(-1.0)); // no row: it does not match
         return {};
     }
 

@@ -96,7 +96,6 @@ Status write_threads(sqlite3* db)
         return status.ok();
     });
     return status;
-    return {};
 }
 
 } // namespace ck::content

@@ -206,6 +206,15 @@ void write_bytes(const fs::path& path, const std::string& bytes)
     out << bytes;
 }
 
+std::vector<std::string> result_ids(const content::SearchResults& results)
+{
+    std::vector<std::string> out;
+    for (const auto& h : results.hits) {
+        out.push_back(h.cable.id);
+    }
+    return out;
+}
+
 std::vector<Cable> synthetic_cables(int count)
 {
     static const char* const classes[] = { "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE" };

@@ -5,6 +5,7 @@
 #include "cable/cable.hpp"
 #include "content/pack.hpp"
 #include "content/pack_writer.hpp"
+#include "content/search.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -42,6 +43,9 @@ content::BuildSummary build_pack(const std::filesystem::path& out, const std::ve
     std::optional<content::Manifest> manifest = std::nullopt, std::int64_t sequence = 1);
 
 content::Pack open_pack(const std::filesystem::path& path);
+
+// The cable ids of a page of results, in order.
+std::vector<std::string> result_ids(const content::SearchResults& results);
 
 std::string read_bytes(const std::filesystem::path& path);
 

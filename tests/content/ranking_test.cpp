@@ -79,22 +79,13 @@ content::SearchResults run(content::Pack& pack, content::SearchQuery q)
     return std::move(*r);
 }
 
-std::vector<std::string> ids(const content::SearchResults& r)
-{
-    std::vector<std::string> out;
-    for (const auto& h : r.hits) {
-        out.push_back(h.cable.id);
-    }
-    return out;
-}
-
 // The same page ranked by scoring every hit: the reference.
 std::vector<std::string> reference(content::Pack& pack, content::SearchQuery q)
 {
     q.rank_every_hit = true;
     const auto r = run(pack, q);
     CHECK(r.ranking == content::Ranking::relevance);
-    return ids(r);
+    return test::result_ids(r);
 }
 
 } // namespace
@@ -138,7 +129,7 @@ TEST_CASE(
             CHECK(got.total > 100);
             if (got.ranking == content::Ranking::relevance) {
                 ++ranked;
-                CHECK(ids(got) == reference(p.pack, q));
+                CHECK(test::result_ids(got) == reference(p.pack, q));
             }
         }
     }
@@ -161,19 +152,19 @@ TEST_CASE("paging a frequent word past its best hundred lists every hit once, th
     const auto first = run(p.pack, q);
     REQUIRE(first.ranking == content::Ranking::relevance);
     REQUIRE(first.total > 1000);
-    CHECK(ids(first) == reference(p.pack, q));
+    CHECK(test::result_ids(first) == reference(p.pack, q));
     std::vector<std::string> listing;
     for (std::size_t offset = 0; offset < static_cast<std::size_t>(first.total) + 100; offset += 70) {
         q.offset = offset;
         q.limit = 70;
         const auto page = run(p.pack, q);
-        const auto page_ids = ids(page);
+        const auto page_ids = test::result_ids(page);
         listing.insert(listing.end(), page_ids.begin(), page_ids.end());
     }
     const std::set<std::string> unique(listing.begin(), listing.end());
     CHECK(listing.size() == static_cast<std::size_t>(first.total));
     CHECK(unique.size() == listing.size());
-    CHECK(std::vector<std::string>(listing.begin(), listing.begin() + 100) == ids(first));
+    CHECK(std::vector<std::string>(listing.begin(), listing.begin() + 100) == test::result_ids(first));
 }
 
 TEST_CASE("damaged impact lists leave a search working, in subject order, never a crash")

@@ -84,15 +84,6 @@ content::SearchResults run(content::Pack& pack, const std::string& text, std::si
     return std::move(*r);
 }
 
-std::vector<std::string> ids_of(const content::SearchResults& r)
-{
-    std::vector<std::string> out;
-    for (const auto& h : r.hits) {
-        out.push_back(h.cable.id);
-    }
-    return out;
-}
-
 std::string joined(const std::vector<std::string>& ids)
 {
     std::string out;
@@ -203,7 +194,7 @@ TEST_CASE("an id without its year finds the cable of every year with that statio
     const auto written = run(p.pack, "09 TOKYO 1723");
     REQUIRE_FALSE(written.hits.empty());
     CHECK(written.hits.front().cable.id == "09TOKYO1723");
-    const auto listed = ids_of(written);
+    const auto listed = test::result_ids(written);
     CHECK(std::count(listed.begin(), listed.end(), "08TOKYO1723") == 0);
 }
 
@@ -213,7 +204,7 @@ TEST_CASE("an id that is in no cable, or that the filters exclude, lists nothing
     CHECK(run(p.pack, "08TOKYO1724").total == 0);
     CHECK(run(p.pack, "TOKYO 99999").total == 0);
     CHECK(run(p.pack, "08TOKYO1723", 20, 0, "SECRET").total == 0);
-    CHECK(ids_of(run(p.pack, "08TOKYO1723", 20, 0, "CONFIDENTIAL"))
+    CHECK(test::result_ids(run(p.pack, "08TOKYO1723", 20, 0, "CONFIDENTIAL"))
         == std::vector<std::string> { "08TOKYO1723" });
 }
 
@@ -241,7 +232,7 @@ TEST_CASE("a time finds the cables of that time first, then the full-text matche
     for (const Case& c : cases) {
         INFO(c.text);
         const auto r = run(p.pack, c.text);
-        CHECK(joined(ids_of(r)) == c.expected);
+        CHECK(joined(test::result_ids(r)) == c.expected);
         CHECK(r.total == static_cast<std::int64_t>(r.hits.size()));
         CHECK_FALSE(r.total_is_estimate);
     }
@@ -250,17 +241,17 @@ TEST_CASE("a time finds the cables of that time first, then the full-text matche
 TEST_CASE("paging through a time's cables and the text matches after them lists every cable once")
 {
     DatedPack p;
-    const auto whole = ids_of(run(p.pack, "1977", 20));
+    const auto whole = test::result_ids(run(p.pack, "1977", 20));
     std::vector<std::string> paged;
     for (std::size_t offset = 0; offset < 6; ++offset) {
         const auto page = run(p.pack, "1977", 1, offset);
         CHECK(page.total == 3);
-        for (const auto& id : ids_of(page)) {
+        for (const auto& id : test::result_ids(page)) {
             paged.push_back(id);
         }
     }
     CHECK(paged == whole);
-    const auto ids_then_text = ids_of(run(p.pack, "TOKYO 1723", 20));
+    const auto ids_then_text = test::result_ids(run(p.pack, "TOKYO 1723", 20));
     std::vector<std::string> sorted = ids_then_text;
     std::sort(sorted.begin(), sorted.end());
     CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());

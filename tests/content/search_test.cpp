@@ -47,15 +47,6 @@ content::SearchResults search(
     return std::move(*r);
 }
 
-std::vector<std::string> ids(const content::SearchResults& r)
-{
-    std::vector<std::string> out;
-    for (const auto& h : r.hits) {
-        out.push_back(h.cable.id);
-    }
-    return out;
-}
-
 std::string lower(std::string s)
 {
     for (char& c : s) {
@@ -92,7 +83,7 @@ TEST_CASE("searches find the cables that hold every word, in subject, tags or bo
     for (const auto& c : cases) {
         CAPTURE(c.query);
         auto r = search(p.pack, c.query);
-        auto got = ids(r);
+        auto got = test::result_ids(r);
         std::sort(got.begin(), got.end());
         auto want = c.expected;
         std::sort(want.begin(), want.end());

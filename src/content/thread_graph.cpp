@@ -12,6 +12,8 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <tuple>
+#include <type_traits>
 #include <unordered_map>
 
 namespace ck::content::threads {
@@ -20,14 +22,13 @@ namespace {
 constexpr std::int64_t undated = std::numeric_limits<std::int64_t>::max();
 constexpr std::size_t max_serial_digits = 12;
 
+// Node indexes are 32-bit: a pack holds far fewer than 4 billion cables and missing ids, and at 2M
+// cables every byte a node costs is 2 MB of the build's peak.
+using NodeId = std::uint32_t;
+
 class UnionFind {
 public:
-    explicit UnionFind(std::size_t n)
-        : m_parent(n)
-    {
-        std::iota(m_parent.begin(), m_parent.end(), std::size_t { 0 });
-    }
-    std::size_t find(std::size_t i)
+    NodeId find(NodeId i)
     {
         while (m_parent[i] != i) {
             m_parent[i] = m_parent[m_parent[i]]; // path halving
@@ -35,12 +36,12 @@ public:
         }
         return i;
     }
-    std::size_t add()
+    NodeId add()
     {
-        m_parent.push_back(m_parent.size());
-        return m_parent.size() - 1;
+        m_parent.push_back(static_cast<NodeId>(m_parent.size()));
+        return m_parent.back();
     }
-    void join(std::size_t a, std::size_t b)
+    void join(NodeId a, NodeId b)
     {
         a = find(a);
         b = find(b);
@@ -49,44 +50,58 @@ public:
             m_parent[std::max(a, b)] = std::min(a, b);
         }
     }
+    [[nodiscard]] std::size_t size() const { return m_parent.size(); }
 
 private:
-    std::vector<std::size_t> m_parent;
+    std::vector<NodeId> m_parent;
 };
 
-// The index of a cable in `cables` by its row number. The writer gives cables in row order, where
-// a binary search needs no memory of its own; any other order is looked up in a map.
+// What a thread needs of a cable, in 24 bytes: its time, and the parts of its reference key that
+// place a missing step near it (the key itself is not kept: about 40 bytes a cable).
+constexpr std::uint32_t no_post = std::numeric_limits<std::uint32_t>::max();
+struct Node {
+    std::int64_t time = undated;
+    std::int64_t serial = 0;
+    std::uint32_t post = no_post; // interned; no_post when the key has no (year, post, serial)
+    std::int32_t year = 0;
+};
+
+// The index of a cable by its row number. The writer gives cables in row order, where a binary
+// search over the row numbers needs no memory of its own; any other order is looked up in a map.
 class NodeIndex {
 public:
-    explicit NodeIndex(const std::vector<CableNode>& cables)
-        : m_cables(cables)
-        , m_sorted(std::is_sorted(cables.begin(), cables.end(),
-              [](const CableNode& a, const CableNode& b) { return a.num <= b.num; }))
+    void add(std::int64_t num)
     {
-        if (!m_sorted) {
-            for (std::size_t i = 0; i < cables.size(); ++i) {
-                m_map.emplace(cables[i].num, i);
+        if (m_sorted && !m_nums.empty() && num <= m_nums.back()) {
+            m_sorted = false;
+            for (std::size_t i = 0; i < m_nums.size(); ++i) {
+                m_map.emplace(m_nums[i], static_cast<NodeId>(i));
             }
         }
+        if (!m_sorted) {
+            m_map.emplace(num, static_cast<NodeId>(m_nums.size()));
+        }
+        m_nums.push_back(num);
     }
-    [[nodiscard]] std::optional<std::size_t> find(std::int64_t num) const
+    [[nodiscard]] std::optional<NodeId> find(std::int64_t num) const
     {
         if (!m_sorted) {
             const auto it = m_map.find(num);
             return it == m_map.end() ? std::nullopt : std::optional(it->second);
         }
-        const auto it = std::lower_bound(m_cables.begin(), m_cables.end(), num,
-            [](const CableNode& c, std::int64_t n) { return c.num < n; });
-        if (it == m_cables.end() || it->num != num) {
+        const auto it = std::lower_bound(m_nums.begin(), m_nums.end(), num);
+        if (it == m_nums.end() || *it != num) {
             return std::nullopt;
         }
-        return static_cast<std::size_t>(it - m_cables.begin());
+        return static_cast<NodeId>(it - m_nums.begin());
     }
+    [[nodiscard]] std::int64_t num(NodeId i) const { return m_nums[i]; }
+    [[nodiscard]] std::size_t size() const { return m_nums.size(); }
 
 private:
-    const std::vector<CableNode>& m_cables;
-    bool m_sorted;
-    std::unordered_map<std::int64_t, std::size_t> m_map;
+    std::vector<std::int64_t> m_nums;
+    bool m_sorted = true;
+    std::unordered_map<std::int64_t, NodeId> m_map;
 };
 
 struct Missing {
@@ -94,53 +109,107 @@ struct Missing {
     std::int64_t earliest_citer = undated;
 };
 
-// The known (serial, time) of the pack's dated cables, per (year, post), sorted by serial.
-using Known = std::map<std::pair<int, std::string>, std::vector<std::pair<std::int64_t, std::int64_t>>>;
+// The (year, post) a key names, with posts interned as numbers.
+class Posts {
+public:
+    // The post's number, added when new.
+    std::uint32_t intern(const std::string& post)
+    {
+        return m_ids.try_emplace(post, static_cast<std::uint32_t>(m_ids.size())).first->second;
+    }
+    // The post's number, or no_post when no cable of the pack names it.
+    [[nodiscard]] std::uint32_t find(const std::string& post) const
+    {
+        const auto it = m_ids.find(post);
+        return it == m_ids.end() ? no_post : it->second;
+    }
 
-// Only the (year, post) pairs in `wanted` (those of the missing steps): a list of every dated
-// cable's serial was the largest part of the graph's memory (about 95 bytes a cable).
-Known known_serials(const std::vector<CableNode>& cables, const std::set<std::pair<int, std::string>>& wanted)
-{
-    Known known;
-    if (wanted.empty()) {
-        return known;
-    }
-    for (const CableNode& c : cables) {
-        if (auto parts = split_key(c.key); parts && c.time && wanted.contains({ parts->year, parts->post })) {
-            known[{ parts->year, parts->post }].emplace_back(parts->serial, *c.time);
+private:
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+};
+
+// The pack's dated cables of the (year, post) pairs in `wanted` (those of the missing steps), as
+// indexes into `nodes` sorted by (year, post, serial, time): 4 bytes a cable, where a list of
+// every dated cable's (serial, time) by (year, post) cost about 25 bytes.
+class KnownSerials {
+public:
+    KnownSerials(
+        const std::vector<Node>& nodes, const std::set<std::pair<std::int32_t, std::uint32_t>>& wanted)
+        : m_nodes(nodes)
+    {
+        if (wanted.empty()) {
+            return;
         }
+        for (NodeId i = 0; i < nodes.size(); ++i) {
+            const Node& n = nodes[i];
+            if (n.time != undated && n.post != no_post && wanted.contains({ n.year, n.post })) {
+                m_sorted.push_back(i);
+            }
+        }
+        std::sort(m_sorted.begin(), m_sorted.end(), [&](NodeId a, NodeId b) {
+            const Node& x = nodes[a];
+            const Node& y = nodes[b];
+            return std::tie(x.year, x.post, x.serial, x.time) < std::tie(y.year, y.post, y.serial, y.time);
+        });
     }
-    for (auto& [post, serials] : known) {
-        std::sort(serials.begin(), serials.end());
+    // The (serial, time) pairs of (year, post) around `serial`: the last at or below it, and the
+    // first above it, each when there is one.
+    struct Around {
+        std::optional<std::pair<std::int64_t, std::int64_t>> lower;
+        std::optional<std::pair<std::int64_t, std::int64_t>> upper;
+    };
+    [[nodiscard]] Around around(std::int32_t year, std::uint32_t post, std::int64_t serial) const
+    {
+        const auto key = [&](NodeId i) { return std::tie(m_nodes[i].year, m_nodes[i].post); };
+        const auto [first, last] = std::equal_range(
+            m_sorted.begin(), m_sorted.end(), std::tuple { year, post }, [&](const auto& a, const auto& b) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(a)>, NodeId>) {
+                    return key(a) < b;
+                } else {
+                    return a < key(b);
+                }
+            });
+        // The first whose serial is above `serial` (at the same serial, every time is at or below).
+        const auto upper = std::upper_bound(
+            first, last, serial, [&](std::int64_t s, NodeId i) { return s < m_nodes[i].serial; });
+        Around a;
+        if (upper != first) {
+            const Node& n = m_nodes[*std::prev(upper)];
+            a.lower = std::pair { n.serial, n.time };
+        }
+        if (upper != last) {
+            const Node& n = m_nodes[*upper];
+            a.upper = std::pair { n.serial, n.time };
+        }
+        return a;
     }
-    return known;
-}
+
+private:
+    const std::vector<Node>& m_nodes;
+    std::vector<NodeId> m_sorted;
+};
 
 // The best estimate of when a missing cable was sent. A post numbers its telegrams in order
 // through a year, so a missing serial between two known serials of the same post and year was
 // sent between them (interpolated by serial); after the highest known, just after it; before the
 // lowest, just before it. A cable cannot be cited before it exists: the estimate is at most a
 // second before its earliest citing cable, which is also the estimate when nothing else is known.
-std::int64_t estimate_time(const Missing& m, const Known& known)
+std::int64_t estimate_time(const Missing& m, const Posts& posts, const KnownSerials& known)
 {
     std::optional<std::int64_t> t;
     if (auto parts = split_key(reference_key(m.id))) {
-        if (auto it = known.find({ parts->year, parts->post }); it != known.end()) {
-            const auto& serials = it->second;
-            const auto upper = std::upper_bound(serials.begin(), serials.end(),
-                std::pair { parts->serial, std::numeric_limits<std::int64_t>::max() });
-            const bool has_lower = upper != serials.begin();
-            const bool has_upper = upper != serials.end();
-            if (has_lower && has_upper) {
-                const auto& [n0, t0] = *std::prev(upper);
+        if (const std::uint32_t post = posts.find(parts->post); post != no_post) {
+            const auto [lower, upper] = known.around(parts->year, post, parts->serial);
+            if (lower && upper) {
+                const auto& [n0, t0] = *lower;
                 const auto& [n1, t1] = *upper;
                 const long double f = n1 == n0
                     ? 0.0L
                     : static_cast<long double>(parts->serial - n0) / static_cast<long double>(n1 - n0);
                 t = t0 + static_cast<std::int64_t>(static_cast<long double>(t1 - t0) * f);
-            } else if (has_lower) {
-                t = std::prev(upper)->second + 1;
-            } else if (has_upper) {
+            } else if (lower) {
+                t = lower->second + 1;
+            } else if (upper) {
                 t = upper->second - 1;
             }
         }
@@ -163,75 +232,82 @@ Step make_missing_step(const Missing& m)
     return s;
 }
 
+// The cables of a pack as a thread needs them, and its missing steps: nodes 0..cables-1 are the
+// pack's cables in the order given, then each missing id once.
+struct Graph {
+    NodeIndex index;
+    std::vector<Node> nodes;
+    Posts posts;
+    std::vector<Missing> missing;
+    UnionFind sets;
+};
+
 // Each component with two cables of the pack or more, its steps in time order (undated last; at
 // the same time, the pack's own order, then missing steps by id), numbered by cables.
-void order_components(const std::vector<CableNode>& cables, const std::vector<Missing>& missing,
-    UnionFind& sets, const std::function<bool(const Thread&)>& emit)
+void order_components(Graph& g, const std::function<bool(const Thread&)>& emit)
 {
     // Components by root (roots are cables), each node once in ascending order. Most cables are in
     // no thread, so only the nodes of components with two cables or more are listed: a node-per-
     // entry map of every node cost about 100 bytes a cable.
-    const std::size_t total = cables.size() + missing.size();
-    std::vector<std::uint32_t> cables_in(cables.size(), 0); // by root
-    for (std::size_t i = 0; i < cables.size(); ++i) {
-        ++cables_in[sets.find(i)];
+    const auto cables = static_cast<NodeId>(g.nodes.size());
+    const auto total = static_cast<NodeId>(g.sets.size());
+    std::vector<std::uint32_t> cables_in(cables, 0); // by root
+    for (NodeId i = 0; i < cables; ++i) {
+        ++cables_in[g.sets.find(i)];
     }
-    std::vector<std::pair<std::size_t, std::size_t>> listed; // (root, node)
-    for (std::size_t i = 0; i < total; ++i) {
-        const std::size_t root = sets.find(i);
-        if (root < cables.size() && cables_in[root] >= 2) {
+    std::vector<std::pair<NodeId, NodeId>> listed; // (root, node)
+    for (NodeId i = 0; i < total; ++i) {
+        const NodeId root = g.sets.find(i);
+        if (root < cables && cables_in[root] >= 2) {
             listed.emplace_back(root, i);
         }
     }
     std::sort(listed.begin(), listed.end());
-    std::set<std::pair<int, std::string>> wanted; // (year, post) of the missing steps
+    std::set<std::pair<std::int32_t, std::uint32_t>> wanted; // (year, post) of the missing steps
     for (const auto& [root, node] : listed) {
-        if (node >= cables.size()) {
-            if (auto parts = split_key(reference_key(missing[node - cables.size()].id))) {
-                wanted.emplace(parts->year, parts->post);
+        if (node >= cables) {
+            if (auto parts = split_key(reference_key(g.missing[node - cables].id))) {
+                if (const std::uint32_t post = g.posts.find(parts->post); post != no_post) {
+                    wanted.emplace(parts->year, post);
+                }
             }
         }
     }
-    const Known known = known_serials(cables, wanted);
-    std::vector<std::size_t> nodes;
+    const KnownSerials known(g.nodes, wanted);
+    struct Keyed {
+        std::int64_t time;
+        NodeId node;
+    };
+    std::vector<Keyed> keyed;
     for (std::size_t at = 0; at < listed.size();) {
-        nodes.clear();
-        const std::size_t root = listed[at].first;
+        keyed.clear();
+        const NodeId root = listed[at].first;
         for (; at < listed.size() && listed[at].first == root; ++at) {
-            nodes.push_back(listed[at].second);
-        }
-        const auto in_pack = static_cast<std::int64_t>(cables_in[root]);
-        struct Keyed {
-            std::int64_t time;
-            std::size_t node;
-        };
-        std::vector<Keyed> keyed;
-        for (const std::size_t n : nodes) {
-            keyed.push_back({ n < cables.size() ? cables[n].time.value_or(undated)
-                                                : estimate_time(missing[n - cables.size()], known),
-                n });
+            const NodeId n = listed[at].second;
+            keyed.push_back(
+                { n < cables ? g.nodes[n].time : estimate_time(g.missing[n - cables], g.posts, known), n });
         }
         std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
             if (a.time != b.time) {
                 return a.time < b.time;
             }
-            const bool a_missing = a.node >= cables.size();
-            const bool b_missing = b.node >= cables.size();
+            const bool a_missing = a.node >= cables;
+            const bool b_missing = b.node >= cables;
             if (a_missing != b_missing || !a_missing) {
                 return a_missing != b_missing ? b_missing : a.node < b.node;
             }
-            return missing[a.node - cables.size()].id < missing[b.node - cables.size()].id;
+            return g.missing[a.node - cables].id < g.missing[b.node - cables].id;
         });
         Thread t;
-        t.cables = in_pack;
+        t.cables = static_cast<std::int64_t>(cables_in[root]);
         std::int64_t nth = 0;
         for (const Keyed& k : keyed) {
             Step s;
-            if (k.node < cables.size()) {
-                s.num = cables[k.node].num;
+            if (k.node < cables) {
+                s.num = g.index.num(k.node);
                 ++nth;
             } else {
-                s = make_missing_step(missing[k.node - cables.size()]);
+                s = make_missing_step(g.missing[k.node - cables]);
             }
             s.nth = nth;
             t.steps.push_back(std::move(s));
@@ -310,36 +386,51 @@ std::optional<std::int64_t> iso_seconds(std::string_view iso)
 }
 
 struct ThreadBuilder::State {
-    explicit State(const std::vector<CableNode>& c)
-        : cables(c)
-        , index_of(c)
-        , sets(c.size())
-    {
-    }
-    // Nodes: the pack's cables (by index in pack order), then each missing id once.
-    const std::vector<CableNode>& cables;
-    NodeIndex index_of;
-    std::vector<Missing> missing;
-    std::unordered_map<std::string, std::size_t> missing_of; // reference key -> index in `missing`
-    UnionFind sets;
+    Graph graph;
+    std::unordered_map<std::string, NodeId> missing_of; // reference key -> index in graph.missing
 };
 
-ThreadBuilder::ThreadBuilder(const std::vector<CableNode>& cables)
-    : m(std::make_unique<State>(cables))
+ThreadBuilder::ThreadBuilder()
+    : m(std::make_unique<State>())
 {
+}
+
+ThreadBuilder::ThreadBuilder(const std::vector<CableNode>& cables)
+    : ThreadBuilder()
+{
+    for (const CableNode& c : cables) {
+        add_cable(c.num, c.key, c.time);
+    }
 }
 
 ThreadBuilder::~ThreadBuilder() = default;
 
+void ThreadBuilder::add_cable(std::int64_t num, std::string_view key, std::optional<std::int64_t> time)
+{
+    Graph& g = m->graph;
+    Node n;
+    n.time = time.value_or(undated);
+    if (auto parts = split_key(key)) {
+        n.serial = parts->serial;
+        n.post = g.posts.intern(parts->post);
+        n.year = parts->year;
+    }
+    g.index.add(num);
+    g.nodes.push_back(n);
+    g.sets.add();
+}
+
 void ThreadBuilder::add(const RefLink& l)
 {
-    const auto from = m->index_of.find(l.from);
+    Graph& g = m->graph;
+    const auto cables = static_cast<NodeId>(g.nodes.size());
+    const auto from = g.index.find(l.from);
     if (!from) {
         return;
     }
-    std::size_t to = 0;
+    NodeId to = 0;
     if (l.to != 0) {
-        const auto it = m->index_of.find(l.to);
+        const auto it = g.index.find(l.to);
         if (!it || *it == *from) {
             return; // a cable citing itself says nothing about a conversation
         }
@@ -348,24 +439,25 @@ void ThreadBuilder::add(const RefLink& l)
         if (l.missing_id.empty()) {
             return;
         }
-        auto [it, added] = m->missing_of.try_emplace(reference_key(l.missing_id), m->missing.size());
+        auto [it, added]
+            = m->missing_of.try_emplace(reference_key(l.missing_id), static_cast<NodeId>(g.missing.size()));
         if (added) {
-            m->missing.push_back({ l.missing_id, undated });
-            m->sets.add();
+            g.missing.push_back({ l.missing_id, undated });
+            g.sets.add();
         }
-        Missing& missing = m->missing[it->second];
-        missing.earliest_citer = std::min(missing.earliest_citer, m->cables[*from].time.value_or(undated));
-        to = m->cables.size() + it->second;
+        Missing& missing = g.missing[it->second];
+        missing.earliest_citer = std::min(missing.earliest_citer, g.nodes[*from].time);
+        to = cables + it->second;
     }
     // Joined at once: the components, and each one's root (its first node), do not depend on the
     // order of the joins.
-    m->sets.join(*from, to);
+    g.sets.join(*from, to);
 }
 
 void ThreadBuilder::finish(const std::function<bool(const Thread&)>& emit)
 {
-    std::unordered_map<std::string, std::size_t>().swap(m->missing_of);
-    order_components(m->cables, m->missing, m->sets, emit);
+    std::unordered_map<std::string, NodeId>().swap(m->missing_of);
+    order_components(m->graph, emit);
 }
 
 std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)

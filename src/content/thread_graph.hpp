@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ck::content::threads {
@@ -50,18 +51,22 @@ struct Thread {
 // none (its references already say "not in this collection"; there is no conversation to walk).
 std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links);
 
-// build_threads given one reference at a time, each thread handed on as it is made: the pack
-// writer streams the references from SQLite and stores each thread at once, so that neither the
-// references nor the threads are ever held whole (about 200 bytes a cable of a large archive).
+// build_threads given one cable and then one reference at a time, each thread handed on as it is
+// made: the pack writer streams the cables and references from SQLite and stores each thread at
+// once, so that neither the references nor the threads are ever held whole, and a cable costs the
+// builder about 40 bytes (its time, row number, and the year, post and serial of its key).
 class ThreadBuilder {
 public:
-    explicit ThreadBuilder(const std::vector<CableNode>& cables); // kept by reference
+    ThreadBuilder();
+    explicit ThreadBuilder(const std::vector<CableNode>& cables); // add_cable() for each
     ~ThreadBuilder();
     ThreadBuilder(const ThreadBuilder&) = delete;
     ThreadBuilder& operator=(const ThreadBuilder&) = delete;
     ThreadBuilder(ThreadBuilder&&) = delete;
     ThreadBuilder& operator=(ThreadBuilder&&) = delete;
 
+    // Every cable of the pack, in pack order, before the first add(). `key` is its reference key.
+    void add_cable(std::int64_t num, std::string_view key, std::optional<std::int64_t> time);
     void add(const RefLink& link);
     // Every thread in build_threads' order; `emit` returns false to stop.
     void finish(const std::function<bool(const Thread&)>& emit);

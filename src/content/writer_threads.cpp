@@ -12,27 +12,16 @@
 namespace ck::content {
 namespace {
 
-Result<std::vector<threads::CableNode>> read_nodes(sqlite3* db)
+// Gives the builder every cable, in row order, one row at a time.
+Status add_cables(sqlite3* db, threads::ThreadBuilder& builder)
 {
     auto st = sql::Stmt::prepare(db, "SELECT num, ref_key, date FROM cables ORDER BY num");
     if (!st) {
         return st.error();
     }
-    // Sized once: grown by doubling, the list held up to twice its size for a moment, the largest
-    // allocation of the build at a large size.
-    auto count = sql::query_int(db, "SELECT count(*) FROM cables");
-    if (!count) {
-        return count.error();
-    }
-    std::vector<threads::CableNode> nodes;
-    nodes.reserve(static_cast<std::size_t>(*count));
-    auto status = sql::each_row(*st, [&](const sql::Stmt& s) {
-        nodes.push_back({ s.column_int(0), s.column_text(1), threads::iso_seconds(s.column_view(2)) });
+    return sql::each_row(*st, [&](const sql::Stmt& s) {
+        builder.add_cable(s.column_int(0), s.column_view(1), threads::iso_seconds(s.column_view(2)));
     });
-    if (!status) {
-        return status.error();
-    }
-    return nodes;
 }
 
 // Gives the builder each reference that names a cable: resolved ones by row number, the others
@@ -63,11 +52,10 @@ void release_free_memory()
 
 Status write_threads(sqlite3* db)
 {
-    auto nodes = read_nodes(db);
-    if (!nodes) {
-        return nodes.error();
+    threads::ThreadBuilder builder;
+    if (auto st = add_cables(db, builder); !st) {
+        return st;
     }
-    threads::ThreadBuilder builder(*nodes);
     if (auto st = add_links(db, builder); !st) {
         return st;
     }

@@ -1,4 +1,5 @@
-// An 8-bit RGBA image in memory, and PNG files (libpng, the only PNG code).
+// An 8-bit RGBA image in memory, and PNG files (read with libpng, written with zlib on both cores:
+// the only PNG code).
 #pragma once
 
 #include "core/result.hpp"
@@ -23,11 +24,13 @@ struct Image {
     }
 };
 
+// Writes an opaque image as an RGB PNG (alpha is dropped; read_png() gives it back as 255).
 Status write_png(const std::string& path, const Image& image);
-// Writes a PNG of `width` x `height` RGBA pixels whose rows come from `fill` a band at a time
-// (`fill(first_row, rows, out)` writes rows * width * 4 bytes, false on failure): a screenshot
-// streams from the renderer without a second frame-sized buffer. The same compression as
-// write_png(); a failed write leaves no file.
+// Writes an RGB PNG of `width` x `height` opaque RGBA pixels whose rows come from `fill` a band
+// at a time (`fill(first_row, rows, out)` writes rows * width * 4 bytes, false on failure), on the
+// caller's thread: a screenshot streams from the renderer without a second frame-sized buffer.
+// The bands are compressed on two threads. The file appears whole (written beside it, then
+// renamed); a failed write leaves no file.
 using RowFill = std::function<bool(int first_row, int rows, std::uint8_t* out)>;
 Status write_png_rows(const std::string& path, int width, int height, int band_rows, const RowFill& fill);
 Result<Image> read_png(const std::string& path);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 #include <vector>
@@ -288,6 +289,49 @@ TEST_CASE("injected keys and text arrive as key and text events; an unknown key 
     }
     CHECK(keys == 2); // down and up
     CHECK(text == "Gen\xC3\xA8ve and a long paste that is more than thirty-one bytes long");
+}
+
+TEST_CASE("a PNG whose rows stop coming leaves neither the file nor a part of it behind")
+{
+    const auto folder = std::filesystem::temp_directory_path() / "ck_png_torn";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    const auto path = (folder / "shot.png").string();
+    // The fifth band of 8 rows fails: bands before it were already compressed on both threads.
+    const auto status = platform::write_png_rows(path, 64, 80, 8, [](int first, int rows, std::uint8_t* out) {
+        std::memset(out, first, static_cast<std::size_t>(rows) * 64 * 4);
+        return first < 32;
+    });
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error().where == path);
+    CHECK(std::filesystem::is_empty(folder));
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a PNG of many bands, compressed on two threads, reads back pixel for pixel")
+{
+    // 37 bands of 3 rows, the last one short, with a pattern that differs in every row and column.
+    platform::Image img;
+    img.width = 97;
+    img.height = 110;
+    img.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
+    for (std::size_t i = 0; i < img.rgba.size(); ++i) {
+        img.rgba[i] = (i % 4 == 3) ? 255 : static_cast<std::uint8_t>((i * 7 + i / 388 * 13) % 251);
+    }
+    const auto path = (std::filesystem::temp_directory_path() / "ck_png_bands.png").string();
+    const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
+    REQUIRE(
+        platform::write_png_rows(path, img.width, img.height, 3, [&](int first, int rows, std::uint8_t* out) {
+            std::memcpy(out, img.rgba.data() + static_cast<std::size_t>(first) * stride,
+                static_cast<std::size_t>(rows) * stride);
+            return true;
+        }).ok());
+    const auto back = platform::read_png(path);
+    REQUIRE(back.ok());
+    CHECK(back->width == img.width);
+    CHECK(back->height == img.height);
+    CHECK(back->rgba == img.rgba);
+    std::filesystem::remove(path);
 }
 
 TEST_CASE("a PNG written and read back is the same image")

@@ -1,10 +1,13 @@
-// Cards are measured before they are drawn (their background goes under their content), so each
-// builder runs through a Pen that either only measures or also draws: one function per part, no
-// second copy of the geometry. Layouts come from the canvas' cache, so measuring costs lookups.
+// The reader's header card (subject, id, the rows of what the cable says about itself, tag chips)
+// and its taps; the reference lists are reader_header_links.cpp's. Cards are measured before they
+// are drawn (their background goes under their content), so each builder runs through a Pen that
+// either only measures or also draws: one function per part, no second copy of the geometry.
+// Layouts come from the canvas' cache, so measuring costs lookups.
 #include "screens/reader_header.hpp"
 
 #include "cable/origin.hpp"
 #include "screens/place_names.hpp"
+#include "screens/reader_header_pen.hpp"
 #include "screens/reader_text.hpp"
 #include "screens/widget_ids.hpp"
 #include "ui/widgets.hpp"
@@ -36,101 +39,6 @@ std::string join_lines(const std::vector<std::string>& lines, std::size_t count)
 }
 
 } // namespace
-
-class ReaderHeader::Pen {
-public:
-    Pen(ui::Canvas& canvas, bool draw)
-        : m_canvas(canvas)
-        , m_draw(draw)
-    {
-    }
-    [[nodiscard]] bool drawing() const { return m_draw; }
-    [[nodiscard]] ui::Canvas& canvas() { return m_canvas; }
-    [[nodiscard]] ui::DrawList& draw() { return m_canvas.draw(); }
-
-    Size text(std::string_view id, std::string_view str, Point at, float width, const ui::TextSpec& spec)
-    {
-        if (m_draw) {
-            return m_canvas.text(id, str, at, width, spec);
-        }
-        const auto laid = spec.balanced
-            ? m_canvas.balanced_layout(str, spec.style, width, spec.align, spec.line_height, spec.max_lines)
-            : m_canvas.layout(
-                str, spec.style, width, spec.wrap, spec.align, spec.line_height, spec.max_lines);
-        return laid->size();
-    }
-    void button(const ui::ButtonSpec& spec)
-    {
-        if (m_draw) {
-            ui::button(m_canvas, spec);
-        }
-    }
-    void add_widget(ui::Widget widget)
-    {
-        if (m_draw) {
-            widget.rect = widget.rect.translated(m_canvas.draw().offset().x, m_canvas.draw().offset().y);
-            m_canvas.add_widget(std::move(widget));
-        }
-    }
-
-private:
-    ui::Canvas& m_canvas;
-    bool m_draw;
-};
-
-struct ReaderHeader::Metrics {
-    float pad = 0; // inside a card
-    float gap = 0; // between rows
-    float column_gap = 0; // between a row's label and its value
-    float chip_h = 0;
-    float chip_gap = 0;
-    float target = 0; // the smallest touch target
-    float rule = 1; // hairline width
-    float corner = 0;
-    ui::TextSpec title; // the subject, in the cable's own face
-    ui::TextSpec id;
-    ui::TextSpec label;
-    ui::TextSpec value;
-    ui::TextSpec heading; // "References", "Cited by"
-    ui::TextSpec link;
-    ui::TextSpec link_title;
-    ui::Palette palette;
-
-    explicit Metrics(const ui::Theme& t)
-        : pad(t.px(7))
-        , gap(t.px(3.2f))
-        , column_gap(t.px(5))
-        , chip_gap(t.px(t.spacing().target_gap_mm))
-        , target(t.px(t.spacing().target_mm))
-        , rule(std::max(1.0f, t.px(0.25f)))
-        , corner(t.px(t.spacing().corner_mm))
-        , palette(t.palette())
-    {
-        const ui::Palette& p = palette;
-        const auto spec = [&](text::Family family, text::Weight weight, float mm, ui::Color color, float lh) {
-            ui::TextSpec s;
-            s.style = { family, weight, t.text_px(mm) };
-            s.color = color;
-            s.background = p.card;
-            s.line_height = lh;
-            return s;
-        };
-        title = spec(text::Family::mono, text::Weight::bold, t.type().subheading_mm * 0.92f, p.ink, 1.25f);
-        title.role = ui::Role::heading;
-        title.balanced = true;
-        title.max_lines = 6; // the whole subject is in the cable text too
-        id = spec(text::Family::mono, text::Weight::regular, t.type().caption_mm, p.secondary, 1.3f);
-        label = spec(text::Family::sans, text::Weight::semibold, t.type().caption_mm, p.secondary, 1.45f);
-        value = spec(text::Family::sans, text::Weight::regular, t.type().ui_mm * 0.9f, p.ink, 1.45f);
-        heading = spec(text::Family::sans, text::Weight::bold, t.type().ui_mm, p.ink, 1.3f);
-        heading.role = ui::Role::heading;
-        link = spec(text::Family::mono, text::Weight::bold, t.type().caption_mm * 1.05f, p.accent, 1.3f);
-        link.max_lines = 1;
-        link_title = spec(text::Family::sans, text::Weight::regular, t.type().caption_mm, p.secondary, 1.35f);
-        link_title.max_lines = 2;
-        chip_h = std::max(target, t.text_px(t.type().caption_mm) * 1.9f);
-    }
-};
 
 ReaderHeader::ReaderHeader(const content::CableRecord& record, content::Pack& pack)
     : m_record(record)
@@ -448,140 +356,6 @@ float ReaderHeader::build_chips(Pen& pen, const Env& env, const Metrics& m, Poin
         h += m.chip_gap;
         h += build_more(pen, env, m, { at.x, at.y + h }, width, more_id, chips.size() - shown);
     }
-    return h;
-}
-
-float ReaderHeader::links_contents(Pen& pen, const Env& env, Rect column)
-{
-    const Metrics m(pen.canvas().theme());
-    const float inner = column.w - 2 * m.pad;
-    const float x = column.x + m.pad;
-    float y = column.y + m.pad;
-    if (!m_refs.empty()) {
-        y += build_link_list(pen, env, m, { x, y }, inner, env.strings.get("reader.references"), m_refs,
-            m_all_refs, "reader.more:refs");
-    }
-    if (!m_refs.empty() && !m_cited.empty()) {
-        y += m.gap * 3;
-    }
-    if (!m_cited.empty()) {
-        y += build_link_list(pen, env, m, { x, y }, inner, env.strings.get("reader.cited_by"), m_cited,
-            m_all_cited, "reader.more:cited");
-    }
-    return y + m.pad - column.y;
-}
-
-float ReaderHeader::measure_links(ui::Canvas& canvas, const Env& env, float width)
-{
-    if (!has_links()) {
-        return 0;
-    }
-    Pen pen(canvas, false);
-    return links_contents(pen, env, { 0, 0, width, 0 });
-}
-
-float ReaderHeader::build_links(ui::Canvas& canvas, const Env& env, Rect column)
-{
-    if (!has_links()) {
-        return 0;
-    }
-    const Metrics m(canvas.theme());
-    const float height = column.h > 0 ? column.h : measure_links(canvas, env, column.w);
-    const Rect card { column.x, column.y, column.w, height };
-    canvas.draw().fill_rounded_rect(card, m.corner, m.palette.card);
-    canvas.draw().stroke_rounded_rect(card, m.corner, m.rule, m.palette.rule);
-    Pen pen(canvas, true);
-    links_contents(pen, env, card);
-    return height;
-}
-
-float ReaderHeader::build_link_list(Pen& pen, const Env& env, const Metrics& m, Point at, float width,
-    const std::string& heading, const std::vector<Link>& links, bool show_all, std::string_view more_id)
-{
-    float y = at.y;
-    y += pen.text({}, heading, { at.x, y }, width, m.heading).h + m.gap * 0.5f;
-    const bool collapsed = !show_all && links.size() > links_collapse_after;
-    const std::size_t shown = collapsed ? links_collapsed_shows : links.size();
-    for (std::size_t i = 0; i < shown; ++i) {
-        if (i > 0 && pen.drawing()) {
-            pen.draw().fill_rect({ at.x, y, width, m.rule }, m.palette.rule);
-        }
-        y += build_link(pen, env, m, { at.x, y }, width, links[i]);
-    }
-    if (collapsed) {
-        y += m.gap;
-        y += build_more(pen, env, m, { at.x, y }, width, more_id, links.size() - shown);
-    }
-    return y - at.y;
-}
-
-float ReaderHeader::build_link(
-    Pen& pen, const Env& env, const Metrics& m, Point at, float width, const Link& link)
-{
-    const ui::Theme& t = pen.canvas().theme();
-    const bool in_pack = !link.target.empty();
-    const float icon = t.text_px(t.type().caption_mm) * 1.1f;
-    const float text_w = width - (in_pack ? icon + m.column_gap : 0);
-    const float vpad = t.px(2.2f);
-    const bool pressed = pen.canvas().is_pressed(link.id);
-    const ui::Color bg = pressed ? m.palette.accent_soft : m.palette.card;
-
-    ui::TextSpec first = m.link;
-    first.color = in_pack ? m.palette.accent : m.palette.secondary;
-    first.background = bg;
-    ui::TextSpec second = m.link_title;
-    second.background = bg;
-    const std::string detail = link_detail(env, link);
-    const auto measure = [&] {
-        float h = pen.canvas()
-                      .layout(link.label, first.style, text_w, text::WrapMode::words, text::Align::start,
-                          first.line_height, 1)
-                      ->size()
-                      .h;
-        if (!detail.empty()) {
-            h += t.px(0.8f)
-                + pen.canvas()
-                      .layout(detail, second.style, text_w, text::WrapMode::words, text::Align::start,
-                          second.line_height, 2)
-                      ->size()
-                      .h;
-        }
-        return h;
-    };
-    const float content_h = measure();
-    const float h = std::max(m.target, content_h + 2 * vpad);
-    const Rect row { at.x - t.px(1.5f), at.y, width + t.px(3), h };
-    if (pen.drawing()) {
-        if (pressed) {
-            pen.draw().fill_rounded_rect(row, m.corner, m.palette.accent_soft);
-        }
-        float y = at.y + (h - content_h) / 2;
-        // Drawn as parts of the link's one widget, not as separate texts.
-        const auto first_l = pen.canvas().layout(
-            link.label, first.style, text_w, text::WrapMode::words, text::Align::start, first.line_height, 1);
-        pen.canvas().draw_layout(*first_l, { at.x, y }, first.color);
-        y += first_l->size().h + t.px(0.8f);
-        if (!detail.empty()) {
-            const auto second_l = pen.canvas().layout(detail, second.style, text_w, text::WrapMode::words,
-                text::Align::start, second.line_height, 2);
-            pen.canvas().draw_layout(*second_l, { at.x, y }, second.color);
-        }
-        if (in_pack) {
-            ui::draw_icon(pen.draw(), ui::Icon::forward,
-                { at.x + width - icon, at.y + (h - icon) / 2, icon, icon }, m.palette.accent,
-                std::max(1.5f, icon * 0.09f));
-        }
-    }
-    ui::Widget w;
-    w.id = link.id;
-    w.role = ui::Role::link;
-    w.label = detail.empty() ? link.label : link.label + ": " + detail;
-    w.rect = row;
-    w.interactive = true;
-    w.text_color = first.color;
-    w.background = bg;
-    w.text_px = second.style.size_px;
-    pen.add_widget(std::move(w));
     return h;
 }
 

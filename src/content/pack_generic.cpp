@@ -12,6 +12,7 @@
 #include "content/pack_generic.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -59,8 +60,10 @@ Row read_row(const sql::Stmt& s)
         s.column_int(4) != 0, s.column_int(5) };
 }
 
-// Every cited cable with its count of distinct citing cables, through the refs_target index.
-Result<std::vector<Row>> read_cited(Pack::Impl& p)
+// Every cited cable with its count of distinct citing cables, through the refs_target index, one
+// row at a time: `each` sees each row once, and nothing is kept (a list of every cited cable held
+// 280 MiB at 2M cables, when an archive pack was opened).
+Status each_cited(Pack::Impl& p, const std::function<void(Row&&)>& each)
 {
     auto st
         = p.stmt("SELECT c.num, c.id, c.year, c.subject, c.ocr, r.n FROM (SELECT target_num,"
@@ -69,12 +72,7 @@ Result<std::vector<Row>> read_cited(Pack::Impl& p)
     if (!st) {
         return st.error();
     }
-    std::vector<Row> out;
-    auto status = sql::each_row(**st, [&](const sql::Stmt& s) { out.push_back(read_row(s)); });
-    if (!status) {
-        return status.error();
-    }
-    return out;
+    return sql::each_row(**st, [&](const sql::Stmt& s) { each(read_row(s)); });
 }
 
 // The first cable between two rows (a decade's), not read by OCR unless `any`.
@@ -123,39 +121,46 @@ std::map<int, YearSpan> decades_of(const std::vector<YearSpan>& years)
 
 Result<std::vector<Row>> featured_rows(Pack::Impl& p, const std::vector<YearSpan>& years)
 {
-    auto cited = read_cited(p);
-    if (!cited) {
-        return cited.error();
-    }
     auto any_plain = sql::query_int(p.db.get(), "SELECT EXISTS(SELECT 1 FROM cables WHERE ocr = 0)");
     if (!any_plain) {
         return any_plain.error();
     }
     const bool all_ocr = *any_plain == 0;
-    std::vector<Row> ranked;
-    for (Row& r : *cited) {
-        if (r.year > 0 && (!r.ocr || all_ocr)) {
-            ranked.push_back(std::move(r));
+    // In one pass over the cited cables: the most cited (kept in more_cited order) and each
+    // decade's most cited. Both are what sorting every cited cable by more_cited and taking the
+    // first ones gives, in memory for a few rows.
+    std::vector<Row> top;
+    std::map<int, Row> decade_best;
+    auto status = each_cited(p, [&](Row&& r) {
+        if (r.year <= 0 || (r.ocr && !all_ocr)) {
+            return;
         }
+        auto [best, fresh] = decade_best.try_emplace(decade_of(r.year), r);
+        if (!fresh && more_cited(r, best->second)) {
+            best->second = r;
+        }
+        if (top.size() < most_cited || more_cited(r, top.back())) {
+            top.insert(std::upper_bound(top.begin(), top.end(), r, more_cited), std::move(r));
+            if (top.size() > most_cited) {
+                top.pop_back();
+            }
+        }
+    });
+    if (!status) {
+        return status.error();
     }
-    std::sort(ranked.begin(), ranked.end(), more_cited);
     std::map<std::int64_t, Row> chosen; // by num: date order
     std::set<int> covered;
-    for (const Row& r : ranked) {
-        if (chosen.size() < most_cited) {
-            chosen.emplace(r.num, r);
-            covered.insert(decade_of(r.year));
-        }
+    for (const Row& r : top) {
+        chosen.emplace(r.num, r);
+        covered.insert(decade_of(r.year));
     }
     for (const auto& [decade, d] : decades_of(years)) {
         if (covered.contains(decade)) {
             continue;
         }
-        const auto here = decade; // clang 14 cannot capture a structured binding
-        const auto cited_here = std::find_if(
-            ranked.begin(), ranked.end(), [&](const Row& r) { return decade_of(r.year) == here; });
-        if (cited_here != ranked.end()) {
-            chosen.emplace(cited_here->num, *cited_here);
+        if (const auto cited_here = decade_best.find(decade); cited_here != decade_best.end()) {
+            chosen.emplace(cited_here->second.num, cited_here->second);
             continue;
         }
         auto first = first_between(p, d.first_num, d.last_num, all_ocr);

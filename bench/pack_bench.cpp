@@ -68,6 +68,19 @@ std::map<std::string, double> table_megabytes(const fs::path& pack)
     return out;
 }
 
+// The process's RSS now (VmRSS, MiB); 0 where /proc says nothing.
+double current_rss_mib()
+{
+    double kib = 0;
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            kib = std::strtod(line.c_str() + 6, nullptr);
+        }
+    }
+    return kib / 1024.0;
+}
+
 // The process's peak RSS since the last reset (VmHWM, MiB), then reset to the current RSS, so each
 // phase of the build reports its own peak; 0 where /proc says nothing.
 double take_phase_peak_mib()
@@ -92,6 +105,7 @@ int main(int argc, char** argv)
     fs::path out;
     fs::path manifest_path;
     bool full_check = false;
+    bool trace_memory = false; // each phase's progress with the RSS, to stderr, at most once a second
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--src" && i + 1 < argc) {
@@ -102,13 +116,15 @@ int main(int argc, char** argv)
             manifest_path = argv[++i];
         } else if (arg == "--full-check") {
             full_check = true;
+        } else if (arg == "--trace-memory") {
+            trace_memory = true;
         } else {
-            std::fprintf(stderr, "usage: pack_bench --src DIR [--manifest FILE] --out PACK [--full-check]\n");
+            std::fprintf(stderr, "usage: pack_bench --src DIR [--manifest FILE] --out PACK [--full-check] [--trace-memory]\n");
             return 2;
         }
     }
     if (src.empty() || out.empty()) {
-        std::fprintf(stderr, "usage: pack_bench --src DIR [--manifest FILE] --out PACK [--full-check]\n");
+        std::fprintf(stderr, "usage: pack_bench --src DIR [--manifest FILE] --out PACK [--full-check] [--trace-memory]\n");
         return 2;
     }
     const double cpu0 = cpu_seconds();
@@ -183,8 +199,14 @@ int main(int argc, char** argv)
     phase_peak["staging"] = take_phase_peak_mib();
     std::string phase = "staging";
     double phase_start = stage_done;
-    auto summary = writer->commit([&](ck::content::BuildPhase p, std::int64_t, std::int64_t) {
+    double last_trace = 0;
+    auto summary = writer->commit([&](ck::content::BuildPhase p, std::int64_t done, std::int64_t total) {
         const std::string name(ck::content::to_string(p));
+        if (trace_memory && (name != phase || wall_seconds() - last_trace >= 1.0)) {
+            last_trace = wall_seconds();
+            std::fprintf(stderr, "trace: %8.1f s %-11s %10lld / %-10lld RSS %7.1f MiB\n", last_trace - wall0,
+                name.c_str(), static_cast<long long>(done), static_cast<long long>(total), current_rss_mib());
+        }
         if (name != phase) {
             const double now = cpu_seconds();
             phase_cpu[phase] += now - phase_start;

@@ -290,13 +290,24 @@ void print_build_json(const BuildArgs& args, const Tally& t, const content::Buil
     print_json(out);
 }
 
+// A problem for the --json report (and printed when `print`). Without --json none is kept: a large
+// archive's warnings would otherwise be held until the build ends.
+void note_problem(const BuildArgs& args, Tally& tally, std::string line, bool print)
+{
+    if (print) {
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
+    if (args.json) {
+        tally.problems.push_back(std::move(line));
+    }
+}
+
 // A curation gap (a missing translation, a cable in no section) is a warning, or with --strict an
 // error that fails the build; printed as "file:line: warning|error: ..." either way.
 void report_gap(const BuildArgs& args, Tally& tally, const std::string& where, const std::string& message)
 {
     const char* kind = args.strict ? "error" : "warning";
-    tally.problems.push_back(where + ": " + kind + ": " + message);
-    std::fprintf(stderr, "%s\n", tally.problems.back().c_str());
+    note_problem(args, tally, where + ": " + kind + ": " + message, true);
     (args.strict ? tally.errors : tally.warnings) += 1;
 }
 
@@ -445,8 +456,9 @@ int run_build(const BuildArgs& args)
             } else {
                 ++tally.unlisted;
             }
-            tally.problems.push_back(
-                d.file + ":" + std::to_string(d.line) + (is_error ? ": error: " : ": warning: ") + d.message);
+            note_problem(args, tally,
+                d.file + ":" + std::to_string(d.line) + (is_error ? ": error: " : ": warning: ") + d.message,
+                false);
         }
         for (const auto& c : parsed.cables) {
             if (std::string check = fields_to_check(c); !check.empty()) {
@@ -459,7 +471,7 @@ int run_build(const BuildArgs& args)
             if (!added) {
                 std::fprintf(
                     stderr, "%s: error: %s\n", added.error().where.c_str(), added.error().message.c_str());
-                tally.problems.push_back(added.error().where + ": error: " + added.error().message);
+                note_problem(args, tally, added.error().where + ": error: " + added.error().message, false);
                 ++errors;
                 file_bad = true;
             } else if (!added->duplicate && options_manifest && !placed.contains(stored_id(c))) {
@@ -469,9 +481,10 @@ int run_build(const BuildArgs& args)
                           "timeline");
             } else if (added->duplicate) {
                 // Both paths, so the curator can remove either copy.
-                tally.problems.push_back(c.source_file + ":" + std::to_string(c.source_line)
-                    + ": warning: the same document as " + added->first + "; stored once");
-                std::fprintf(stderr, "%s\n", tally.problems.back().c_str());
+                note_problem(args, tally,
+                    c.source_file + ":" + std::to_string(c.source_line) + ": warning: the same document as "
+                        + added->first + "; stored once",
+                    true);
                 ++duplicates;
             }
         }
@@ -500,6 +513,8 @@ int run_build(const BuildArgs& args)
         }
         return exit_failed;
     }
+    // The file list is done with (2M files: about 75 MB); the writer's phases need the memory.
+    *inputs = InputList {};
     auto summary = writer->commit(
         [&](content::BuildPhase phase, std::int64_t, std::int64_t) { progress.phase(phase); });
     if (!summary) {
@@ -515,7 +530,7 @@ int run_build(const BuildArgs& args)
         "built %s: %lld cables from %zu files in %.1f s (%.0f cables/s); %zu error(s), %zu warning(s)%s%s\n"
         "  references: %lld, %lld naming a cable in the pack, %lld possibly one, %lld FBIS press items\n"
         "  text %.1f MB, pack %.1f MB; content hash %s\n",
-        args.out.c_str(), static_cast<long long>(summary->cables), inputs->size(), seconds,
+        args.out.c_str(), static_cast<long long>(summary->cables), tally.files, seconds,
         seconds > 0 ? static_cast<double>(summary->cables) / seconds : 0.0, errors, warnings,
         tally.unlisted > 0 ? " (--warnings lists the parser's)" : "",
         duplicates > 0 ? ("; " + std::to_string(duplicates) + " duplicate document(s) stored once").c_str()

@@ -51,6 +51,7 @@ public:
         }
     }
     [[nodiscard]] std::size_t size() const { return m_parent.size(); }
+    void reserve(std::size_t n) { m_parent.reserve(n); }
 
 private:
     std::vector<NodeId> m_parent;
@@ -66,25 +67,45 @@ struct Node {
     std::int32_t year = 0;
 };
 
-// The index of a cable by its row number. The writer gives cables in row order, where a binary
-// search over the row numbers needs no memory of its own; any other order is looked up in a map.
+// The index of a cable by its row number. The writer gives cables in row order, and its row
+// numbers have no gaps, so nothing is kept but the first and the count; with gaps, the row numbers
+// are listed (a binary search needs no memory of its own); any other order is looked up in a map.
 class NodeIndex {
 public:
     void add(std::int64_t num)
     {
-        if (m_sorted && !m_nums.empty() && num <= m_nums.back()) {
+        const auto i = static_cast<NodeId>(m_count);
+        if (m_dense && (m_count == 0 || num == m_first + static_cast<std::int64_t>(m_count))) {
+            m_first = m_count == 0 ? num : m_first;
+            ++m_count;
+            return;
+        }
+        if (m_dense) {
+            m_dense = false;
+            for (std::size_t k = 0; k < m_count; ++k) {
+                m_nums.push_back(m_first + static_cast<std::int64_t>(k));
+            }
+        }
+        if (m_sorted && num <= m_nums.back()) {
             m_sorted = false;
-            for (std::size_t i = 0; i < m_nums.size(); ++i) {
-                m_map.emplace(m_nums[i], static_cast<NodeId>(i));
+            for (std::size_t k = 0; k < m_nums.size(); ++k) {
+                m_map.emplace(m_nums[k], static_cast<NodeId>(k));
             }
         }
         if (!m_sorted) {
-            m_map.emplace(num, static_cast<NodeId>(m_nums.size()));
+            m_map.emplace(num, i);
         }
         m_nums.push_back(num);
+        ++m_count;
     }
     [[nodiscard]] std::optional<NodeId> find(std::int64_t num) const
     {
+        if (m_dense) {
+            if (m_count == 0 || num < m_first || num - m_first >= static_cast<std::int64_t>(m_count)) {
+                return std::nullopt;
+            }
+            return static_cast<NodeId>(num - m_first);
+        }
         if (!m_sorted) {
             const auto it = m_map.find(num);
             return it == m_map.end() ? std::nullopt : std::optional(it->second);
@@ -95,18 +116,89 @@ public:
         }
         return static_cast<NodeId>(it - m_nums.begin());
     }
-    [[nodiscard]] std::int64_t num(NodeId i) const { return m_nums[i]; }
-    [[nodiscard]] std::size_t size() const { return m_nums.size(); }
+    [[nodiscard]] std::int64_t num(NodeId i) const
+    {
+        return m_dense ? m_first + static_cast<std::int64_t>(i) : m_nums[i];
+    }
 
 private:
-    std::vector<std::int64_t> m_nums;
+    bool m_dense = true;
+    std::int64_t m_first = 0;
+    std::size_t m_count = 0;
+    std::vector<std::int64_t> m_nums; // when not dense
     bool m_sorted = true;
-    std::unordered_map<std::int64_t, NodeId> m_map;
+    std::unordered_map<std::int64_t, NodeId> m_map; // when not sorted
 };
 
-struct Missing {
-    std::string id; // as first cited
-    std::int64_t earliest_citer = undated;
+// The missing ids, each once: as first cited and as its reference key, both in one block of text,
+// found again through an open-addressing table of indexes. A map of strings cost about 150 bytes
+// an id, and a large archive cites a missing id for about every other cable of its own.
+class MissingIds {
+public:
+    struct Found {
+        NodeId index = 0;
+        bool added = false;
+    };
+    Found find_or_add(std::string_view key, std::string_view first_cited)
+    {
+        if ((m_entries.size() + 1) * 2 > m_slots.size()) {
+            grow();
+        }
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t at = std::hash<std::string_view> {}(key)&mask;; at = (at + 1) & mask) {
+            if (m_slots[at] == 0) {
+                const auto index = static_cast<NodeId>(m_entries.size());
+                m_entries.push_back({ m_text.size(), static_cast<std::uint32_t>(first_cited.size()),
+                    static_cast<std::uint32_t>(key.size()), undated });
+                m_text.append(first_cited).append(key);
+                m_slots[at] = index + 1;
+                return { index, true };
+            }
+            if (key_of(m_slots[at] - 1) == key) {
+                return { m_slots[at] - 1, false };
+            }
+        }
+    }
+    [[nodiscard]] std::string_view id(NodeId i) const
+    {
+        return std::string_view(m_text).substr(m_entries[i].at, m_entries[i].id_size);
+    }
+    [[nodiscard]] std::int64_t earliest_citer(NodeId i) const { return m_entries[i].earliest_citer; }
+    void cited_by(NodeId i, std::int64_t time)
+    {
+        m_entries[i].earliest_citer = std::min(m_entries[i].earliest_citer, time);
+    }
+    // After the last link: the table is not needed to place the steps.
+    void drop_index() { std::vector<NodeId>().swap(m_slots); }
+
+private:
+    struct Entry {
+        std::size_t at = 0; // in m_text: the id as first cited, then the key
+        std::uint32_t id_size = 0;
+        std::uint32_t key_size = 0;
+        std::int64_t earliest_citer = undated;
+    };
+    [[nodiscard]] std::string_view key_of(NodeId i) const
+    {
+        return std::string_view(m_text).substr(m_entries[i].at + m_entries[i].id_size, m_entries[i].key_size);
+    }
+    void grow()
+    {
+        std::vector<NodeId> slots(std::max<std::size_t>(64, m_slots.size() * 2), 0);
+        const std::size_t mask = slots.size() - 1;
+        for (NodeId i = 0; i < m_entries.size(); ++i) {
+            std::size_t at = std::hash<std::string_view> {}(key_of(i)) & mask;
+            while (slots[at] != 0) {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i + 1;
+        }
+        m_slots = std::move(slots);
+    }
+
+    std::string m_text;
+    std::vector<Entry> m_entries;
+    std::vector<NodeId> m_slots; // an entry's index + 1; 0 when empty
 };
 
 // The (year, post) a key names, with posts interned as numbers.
@@ -194,10 +286,11 @@ private:
 // sent between them (interpolated by serial); after the highest known, just after it; before the
 // lowest, just before it. A cable cannot be cited before it exists: the estimate is at most a
 // second before its earliest citing cable, which is also the estimate when nothing else is known.
-std::int64_t estimate_time(const Missing& m, const Posts& posts, const KnownSerials& known)
+std::int64_t estimate_time(
+    std::string_view id, std::int64_t earliest_citer, const Posts& posts, const KnownSerials& known)
 {
     std::optional<std::int64_t> t;
-    if (auto parts = split_key(reference_key(m.id))) {
+    if (auto parts = split_key(reference_key(std::string(id)))) {
         if (const std::uint32_t post = posts.find(parts->post); post != no_post) {
             const auto [lower, upper] = known.around(parts->year, post, parts->serial);
             if (lower && upper) {
@@ -214,17 +307,17 @@ std::int64_t estimate_time(const Missing& m, const Posts& posts, const KnownSeri
             }
         }
     }
-    if (m.earliest_citer != undated) {
-        t = std::min(t.value_or(undated), m.earliest_citer - 1);
+    if (earliest_citer != undated) {
+        t = std::min(t.value_or(undated), earliest_citer - 1);
     }
     return t.value_or(undated);
 }
 
-Step make_missing_step(const Missing& m)
+Step make_missing_step(std::string_view id)
 {
     Step s;
-    s.missing_id = m.id;
-    if (auto parts = split_key(reference_key(m.id))) {
+    s.missing_id = std::string(id);
+    if (auto parts = split_key(reference_key(s.missing_id))) {
         s.post = parts->post;
         s.serial = parts->serial_text;
         s.year = parts->year;
@@ -238,14 +331,19 @@ struct Graph {
     NodeIndex index;
     std::vector<Node> nodes;
     Posts posts;
-    std::vector<Missing> missing;
+    MissingIds missing;
     UnionFind sets;
 };
 
+// Receives each step: the thread's number, the step's position in it, the thread's count of
+// cables, the step; false stops.
+using StepSink = std::function<bool(std::int64_t thread, std::int64_t pos, std::int64_t cables, const Step&)>;
+
 // Each component with two cables of the pack or more, its steps in time order (undated last; at
 // the same time, the pack's own order, then missing steps by id), numbered by cables.
-void order_components(Graph& g, const std::function<bool(const Thread&)>& emit)
+void order_components(Graph& g, const StepSink& step)
 {
+    std::int64_t thread = 0;
     // Components by root (roots are cables), each node once in ascending order. Most cables are in
     // no thread, so only the nodes of components with two cables or more are listed: a node-per-
     // entry map of every node cost about 100 bytes a cable.
@@ -266,7 +364,7 @@ void order_components(Graph& g, const std::function<bool(const Thread&)>& emit)
     std::set<std::pair<std::int32_t, std::uint32_t>> wanted; // (year, post) of the missing steps
     for (const auto& [root, node] : listed) {
         if (node >= cables) {
-            if (auto parts = split_key(reference_key(g.missing[node - cables].id))) {
+            if (auto parts = split_key(reference_key(std::string(g.missing.id(node - cables))))) {
                 if (const std::uint32_t post = g.posts.find(parts->post); post != no_post) {
                     wanted.emplace(parts->year, post);
                 }
@@ -284,8 +382,10 @@ void order_components(Graph& g, const std::function<bool(const Thread&)>& emit)
         const NodeId root = listed[at].first;
         for (; at < listed.size() && listed[at].first == root; ++at) {
             const NodeId n = listed[at].second;
-            keyed.push_back(
-                { n < cables ? g.nodes[n].time : estimate_time(g.missing[n - cables], g.posts, known), n });
+            keyed.push_back({ n < cables ? g.nodes[n].time
+                                         : estimate_time(g.missing.id(n - cables),
+                                             g.missing.earliest_citer(n - cables), g.posts, known),
+                n });
         }
         std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
             if (a.time != b.time) {
@@ -296,25 +396,27 @@ void order_components(Graph& g, const std::function<bool(const Thread&)>& emit)
             if (a_missing != b_missing || !a_missing) {
                 return a_missing != b_missing ? b_missing : a.node < b.node;
             }
-            return g.missing[a.node - cables].id < g.missing[b.node - cables].id;
+            return g.missing.id(a.node - cables) < g.missing.id(b.node - cables);
         });
-        Thread t;
-        t.cables = static_cast<std::int64_t>(cables_in[root]);
+        // Handed on a step at a time: the largest thread of a large archive can hold a good share of
+        // it (92,000 steps of the 250k corpus), and a list of its steps cost about 250 bytes a step.
         std::int64_t nth = 0;
-        for (const Keyed& k : keyed) {
+        for (std::size_t pos = 0; pos < keyed.size(); ++pos) {
+            const Keyed& k = keyed[pos];
             Step s;
             if (k.node < cables) {
                 s.num = g.index.num(k.node);
                 ++nth;
             } else {
-                s = make_missing_step(g.missing[k.node - cables]);
+                s = make_missing_step(g.missing.id(k.node - cables));
             }
             s.nth = nth;
-            t.steps.push_back(std::move(s));
+            if (!step(
+                    thread, static_cast<std::int64_t>(pos), static_cast<std::int64_t>(cables_in[root]), s)) {
+                return;
+            }
         }
-        if (!emit(t)) {
-            return;
-        }
+        ++thread;
     }
 }
 
@@ -387,7 +489,6 @@ std::optional<std::int64_t> iso_seconds(std::string_view iso)
 
 struct ThreadBuilder::State {
     Graph graph;
-    std::unordered_map<std::string, NodeId> missing_of; // reference key -> index in graph.missing
 };
 
 ThreadBuilder::ThreadBuilder()
@@ -404,6 +505,12 @@ ThreadBuilder::ThreadBuilder(const std::vector<CableNode>& cables)
 }
 
 ThreadBuilder::~ThreadBuilder() = default;
+
+void ThreadBuilder::reserve(std::size_t cables)
+{
+    m->graph.nodes.reserve(cables);
+    m->graph.sets.reserve(cables);
+}
 
 void ThreadBuilder::add_cable(std::int64_t num, std::string_view key, std::optional<std::int64_t> time)
 {
@@ -439,25 +546,44 @@ void ThreadBuilder::add(const RefLink& l)
         if (l.missing_id.empty()) {
             return;
         }
-        auto [it, added]
-            = m->missing_of.try_emplace(reference_key(l.missing_id), static_cast<NodeId>(g.missing.size()));
+        const auto [index, added] = g.missing.find_or_add(reference_key(l.missing_id), l.missing_id);
         if (added) {
-            g.missing.push_back({ l.missing_id, undated });
             g.sets.add();
         }
-        Missing& missing = g.missing[it->second];
-        missing.earliest_citer = std::min(missing.earliest_citer, g.nodes[*from].time);
-        to = cables + it->second;
+        g.missing.cited_by(index, g.nodes[*from].time);
+        to = cables + index;
     }
     // Joined at once: the components, and each one's root (its first node), do not depend on the
     // order of the joins.
     g.sets.join(*from, to);
 }
 
+void ThreadBuilder::finish_steps(
+    const std::function<bool(std::int64_t thread, std::int64_t pos, const Step&)>& step)
+{
+    m->graph.missing.drop_index();
+    order_components(m->graph, [&](std::int64_t thread, std::int64_t pos, std::int64_t, const Step& s) {
+        return step(thread, pos, s);
+    });
+}
+
 void ThreadBuilder::finish(const std::function<bool(const Thread&)>& emit)
 {
-    std::unordered_map<std::string, NodeId>().swap(m->missing_of);
-    order_components(m->graph, emit);
+    m->graph.missing.drop_index();
+    Thread t;
+    bool going = true;
+    order_components(m->graph, [&](std::int64_t, std::int64_t pos, std::int64_t cables, const Step& s) {
+        if (pos == 0 && !t.steps.empty()) {
+            going = emit(t);
+            t.steps.clear();
+        }
+        t.cables = cables;
+        t.steps.push_back(s);
+        return going;
+    });
+    if (going && !t.steps.empty()) {
+        emit(t);
+    }
 }
 
 std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const std::vector<RefLink>& links)

@@ -53,8 +53,9 @@ std::vector<Thread> build_threads(const std::vector<CableNode>& cables, const st
 
 // build_threads given one cable and then one reference at a time, each thread handed on as it is
 // made: the pack writer streams the cables and references from SQLite and stores each thread at
-// once, so that neither the references nor the threads are ever held whole, and a cable costs the
-// builder about 40 bytes (its time, row number, and the year, post and serial of its key).
+// once, so that neither the references nor the threads are ever held whole. A cable costs the
+// builder about 30 bytes (its time, and the year, post and serial of its key), a missing id about
+// 60 (its text and key, and its slot in a table).
 class ThreadBuilder {
 public:
     ThreadBuilder();
@@ -65,11 +66,16 @@ public:
     ThreadBuilder(ThreadBuilder&&) = delete;
     ThreadBuilder& operator=(ThreadBuilder&&) = delete;
 
+    // Room for `cables` cables: a list grown by doubling holds up to three halves of itself at once.
+    void reserve(std::size_t cables);
     // Every cable of the pack, in pack order, before the first add(). `key` is its reference key.
     void add_cable(std::int64_t num, std::string_view key, std::optional<std::int64_t> time);
     void add(const RefLink& link);
     // Every thread in build_threads' order; `emit` returns false to stop.
     void finish(const std::function<bool(const Thread&)>& emit);
+    // The same, one step at a time (a thread can hold a good share of a large archive): `step` gets
+    // the thread's number (0, 1, ...), the step's position in it and the step; false stops.
+    void finish_steps(const std::function<bool(std::int64_t thread, std::int64_t pos, const Step&)>& step);
 
 private:
     struct State;

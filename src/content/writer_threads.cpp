@@ -15,6 +15,11 @@ namespace {
 // Gives the builder every cable, in row order, one row at a time.
 Status add_cables(sqlite3* db, threads::ThreadBuilder& builder)
 {
+    auto count = sql::query_int(db, "SELECT count(*) FROM cables");
+    if (!count) {
+        return count.error();
+    }
+    builder.reserve(static_cast<std::size_t>(*count));
     auto st = sql::Stmt::prepare(db, "SELECT num, ref_key, date FROM cables ORDER BY num");
     if (!st) {
         return st.error();
@@ -65,22 +70,17 @@ Status write_threads(sqlite3* db)
     if (!insert) {
         return insert.error();
     }
-    // Each thread is stored as it is made.
-    std::int64_t thread = 0;
+    // Each step is stored as it is made.
     Status status;
-    builder.finish([&](const threads::Thread& found) {
-        for (std::size_t i = 0; status && i < found.steps.size(); ++i) {
-            const threads::Step& s = found.steps[i];
-            insert->bind(1, thread).bind(2, static_cast<std::int64_t>(i));
-            if (s.num != 0) {
-                insert->bind(3, s.num);
-            } else {
-                insert->bind_null(3);
-            }
-            insert->bind(4, s.nth).bind(5, std::string_view(s.missing_id)).bind(6, std::string_view(s.post));
-            status = insert->bind(7, std::string_view(s.serial)).bind(8, s.year).run();
+    builder.finish_steps([&](std::int64_t thread, std::int64_t pos, const threads::Step& s) {
+        insert->bind(1, thread).bind(2, pos);
+        if (s.num != 0) {
+            insert->bind(3, s.num);
+        } else {
+            insert->bind_null(3);
         }
-        ++thread;
+        insert->bind(4, s.nth).bind(5, std::string_view(s.missing_id)).bind(6, std::string_view(s.post));
+        status = insert->bind(7, std::string_view(s.serial)).bind(8, s.year).run();
         return status.ok();
     });
     return status;

@@ -277,3 +277,51 @@ TEST_CASE("cables given out of row order find the same threads, and the streamin
     builder.finish([&](const threads::Thread&) { return ++emitted < 1; });
     CHECK(emitted == 1);
 }
+
+TEST_CASE("row numbers with gaps, and hundreds of missing ids, give the threads the rule says")
+{
+    // Rows 10, 20, 30 ... (the builder lists them once it sees a gap). Cable i cites the missing
+    // ids M(i) and M(i + 1), so every cable is joined to the next through a missing id they share:
+    // one thread of 300 cables and 301 missing steps, which grows the missing ids' table several
+    // times. A second group cites only ids no other cable cites: no thread.
+    std::vector<threads::CableNode> cables;
+    std::vector<threads::RefLink> links;
+    const auto missing_id = [](int i) { return "05ROME" + std::to_string(1000 + i); };
+    for (int i = 0; i < 300; ++i) {
+        const std::string day = std::to_string(10 + i % 18);
+        cables.push_back(node(10 * (i + 1), "05PARIS" + std::to_string(i + 1),
+            "2005-0" + std::to_string(1 + i / 50) + "-" + day));
+        links.push_back({ 10 * (i + 1), 0, missing_id(i) });
+        links.push_back({ 10 * (i + 1), 0, missing_id(i + 1) });
+    }
+    for (int i = 0; i < 50; ++i) {
+        cables.push_back(node(5000 + i, "06OSLO" + std::to_string(i + 1), "2006-01-01"));
+        links.push_back({ 5000 + i, 0, "06OSLO" + std::to_string(900 + i) });
+    }
+    const auto found = threads::build_threads(cables, links);
+    REQUIRE(found.size() == 1);
+    const threads::Thread& t = found.front();
+    CHECK(t.cables == 300);
+    CHECK(t.steps.size() == 601);
+    std::vector<std::int64_t> nums;
+    std::size_t missing = 0;
+    for (const auto& s : t.steps) {
+        if (s.num != 0) {
+            nums.push_back(s.num);
+        } else {
+            ++missing;
+            CHECK(s.post == "ROME");
+            CHECK(s.year == 2005);
+        }
+    }
+    CHECK(missing == 301);
+    // Every cable once, by its own row number (not its index).
+    std::vector<std::int64_t> sorted = nums;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+    CHECK(sorted.front() == 10);
+    CHECK(sorted.back() == 3000);
+    // A missing step keeps the id as first cited, and each is placed before its earliest citer.
+    CHECK(t.steps.front().missing_id == missing_id(0));
+    CHECK(t.steps.back().nth == 300);
+}

@@ -172,6 +172,7 @@ Result<std::vector<Row>> featured_rows(Pack::Impl& p, const std::vector<YearSpan
         }
     }
     std::vector<Row> out;
+    out.reserve(chosen.size());
     for (auto& [num, r] : chosen) {
         out.push_back(std::move(r));
     }

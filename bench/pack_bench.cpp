@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -68,32 +69,32 @@ std::map<std::string, double> table_megabytes(const fs::path& pack)
     return out;
 }
 
-// The process's RSS now (VmRSS, MiB); 0 where /proc says nothing.
-double current_rss_mib()
+// A field of /proc/self/status in MiB ("VmRSS:", "VmHWM:"); 0 where /proc says nothing.
+double status_mib(const char* field)
 {
     double kib = 0;
     std::ifstream status("/proc/self/status");
     for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            kib = std::strtod(line.c_str() + 6, nullptr);
+        if (line.rfind(field, 0) == 0) {
+            kib = std::strtod(line.c_str() + std::strlen(field), nullptr);
         }
     }
     return kib / 1024.0;
 }
 
+// The process's RSS now (MiB).
+double current_rss_mib()
+{
+    return status_mib("VmRSS:");
+}
+
 // The process's peak RSS since the last reset (VmHWM, MiB), then reset to the current RSS, so each
-// phase of the build reports its own peak; 0 where /proc says nothing.
+// phase of the build reports its own peak.
 double take_phase_peak_mib()
 {
-    double kib = 0;
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0) {
-            kib = std::strtod(line.c_str() + 6, nullptr);
-        }
-    }
+    const double mib = status_mib("VmHWM:");
     std::ofstream("/proc/self/clear_refs") << "5";
-    return kib / 1024.0;
+    return mib;
 }
 
 } // namespace

@@ -7,8 +7,10 @@
 #include "core/ascii.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -51,10 +53,9 @@ public:
         }
     }
     [[nodiscard]] std::size_t size() const { return m_parent.size(); }
-    void reserve(std::size_t n) { m_parent.reserve(n); }
 
 private:
-    std::vector<NodeId> m_parent;
+    std::deque<NodeId> m_parent; // grows a block at a time: no moment with two copies
 };
 
 // What a thread needs of a cable, in 24 bytes: its time, and the parts of its reference key that
@@ -148,9 +149,8 @@ public:
         for (std::size_t at = std::hash<std::string_view> {}(key)&mask;; at = (at + 1) & mask) {
             if (m_slots[at] == 0) {
                 const auto index = static_cast<NodeId>(m_entries.size());
-                m_entries.push_back({ m_text.size(), static_cast<std::uint32_t>(first_cited.size()),
+                m_entries.push_back({ store(first_cited, key), static_cast<std::uint32_t>(first_cited.size()),
                     static_cast<std::uint32_t>(key.size()), undated });
-                m_text.append(first_cited).append(key);
                 m_slots[at] = index + 1;
                 return { index, true };
             }
@@ -159,10 +159,7 @@ public:
             }
         }
     }
-    [[nodiscard]] std::string_view id(NodeId i) const
-    {
-        return std::string_view(m_text).substr(m_entries[i].at, m_entries[i].id_size);
-    }
+    [[nodiscard]] std::string_view id(NodeId i) const { return { m_entries[i].at, m_entries[i].id_size }; }
     [[nodiscard]] std::int64_t earliest_citer(NodeId i) const { return m_entries[i].earliest_citer; }
     void cited_by(NodeId i, std::int64_t time)
     {
@@ -173,14 +170,14 @@ public:
 
 private:
     struct Entry {
-        std::size_t at = 0; // in m_text: the id as first cited, then the key
+        const char* at = nullptr; // in a block of m_text: the id as first cited, then the key
         std::uint32_t id_size = 0;
         std::uint32_t key_size = 0;
         std::int64_t earliest_citer = undated;
     };
     [[nodiscard]] std::string_view key_of(NodeId i) const
     {
-        return std::string_view(m_text).substr(m_entries[i].at + m_entries[i].id_size, m_entries[i].key_size);
+        return { m_entries[i].at + m_entries[i].id_size, m_entries[i].key_size };
     }
     void grow()
     {
@@ -196,8 +193,27 @@ private:
         m_slots = std::move(slots);
     }
 
-    std::string m_text;
-    std::vector<Entry> m_entries;
+    // The id and key side by side in the last block, a new block when they do not fit: text and
+    // entries grow a block at a time, never copied whole (a doubling vector held one and a half
+    // times itself while it moved).
+    const char* store(std::string_view id, std::string_view key)
+    {
+        const std::size_t size = id.size() + key.size();
+        if (m_text.empty() || m_text_used + size > text_block_bytes) {
+            m_text.push_back(std::make_unique<char[]>(std::max(text_block_bytes, size)));
+            m_text_used = 0;
+        }
+        char* at = m_text.back().get() + m_text_used;
+        std::copy(id.begin(), id.end(), at);
+        std::copy(key.begin(), key.end(), at + id.size());
+        m_text_used += size;
+        return at;
+    }
+
+    static constexpr std::size_t text_block_bytes = 1U << 20U;
+    std::vector<std::unique_ptr<char[]>> m_text;
+    std::size_t m_text_used = 0; // in the last block
+    std::deque<Entry> m_entries;
     std::vector<NodeId> m_slots; // an entry's index + 1; 0 when empty
 };
 
@@ -353,7 +369,13 @@ void order_components(Graph& g, const StepSink& step)
     for (NodeId i = 0; i < cables; ++i) {
         ++cables_in[g.sets.find(i)];
     }
+    std::size_t in_threads = 0; // counted first: the list is sized once
+    for (NodeId i = 0; i < total; ++i) {
+        const NodeId root = g.sets.find(i);
+        in_threads += root < cables && cables_in[root] >= 2 ? 1 : 0;
+    }
     std::vector<std::pair<NodeId, NodeId>> listed; // (root, node)
+    listed.reserve(in_threads);
     for (NodeId i = 0; i < total; ++i) {
         const NodeId root = g.sets.find(i);
         if (root < cables && cables_in[root] >= 2) {
@@ -380,6 +402,11 @@ void order_components(Graph& g, const StepSink& step)
     for (std::size_t at = 0; at < listed.size();) {
         keyed.clear();
         const NodeId root = listed[at].first;
+        std::size_t run = at;
+        while (run < listed.size() && listed[run].first == root) {
+            ++run;
+        }
+        keyed.reserve(run - at);
         for (; at < listed.size() && listed[at].first == root; ++at) {
             const NodeId n = listed[at].second;
             keyed.push_back({ n < cables ? g.nodes[n].time
@@ -509,7 +536,6 @@ ThreadBuilder::~ThreadBuilder() = default;
 void ThreadBuilder::reserve(std::size_t cables)
 {
     m->graph.nodes.reserve(cables);
-    m->graph.sets.reserve(cables);
 }
 
 void ThreadBuilder::add_cable(std::int64_t num, std::string_view key, std::optional<std::int64_t> time)

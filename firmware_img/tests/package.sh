@@ -39,7 +39,7 @@ contents() {
   grep -qx 'Package: cable-kiosk' "$work/control" || fail "the package is not named cable-kiosk"
   depends=$(sed -n 's/^Depends: //p' "$work/control")
   # From dpkg-shlibdeps (the binaries' libraries), and the fonts, by dependency.
-  for d in libsdl2-2.0-0 libsqlite3-0 libsodium23 libharfbuzz0b libfreetype6 libunibreak1 libsystemd0 libpng16-16 \
+  for d in libsdl2-2.0-0 libsqlite3-0 libsodium23 libharfbuzz0b libfreetype6 libunibreak1 libsystemd0 zlib1g \
       fonts-inter fonts-courier-prime fonts-ipaexfont-gothic systemd curl; do
     echo "$depends" | grep -q "\(^\|, \)$d\( (\|,\|$\)" || fail "Depends lacks $d: $depends"
   done

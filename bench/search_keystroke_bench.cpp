@@ -335,7 +335,7 @@ public:
                 static_cast<float>(r.h) });
         }
         const platform::AtlasView view { atlas.pixels().data(), atlas.width(), atlas.height(), atlas.width(),
-            m_dirty, atlas.generation() };
+            m_dirty, atlas.generation(), atlas.used_height() };
         (void)m_display->draw(m_canvas->draw(), view, m_theme->palette().paper);
         m_display->present();
         m_screen->frame_done(); // as the app does after each frame

@@ -404,7 +404,8 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
             d.atlas_height = atlas.height;
         }
         const bool full = recreate || atlas.generation != d.atlas_generation;
-        const Rect whole { 0, 0, static_cast<float>(atlas.width), static_cast<float>(atlas.height) };
+        const int used = atlas.used_height >= 0 ? std::min(atlas.used_height, atlas.height) : atlas.height;
+        const Rect whole { 0, 0, static_cast<float>(atlas.width), static_cast<float>(used) };
         const std::span<const Rect> rects = full ? std::span<const Rect>(&whole, 1) : atlas.dirty;
         for (const Rect& rect : rects) {
             const int x0 = std::max(0, static_cast<int>(rect.x));
@@ -521,13 +522,38 @@ constexpr int screenshot_band_rows = 32;
 // Logical rows [first, first + rows) of the frame into `out` as RGBA: the panel rectangle that
 // holds them is read back (a band of rows, or of columns on a turned panel) and sampled as
 // read_pixels() samples the whole frame.
-bool read_band(SDL_Renderer* r, const ViewTransform& view, std::vector<std::uint8_t>& raw, int first,
-    int rows, std::uint8_t* out)
+// How an upright frame is read back fastest: a software renderer's surface as it is (4-byte pixels
+// in RGBA or BGRA order, so SDL copies instead of converting every pixel), anything else as RGBA.
+struct Readback {
+    Uint32 format = SDL_PIXELFORMAT_RGBA32;
+    RowOrder order = RowOrder::rgba;
+};
+
+Readback fastest_readback(SDL_Renderer* r, SDL_Window* window)
+{
+    SDL_RendererInfo info {};
+    if (SDL_GetRendererInfo(r, &info) != 0 || (info.flags & SDL_RENDERER_SOFTWARE) == 0) {
+        return {};
+    }
+    const SDL_Surface* surface = SDL_GetWindowSurface(window); // the one the renderer draws into
+    const Uint32 format = surface != nullptr ? surface->format->format : Uint32 { SDL_PIXELFORMAT_UNKNOWN };
+    const bool little = SDL_BYTEORDER == SDL_LIL_ENDIAN;
+    if (format == SDL_PIXELFORMAT_BGRA32 || (little && format == SDL_PIXELFORMAT_XRGB8888)) {
+        return { format, RowOrder::bgra };
+    }
+    if (format == SDL_PIXELFORMAT_RGBA32 || (little && format == SDL_PIXELFORMAT_XBGR8888)) {
+        return { format, RowOrder::rgba };
+    }
+    return {};
+}
+
+bool read_band(SDL_Renderer* r, const ViewTransform& view, const Readback& readback,
+    std::vector<std::uint8_t>& raw, int first, int rows, std::uint8_t* out)
 {
     const int lw = static_cast<int>(view.logical().w);
     if (view.rotation() == Rotation::r0) {
         const SDL_Rect rows_rect { 0, first, lw, rows };
-        return SDL_RenderReadPixels(r, &rows_rect, SDL_PIXELFORMAT_ABGR8888, out, lw * 4) == 0;
+        return SDL_RenderReadPixels(r, &rows_rect, readback.format, out, lw * 4) == 0;
     }
     const int pw = static_cast<int>(view.panel().w);
     const int ph = static_cast<int>(view.panel().h);
@@ -564,9 +590,14 @@ Status Display::write_png(const std::string& path) const
     std::vector<std::uint8_t> raw;
     SDL_Renderer* r = m_impl->renderer.get();
     const ViewTransform& view = m_transform;
-    return platform::write_png_rows(path, static_cast<int>(logical.w), static_cast<int>(logical.h),
-        screenshot_band_rows,
-        [&](int first, int rows, std::uint8_t* out) { return read_band(r, view, raw, first, rows, out); });
+    const Readback readback
+        = view.rotation() == Rotation::r0 ? fastest_readback(r, m_impl->window.get()) : Readback {};
+    return platform::write_png_rows(
+        path, static_cast<int>(logical.w), static_cast<int>(logical.h), screenshot_band_rows,
+        [&](int first, int rows, std::uint8_t* out) {
+            return read_band(r, view, readback, raw, first, rows, out);
+        },
+        readback.order);
 }
 
 } // namespace ck::platform

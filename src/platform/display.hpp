@@ -36,6 +36,9 @@ struct AtlasView {
     int stride = 0;
     std::span<const Rect> dirty;
     std::uint64_t generation = 0;
+    // Rows from here down were never written (all zero, never sampled), so a whole upload stops
+    // here: a first frame uploads the few shelves it filled, not the whole atlas. -1: unknown.
+    int used_height = -1;
 };
 
 struct DisplayInfo {

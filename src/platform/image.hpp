@@ -31,8 +31,12 @@ Status write_png(const std::string& path, const Image& image);
 // caller's thread: a screenshot streams from the renderer without a second frame-sized buffer.
 // The bands are compressed on two threads. The file appears whole (written beside it, then
 // renamed); a failed write leaves no file.
+// `order` says where red and blue are in each 4-byte pixel: BGRA is what a software renderer
+// holds on a little-endian machine, so it is read back without SDL converting every pixel.
 using RowFill = std::function<bool(int first_row, int rows, std::uint8_t* out)>;
-Status write_png_rows(const std::string& path, int width, int height, int band_rows, const RowFill& fill);
+enum class RowOrder { rgba, bgra };
+Status write_png_rows(const std::string& path, int width, int height, int band_rows, const RowFill& fill,
+    RowOrder order = RowOrder::rgba);
 Result<Image> read_png(const std::string& path);
 
 // How far two images of the same size differ: the share of pixels whose largest channel

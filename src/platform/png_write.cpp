@@ -7,6 +7,7 @@
 // kiosk_bench). A band restarts the compressor's window, which costs under 2 % in size.
 #include "platform/image.hpp"
 
+#include <algorithm>
 #include <array>
 #include <condition_variable>
 #include <cstdio>
@@ -30,7 +31,7 @@ struct Piece {
     bool ok = false;
 };
 
-// Filters `rows` RGBA rows into PNG's "sub" filtered RGB scanlines (flat areas become runs of
+// Filters `rows` RGBA (or BGRA) rows into PNG's "sub" filtered RGB scanlines (flat areas become runs of
 // zeros) and deflates them as one piece; `last` ends the stream.
 class BandDeflater {
 public:
@@ -46,7 +47,7 @@ public:
     BandDeflater(BandDeflater&&) = delete;
     BandDeflater& operator=(BandDeflater&&) = delete;
 
-    Piece deflate_band(const std::uint8_t* rgba, int width, int rows, bool last)
+    Piece deflate_band(const std::uint8_t* rgba, int width, int rows, RowOrder order, bool last)
     {
         Piece piece;
         if (!m_ready || deflateReset(&m_z) != Z_OK) {
@@ -56,49 +57,58 @@ public:
         m_filtered.resize(line * static_cast<std::size_t>(rows));
         for (int r = 0; r < rows; ++r) {
             filter_sub(rgba + static_cast<std::size_t>(r) * static_cast<std::size_t>(width) * 4, width,
-                m_filtered.data() + static_cast<std::size_t>(r) * line);
+                order == RowOrder::bgra ? 2 : 0, m_filtered.data() + static_cast<std::size_t>(r) * line);
         }
         piece.raw_size = m_filtered.size();
         piece.adler
             = adler32(adler32(0, nullptr, 0), m_filtered.data(), static_cast<uInt>(m_filtered.size()));
-        piece.bytes.resize(deflateBound(&m_z, static_cast<uLong>(m_filtered.size())) + 16);
+        // Deflated into a buffer kept across bands (sized for the worst case, so touched once),
+        // then only the few bytes made are copied out: a fresh worst-case buffer per band cost
+        // more in page faults than the band's deflate.
+        m_out.resize(std::max(m_out.size(), deflateBound(&m_z, static_cast<uLong>(m_filtered.size())) + 16));
         m_z.next_in = m_filtered.data();
         m_z.avail_in = static_cast<uInt>(m_filtered.size());
-        m_z.next_out = reinterpret_cast<Bytef*>(piece.bytes.data());
-        m_z.avail_out = static_cast<uInt>(piece.bytes.size());
+        m_z.next_out = m_out.data();
+        m_z.avail_out = static_cast<uInt>(m_out.size());
         const int rc = deflate(&m_z, last ? Z_FINISH : Z_SYNC_FLUSH);
         piece.ok = last ? rc == Z_STREAM_END : rc == Z_OK && m_z.avail_in == 0;
-        piece.bytes.resize(piece.bytes.size() - m_z.avail_out);
+        piece.bytes.assign(reinterpret_cast<const char*>(m_out.data()), m_out.size() - m_z.avail_out);
         return piece;
     }
 
 private:
-    static void filter_sub(const std::uint8_t* rgba, int width, std::uint8_t* out)
+    // Reads each channel from the pixel itself and the one to its left (no carried state), which
+    // the compiler turns into straight loads and subtractions.
+    static void filter_sub(const std::uint8_t* px, int width, std::size_t red, std::uint8_t* out)
     {
+        const std::size_t blue = 2 - red;
         out[0] = 1; // filter type "sub": each byte minus the same channel of the pixel to its left
-        std::uint8_t left[3] = { 0, 0, 0 };
-        for (int x = 0; x < width; ++x) {
-            const std::uint8_t* p = rgba + static_cast<std::size_t>(x) * 4;
-            std::uint8_t* o = out + 1 + static_cast<std::size_t>(x) * 3;
-            for (int c = 0; c < 3; ++c) {
-                o[c] = static_cast<std::uint8_t>(p[c] - left[c]);
-                left[c] = p[c];
-            }
+        out[1] = px[red];
+        out[2] = px[1];
+        out[3] = px[blue];
+        for (std::size_t x = 1; x < static_cast<std::size_t>(width); ++x) {
+            const std::uint8_t* p = px + x * 4;
+            std::uint8_t* o = out + 1 + x * 3;
+            o[0] = static_cast<std::uint8_t>(p[red] - p[red - 4]);
+            o[1] = static_cast<std::uint8_t>(p[1] - p[1 - 4]);
+            o[2] = static_cast<std::uint8_t>(p[blue] - p[blue - 4]);
         }
     }
 
     z_stream m_z {};
     bool m_ready = false;
     std::vector<std::uint8_t> m_filtered;
+    std::vector<Bytef> m_out;
 };
 
 // The helper thread's side: bands handed over by the caller, deflated in turn. At most two bands
 // wait, so memory stays a few bands whatever the frame's size.
 class BandHelper {
 public:
-    BandHelper(std::vector<Piece>& pieces, int width)
+    BandHelper(std::vector<Piece>& pieces, int width, RowOrder order)
         : m_pieces(pieces)
         , m_width(width)
+        , m_order(order)
         , m_thread([this] { run(); })
     {
     }
@@ -159,7 +169,7 @@ private:
             const std::vector<std::uint8_t>& band = m_buffers[m_first];
             lock.unlock();
             // The buffer is not handed out again until m_queued drops, so it is read unlocked.
-            Piece piece = deflater.deflate_band(band.data(), m_width, job.rows, job.last);
+            Piece piece = deflater.deflate_band(band.data(), m_width, job.rows, m_order, job.last);
             lock.lock();
             m_pieces[job.index] = std::move(piece);
             m_first = (m_first + 1) % m_buffers.size();
@@ -170,6 +180,7 @@ private:
 
     std::vector<Piece>& m_pieces;
     int m_width;
+    RowOrder m_order;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::array<std::vector<std::uint8_t>, 2> m_buffers;
@@ -240,7 +251,8 @@ Status write_whole(const std::string& path, const std::string& bytes)
 
 } // namespace
 
-Status write_png_rows(const std::string& path, int width, int height, int band_rows, const RowFill& fill)
+Status write_png_rows(
+    const std::string& path, int width, int height, int band_rows, const RowFill& fill, RowOrder order)
 {
     if (width <= 0 || height <= 0 || band_rows <= 0 || width > (1 << 20) || band_rows > (1 << 16)) {
         return make_error("cannot write PNG: empty image", path);
@@ -252,7 +264,7 @@ Status write_png_rows(const std::string& path, int width, int height, int band_r
     bool filled = true;
     {
         BandDeflater deflater;
-        BandHelper helper(pieces, width);
+        BandHelper helper(pieces, width, order);
         for (std::size_t b = 0; b < bands && filled; ++b) {
             const int first = static_cast<int>(b) * band_rows;
             const int rows = std::min(band_rows, height - first);
@@ -267,7 +279,7 @@ Status write_png_rows(const std::string& path, int width, int height, int band_r
             } else {
                 filled = fill(first, rows, own.data());
                 if (filled) {
-                    pieces[b] = deflater.deflate_band(own.data(), width, rows, last);
+                    pieces[b] = deflater.deflate_band(own.data(), width, rows, order, last);
                 }
             }
         }

@@ -108,12 +108,14 @@ std::vector<AtlasRect> GlyphAtlas::take_dirty()
     return std::exchange(m_dirty, {});
 }
 
+int GlyphAtlas::used_height() const
+{
+    return m_shelves.empty() ? 0 : m_shelves.back().y + m_shelves.back().height;
+}
+
 float GlyphAtlas::fill_ratio() const
 {
-    if (m_shelves.empty()) {
-        return 0;
-    }
-    return static_cast<float>(m_shelves.back().y + m_shelves.back().height) / static_cast<float>(m_height);
+    return static_cast<float>(used_height()) / static_cast<float>(m_height);
 }
 
 } // namespace ck::text

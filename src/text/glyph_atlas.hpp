@@ -80,6 +80,8 @@ public:
 
     [[nodiscard]] std::size_t shelf_count() const { return m_shelves.size(); }
     [[nodiscard]] std::size_t glyph_count() const { return m_glyph_count; }
+    // Rows taken by shelves, from the top; the rows below are all zero.
+    [[nodiscard]] int used_height() const;
     // Height taken by shelves, as a share of the atlas (0..1).
     [[nodiscard]] float fill_ratio() const;
 

@@ -156,6 +156,41 @@ TEST_CASE("a glyph atlas taller than one upload band arrives whole")
     CHECK(at(*image, 43, 43)[0] == 255);
 }
 
+TEST_CASE(
+    "a whole atlas upload stops at the atlas's used height, and a later shelf arrives through its dirty "
+    "rectangle")
+{
+    auto display = open_display({ 64, 64 }, Rotation::r0);
+    std::vector<std::uint8_t> atlas(32 * 200, 0);
+    const auto ink = [&](int y0) {
+        for (int y = y0; y < y0 + 8; ++y) {
+            for (int x = 0; x < 8; ++x) {
+                atlas[static_cast<std::size_t>(y * 32 + x)] = 255;
+            }
+        }
+    };
+    ink(0);
+    ink(150); // below the used height the view reports: not uploaded by the first, whole upload
+    ui::DrawList list;
+    list.textured_quad({ 16, 16, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    list.textured_quad({ 40, 40, 8, 8 }, { 0, 150, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    platform::AtlasView view { atlas.data(), 32, 200, 32, {}, 1, 8 };
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    auto image = display->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(at(*image, 19, 19)[0] == 0x1C);
+    CHECK(at(*image, 43, 43)[0] == 255);
+    // The same generation, with a new shelf at row 150 dirty: only that rectangle is uploaded.
+    const Rect shelf { 0, 150, 8, 8 };
+    view.dirty = std::span<const Rect>(&shelf, 1);
+    view.used_height = 158;
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    image = display->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(at(*image, 19, 19)[0] == 0x1C);
+    CHECK(at(*image, 43, 43)[0] == 0x1C);
+}
+
 TEST_CASE("an injected touch comes back as a pointer event at the same logical point, rotated or not")
 {
     for (const Rotation r : { Rotation::r0, Rotation::r90, Rotation::r270 }) {
@@ -330,6 +365,37 @@ TEST_CASE("a PNG of many bands, compressed on two threads, reads back pixel for 
     REQUIRE(back.ok());
     CHECK(back->width == img.width);
     CHECK(back->height == img.height);
+    CHECK(back->rgba == img.rgba);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a PNG of BGRA rows is the same picture as the RGBA rows it swaps")
+{
+    platform::Image img;
+    img.width = 41;
+    img.height = 23;
+    img.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
+    for (std::size_t i = 0; i < img.rgba.size(); ++i) {
+        img.rgba[i] = (i % 4 == 3) ? 255 : static_cast<std::uint8_t>((i * 29 + i / 164 * 7) % 253);
+    }
+    std::vector<std::uint8_t> bgra = img.rgba;
+    for (std::size_t i = 0; i < bgra.size(); i += 4) {
+        std::swap(bgra[i], bgra[i + 2]);
+        bgra[i + 3] = 0; // an X8 byte: ignored
+    }
+    const auto path = (std::filesystem::temp_directory_path() / "ck_png_bgra.png").string();
+    const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
+    REQUIRE(platform::write_png_rows(
+        path, img.width, img.height, 5,
+        [&](int first, int rows, std::uint8_t* out) {
+            std::memcpy(out, bgra.data() + static_cast<std::size_t>(first) * stride,
+                static_cast<std::size_t>(rows) * stride);
+            return true;
+        },
+        platform::RowOrder::bgra)
+                .ok());
+    const auto back = platform::read_png(path);
+    REQUIRE(back.ok());
     CHECK(back->rgba == img.rgba);
     std::filesystem::remove(path);
 }

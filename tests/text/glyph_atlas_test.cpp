@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -203,4 +204,30 @@ TEST_CASE("rows are copied with the source pitch, not the glyph width")
     CHECK(px(0, 1) == 4);
     CHECK(px(2, 1) == 6);
     CHECK(px(3, 0) == 0);
+}
+
+TEST_CASE("the used height reaches the bottom of the lowest shelf, every pixel below it is zero, and a clear "
+          "empties it")
+{
+    GlyphAtlas atlas(64, 256);
+    CHECK(atlas.used_height() == 0);
+    std::vector<Placed> placed;
+    const std::vector<std::uint8_t> ink(20 * 20, 200);
+    for (const int h : { 7, 20, 13, 20, 9 }) {
+        const auto r = atlas.insert(18, h, ink, 20);
+        REQUIRE(r.ok());
+        placed.push_back({ r.rect, 200 });
+    }
+    int lowest = 0;
+    for (const Placed& p : placed) {
+        lowest = std::max(lowest, p.rect.y + p.rect.h);
+    }
+    CHECK(atlas.used_height() >= lowest);
+    CHECK(atlas.used_height() < lowest + GlyphAtlas::shelf_round_px + GlyphAtlas::gutter_px + 1);
+    const auto pixels = atlas.pixels();
+    const auto used = static_cast<std::size_t>(atlas.used_height()) * static_cast<std::size_t>(atlas.width());
+    CHECK(std::all_of(pixels.begin() + static_cast<std::ptrdiff_t>(used), pixels.end(),
+        [](std::uint8_t v) { return v == 0; }));
+    atlas.clear();
+    CHECK(atlas.used_height() == 0);
 }

@@ -59,7 +59,7 @@ Status Presenter::draw(const ui::Canvas& frame)
             static_cast<float>(r.h) });
     }
     const platform::AtlasView view { atlas.pixels().data(), atlas.width(), atlas.height(), atlas.width(),
-        m_dirty, atlas.generation() };
+        m_dirty, atlas.generation(), atlas.used_height() };
     if (auto drawn = m_display.draw(frame.draw(), view, frame.theme().palette().paper); !drawn) {
         return drawn;
     }
@@ -93,7 +93,6 @@ int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump
             trace->frame(BenchTrace::thread_cpu_ns() - cpu_start,
                 BenchTrace::process_cpu_ns() - process_cpu_start, true);
         }
-        force = false;
         platform::service::notify_status(status_line(app));
         std::optional<Millis> timeout;
         if (app.animating()) {

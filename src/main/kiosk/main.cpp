@@ -21,9 +21,11 @@
 #include "self_test.hpp"
 #include "services.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <termios.h>
@@ -203,8 +205,12 @@ int run(const kiosk::Options& o)
     phase("main");
     // The last log lines for the staff's Log screen: a tee in front of the stderr sink, which
     // stays as it was. Its clock is the app's, once there is one.
-    const Clock* log_clock = nullptr;
-    log::Ring ring(300, [&log_clock] { return log_clock != nullptr ? log_clock->now() : Millis { 0 }; });
+    // Atomic: the pack is opened on a second thread (below), and it logs.
+    std::atomic<const Clock*> log_clock = nullptr;
+    log::Ring ring(300, [&log_clock] {
+        const Clock* c = log_clock.load();
+        return c != nullptr ? c->now() : Millis { 0 };
+    });
     struct RestoreSink {
         log::Sink previous;
         ~RestoreSink() { log::set_sink(std::move(previous)); }
@@ -228,6 +234,18 @@ int run(const kiosk::Options& o)
         script_lines = std::move(*lines);
         script = &script_lines;
     }
+    // The pack is opened, and its signature checked, on a second core while this thread loads the
+    // fonts and makes the display (which SDL wants on the main thread): a start took the sum of
+    // the two. get() below joins it before anything uses the pack; an early return joins it too
+    // (the future's destructor waits), so the thread never outlives run().
+    std::future<Exhibit> opening = std::async(std::launch::async, [&o] {
+        if (!o.state_dir.empty()) {
+            return open_installed(o);
+        }
+        Exhibit e;
+        e.pack = open_pack(o);
+        return e;
+    });
     auto text = kiosk::make_text_stack(o.fonts);
     phase("fonts");
     if (!text) {
@@ -258,12 +276,7 @@ int run(const kiosk::Options& o)
     app_options.dpi = o.dpi;
     app_options.language = o.lang;
     app_options.idle = o.idle;
-    Exhibit exhibit;
-    if (o.state_dir.empty()) {
-        exhibit.pack = open_pack(o);
-    } else {
-        exhibit = open_installed(o);
-    }
+    Exhibit exhibit = opening.get();
     phase("pack");
     app_options.staff = staff_services(o, exhibit.pack.get(), &ring, **display);
     app::KioskApp kiosk_app(std::move(exhibit.pack), text->services(), app_options, clock.now());

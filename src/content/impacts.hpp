@@ -14,6 +14,7 @@
 #include "core/result.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,7 +60,8 @@ std::vector<ImpactPosting> decode_impacts(std::string_view blob);
 std::string encode_blocks(const std::vector<ImpactBlock>& blocks);
 std::vector<ImpactBlock> decode_blocks(std::string_view blob);
 
-// Fills the `impacts` table of a finished search index (registers ck_score() on `db`).
-Status write_impact_lists(sqlite3* db);
+// Fills the `impacts` table of a finished search index in `build` (the file `db` has open, and holds
+// exclusively; nothing else may be pending on it), on two threads.
+Status write_impact_lists(sqlite3* db, const std::filesystem::path& build);
 
 } // namespace ck::content

@@ -153,6 +153,7 @@ Result<sql::DbPtr> open_connection(const fs::path& path, std::string_view params
     sqlite3* raw = nullptr;
     // NOMUTEX: a Pack's connection is used by one thread at a time (README.md, "Threads"), so
     // SQLite's per-call mutex is pure cost: about a tenth of the CPU of ranking a word's hits.
+    sql::configure_once();
     const int rc = sqlite3_open_v2(
         file_uri(path, params).c_str(), &raw, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     sql::DbPtr db(raw);
@@ -170,6 +171,7 @@ Result<sql::DbPtr> open_connection(const fs::path& path, std::string_view params
 Result<sql::DbPtr> private_copy(sqlite3* source)
 {
     sqlite3* raw = nullptr;
+    sql::configure_once();
     const int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     sql::DbPtr copy(raw);
     if (rc != SQLITE_OK) {

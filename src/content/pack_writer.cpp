@@ -117,6 +117,7 @@ Result<sql::DbPtr> open_scratch(const fs::path& path)
     fs::remove(path, ec);
     sqlite3* raw = nullptr;
     // NOMUTEX: only the writer's thread uses this connection.
+    sql::configure_once();
     const int rc = sqlite3_open_v2(
         path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     sql::DbPtr db(raw);
@@ -380,6 +381,7 @@ namespace {
 Result<sql::DbPtr> open_read_only(const fs::path& path)
 {
     sqlite3* raw = nullptr;
+    sql::configure_once();
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
     sql::DbPtr db(raw);
     if (rc != SQLITE_OK) {

@@ -105,6 +105,7 @@ Result<QueryParser> QueryParser::create()
 {
     QueryParser p;
     sqlite3* raw = nullptr;
+    sql::configure_once();
     const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     p.m_impl->db.reset(raw);
     if (rc != SQLITE_OK) {

@@ -219,6 +219,7 @@ const Result<std::string>& expected_description()
 {
     static const Result<std::string> expected = []() -> Result<std::string> {
         sqlite3* raw = nullptr;
+        sql::configure_once();
         const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
         sql::DbPtr db(raw);
         if (rc != SQLITE_OK) {

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <new>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace ck::content {
@@ -93,6 +94,33 @@ void weighted_frequencies(const Fts5ExtensionApi* api, Fts5Context* fts, std::sp
     }
 }
 
+// A row's length in tokens over the weighted columns, as FTS5 counts it (a docsize read).
+double column_sizes(const Fts5ExtensionApi* api, Fts5Context* fts)
+{
+    double length = 0;
+    for (int c = 0; c < 3; ++c) {
+        int n = 0;
+        api->xColumnSize(fts, c, &n);
+        length += n;
+    }
+    return length;
+}
+
+// The builder's lengths when it gave them and they know the row, else FTS5's. The sum of three
+// integers is exact in a double either way, so both give the same number.
+double row_length(const Fts5ExtensionApi* api, Fts5Context* fts)
+{
+    const auto* lengths = static_cast<const RowLengths*>(api->xUserData(fts));
+    if (lengths != nullptr) {
+        const sqlite3_int64 row = api->xRowid(fts);
+        if (row >= 0 && static_cast<std::uint64_t>(row) < lengths->by_row.size()
+            && lengths->by_row[static_cast<std::size_t>(row)] != RowLengths::unknown) {
+            return lengths->by_row[static_cast<std::size_t>(row)];
+        }
+    }
+    return column_sizes(api, fts);
+}
+
 void score_function(
     const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv)
 {
@@ -108,12 +136,7 @@ void score_function(
             std::min(totals->idf.size(), static_cast<std::size_t>(std::max(api->xPhraseCount(fts), 0))));
         std::fill(weighted_tf.begin(), weighted_tf.end(), 0.0);
         weighted_frequencies(api, fts, weighted_tf);
-        double length = 0;
-        for (int c = 0; c < 3; ++c) {
-            int n = 0;
-            api->xColumnSize(fts, c, &n);
-            length += n;
-        }
+        const double length = row_length(api, fts);
         const double norm = bm25_k1 * (1.0 - bm25_b + bm25_b * length / totals->average_length);
         double score = 0;
         for (std::size_t p = 0; p < weighted_tf.size(); ++p) {
@@ -129,16 +152,79 @@ void score_function(
     }
 }
 
+// SQLite's varint (FTS5 writes docsize records with it): 7 bits a byte, high bit set while more
+// follow, the ninth byte whole. Returns the bytes read, 0 when the record ends first.
+std::size_t get_varint(std::string_view in, std::size_t at, std::uint64_t& value)
+{
+    value = 0;
+    for (std::size_t i = 0; i < 9 && at + i < in.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(in[at + i]);
+        if (i == 8) {
+            value = (value << 8U) | byte;
+            return 9;
+        }
+        value = (value << 7U) | (byte & 0x7FU);
+        if ((byte & 0x80U) == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 Status register_score_function(sqlite3* db)
 {
+    return register_build_score_function(db, nullptr);
+}
+
+Status register_build_score_function(sqlite3* db, const RowLengths* lengths)
+{
     fts5_api* api = sql::fts5_api_of(db);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): FTS5 hands user data back unchanged
+    void* user = const_cast<RowLengths*>(lengths);
     if (api == nullptr
-        || api->xCreateFunction(api, "ck_score", nullptr, &score_function, nullptr) != SQLITE_OK) {
+        || api->xCreateFunction(api, "ck_score", user, &score_function, nullptr) != SQLITE_OK) {
         return make_error("cannot register the ranking function", "search");
     }
     return {};
+}
+
+Result<RowLengths> read_row_lengths(sqlite3* db)
+{
+    auto rows = sql::Stmt::prepare(db, "SELECT id, sz FROM search_text_docsize ORDER BY id");
+    if (!rows) {
+        return rows.error();
+    }
+    RowLengths lengths;
+    auto st = sql::each_row(*rows, [&](const sql::Stmt& s) {
+        const std::int64_t row = s.column_int(0);
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(s.raw(), 1));
+        const std::string_view record(bytes != nullptr ? bytes : "",
+            bytes != nullptr ? static_cast<std::size_t>(sqlite3_column_bytes(s.raw(), 1)) : 0);
+        std::uint64_t total = 0;
+        std::size_t at = 0;
+        bool whole = true;
+        for (int c = 0; c < 3 && whole; ++c) {
+            std::uint64_t n = 0;
+            const std::size_t used = get_varint(record, at, n);
+            whole = used > 0;
+            at += used;
+            total += n;
+        }
+        // A row beyond a sane size or a record cut short is left unknown: FTS5 answers for it.
+        if (row < 0 || row > (std::int64_t { 1 } << 31) || !whole || total >= RowLengths::unknown) {
+            return;
+        }
+        if (static_cast<std::size_t>(row) >= lengths.by_row.size()) {
+            lengths.by_row.resize(static_cast<std::size_t>(row) + 1, RowLengths::unknown);
+        }
+        lengths.by_row[static_cast<std::size_t>(row)] = static_cast<std::uint32_t>(total);
+    });
+    if (!st) {
+        return st.error();
+    }
+    return lengths;
 }
 
 } // namespace ck::content

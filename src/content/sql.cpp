@@ -2,8 +2,16 @@
 #include "content/sql.hpp"
 
 #include <array>
+#include <mutex>
 
 namespace ck::content::sql {
+
+void configure_once()
+{
+    static std::once_flag once;
+    // SQLITE_MISUSE if SQLite was already initialised by someone else: then it stays as it was.
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 Error db_error(sqlite3* db, std::string_view what)
 {

@@ -72,9 +72,8 @@ Status TableWriter::build_indexes(const BuildProgress& progress)
         progress(BuildPhase::ranking, 0, 1);
     }
     // The impact lists rank every frequent word's cables once with the search's own ck_score().
-    st = sql::exec(m_db, "BEGIN;");
-    st = st ? write_impact_lists(m_db) : st;
-    return st ? sql::exec(m_db, "COMMIT;") : st;
+    const char* file = sqlite3_db_filename(m_db, "main");
+    return write_impact_lists(m_db, file != nullptr ? fs::path(file) : fs::path());
 }
 
 Status TableWriter::write_meta(const std::string& content_hash)

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -260,6 +261,49 @@ CommandRun run_command(const std::string& command, const TempDir& dir)
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.err = read_bytes(err_file);
     return r;
+}
+
+std::vector<cable::Cable> zipf_cables(int count)
+{
+    static const char* const onsets[] = { "b", "d", "k", "m", "n", "r", "s", "t", "v", "z" };
+    static const char* const vowels[] = { "a", "e", "i", "o", "u" };
+    std::vector<std::string> vocabulary;
+    for (const char* a : onsets) {
+        for (const char* b : vowels) {
+            for (const char* c : onsets) {
+                vocabulary.push_back(std::string(a) + b + c + "o");
+            }
+        }
+    }
+    std::vector<double> weights;
+    for (std::size_t i = 0; i < vocabulary.size(); ++i) {
+        weights.push_back(1.0 / std::pow(static_cast<double>(i + 1), 0.9));
+    }
+    std::mt19937 rng(7);
+    std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
+    auto words = [&](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) {
+            out += (out.empty() ? "" : " ") + vocabulary[pick(rng)];
+        }
+        return out;
+    };
+    static const char* const classes[] = { "UNCLASSIFIED", "CONFIDENTIAL", "SECRET" };
+    std::vector<cable::Cable> out;
+    for (int i = 0; i < count; ++i) {
+        cable::Cable c;
+        c.id = "99ZIPF" + std::to_string(i + 1);
+        c.date = cable::CableDate { 1970 + (i * 30) / count, 1 + i % 12, 1 + i % 28, -1, -1 };
+        c.classification = classes[i % 3];
+        c.origin = i % 2 == 0 ? "Embassy Tokyo" : "Embassy Seoul";
+        c.from = "AMEMBASSY X";
+        c.tags = { i % 2 == 0 ? "PREL" : "ETRD" };
+        c.subject = words(2 + static_cast<int>(rng() % 6));
+        c.display_text = words(20 + static_cast<int>(rng() % 180)) + ".";
+        c.source_file = "zipf/" + c.id + ".txt";
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 } // namespace ck::test

@@ -44,6 +44,11 @@ content::BuildSummary build_pack(const std::filesystem::path& out, const std::ve
 
 content::Pack open_pack(const std::filesystem::path& path);
 
+// `count` cables whose words follow a Zipf law over a made-up vocabulary, with bodies and subjects
+// of varied lengths, so that BM25 weights differ from cable to cable (and a few tie); from 1,000
+// on, the most frequent words pass the impact lists' threshold. Deterministic.
+std::vector<cable::Cable> zipf_cables(int count);
+
 // The cable ids of a page of results, in order.
 std::vector<std::string> result_ids(const content::SearchResults& results);
 

@@ -1,5 +1,8 @@
 // The impact lists' stored form (impacts.hpp): what is stored must bound what a query computes.
 #include "content/impacts.hpp"
+#include "content/search_plan.hpp"
+#include "content/sql.hpp"
+#include "fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -78,4 +81,45 @@ TEST_CASE("a damaged impact list is recognised and not used")
     auto infinite_block = good;
     infinite_block.blocks[0].max = std::numeric_limits<float>::infinity();
     CHECK_FALSE(infinite_block.well_formed());
+}
+
+TEST_CASE("every weight in the impact lists is the score a query computes for its cable, bit for bit")
+{
+    // The builder scores with row lengths it read once (read_row_lengths); a query scores with
+    // FTS5's own per row. The top-k search adds stored weights as if a query had computed them.
+    const ck::test::TempDir dir;
+    ck::test::build_pack(dir / "z.ckpack", ck::test::zipf_cables(2500));
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open_v2((dir / "z.ckpack").c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    const sql::DbPtr db(raw);
+    REQUIRE(register_score_function(db.get()).ok());
+    auto lists = sql::Stmt::prepare(db.get(), "SELECT term, postings FROM impacts ORDER BY term");
+    auto score = sql::Stmt::prepare(db.get(),
+        "SELECT ck_score(search_text, ?2) FROM search_text WHERE search_text MATCH ?1 AND rowid = ?3");
+    REQUIRE(lists.ok());
+    REQUIRE(score.ok());
+    const double one = 1.0;
+    int terms = 0;
+    int compared = 0;
+    int differing = 0;
+    REQUIRE(sql::each_row(*lists, [&](const sql::Stmt& row) {
+        ++terms;
+        const std::string term = row.column_text(0);
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(row.raw(), 1));
+        const auto postings = decode_impacts(
+            std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(row.raw(), 1))));
+        const std::string expression = "{subject tags_text display_text} : \"" + term + "\"";
+        for (const ImpactPosting& posting : postings) {
+            score->reset();
+            score->bind(1, std::string_view(expression))
+                .bind_blob(2, std::string_view(reinterpret_cast<const char*>(&one), sizeof one))
+                .bind(3, static_cast<std::int64_t>(posting.row));
+            REQUIRE(sqlite3_step(score->raw()) == SQLITE_ROW);
+            ++compared;
+            differing += sqlite3_column_double(score->raw(), 0) == posting.weight ? 0 : 1;
+        }
+    }).ok());
+    CHECK(terms >= 3);
+    CHECK(compared >= 3000);
+    CHECK(differing == 0);
 }

@@ -17,56 +17,12 @@ using test::TempDir;
 
 namespace {
 
-// Cables whose words follow a Zipf law over a made-up vocabulary, with bodies and subjects of
-// varied lengths, so that BM25 weights differ from cable to cable (and a few tie).
-std::vector<cable::Cable> zipf_cables(int count)
-{
-    static const char* const onsets[] = { "b", "d", "k", "m", "n", "r", "s", "t", "v", "z" };
-    static const char* const vowels[] = { "a", "e", "i", "o", "u" };
-    std::vector<std::string> vocabulary;
-    for (const char* a : onsets) {
-        for (const char* b : vowels) {
-            for (const char* c : onsets) {
-                vocabulary.push_back(std::string(a) + b + c + "o");
-            }
-        }
-    }
-    std::vector<double> weights;
-    for (std::size_t i = 0; i < vocabulary.size(); ++i) {
-        weights.push_back(1.0 / std::pow(static_cast<double>(i + 1), 0.9));
-    }
-    std::mt19937 rng(7);
-    std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
-    auto words = [&](int n) {
-        std::string out;
-        for (int i = 0; i < n; ++i) {
-            out += (out.empty() ? "" : " ") + vocabulary[pick(rng)];
-        }
-        return out;
-    };
-    static const char* const classes[] = { "UNCLASSIFIED", "CONFIDENTIAL", "SECRET" };
-    std::vector<cable::Cable> out;
-    for (int i = 0; i < count; ++i) {
-        cable::Cable c;
-        c.id = "99ZIPF" + std::to_string(i + 1);
-        c.date = cable::CableDate { 1970 + (i * 30) / count, 1 + i % 12, 1 + i % 28, -1, -1 };
-        c.classification = classes[i % 3];
-        c.origin = i % 2 == 0 ? "Embassy Tokyo" : "Embassy Seoul";
-        c.from = "AMEMBASSY X";
-        c.tags = { i % 2 == 0 ? "PREL" : "ETRD" };
-        c.subject = words(2 + static_cast<int>(rng() % 6));
-        c.display_text = words(20 + static_cast<int>(rng() % 180)) + ".";
-        c.source_file = "zipf/" + c.id + ".txt";
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
 struct ZipfPack {
     TempDir dir;
     content::Pack pack;
     ZipfPack()
-        : pack((test::build_pack(dir / "z.ckpack", zipf_cables(2500)), test::open_pack(dir / "z.ckpack")))
+        : pack(
+            (test::build_pack(dir / "z.ckpack", test::zipf_cables(2500)), test::open_pack(dir / "z.ckpack")))
     {
     }
 };
@@ -171,7 +127,7 @@ TEST_CASE("damaged impact lists leave a search working, in subject order, never 
 {
     TempDir dir;
     const auto path = dir / "z.ckpack";
-    test::build_pack(path, zipf_cables(2500));
+    test::build_pack(path, test::zipf_cables(2500));
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     // Weights out of order and a NaN in the most frequent word's list; a torn blob in another's.

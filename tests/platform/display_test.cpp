@@ -343,24 +343,45 @@ TEST_CASE("a PNG whose rows stop coming leaves neither the file nor a part of it
     std::filesystem::remove_all(folder);
 }
 
+namespace {
+
+// An opaque image whose every row and column differ (`a` and `b` vary the pattern).
+platform::Image patterned(int width, int height, std::size_t a, std::size_t b)
+{
+    platform::Image img;
+    img.width = width;
+    img.height = height;
+    img.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    const std::size_t stride = static_cast<std::size_t>(width) * 4;
+    for (std::size_t i = 0; i < img.rgba.size(); ++i) {
+        img.rgba[i] = (i % 4 == 3) ? 255 : static_cast<std::uint8_t>((i * a + i / stride * b) % 251);
+    }
+    return img;
+}
+
+// Writes `pixels` (width x height, 4 bytes a pixel in `order`) through write_png_rows in bands.
+Status write_banded(const std::string& path, int width, int height, int band,
+    const std::vector<std::uint8_t>& pixels, platform::RowOrder order)
+{
+    const std::size_t stride = static_cast<std::size_t>(width) * 4;
+    return platform::write_png_rows(
+        path, width, height, band,
+        [&](int first, int rows, std::uint8_t* out) {
+            std::memcpy(out, pixels.data() + static_cast<std::size_t>(first) * stride,
+                static_cast<std::size_t>(rows) * stride);
+            return true;
+        },
+        order);
+}
+
+} // namespace
+
 TEST_CASE("a PNG of many bands, compressed on two threads, reads back pixel for pixel")
 {
     // 37 bands of 3 rows, the last one short, with a pattern that differs in every row and column.
-    platform::Image img;
-    img.width = 97;
-    img.height = 110;
-    img.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
-    for (std::size_t i = 0; i < img.rgba.size(); ++i) {
-        img.rgba[i] = (i % 4 == 3) ? 255 : static_cast<std::uint8_t>((i * 7 + i / 388 * 13) % 251);
-    }
+    const platform::Image img = patterned(97, 110, 7, 13);
     const auto path = (std::filesystem::temp_directory_path() / "ck_png_bands.png").string();
-    const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
-    REQUIRE(
-        platform::write_png_rows(path, img.width, img.height, 3, [&](int first, int rows, std::uint8_t* out) {
-            std::memcpy(out, img.rgba.data() + static_cast<std::size_t>(first) * stride,
-                static_cast<std::size_t>(rows) * stride);
-            return true;
-        }).ok());
+    REQUIRE(write_banded(path, img.width, img.height, 3, img.rgba, platform::RowOrder::rgba).ok());
     const auto back = platform::read_png(path);
     REQUIRE(back.ok());
     CHECK(back->width == img.width);
@@ -371,29 +392,14 @@ TEST_CASE("a PNG of many bands, compressed on two threads, reads back pixel for 
 
 TEST_CASE("a PNG of BGRA rows is the same picture as the RGBA rows it swaps")
 {
-    platform::Image img;
-    img.width = 41;
-    img.height = 23;
-    img.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
-    for (std::size_t i = 0; i < img.rgba.size(); ++i) {
-        img.rgba[i] = (i % 4 == 3) ? 255 : static_cast<std::uint8_t>((i * 29 + i / 164 * 7) % 253);
-    }
+    const platform::Image img = patterned(41, 23, 29, 7);
     std::vector<std::uint8_t> bgra = img.rgba;
     for (std::size_t i = 0; i < bgra.size(); i += 4) {
         std::swap(bgra[i], bgra[i + 2]);
         bgra[i + 3] = 0; // an X8 byte: ignored
     }
     const auto path = (std::filesystem::temp_directory_path() / "ck_png_bgra.png").string();
-    const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
-    REQUIRE(platform::write_png_rows(
-        path, img.width, img.height, 5,
-        [&](int first, int rows, std::uint8_t* out) {
-            std::memcpy(out, bgra.data() + static_cast<std::size_t>(first) * stride,
-                static_cast<std::size_t>(rows) * stride);
-            return true;
-        },
-        platform::RowOrder::bgra)
-                .ok());
+    REQUIRE(write_banded(path, img.width, img.height, 5, bgra, platform::RowOrder::bgra).ok());
     const auto back = platform::read_png(path);
     REQUIRE(back.ok());
     CHECK(back->rgba == img.rgba);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <queue>
@@ -182,33 +183,45 @@ std::vector<ImpactBlock> decode_blocks(std::string_view blob)
 
 namespace {
 
-// The frequent words, most cables first, dealt to two shares of about equal work (a word costs in
-// proportion to its cables): each word to the share with less so far.
-Result<std::array<std::vector<std::string>, 2>> shares_of(sqlite3* db)
+// The frequent words, most cables first; each share takes the next word whenever it is free, so
+// both finish together whatever a word costs (about its cables, but not exactly). Which share ranks
+// a word never shows: the lists are merged in term order.
+class WordQueue {
+public:
+    explicit WordQueue(std::vector<std::string> words)
+        : m_words(std::move(words))
+    {
+    }
+    // The next word to rank, or nullptr when none is left.
+    const std::string* take()
+    {
+        const std::size_t i = m_next.fetch_add(1);
+        return i < m_words.size() ? &m_words[i] : nullptr;
+    }
+
+private:
+    std::vector<std::string> m_words;
+    std::atomic<std::size_t> m_next { 0 };
+};
+
+Result<std::vector<std::string>> frequent_words(sqlite3* db)
 {
-    auto terms
-        = sql::Stmt::prepare(db, "SELECT term, docs FROM vocab WHERE docs > ?1 ORDER BY docs DESC, term");
+    auto terms = sql::Stmt::prepare(db, "SELECT term FROM vocab WHERE docs > ?1 ORDER BY docs DESC, term");
     if (!terms) {
         return terms.error();
     }
     terms->bind(1, impact_min_docs);
-    std::array<std::vector<std::string>, 2> shares;
-    std::array<std::int64_t, 2> work {};
-    auto st = sql::each_row(*terms, [&](const sql::Stmt& s) {
-        const std::size_t to = work[0] <= work[1] ? 0 : 1;
-        shares[to].push_back(s.column_text(0));
-        work[to] += s.column_int(1);
-    });
-    if (!st) {
+    std::vector<std::string> words;
+    if (auto st = sql::each_row(*terms, [&](const sql::Stmt& s) { words.push_back(s.column_text(0)); });
+        !st) {
         return st.error();
     }
-    return shares;
+    return words;
 }
 
 // One share: a connection of its own to the build file, writing its lists to `part`, a scratch
 // file of its own (the build file only has readers while both shares run).
-Status fill_share(const fs::path& build, const fs::path& part, const std::vector<std::string>& words,
-    const RowLengths& lengths)
+Status fill_share(const fs::path& build, const fs::path& part, WordQueue& words, const RowLengths& lengths)
 {
     sqlite3* raw = nullptr;
     // CREATE: an attached file takes the main one's flags, and the part file is new.
@@ -241,7 +254,8 @@ Status fill_share(const fs::path& build, const fs::path& part, const std::vector
     if (!hits || !insert) {
         return !hits ? hits.error() : insert.error();
     }
-    for (const std::string& term : words) {
+    while (const std::string* next = words.take()) {
+        const std::string& term = *next;
         auto list = rank_word(*hits, term);
         if (!list) {
             return list.error();
@@ -266,10 +280,11 @@ Status fill_share(const fs::path& build, const fs::path& part, const std::vector
 // 250k) in about half the wall time.
 Status write_impact_lists(sqlite3* db, const fs::path& build)
 {
-    auto shares = shares_of(db);
-    if (!shares) {
-        return shares.error();
+    auto words = frequent_words(db);
+    if (!words) {
+        return words.error();
     }
+    WordQueue queue(std::move(*words));
     // Every row's length, read once for both shares: ck_score() would otherwise seek FTS5's docsize
     // table for every hit of every frequent word.
     const auto lengths = read_row_lengths(db);
@@ -290,8 +305,8 @@ Status write_impact_lists(sqlite3* db, const fs::path& build)
     }
     Status second;
     {
-        std::jthread helper([&] { second = fill_share(build, parts[1], (*shares)[1], *lengths); });
-        st = fill_share(build, parts[0], (*shares)[0], *lengths);
+        std::jthread helper([&] { second = fill_share(build, parts[1], queue, *lengths); });
+        st = fill_share(build, parts[0], queue, *lengths);
     }
     st = st ? second : st;
     // The lists in term order, whatever share made them: the same pack every time.

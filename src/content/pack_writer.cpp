@@ -160,7 +160,8 @@ fs::path sibling(const fs::path& out, std::string_view suffix)
 
 // A build killed outright (power cut, SIGKILL) cannot remove its scratch files, and at 2M cables
 // they hold about 20 GB. The next build into the same folder removes those whose process is
-// gone: `.PACK.PID.stage|build|tmp` with no process PID. A live build's files are left alone.
+// gone: `.PACK.PID.stage|build|tmp`, the build file's `-impacts-0|1` parts and any of their
+// `-journal`s, with no process PID. A live build's files are left alone.
 void remove_abandoned_temporaries(const fs::path& out)
 {
     const std::string prefix = "." + out.filename().string() + ".";
@@ -176,7 +177,13 @@ void remove_abandoned_temporaries(const fs::path& out)
             continue;
         }
         const std::string pid_text = rest.substr(0, dot);
-        const std::string suffix = rest.substr(dot);
+        std::string suffix = rest.substr(dot);
+        // SQLite's rollback journal of any of them, and the ranking phase's part files.
+        for (const std::string_view tail : { "-journal", "-impacts-0", "-impacts-1" }) {
+            if (suffix.size() > tail.size() && suffix.ends_with(tail)) {
+                suffix.resize(suffix.size() - tail.size());
+            }
+        }
         if ((suffix != ".stage" && suffix != ".build" && suffix != ".tmp")
             || pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9) {
             continue;

@@ -391,8 +391,9 @@ TEST_CASE("a build killed midway leaves the previous pack intact and no partial 
     test::build_pack(out, test::sample_cables(), std::nullopt, 1);
     const std::string before = test::read_bytes(out);
     const auto many = test::synthetic_cables(20000);
-    for (const auto phase :
-        { content::BuildPhase::writing, content::BuildPhase::indexing, content::BuildPhase::compacting }) {
+    pid_t last_child = 0; // reaped below: no process has its id
+    for (const auto phase : { content::BuildPhase::writing, content::BuildPhase::indexing,
+             content::BuildPhase::ranking, content::BuildPhase::compacting }) {
         CAPTURE(to_string(phase));
         int pipe_fd[2];
         REQUIRE(::pipe(pipe_fd) == 0);
@@ -421,6 +422,7 @@ TEST_CASE("a build killed midway leaves the previous pack intact and no partial 
         REQUIRE(::read(pipe_fd[0], &byte, 1) == 1);
         ::close(pipe_fd[0]);
         ::kill(child, SIGKILL);
+        last_child = child;
         int status = 0;
         ::waitpid(child, &status, 0);
         CHECK(WIFSIGNALED(status));
@@ -431,6 +433,12 @@ TEST_CASE("a build killed midway leaves the previous pack intact and no partial 
     // gone, and leaves a running build's (here: the parent process's id stands for one).
     const auto count = [&] { return std::distance(std::filesystem::directory_iterator(dir.path()), {}); };
     CHECK(count() > 1);
+    // A build killed while it ranked leaves the part files of its impact lists, and journals.
+    for (const char* leftover :
+        { ".build-impacts-0", ".build-impacts-1", ".build-impacts-1-journal", ".tmp-journal" }) {
+        test::write_bytes(
+            dir / (".p.ckpack." + std::to_string(last_child) + leftover), "left by a killed build");
+    }
     const auto live = dir / (".p.ckpack." + std::to_string(::getppid()) + ".stage");
     test::write_bytes(live, "a build still running");
     const auto other = dir / ".other.ckpack.2147483.stage";

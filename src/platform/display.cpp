@@ -519,9 +519,6 @@ namespace {
 
 constexpr int screenshot_band_rows = 32;
 
-// Logical rows [first, first + rows) of the frame into `out` as RGBA: the panel rectangle that
-// holds them is read back (a band of rows, or of columns on a turned panel) and sampled as
-// read_pixels() samples the whole frame.
 // How an upright frame is read back fastest: a software renderer's surface as it is (4-byte pixels
 // in RGBA or BGRA order, so SDL copies instead of converting every pixel), anything else as RGBA.
 struct Readback {
@@ -547,6 +544,9 @@ Readback fastest_readback(SDL_Renderer* r, SDL_Window* window)
     return {};
 }
 
+// Logical rows [first, first + rows) of the frame into `out`: an upright frame's rows are read back
+// directly, in the readback's format; on a turned panel the rectangle of columns that holds them is
+// read back as RGBA and sampled as read_pixels() samples the whole frame.
 bool read_band(SDL_Renderer* r, const ViewTransform& view, const Readback& readback,
     std::vector<std::uint8_t>& raw, int first, int rows, std::uint8_t* out)
 {

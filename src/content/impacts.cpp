@@ -223,15 +223,13 @@ Result<std::vector<std::string>> frequent_words(sqlite3* db)
 // file of its own (the build file only has readers while both shares run).
 Status fill_share(const fs::path& build, const fs::path& part, WordQueue& words, const RowLengths& lengths)
 {
-    sqlite3* raw = nullptr;
     // CREATE: an attached file takes the main one's flags, and the part file is new.
-    sql::configure_once();
-    const int rc = sqlite3_open_v2(
-        build.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-    sql::DbPtr db(raw);
-    if (rc != SQLITE_OK) {
-        return sql::db_error(raw, "open " + build.string());
+    auto opened = sql::open(
+        build, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, "open " + build.string());
+    if (!opened) {
+        return opened.error();
     }
+    const sql::DbPtr db = std::move(*opened);
     auto st = sql::exec(db.get(), "PRAGMA cache_size = -8192; PRAGMA temp_store = FILE;");
     st = st ? register_build_score_function(db.get(), &lengths) : st;
     auto attach = sql::Stmt::prepare(db.get(), "ATTACH ?1 AS part");
@@ -276,7 +274,7 @@ Status fill_share(const fs::path& build, const fs::path& part, WordQueue& words,
 // Two shares on two cores. This was tried once before and took twice the CPU for no gain in wall
 // time: every allocation SQLite made took its process-wide memory-statistics mutex, and FTS5
 // allocates for every doclist it reads, so the two threads mostly waited on each other. With the
-// statistics off (sql::configure_once) the two shares cost what one thread did (48.2 s of CPU at
+// statistics off (sql::open) the two shares cost what one thread did (48.2 s of CPU at
 // 250k) in about half the wall time.
 Status write_impact_lists(sqlite3* db, const fs::path& build)
 {

@@ -150,18 +150,14 @@ void harden(sqlite3* db)
 
 Result<sql::DbPtr> open_connection(const fs::path& path, std::string_view params, int flags)
 {
-    sqlite3* raw = nullptr;
     // NOMUTEX: a Pack's connection is used by one thread at a time (README.md, "Threads"), so
     // SQLite's per-call mutex is pure cost: about a tenth of the CPU of ranking a word's hits.
-    sql::configure_once();
-    const int rc = sqlite3_open_v2(
-        file_uri(path, params).c_str(), &raw, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    sql::DbPtr db(raw);
-    if (rc != SQLITE_OK) {
-        return fail(check::open, raw != nullptr ? sqlite3_errmsg(raw) : "out of memory");
+    auto db = sql::open(file_uri(path, params), flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, check::open);
+    if (!db) {
+        return fail(check::open, db.error().message);
     }
-    harden(db.get());
-    sqlite3_extended_result_codes(db.get(), 1);
+    harden(db->get());
+    sqlite3_extended_result_codes(db->get(), 1);
     return db;
 }
 
@@ -170,15 +166,12 @@ Result<sql::DbPtr> open_connection(const fs::path& path, std::string_view params
 // archive can be large) and deletes when it is closed.
 Result<sql::DbPtr> private_copy(sqlite3* source)
 {
-    sqlite3* raw = nullptr;
-    sql::configure_once();
-    const int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    sql::DbPtr copy(raw);
-    if (rc != SQLITE_OK) {
+    auto opened = sql::open("", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, check::fts_integrity);
+    if (!opened) {
         return fail(check::fts_integrity,
-            std::string("cannot make a private copy of the read-only pack: ")
-                + (raw != nullptr ? sqlite3_errmsg(raw) : "out of memory"));
+            "cannot make a private copy of the read-only pack: " + opened.error().message);
     }
+    sql::DbPtr copy = std::move(*opened);
     harden(copy.get());
     sqlite3_extended_result_codes(copy.get(), 1);
     sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", source, "main");

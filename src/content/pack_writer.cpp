@@ -115,17 +115,14 @@ Result<sql::DbPtr> open_scratch(const fs::path& path)
 {
     std::error_code ec;
     fs::remove(path, ec);
-    sqlite3* raw = nullptr;
     // NOMUTEX: only the writer's thread uses this connection.
-    sql::configure_once();
-    const int rc = sqlite3_open_v2(
-        path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-    sql::DbPtr db(raw);
-    if (rc != SQLITE_OK) {
-        return sql::db_error(raw, "create " + path.string());
+    auto db = sql::open(
+        path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, "create " + path.string());
+    if (!db) {
+        return db.error();
     }
     // A scratch file is thrown away on any failure, so it needs no journal and no syncs.
-    const auto st = sql::exec(db.get(),
+    const auto st = sql::exec(db->get(),
         "PRAGMA page_size = " + std::to_string(pack_page_bytes)
             + "; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
               "PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = FILE; PRAGMA cache_size = -"
@@ -387,14 +384,7 @@ namespace {
 
 Result<sql::DbPtr> open_read_only(const fs::path& path)
 {
-    sqlite3* raw = nullptr;
-    sql::configure_once();
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    sql::DbPtr db(raw);
-    if (rc != SQLITE_OK) {
-        return sql::db_error(raw, "open " + path.string());
-    }
-    return db;
+    return sql::open(path, SQLITE_OPEN_READONLY, "open " + path.string());
 }
 
 // PRAGMA integrity_check and then the content hash of the new pack, each on a read-only connection

@@ -104,13 +104,13 @@ QueryParser& QueryParser::operator=(QueryParser&&) noexcept = default;
 Result<QueryParser> QueryParser::create()
 {
     QueryParser p;
-    sqlite3* raw = nullptr;
-    sql::configure_once();
-    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    p.m_impl->db.reset(raw);
-    if (rc != SQLITE_OK) {
-        return sql::db_error(raw, "open the tokenizer connection");
+    auto db
+        = sql::open(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "open the tokenizer connection");
+    if (!db) {
+        return db.error();
     }
+    p.m_impl->db = std::move(*db);
+    sqlite3* raw = p.m_impl->db.get();
     fts5_api* api = sql::fts5_api_of(raw);
     if (api == nullptr) {
         return make_error("this SQLite has no FTS5", "query parser");

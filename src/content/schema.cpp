@@ -218,17 +218,15 @@ Result<std::string> describe(sqlite3* db)
 const Result<std::string>& expected_description()
 {
     static const Result<std::string> expected = []() -> Result<std::string> {
-        sqlite3* raw = nullptr;
-        sql::configure_once();
-        const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-        sql::DbPtr db(raw);
-        if (rc != SQLITE_OK) {
-            return sql::db_error(raw, "open the in-memory schema database");
+        auto db = sql::open(
+            ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "open the in-memory schema database");
+        if (!db) {
+            return db.error();
         }
-        if (auto st = create(db.get()); !st) {
+        if (auto st = create(db->get()); !st) {
             return st.error();
         }
-        return describe(db.get());
+        return describe(db->get());
     }();
     return expected;
 }

@@ -6,11 +6,18 @@
 
 namespace ck::content::sql {
 
-void configure_once()
+Result<DbPtr> open(const std::string& filename, int flags, std::string_view where)
 {
     static std::once_flag once;
     // SQLITE_MISUSE if SQLite was already initialised by someone else: then it stays as it was.
     std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(filename.c_str(), &raw, flags, nullptr);
+    DbPtr db(raw);
+    if (rc != SQLITE_OK) {
+        return make_error(raw != nullptr ? sqlite3_errmsg(raw) : "out of memory", std::string(where));
+    }
+    return db;
 }
 
 Error db_error(sqlite3* db, std::string_view what)

@@ -147,11 +147,12 @@ private:
     Guard& m_guard;
 };
 
-// Turns off SQLite's memory statistics before its first use (once per process; later calls do
-// nothing). With them on, every allocation SQLite makes takes a process-wide mutex: FTS5 allocates
-// for every doclist it reads, so the builder's ranking phase and a search spent a few percent of
-// their CPU locking. Nothing here reads the statistics. Called before every open.
-void configure_once();
+// Opens a connection with sqlite3_open_v2(); the error is SQLite's message (or "out of memory"),
+// placed at `where`. Every connection of this folder is opened here, because SQLite is configured
+// first, once per process: its memory statistics are turned off. With them on, every allocation
+// SQLite makes takes a process-wide mutex, and FTS5 allocates for every doclist it reads, so two
+// threads ranking or searching mostly waited on each other. Nothing here reads the statistics.
+Result<DbPtr> open(const std::string& filename, int flags, std::string_view where);
 
 // The FTS5 extension API of a connection, or nullptr when FTS5 is not compiled in.
 fts5_api* fts5_api_of(sqlite3* db);

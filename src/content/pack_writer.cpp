@@ -103,13 +103,19 @@ std::string reference_key(std::string_view id)
 namespace {
 
 // FTS5's in-memory segment size while building: fewer, larger segments, less merging.
-constexpr std::int64_t build_hash_bytes = 32LL << 20U;
+constexpr std::int64_t build_hash_bytes = 16LL << 20U;
 // Pack page size: rows of a few KB waste a third of 4 KiB pages (one row fits, two do not);
 // 16 KiB pages hold several rows and cut the pack by about a sixth (README: measurements).
 constexpr int pack_page_bytes = 16384;
 // Page cache of the build connection (KiB). Rows are appended in key order and the FTS5 segments
 // are written in order, so a larger cache bought no speed (64 MiB was measured the same), only memory.
-constexpr int build_cache_kib = 32768;
+constexpr int build_cache_kib = 16384;
+
+// The file the search indexes are built in, beside the build file.
+fs::path index_file(const fs::path& build_path)
+{
+    return build_path.string() + "-index";
+}
 
 Result<sql::DbPtr> open_scratch(const fs::path& path)
 {
@@ -157,7 +163,8 @@ fs::path sibling(const fs::path& out, std::string_view suffix)
 
 // A build killed outright (power cut, SIGKILL) cannot remove its scratch files, and at 2M cables
 // they hold about 20 GB. The next build into the same folder removes those whose process is
-// gone: `.PACK.PID.stage|build|tmp`, the build file's `-impacts-0|1` parts and any of their
+// gone: `.PACK.PID.stage|build|tmp`, the build file's `-index` file and `-impacts-0|1` parts, and any of
+// their
 // `-journal`s, with no process PID. A live build's files are left alone.
 void remove_abandoned_temporaries(const fs::path& out)
 {
@@ -176,7 +183,7 @@ void remove_abandoned_temporaries(const fs::path& out)
         const std::string pid_text = rest.substr(0, dot);
         std::string suffix = rest.substr(dot);
         // SQLite's rollback journal of any of them, and the ranking phase's part files.
-        for (const std::string_view tail : { "-journal", "-impacts-0", "-impacts-1" }) {
+        for (const std::string_view tail : { "-journal", "-impacts-0", "-impacts-1", "-index" }) {
             if (suffix.size() > tail.size() && suffix.ends_with(tail)) {
                 suffix.resize(suffix.size() - tail.size());
             }
@@ -217,6 +224,7 @@ struct PackWriter::Impl {
         stage.reset(); // removes the staging file
         std::error_code ec;
         fs::remove(build_path, ec);
+        fs::remove(index_file(build_path), ec);
         if (including_tmp) {
             fs::remove(tmp_path, ec);
         }
@@ -357,8 +365,13 @@ Result<BuildSummary> PackWriter::Impl::write(const BuildProgress& progress)
     if (!db) {
         return db.error();
     }
+    // The search indexes are built on the second core while the rows are written (index_builder.hpp).
+    auto index = IndexBuilder::start(index_file(build_path), build_hash_bytes);
+    if (!index) {
+        return index.error();
+    }
     TableWriter tables(db->get(), options);
-    if (auto st = tables.begin(build_hash_bytes); !st) {
+    if (auto st = tables.begin(**index); !st) {
         return st.error();
     }
     release_free_memory();
@@ -375,6 +388,7 @@ Result<BuildSummary> PackWriter::Impl::write(const BuildProgress& progress)
     if (!st) {
         return st.error();
     }
+    (*index)->close();
     stage.reset();
     release_free_memory();
     return tables.finish(progress, tmp_path);

@@ -83,6 +83,11 @@ CREATE TABLE threads(thread INTEGER NOT NULL, pos INTEGER NOT NULL, cable INTEGE
 CREATE TABLE permalinks(cable INTEGER PRIMARY KEY, url TEXT NOT NULL) STRICT;
 CREATE TABLE impacts(term TEXT PRIMARY KEY NOT NULL, postings BLOB NOT NULL, floor REAL NOT NULL,
   blocks BLOB NOT NULL) STRICT, WITHOUT ROWID;
+)sql";
+
+// The two FTS5 tables, last in the schema; the pack builder also creates them in a file of their own
+// (index_builder.hpp).
+constexpr std::string_view search_ddl = R"sql(
 CREATE VIRTUAL TABLE search_text USING fts5(subject, tags_text, display_text, facet_tokens,
   content='cables', content_rowid='num', tokenize='unicode61 remove_diacritics 2', detail=full);
 CREATE VIRTUAL TABLE search_head USING fts5(subject, tags_text, facet_tokens,
@@ -191,9 +196,17 @@ Status create_tables(sqlite3* db)
     if (auto st = sql::exec(db, ddl); !st) {
         return st;
     }
+    if (auto st = create_search_indexes(db); !st) {
+        return st;
+    }
     return sql::exec(db,
         "PRAGMA application_id = " + std::to_string(application_id)
             + "; PRAGMA user_version = " + std::to_string(version) + ";");
+}
+
+Status create_search_indexes(sqlite3* db)
+{
+    return sql::exec(db, search_ddl);
 }
 
 Result<std::string> describe(sqlite3* db)

@@ -46,6 +46,9 @@ Status create(sqlite3* db);
 // tables), then the secondary indexes.
 Status create_tables(sqlite3* db);
 Status create_indexes(sqlite3* db);
+// The two FTS5 tables alone (create_tables makes them too), as the pack builder's index file holds
+// them.
+Status create_search_indexes(sqlite3* db);
 
 // The schema as sqlite_schema lists it, one "type|name|tbl_name|sql" line per object sorted by
 // name: for the expected schema (built once in memory) and for an opened file.

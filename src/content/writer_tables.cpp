@@ -91,18 +91,14 @@ sql::Stmt& TableWriter::stmt(const std::string& name)
     return m_stmts.at(name);
 }
 
-Status TableWriter::begin(std::int64_t fts_hash_bytes)
+Status TableWriter::begin(IndexBuilder& index)
 {
+    m_index = &index;
     if (auto st = schema::create(m_db); !st) {
         return st;
     }
-    const std::string setup = "INSERT INTO search_text(search_text, rank) VALUES ('hashsize', "
-        + std::to_string(fts_hash_bytes)
-        + "); INSERT INTO search_head(search_head, rank) VALUES ('hashsize', "
-        + std::to_string(fts_hash_bytes)
-        + ");"
-          "CREATE TEMP TABLE ref_keys(cable INTEGER, ref INTEGER, pos INTEGER, key TEXT,"
-          " PRIMARY KEY(cable, ref, pos)) WITHOUT ROWID; BEGIN;";
+    const std::string setup = "CREATE TEMP TABLE ref_keys(cable INTEGER, ref INTEGER, pos INTEGER, key TEXT,"
+                              " PRIMARY KEY(cable, ref, pos)) WITHOUT ROWID; BEGIN;";
     if (auto st = sql::exec(m_db, setup); !st) {
         return st;
     }
@@ -191,6 +187,7 @@ Status TableWriter::add_cable(const cable::Cable& c, bool id_from_file)
     if (auto st = insert_cable_row(num, c, id_from_file, facet_tokens); !st) {
         return st;
     }
+    m_index->add(IndexRow { num, c.subject, join(c.tags, "\n"), c.display_text, facet_tokens });
     for (const std::int64_t id : tag_ids) {
         if (auto st = stmt("tag").bind(1, num).bind(2, id).run(); !st) {
             return st;

@@ -3,6 +3,7 @@
 // finally copies the result compactly into the temporary pack file.
 #pragma once
 
+#include "content/index_builder.hpp"
 #include "content/pack_writer.hpp"
 #include "content/sql.hpp"
 
@@ -16,7 +17,9 @@ class TableWriter {
 public:
     TableWriter(sqlite3* db, const BuildOptions& options);
 
-    Status begin(std::int64_t fts_hash_bytes);
+    // Creates the schema. The search indexes are built by `index` (on its thread) from the rows
+    // add_cable() gives it, and copied in by finish().
+    Status begin(IndexBuilder& index);
     Status add_cable(const cable::Cable& cable, bool id_from_file);
     Result<BuildSummary> finish(const BuildProgress& progress, const std::filesystem::path& compact_to);
 
@@ -59,6 +62,7 @@ private:
 
     sqlite3* m_db;
     const BuildOptions& m_options;
+    IndexBuilder* m_index = nullptr;
     std::map<std::string, sql::Stmt> m_stmts;
     FacetDictionary m_classifications;
     FacetDictionary m_origins;

@@ -433,9 +433,10 @@ TEST_CASE("a build killed midway leaves the previous pack intact and no partial 
     // gone, and leaves a running build's (here: the parent process's id stands for one).
     const auto count = [&] { return std::distance(std::filesystem::directory_iterator(dir.path()), {}); };
     CHECK(count() > 1);
-    // A build killed while it ranked leaves the part files of its impact lists, and journals.
-    for (const char* leftover :
-        { ".build-impacts-0", ".build-impacts-1", ".build-impacts-1-journal", ".tmp-journal" }) {
+    // A build killed while it ranked leaves the part files of its impact lists, and journals; one
+    // killed while it wrote, the file its search indexes were being built in.
+    for (const char* leftover : { ".build-impacts-0", ".build-impacts-1", ".build-impacts-1-journal",
+             ".tmp-journal", ".build-index" }) {
         test::write_bytes(
             dir / (".p.ckpack." + std::to_string(last_child) + leftover), "left by a killed build");
     }

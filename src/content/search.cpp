@@ -121,12 +121,13 @@ struct RankedPass {
 
 Result<RankedPass> ranked_pass(Pack::Impl& p, const SearchPlan& plan)
 {
-    auto st = p.stmt("SELECT rowid, ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
-                     " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?5");
+    auto st
+        = p.stmt("SELECT rowid, ck_score(search_text, ?4, ?10) FROM search_text WHERE search_text MATCH ?1"
+                 " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?5");
     if (!st) {
         return st.error();
     }
-    (*st)->bind(1, plan.full_expression()).bind_blob(4, plan.idf);
+    (*st)->bind(1, plan.full_expression()).bind_blob(4, plan.idf).bind_blob(10, plan.joins);
     bind_rows(**st, plan);
     (*st)->bind(5, pass_limit(plan) + 1);
     RankedPass pass;
@@ -258,6 +259,7 @@ struct Listed {
 Status add_snippets(Pack::Impl& p, const std::vector<Listed>& page, SearchResults& out)
 {
     std::vector<std::int64_t> nums;
+    nums.reserve(page.size());
     for (const Listed& l : page) {
         nums.push_back(l.num);
     }

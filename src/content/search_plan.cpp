@@ -253,11 +253,16 @@ Result<std::vector<std::int64_t>> plan_phrases(Pack::Impl& p, SearchPlan& plan, 
     for (auto& phrase : plan.query.phrases) {
         std::int64_t phrase_docs = p.info.cables;
         if (phrase.prefix) {
+            const std::size_t first = docs_in_order.size();
             auto expanded = expand_prefix(p, phrase, plan, docs_in_order);
             if (!expanded) {
                 return expanded.error();
             }
             phrase_docs = *expanded;
+            // A prefix's completions are one best-of group for ck_score(): the first starts it.
+            for (std::size_t i = first; i < docs_in_order.size(); ++i) {
+                plan.joins.push_back(i > first ? '\1' : '\0');
+            }
         } else {
             for (const auto& token : phrase.tokens) {
                 auto docs = docs_of(p, token);
@@ -267,6 +272,7 @@ Result<std::vector<std::int64_t>> plan_phrases(Pack::Impl& p, SearchPlan& plan, 
                 phrase_docs = std::min(phrase_docs, *docs);
             }
             docs_in_order.push_back(phrase_docs); // a phrase: at most its rarest word's count
+            plan.joins.push_back('\0');
         }
         // Each variant is one more phrase ORed with this one: the hits are at most the sum.
         for (const auto& variant : phrase.variants) {
@@ -279,6 +285,7 @@ Result<std::vector<std::int64_t>> plan_phrases(Pack::Impl& p, SearchPlan& plan, 
                 variant_docs = std::min(variant_docs, *docs);
             }
             docs_in_order.push_back(variant_docs);
+            plan.joins.push_back('\0');
             phrase_docs = std::min(p.info.cables, phrase_docs + variant_docs);
         }
         bound = std::min(bound, phrase_docs);

@@ -37,6 +37,11 @@ struct SearchPlan {
     // Inverse document frequency of every phrase of `text`, in expression order (a prefix stands
     // for one phrase per expansion), for ck_score(); as little-endian doubles.
     std::string idf;
+    // One byte per phrase of `idf`: 1 where the phrase joins the previous one's best-of group (a
+    // prefix's completions after the first), else 0. ck_score() counts such a group as its best
+    // phrase: a prefix stands for one word that begins so, and a cable holding two of its words is
+    // no more about it. Variants stay summed, like every other ORed phrase.
+    std::string joins;
     bool exact_single_word = false; // upper_bound is exact (one plain word, no other filter)
     bool matches_nothing = false; // a filter value or prefix that is not in the pack
     bool rank_every_hit = false; // SearchQuery::rank_every_hit

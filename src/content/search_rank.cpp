@@ -30,6 +30,9 @@ constexpr std::size_t phrases_max = 256;
 struct QueryTotals {
     double average_length = 1.0;
     std::vector<double> idf;
+    // Per phrase, in idf's order: 1 where it joins the previous phrase's best-of group (a prefix's
+    // completions after the first), else 0; empty: every phrase on its own.
+    std::vector<std::uint8_t> joins;
 };
 
 void delete_totals(void* p)
@@ -51,6 +54,20 @@ std::vector<double> idf_argument(int argc, sqlite3_value** argv)
     return idf;
 }
 
+// The optional second argument: one byte per phrase. Ignored unless it gives one for each.
+std::vector<std::uint8_t> joins_argument(int argc, sqlite3_value** argv, std::size_t phrases)
+{
+    std::vector<std::uint8_t> group;
+    if (argc > 1 && sqlite3_value_type(argv[1]) == SQLITE_BLOB
+        && static_cast<std::size_t>(sqlite3_value_bytes(argv[1])) == phrases && phrases > 0) {
+        const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_value_blob(argv[1]));
+        if (bytes != nullptr) {
+            group.assign(bytes, bytes + phrases);
+        }
+    }
+    return group;
+}
+
 // The query's totals, computed on its first row and kept as FTS5 auxdata; nullptr when out of memory.
 const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv)
 {
@@ -69,6 +86,7 @@ const QueryTotals* totals_of(const Fts5ExtensionApi* api, Fts5Context* fts, int 
     fresh->average_length
         = rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
     fresh->idf = idf_argument(argc, argv);
+    fresh->joins = joins_argument(argc, argv, fresh->idf.size());
     const QueryTotals* totals = fresh.get();
     if (api->xSetAuxdata(fts, fresh.release(), &delete_totals) != SQLITE_OK) {
         return nullptr;
@@ -138,14 +156,23 @@ void score_function(
         weighted_frequencies(api, fts, weighted_tf);
         const double length = row_length(api, fts);
         const double norm = bm25_k1 * (1.0 - bm25_b + bm25_b * length / totals->average_length);
+        // IDF times the term weight, phrase by phrase in expression order; the phrases of a best-of
+        // group (a prefix's completions) count as their best one. The impact lists store the term
+        // weight, and search_topk.cpp computes the same, bit for bit (QueryBound::exact).
         double score = 0;
+        double best = 0;
         for (std::size_t p = 0; p < weighted_tf.size(); ++p) {
             const double w = weighted_tf[p];
-            // IDF times the term weight, in this order and phrase by phrase: the impact lists store
-            // the term weight, and search_topk.cpp adds them up the same way, bit for bit.
-            const double term = (w * (bm25_k1 + 1.0)) / (w + norm);
-            score += totals->idf[p] * term;
+            const double value = totals->idf[p] * ((w * (bm25_k1 + 1.0)) / (w + norm));
+            const bool same_group = p > 0 && !totals->joins.empty() && totals->joins[p] != 0;
+            if (same_group) {
+                best = std::max(best, value);
+                continue;
+            }
+            score += p > 0 ? best : 0.0;
+            best = value;
         }
+        score += weighted_tf.empty() ? 0.0 : best;
         sqlite3_result_double(ctx, score);
     } catch (const std::bad_alloc&) {
         sqlite3_result_error_nomem(ctx);

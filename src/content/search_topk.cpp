@@ -70,12 +70,15 @@ struct WordBound {
     }
 };
 
-WordBound make_word_bound(ImpactList list)
+// With `by_row`, the postings also in row order for lookups; a lone prefix's merge needs none.
+WordBound make_word_bound(ImpactList list, bool by_row)
 {
     WordBound w { std::move(list), {} };
-    w.by_row = w.list.postings;
-    std::sort(w.by_row.begin(), w.by_row.end(),
-        [](const ImpactPosting& a, const ImpactPosting& b) { return a.row < b.row; });
+    if (by_row) {
+        w.by_row = w.list.postings;
+        std::sort(w.by_row.begin(), w.by_row.end(),
+            [](const ImpactPosting& a, const ImpactPosting& b) { return a.row < b.row; });
+    }
     return w;
 }
 
@@ -83,6 +86,7 @@ struct PhraseBound {
     std::vector<WordBound> words; // a phrase of rare words: one complete list of the phrase itself
     double idf = 0;
     std::size_t group = 0; // the query phrase it stands for (AND across groups, OR within)
+    bool joins_previous = false; // in the previous phrase's best-of group (SearchPlan::joins)
     bool exact_weights = false; // a word's own list, or the phrase's complete one: weights are exact
 
     [[nodiscard]] double at(std::uint32_t row) const
@@ -211,23 +215,24 @@ std::vector<std::pair<std::vector<std::string>, std::size_t>> phrases_in_idf_ord
         const auto& phrase = plan.query.phrases[g];
         if (phrase.prefix) {
             for (const auto& e : plan.expansions) {
-                out.push_back({ { e }, g });
+                out.emplace_back(std::vector<std::string> { e }, g);
             }
         } else {
-            out.push_back({ phrase.tokens, g });
+            out.emplace_back(phrase.tokens, g);
         }
         for (const auto& v : phrase.variants) {
-            out.push_back({ v, g });
+            out.emplace_back(v, g);
         }
     }
     return out;
 }
 
 // The bounds of every phrase; none when the lists cannot be had within the budget.
-Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& plan)
+Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& plan, bool by_row)
 {
     const auto phrases = phrases_in_idf_order(plan);
-    if (phrases.empty() || plan.idf.size() != phrases.size() * sizeof(double)) {
+    if (phrases.empty() || plan.idf.size() != phrases.size() * sizeof(double)
+        || plan.joins.size() != phrases.size()) {
         return std::optional<QueryBound> {};
     }
     QueryBound out;
@@ -236,6 +241,7 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
     for (std::size_t i = 0; i < phrases.size(); ++i) {
         PhraseBound phrase;
         phrase.group = phrases[i].second;
+        phrase.joins_previous = plan.joins[i] != 0;
         std::memcpy(&phrase.idf, plan.idf.data() + i * sizeof(double), sizeof(double));
         for (const auto& token : phrases[i].first) {
             auto list = stored_list(p, token);
@@ -249,7 +255,7 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
             if (!(*list)->well_formed()) {
                 return std::optional<QueryBound> {}; // a damaged list: the caller's order
             }
-            phrase.words.push_back(make_word_bound(std::move(**list)));
+            phrase.words.push_back(make_word_bound(std::move(**list), by_row));
         }
         phrase.exact_weights = phrase.words.size() == 1;
         if (phrase.words.empty()) {
@@ -261,7 +267,7 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
             if (!whole->has_value()) {
                 return std::optional<QueryBound> {};
             }
-            phrase.words.push_back(make_word_bound(std::move(**whole)));
+            phrase.words.push_back(make_word_bound(std::move(**whole), by_row));
         }
         out.phrases.push_back(std::move(phrase));
     }
@@ -448,12 +454,13 @@ private:
     Status seek(std::int64_t row)
     {
         ++m_seeks;
-        auto st = m_pack.stmt("SELECT ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
-                              " AND rowid = ?6 AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
+        auto st
+            = m_pack.stmt("SELECT ck_score(search_text, ?4, ?10) FROM search_text WHERE search_text MATCH ?1"
+                          " AND rowid = ?6 AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
         if (!st) {
             return st.error();
         }
-        (*st)->bind(1, m_expression).bind_blob(4, m_plan.idf).bind(6, row);
+        (*st)->bind(1, m_expression).bind_blob(4, m_plan.idf).bind_blob(10, m_plan.joins).bind(6, row);
         (*st)->bind(2, m_plan.lo).bind(3, m_plan.hi).bind(8, m_plan.skip_lo).bind(9, m_plan.skip_hi);
         auto score
             = sql::query_one(**st, [](const sql::Stmt& s) { return sqlite3_column_double(s.raw(), 0); });
@@ -489,12 +496,12 @@ private:
         }
         ++m_seeks;
         auto st = m_pack.stmt(
-            "SELECT rowid, ck_score(search_text, ?4) FROM search_text WHERE search_text MATCH ?1"
+            "SELECT rowid, ck_score(search_text, ?4, ?10) FROM search_text WHERE search_text MATCH ?1"
             " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
         if (!st) {
             return st.error();
         }
-        (*st)->bind(1, m_expression).bind_blob(4, m_plan.idf);
+        (*st)->bind(1, m_expression).bind_blob(4, m_plan.idf).bind_blob(10, m_plan.joins);
         (*st)->bind(2, m_ranges[first].lo).bind(3, m_ranges[last].hi);
         (*st)->bind(8, m_plan.skip_lo).bind(9, m_plan.skip_hi);
         // A joined read may span much of the index: it stops at the budget (the caller then
@@ -522,18 +529,83 @@ private:
     std::int64_t m_rows = 0;
 };
 
+// Whether the query is one best-of group (a lone prefix's completions, SearchPlan::joins) whose
+// scores the lists know exactly: no facet filter, each completion a word with its own list.
+bool one_best_of_group(const QueryBound& bound)
+{
+    return bound.exact_scores && bound.groups == 1 && !bound.phrases.empty()
+        && !bound.phrases.front().joins_previous
+        && std::all_of(bound.phrases.begin() + 1, bound.phrases.end(),
+            [](const PhraseBound& p) { return p.joins_previous; });
+}
+
+// The best of a lone prefix. Its score in a cable is its best completion's (ck_score()), so each
+// listed cable's best listed value, IDF times stored weight, is its score unless a completion that
+// does not list it weighs more there; none can past its floor. So the best cables of all the lists
+// merged, each row once at its best value, are the best over every hit once the page's last score
+// is above every list's floor times its IDF: then neither a listed cable's other completions nor a
+// cable in no list can reach the page. False when that does not hold (the caller's order).
+bool best_of_lists(const SearchPlan& plan, QueryBound& bound, TopK& top, std::int64_t seeded)
+{
+    // Each list best first (a stored list is; a complete one comes in row order), merged through a
+    // heap of their heads: only the postings that could enter the page are looked at.
+    struct Head {
+        double value;
+        std::size_t phrase;
+        std::size_t at;
+    };
+    std::vector<Head> heads;
+    double outside = 0;
+    for (std::size_t i = 0; i < bound.phrases.size(); ++i) {
+        auto& phrase = bound.phrases[i];
+        auto& postings = phrase.words.front().list.postings;
+        const auto heavier
+            = [](const ImpactPosting& a, const ImpactPosting& b) { return a.weight > b.weight; };
+        if (!std::is_sorted(postings.begin(), postings.end(), heavier)) {
+            std::sort(postings.begin(), postings.end(), heavier);
+        }
+        outside = std::max(outside, phrase.idf * std::max(0.0, phrase.words.front().list.floor));
+        if (!postings.empty()) {
+            heads.push_back({ phrase.idf * postings.front().weight, i, 0 });
+        }
+    }
+    const auto lighter = [](const Head& a, const Head& b) { return a.value < b.value; };
+    std::make_heap(heads.begin(), heads.end(), lighter);
+    std::unordered_set<std::uint32_t> seen;
+    while (!heads.empty() && top.could_enter(heads.front().value)) {
+        std::pop_heap(heads.begin(), heads.end(), lighter);
+        Head& head = heads.back();
+        const auto& phrase = bound.phrases[head.phrase];
+        const auto& postings = phrase.words.front().list.postings;
+        const ImpactPosting& posting = postings[head.at];
+        // A row's first appearance is its best listed value: the merge goes from the heaviest down.
+        if (posting.row > seeded && plan.covers(posting.row) && posting.weight > 0
+            && seen.insert(posting.row).second) {
+            top.add({ head.value, posting.row });
+        }
+        if (++head.at < postings.size()) {
+            head.value = phrase.idf * postings[head.at].weight;
+            std::push_heap(heads.begin(), heads.end(), lighter);
+        } else {
+            heads.pop_back();
+        }
+    }
+    return top.full() && !top.could_enter(outside);
+}
+
 } // namespace
 
 Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
     Pack::Impl& p, const SearchPlan& plan, std::size_t offset, std::size_t limit, const TopSeed& seed)
 {
     using Page = std::optional<std::vector<std::int64_t>>;
-    if (!plan.expansions.empty()) {
-        // A prefix's completions are ORed: a cable holds one or two of up to sixteen, but the bound
-        // adds all their weights, and almost every candidate has to be read. Not ranked here.
+    const bool prefix = !plan.expansions.empty();
+    if (prefix && (plan.query.phrases.size() != 1 || plan.has_filters())) {
+        // A prefix with other words or filters is not ranked here: the bound of a cable in no list
+        // adds every other word's to the best completion's, and almost every range would be read.
         return Page {};
     }
-    auto bound = bounds_of(p, plan);
+    auto bound = bounds_of(p, plan, !prefix);
     if (!bound) {
         return bound.error();
     }
@@ -546,13 +618,20 @@ Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
             top.add(hit);
         }
     }
-    BoundedSearch search(p, plan, ranges_of(plan, seed.upto, **bound), top);
-    auto settled = search.run(**bound, seed.upto);
-    if (!settled) {
-        return settled.error();
-    }
-    if (!*settled) {
-        return Page {};
+    if (prefix) {
+        // A lone prefix: from its completions' lists alone.
+        if (!one_best_of_group(**bound) || !best_of_lists(plan, **bound, top, seed.upto)) {
+            return Page {};
+        }
+    } else {
+        BoundedSearch search(p, plan, ranges_of(plan, seed.upto, **bound), top);
+        auto settled = search.run(**bound, seed.upto);
+        if (!settled) {
+            return settled.error();
+        }
+        if (!*settled) {
+            return Page {};
+        }
     }
     const auto hits = top.sorted();
     std::vector<std::int64_t> page;

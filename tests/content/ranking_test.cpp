@@ -51,9 +51,9 @@ TEST_CASE(
 {
     ZipfPack p;
     struct Case {
-        const char* text;
+        const char* text = "";
         std::optional<int> year_from;
-        const char* classification;
+        const char* classification = "";
     };
     // Single words from the most frequent to past a thousand cables, ANDs of frequent words, with a
     // year range and a classification, and a phrase of two frequent words.
@@ -71,8 +71,9 @@ TEST_CASE(
     };
     int ranked = 0;
     for (const auto& c : cases) {
-        for (const auto& [offset, limit] :
-            { std::pair<std::size_t, std::size_t> { 0, 20 }, { 20, 20 }, { 60, 40 } }) {
+        for (const auto& window : { std::pair<std::size_t, std::size_t> { 0, 20 }, { 20, 20 }, { 60, 40 } }) {
+            const std::size_t offset = window.first;
+            const std::size_t limit = window.second;
             CAPTURE(c.text);
             CAPTURE(offset);
             content::SearchQuery q;
@@ -95,6 +96,79 @@ TEST_CASE(
     content::SearchQuery most;
     most.text = "babo ";
     const auto r = run(p.pack, most);
+    CHECK(r.total > 1000);
+    CHECK(r.ranking == content::Ranking::relevance);
+}
+
+TEST_CASE("past a thousand hits a word being typed ranks as its best-matching completion over every hit, "
+          "as ranking them all gives")
+{
+    // The Zipf words with longer forms beside them ("babo", "babor", "babosa"), so that a typed
+    // prefix stands for several frequent words.
+    auto cables = test::zipf_cables(2500);
+    std::size_t n = 0;
+    const auto lengthen = [&n](std::string& text) {
+        std::string out;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t end = std::min(text.find(' ', start), text.size());
+            std::string word = text.substr(start, end - start);
+            const bool stop = !word.empty() && word.back() == '.';
+            if (stop) {
+                word.pop_back();
+            }
+            ++n;
+            word += n % 3 == 1 ? "r" : n % 5 == 2 ? "sa" : "";
+            out += (out.empty() ? "" : " ") + word + (stop ? "." : "");
+            start = end + 1;
+        }
+        text = out;
+    };
+    for (auto& c : cables) {
+        lengthen(c.subject);
+        lengthen(c.display_text);
+    }
+    TempDir dir;
+    test::build_pack(dir / "f.ckpack", cables);
+    auto pack = test::open_pack(dir / "f.ckpack");
+    struct Case {
+        const char* text = "";
+        const char* classification = "";
+        bool lone = false; // a lone prefix, no filter: the lists must settle it
+    };
+    // Lone prefixes; one with a filter and two after a word, which keep the subject order past the
+    // ranked pass (and must match the reference wherever they are ranked).
+    const Case cases[] = { { "bab", "", true }, { "bad", "", true }, { "bak", "", true },
+        { "bak", "SECRET", false }, { "bado bab", "", false }, { "babo bak", "", false } };
+    int ranked = 0;
+    for (const auto& c : cases) {
+        for (const auto& window : { std::pair<std::size_t, std::size_t> { 0, 20 }, { 20, 20 }, { 60, 40 } }) {
+            const std::size_t offset = window.first;
+            const std::size_t limit = window.second;
+            CAPTURE(c.text);
+            CAPTURE(offset);
+            content::SearchQuery q;
+            q.text = c.text;
+            q.classification = c.classification;
+            q.offset = offset;
+            q.limit = limit;
+            const auto got = run(pack, q);
+            CHECK(got.words.size() >= 3); // the typed word stands for several
+            CHECK(got.total > 100);
+            if (c.lone) {
+                CHECK(got.total > 1000); // past the ranked pass
+                CHECK(got.ranking == content::Ranking::relevance);
+            }
+            if (got.ranking == content::Ranking::relevance) {
+                ++ranked;
+                CHECK(test::result_ids(got) == reference(pack, q));
+            }
+        }
+    }
+    CHECK(ranked >= 9);
+    content::SearchQuery lone;
+    lone.text = "bab";
+    const auto r = run(pack, lone);
     CHECK(r.total > 1000);
     CHECK(r.ranking == content::Ranking::relevance);
 }

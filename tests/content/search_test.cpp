@@ -127,7 +127,7 @@ TEST_CASE("a word in the subject or tags ranks above the same word in the body")
     cables[0].subject = "NOTHING RELEVANT HERE";
     cables[0].display_text += " iran iran iran";
     cables[1].subject = "IRAN AND THE BANK";
-    cables[2].tags.push_back("IRAN");
+    cables[2].tags.emplace_back("IRAN");
     test::build_pack(dir / "r.ckpack", cables);
     auto pack = test::open_pack(dir / "r.ckpack");
     auto r = search(pack, "iran");
@@ -136,17 +136,35 @@ TEST_CASE("a word in the subject or tags ranks above the same word in the body")
     CHECK(r.hits.back().cable.id == cables[0].id);
 }
 
+TEST_CASE("a word being typed ranks a cable with one of its words in the subject above one that merely "
+          "mentions several words beginning so")
+{
+    TempDir dir;
+    auto cables = test::sample_cables();
+    cables.resize(4);
+    cables[0].subject = "THE KORATEN TALKS";
+    cables[1].display_text += " korafun korabin koramil korazon";
+    // The typed prefix stands for one word that begins so: the second cable holds four such words,
+    // each once in its body; added up they would outweigh the first cable's subject.
+    test::build_pack(dir / "k.ckpack", cables);
+    auto pack = test::open_pack(dir / "k.ckpack");
+    const auto typed = search(pack, "kora");
+    REQUIRE(typed.hits.size() == 2);
+    CHECK(typed.ranking == content::Ranking::relevance);
+    CHECK(typed.hits.front().cable.id == cables[0].id);
+}
+
 TEST_CASE("filters narrow by years, classification, origin and tag, and an unknown value finds nothing")
 {
     SamplePack p;
     struct Case {
-        const char* text;
+        const char* text = "";
         std::optional<int> from;
         std::optional<int> to;
-        const char* classification;
-        const char* origin;
-        const char* tag;
-        std::size_t hits;
+        const char* classification = "";
+        const char* origin = "";
+        const char* tag = "";
+        std::size_t hits = 0;
     };
     const Case cases[] = {
         { "japan", 2000, 2010, "", "", "", 2 },

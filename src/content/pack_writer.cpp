@@ -163,9 +163,8 @@ fs::path sibling(const fs::path& out, std::string_view suffix)
 
 // A build killed outright (power cut, SIGKILL) cannot remove its scratch files, and at 2M cables
 // they hold about 20 GB. The next build into the same folder removes those whose process is
-// gone: `.PACK.PID.stage|build|tmp`, the build file's `-index` file and `-impacts-0|1` parts, and any of
-// their
-// `-journal`s, with no process PID. A live build's files are left alone.
+// gone: `.PACK.PID.stage|build|tmp`, the build file's `-index` file and `-impacts-0|1` parts, and
+// any of their `-journal`s, with no process PID. A live build's files are left alone.
 void remove_abandoned_temporaries(const fs::path& out)
 {
     const std::string prefix = "." + out.filename().string() + ".";

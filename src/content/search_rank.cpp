@@ -57,15 +57,15 @@ std::vector<double> idf_argument(int argc, sqlite3_value** argv)
 // The optional second argument: one byte per phrase. Ignored unless it gives one for each.
 std::vector<std::uint8_t> joins_argument(int argc, sqlite3_value** argv, std::size_t phrases)
 {
-    std::vector<std::uint8_t> group;
+    std::vector<std::uint8_t> joins;
     if (argc > 1 && sqlite3_value_type(argv[1]) == SQLITE_BLOB
         && static_cast<std::size_t>(sqlite3_value_bytes(argv[1])) == phrases && phrases > 0) {
         const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_value_blob(argv[1]));
         if (bytes != nullptr) {
-            group.assign(bytes, bytes + phrases);
+            joins.assign(bytes, bytes + phrases);
         }
     }
-    return group;
+    return joins;
 }
 
 // The query's totals, computed on its first row and kept as FTS5 auxdata; nullptr when out of memory.
@@ -158,21 +158,21 @@ void score_function(
         const double norm = bm25_k1 * (1.0 - bm25_b + bm25_b * length / totals->average_length);
         // IDF times the term weight, phrase by phrase in expression order; the phrases of a best-of
         // group (a prefix's completions) count as their best one. The impact lists store the term
-        // weight, and search_topk.cpp computes the same, bit for bit (QueryBound::exact).
+        // weight, and search_topk.cpp computes the same, bit for bit (QueryBound::exact, and
+        // best_of_lists for a lone prefix). Adding the 0 a group starts from changes no bit.
         double score = 0;
         double best = 0;
         for (std::size_t p = 0; p < weighted_tf.size(); ++p) {
             const double w = weighted_tf[p];
             const double value = totals->idf[p] * ((w * (bm25_k1 + 1.0)) / (w + norm));
-            const bool same_group = p > 0 && !totals->joins.empty() && totals->joins[p] != 0;
-            if (same_group) {
+            if (p > 0 && !totals->joins.empty() && totals->joins[p] != 0) {
                 best = std::max(best, value);
-                continue;
+            } else {
+                score += best;
+                best = value;
             }
-            score += p > 0 ? best : 0.0;
-            best = value;
         }
-        score += weighted_tf.empty() ? 0.0 : best;
+        score += best;
         sqlite3_result_double(ctx, score);
     } catch (const std::bad_alloc&) {
         sqlite3_result_error_nomem(ctx);

@@ -266,6 +266,16 @@ int main(int argc, char** argv)
         prefixes.push_back(w.substr(0, 3));
     }
     classes.push_back({ "3-letter prefix", prefixes });
+    // Two words with no space after the second, as a visitor leaves them (every other one) or is
+    // still typing them (its first four letters): the last word is a prefix, standing for its
+    // completions. Drawn last, so the classes above keep their queries for a seed.
+    std::vector<std::string> typed;
+    const auto first = pick(vocab, n / 20, n / 5, per_class, rng);
+    const auto second = pick(vocab, n / 100, n, per_class, rng);
+    for (std::size_t i = 0; i < per_class && !first.empty() && !second.empty(); ++i) {
+        typed.push_back(first[i] + " " + (i % 2 == 0 ? second[i] : second[i].substr(0, 4)));
+    }
+    classes.push_back({ "word + prefix", typed });
 
     // Warm up: the parser, the snippet function, the page cache.
     for (const auto& c : classes) {

@@ -13,15 +13,20 @@
 // A cable cannot match when one of the query's AND groups (a phrase with its variants, or a
 // prefix's completions) has a bound of 0 for it, so such cables and ranges are never read. A query
 // that needs more reads than the budgets falls back (std::nullopt): the caller's order.
-#include "content/impacts.hpp"
-#include "content/search_plan.hpp"
+#include "content/search_topk.hpp"
 
 #include <algorithm>
 #include <cstring>
-#include <limits>
 #include <unordered_set>
 
 namespace ck::content {
+
+using topk::best_of_lists;
+using topk::make_word_bound;
+using topk::one_best_of_group;
+using topk::PhraseBound;
+using topk::QueryBound;
+using topk::TopK;
 
 namespace {
 
@@ -36,128 +41,11 @@ constexpr Budget words_budget { 3000, 20000 };
 constexpr Budget phrase_budget { 120, 1200 };
 // Rows read for the complete lists of rare phrases (prefix completions, variants) in one query.
 constexpr std::int64_t rare_rows_max = 3000;
-// ck_score() adds and multiplies in another order than the bounds: a hair of slack for rounding.
-constexpr double rounding_slack = 1e-9;
 
 Budget budget_of(const SearchPlan& plan)
 {
     return plan.has_phrase_or_prefix ? phrase_budget : words_budget;
 }
-
-// One word's stored list, with its postings also by row for lookups.
-struct WordBound {
-    ImpactList list;
-    std::vector<ImpactPosting> by_row;
-
-    // The stored weight of `row`, when the list holds it.
-    [[nodiscard]] std::optional<double> listed(std::uint32_t row) const
-    {
-        const auto it = std::lower_bound(by_row.begin(), by_row.end(), row,
-            [](const ImpactPosting& p, std::uint32_t r) { return p.row < r; });
-        return it != by_row.end() && it->row == row ? std::optional<double>(it->weight) : std::nullopt;
-    }
-    [[nodiscard]] double at(std::uint32_t row) const { return listed(row).value_or(list.bound_outside(row)); }
-    // The bound on the cables of the range ending at `last` that are not in the list; the range
-    // lies inside one block (ranges are cut at every block boundary of every word).
-    [[nodiscard]] double outside_range(std::uint32_t last) const { return list.bound_outside(last); }
-    // The exact weight at `row` (0 when the list is complete and `row` is not in it), if known.
-    [[nodiscard]] std::optional<double> exact(std::uint32_t row) const
-    {
-        if (const auto w = listed(row)) {
-            return w;
-        }
-        return list.floor <= 0 ? std::optional<double>(0.0) : std::nullopt;
-    }
-};
-
-// With `by_row`, the postings also in row order for lookups; a lone prefix's merge needs none.
-WordBound make_word_bound(ImpactList list, bool by_row)
-{
-    WordBound w { std::move(list), {} };
-    if (by_row) {
-        w.by_row = w.list.postings;
-        std::sort(w.by_row.begin(), w.by_row.end(),
-            [](const ImpactPosting& a, const ImpactPosting& b) { return a.row < b.row; });
-    }
-    return w;
-}
-
-struct PhraseBound {
-    std::vector<WordBound> words; // a phrase of rare words: one complete list of the phrase itself
-    double idf = 0;
-    std::size_t group = 0; // the query phrase it stands for (AND across groups, OR within)
-    bool joins_previous = false; // in the previous phrase's best-of group (SearchPlan::joins)
-    bool exact_weights = false; // a word's own list, or the phrase's complete one: weights are exact
-
-    [[nodiscard]] double at(std::uint32_t row) const
-    {
-        double w = std::numeric_limits<double>::infinity();
-        for (const auto& word : words) {
-            w = std::min(w, word.at(row));
-        }
-        return idf * w;
-    }
-    [[nodiscard]] double outside_range(std::uint32_t last) const
-    {
-        double w = std::numeric_limits<double>::infinity();
-        for (const auto& word : words) {
-            w = std::min(w, word.outside_range(last));
-        }
-        return idf * w;
-    }
-};
-
-struct QueryBound {
-    std::vector<PhraseBound> phrases;
-    std::size_t groups = 0;
-
-    // The sum of the phrases' bounds, or -1 when a group's is 0 (the cable cannot match).
-    template <typename Each> [[nodiscard]] double sum(Each each) const
-    {
-        std::vector<double> per_group(groups, 0.0);
-        for (const auto& p : phrases) {
-            per_group[p.group] += each(p);
-        }
-        double total = 0;
-        for (const double g : per_group) {
-            if (g <= 0) {
-                return -1;
-            }
-            total += g;
-        }
-        return total;
-    }
-    [[nodiscard]] double at(std::uint32_t row) const
-    {
-        return sum([row](const PhraseBound& p) { return p.at(row); });
-    }
-    [[nodiscard]] double outside_range(std::uint32_t last) const
-    {
-        return sum([last](const PhraseBound& p) { return p.outside_range(last); });
-    }
-    // The score of `row` as ck_score() computes it, bit for bit (IDF times term weight, added phrase
-    // by phrase in expression order), when every phrase's weight at `row` is known exactly; -1 when
-    // `row` does not match (a group with no phrase in it). Not with facet filters, which only the
-    // index can check.
-    [[nodiscard]] std::optional<double> exact(std::uint32_t row) const
-    {
-        if (!exact_scores) {
-            return std::nullopt;
-        }
-        std::vector<bool> present(groups, false);
-        double score = 0;
-        for (const auto& p : phrases) {
-            const auto w = p.words.front().exact(row);
-            if (!w) {
-                return std::nullopt;
-            }
-            score += p.idf * *w;
-            present[p.group] = present[p.group] || *w > 0;
-        }
-        return std::find(present.begin(), present.end(), false) == present.end() ? score : -1.0;
-    }
-    bool exact_scores = false; // every phrase has exact weights and the query has no facet filter
-};
 
 Result<std::optional<ImpactList>> stored_list(Pack::Impl& p, const std::string& term)
 {
@@ -276,48 +164,6 @@ Result<std::optional<QueryBound>> bounds_of(Pack::Impl& p, const SearchPlan& pla
             out.phrases.begin(), out.phrases.end(), [](const PhraseBound& b) { return b.exact_weights; });
     return std::optional<QueryBound>(std::move(out));
 }
-
-using Scored = std::pair<double, std::int64_t>; // (score, row)
-
-bool ranks_before(const Scored& a, const Scored& b)
-{
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-}
-
-// The best `need` matches seen so far and the score a newcomer must reach.
-class TopK {
-public:
-    explicit TopK(std::size_t need)
-        : m_need(need)
-    {
-    }
-    void add(Scored s)
-    {
-        m_hits.push_back(s);
-        std::push_heap(m_hits.begin(), m_hits.end(), ranks_before);
-        if (m_hits.size() > m_need) {
-            std::pop_heap(m_hits.begin(), m_hits.end(), ranks_before);
-            m_hits.pop_back();
-        }
-    }
-    // Whether a cable bounded by `bound` could still enter the page (ties go to the earlier row, so
-    // an equal score still could).
-    [[nodiscard]] bool could_enter(double bound) const
-    {
-        return m_hits.size() < m_need || bound * (1.0 + rounding_slack) >= m_hits.front().first;
-    }
-    [[nodiscard]] bool full() const { return m_hits.size() >= m_need; }
-    [[nodiscard]] std::vector<Scored> sorted() const
-    {
-        auto out = m_hits;
-        std::sort(out.begin(), out.end(), ranks_before);
-        return out;
-    }
-
-private:
-    std::size_t m_need;
-    std::vector<Scored> m_hits; // a heap with the worst of the page on top
-};
 
 // The row ranges between every word's block boundaries, in row order: inside one, each word's bound
 // on a cable not in its list is one number.
@@ -529,70 +375,6 @@ private:
     std::int64_t m_rows = 0;
 };
 
-// Whether the query is one best-of group (a lone prefix's completions, SearchPlan::joins) whose
-// scores the lists know exactly: no facet filter, each completion a word with its own list.
-bool one_best_of_group(const QueryBound& bound)
-{
-    return bound.exact_scores && bound.groups == 1 && !bound.phrases.empty()
-        && !bound.phrases.front().joins_previous
-        && std::all_of(bound.phrases.begin() + 1, bound.phrases.end(),
-            [](const PhraseBound& p) { return p.joins_previous; });
-}
-
-// The best of a lone prefix. Its score in a cable is its best completion's (ck_score()), so each
-// listed cable's best listed value, IDF times stored weight, is its score unless a completion that
-// does not list it weighs more there; none can past its floor. So the best cables of all the lists
-// merged, each row once at its best value, are the best over every hit once the page's last score
-// is above every list's floor times its IDF: then neither a listed cable's other completions nor a
-// cable in no list can reach the page. False when that does not hold (the caller's order).
-bool best_of_lists(const SearchPlan& plan, QueryBound& bound, TopK& top, std::int64_t seeded)
-{
-    // Each list best first (a stored list is; a complete one comes in row order), merged through a
-    // heap of their heads: only the postings that could enter the page are looked at.
-    struct Head {
-        double value;
-        std::size_t phrase;
-        std::size_t at;
-    };
-    std::vector<Head> heads;
-    double outside = 0;
-    for (std::size_t i = 0; i < bound.phrases.size(); ++i) {
-        auto& phrase = bound.phrases[i];
-        auto& postings = phrase.words.front().list.postings;
-        const auto heavier
-            = [](const ImpactPosting& a, const ImpactPosting& b) { return a.weight > b.weight; };
-        if (!std::is_sorted(postings.begin(), postings.end(), heavier)) {
-            std::sort(postings.begin(), postings.end(), heavier);
-        }
-        outside = std::max(outside, phrase.idf * std::max(0.0, phrase.words.front().list.floor));
-        if (!postings.empty()) {
-            heads.push_back({ phrase.idf * postings.front().weight, i, 0 });
-        }
-    }
-    const auto lighter = [](const Head& a, const Head& b) { return a.value < b.value; };
-    std::make_heap(heads.begin(), heads.end(), lighter);
-    std::unordered_set<std::uint32_t> seen;
-    while (!heads.empty() && top.could_enter(heads.front().value)) {
-        std::pop_heap(heads.begin(), heads.end(), lighter);
-        Head& head = heads.back();
-        const auto& phrase = bound.phrases[head.phrase];
-        const auto& postings = phrase.words.front().list.postings;
-        const ImpactPosting& posting = postings[head.at];
-        // A row's first appearance is its best listed value: the merge goes from the heaviest down.
-        if (posting.row > seeded && plan.covers(posting.row) && posting.weight > 0
-            && seen.insert(posting.row).second) {
-            top.add({ head.value, posting.row });
-        }
-        if (++head.at < postings.size()) {
-            head.value = phrase.idf * postings[head.at].weight;
-            std::push_heap(heads.begin(), heads.end(), lighter);
-        } else {
-            heads.pop_back();
-        }
-    }
-    return top.full() && !top.could_enter(outside);
-}
-
 } // namespace
 
 Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
@@ -602,7 +384,8 @@ Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
     const bool prefix = !plan.expansions.empty();
     if (prefix && (plan.query.phrases.size() != 1 || plan.has_filters())) {
         // A prefix with other words or filters is not ranked here: the bound of a cable in no list
-        // adds every other word's to the best completion's, and almost every range would be read.
+        // adds every other word's to the best completion's, and almost every range would be read
+        // (src/content/README.md, "A word being typed", has what was measured).
         return Page {};
     }
     auto bound = bounds_of(p, plan, !prefix);

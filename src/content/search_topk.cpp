@@ -15,6 +15,8 @@
 // that needs more reads than the budgets falls back (std::nullopt): the caller's order.
 #include "content/search_topk.hpp"
 
+#include "content/query.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>
@@ -216,15 +218,24 @@ struct Work {
     std::int64_t row = 0; // a list cable; 0: the range's cables outside every list
 };
 
+// What the searches of one query have spent of its budget.
+struct Spent {
+    std::size_t seeks = 0;
+    std::int64_t rows = 0;
+};
+
 // Does the work best bound first until no cable left could enter the page.
 class BoundedSearch {
 public:
-    BoundedSearch(Pack::Impl& p, const SearchPlan& plan, std::vector<Range> ranges, TopK& top)
+    BoundedSearch(Pack::Impl& p, const SearchPlan& plan, std::vector<Range> ranges, TopK& top, Spent& spent,
+        Budget budget)
         : m_pack(p)
         , m_plan(plan)
         , m_expression(plan.full_expression())
         , m_ranges(std::move(ranges))
         , m_top(top)
+        , m_spent(spent)
+        , m_budget(budget)
     {
     }
 
@@ -258,7 +269,6 @@ public:
         std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) {
             return a.bound != b.bound ? a.bound > b.bound : a.row < b.row;
         });
-        const Budget budget = budget_of(m_plan);
         for (const Work& w : work) {
             if (!m_top.could_enter(w.bound)) {
                 return true;
@@ -276,7 +286,7 @@ public:
                 return st.error();
             }
             range.pending -= w.row != 0 ? 1 : 0;
-            if (m_seeks > budget.candidates || m_rows > budget.range_rows) {
+            if (m_spent.seeks > m_budget.candidates || m_spent.rows > m_budget.range_rows) {
                 return false;
             }
         }
@@ -299,7 +309,7 @@ private:
 
     Status seek(std::int64_t row)
     {
-        ++m_seeks;
+        ++m_spent.seeks;
         auto st
             = m_pack.stmt("SELECT ck_score(search_text, ?4, ?10) FROM search_text WHERE search_text MATCH ?1"
                           " AND rowid = ?6 AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
@@ -340,7 +350,7 @@ private:
         for (std::size_t i = first; i <= last; ++i) {
             m_ranges[i].read = true;
         }
-        ++m_seeks;
+        ++m_spent.seeks;
         auto st = m_pack.stmt(
             "SELECT rowid, ck_score(search_text, ?4, ?10) FROM search_text WHERE search_text MATCH ?1"
             " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9");
@@ -352,9 +362,9 @@ private:
         (*st)->bind(8, m_plan.skip_lo).bind(9, m_plan.skip_hi);
         // A joined read may span much of the index: it stops at the budget (the caller then
         // gives up), and never reads on past it.
-        const std::int64_t rows_max = budget_of(m_plan).range_rows;
+        const std::int64_t rows_max = m_budget.range_rows;
         return sql::each_row(**st, [&](const sql::Stmt& s) {
-            if (++m_rows > rows_max) {
+            if (++m_spent.rows > rows_max) {
                 return sql::Next::stop;
             }
             const auto row = s.column_int(0);
@@ -371,9 +381,93 @@ private:
     std::vector<Range> m_ranges;
     TopK& m_top;
     std::unordered_set<std::uint32_t> m_scored; // list cables scored by a seek
-    std::size_t m_seeks = 0;
-    std::int64_t m_rows = 0;
+    Spent& m_spent;
+    Budget m_budget;
 };
+
+// Whether the query's prefix is its last phrase, with no variants: its completions are then the
+// last phrases of the plan, after every other word's.
+bool prefix_comes_last(const SearchPlan& plan)
+{
+    const auto& phrases = plan.query.phrases;
+    return !plan.expansions.empty() && !phrases.empty() && phrases.back().prefix
+        && phrases.back().variants.empty()
+        && std::none_of(phrases.begin(), phrases.end() - 1, [](const QueryPhrase& q) { return q.prefix; });
+}
+
+// The plan with its prefix replaced by completion `j`, the other phrases (the first `first` of
+// idf's order) unchanged: a query of words, which the bounded search settles.
+SearchPlan with_completion(const SearchPlan& plan, std::size_t first, std::size_t j)
+{
+    SearchPlan one = plan;
+    QueryPhrase& last = one.query.phrases.back();
+    last.prefix = false;
+    last.tokens = { plan.expansions[j] };
+    one.expansions.clear();
+    one.text = fts5_expression(one.query);
+    one.idf = plan.idf.substr(0, first * sizeof(double))
+        + plan.idf.substr((first + j) * sizeof(double), sizeof(double));
+    one.joins.assign(first + 1, '\0');
+    one.has_phrase_or_prefix = std::any_of(one.query.phrases.begin(), one.query.phrases.end(),
+        [](const QueryPhrase& q) { return q.tokens.size() > 1 || !q.variants.empty(); });
+    return one;
+}
+
+// The best value completion `phrase` can add to any cable: IDF times its heaviest listed weight
+// (a stored list is best first; a complete one is searched), or its floor.
+double best_value(const PhraseBound& phrase)
+{
+    const ImpactList& list = phrase.words.front().list;
+    double best = std::max(0.0, list.floor);
+    for (const ImpactPosting& posting : list.postings) {
+        best = std::max(best, posting.weight);
+    }
+    return phrase.idf * best;
+}
+
+// A prefix after other words, or with a filter. Its score in a cable is the other words' plus its
+// best completion's (ck_score()'s best-of run), which is the most that the query with the prefix
+// replaced by one completion scores there, bit for bit: the same additions in the same order,
+// the completion's value last. So the page is the best rows of those queries together, each row at
+// its best (TopK keeps a row's higher score). Each is settled in turn by the bounded search, the
+// completion with the best possible value first, all filling one page, whose threshold cuts the
+// later ones short (often to nothing), and spending one budget. False when it runs out.
+Result<bool> by_completion(
+    Pack::Impl& p, const SearchPlan& plan, const QueryBound& bound, TopK& top, std::int64_t seeded)
+{
+    const std::size_t completions = plan.expansions.size();
+    const std::size_t first = bound.phrases.size() - completions;
+    std::vector<std::size_t> order(completions);
+    for (std::size_t j = 0; j < completions; ++j) {
+        order[j] = j;
+    }
+    std::vector<double> best(completions);
+    for (std::size_t j = 0; j < completions; ++j) {
+        best[j] = best_value(bound.phrases[first + j]);
+    }
+    std::stable_sort(
+        order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best[a] > best[b]; });
+    Spent spent;
+    const Budget budget = budget_of(plan); // the prefix's: one budget for all its completions
+    for (const std::size_t j : order) {
+        const SearchPlan one = with_completion(plan, first, j);
+        QueryBound one_bound;
+        one_bound.groups = bound.groups;
+        one_bound.phrases.assign(
+            bound.phrases.begin(), bound.phrases.begin() + static_cast<std::ptrdiff_t>(first));
+        one_bound.phrases.push_back(bound.phrases[first + j]);
+        one_bound.phrases.back().joins_previous = false;
+        one_bound.exact_scores = !one.has_filters()
+            && std::all_of(one_bound.phrases.begin(), one_bound.phrases.end(),
+                [](const PhraseBound& b) { return b.exact_weights; });
+        BoundedSearch search(p, one, ranges_of(one, seeded, one_bound), top, spent, budget);
+        auto settled = search.run(one_bound, seeded);
+        if (!settled || !*settled) {
+            return settled;
+        }
+    }
+    return true;
+}
 
 } // namespace
 
@@ -382,13 +476,11 @@ Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
 {
     using Page = std::optional<std::vector<std::int64_t>>;
     const bool prefix = !plan.expansions.empty();
-    if (prefix && (plan.query.phrases.size() != 1 || plan.has_filters())) {
-        // A prefix with other words or filters is not ranked here: the bound of a cable in no list
-        // adds every other word's to the best completion's, and almost every range would be read
-        // (src/content/README.md, "A word being typed", has what was measured).
-        return Page {};
+    const bool lone_prefix = prefix && plan.query.phrases.size() == 1 && !plan.has_filters();
+    if (prefix && !lone_prefix && !prefix_comes_last(plan)) {
+        return Page {}; // a prefix before a quoted phrase, or with variants: the caller's order
     }
-    auto bound = bounds_of(p, plan, !prefix);
+    auto bound = bounds_of(p, plan, !lone_prefix);
     if (!bound) {
         return bound.error();
     }
@@ -401,20 +493,22 @@ Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
             top.add(hit);
         }
     }
-    if (prefix) {
-        // A lone prefix: from its completions' lists alone.
-        if (!one_best_of_group(**bound) || !best_of_lists(plan, **bound, top, seed.upto)) {
-            return Page {};
-        }
+    Result<bool> settled = true;
+    if (lone_prefix) {
+        // From its completions' lists alone.
+        settled = one_best_of_group(**bound) && best_of_lists(plan, **bound, top, seed.upto);
+    } else if (prefix) {
+        settled = by_completion(p, plan, **bound, top, seed.upto);
     } else {
-        BoundedSearch search(p, plan, ranges_of(plan, seed.upto, **bound), top);
-        auto settled = search.run(**bound, seed.upto);
-        if (!settled) {
-            return settled.error();
-        }
-        if (!*settled) {
-            return Page {};
-        }
+        Spent spent;
+        BoundedSearch search(p, plan, ranges_of(plan, seed.upto, **bound), top, spent, budget_of(plan));
+        settled = search.run(**bound, seed.upto);
+    }
+    if (!settled) {
+        return settled.error();
+    }
+    if (!*settled) {
+        return Page {};
     }
     const auto hits = top.sorted();
     std::vector<std::int64_t> page;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -147,12 +148,27 @@ public:
         : m_need(need)
     {
     }
+    // A row already on the page keeps the higher of its two scores: a prefix after other words is
+    // searched once per completion (search_topk.cpp), and a row's score is its best completion's.
     void add(Scored s)
     {
+        if (const auto it = m_rows.find(s.second); it != m_rows.end()) {
+            if (s.first > it->second) {
+                it->second = s.first;
+                std::find_if(
+                    m_hits.begin(), m_hits.end(), [&](const Scored& h) { return h.second == s.second; })
+                    ->first
+                    = s.first;
+                std::make_heap(m_hits.begin(), m_hits.end(), ranks_before);
+            }
+            return;
+        }
+        m_rows.emplace(s.second, s.first);
         m_hits.push_back(s);
         std::push_heap(m_hits.begin(), m_hits.end(), ranks_before);
         if (m_hits.size() > m_need) {
             std::pop_heap(m_hits.begin(), m_hits.end(), ranks_before);
+            m_rows.erase(m_hits.back().second);
             m_hits.pop_back();
         }
     }
@@ -173,6 +189,7 @@ public:
 private:
     std::size_t m_need;
     std::vector<Scored> m_hits; // a heap with the worst of the page on top
+    std::unordered_map<std::int64_t, double> m_rows; // the rows of m_hits, with their scores
 };
 
 // A lone prefix's best cables, merged from its completions' lists (search_topk_prefix.cpp).

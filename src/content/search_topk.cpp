@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <unordered_set>
 
 namespace ck::content {
@@ -413,16 +414,19 @@ SearchPlan with_completion(const SearchPlan& plan, std::size_t first, std::size_
     return one;
 }
 
-// The best value completion `phrase` can add to any cable: IDF times its heaviest listed weight
-// (a stored list is best first; a complete one is searched), or its floor.
+// The most `phrase` can add to any cable: IDF times the least of its words' heaviest weights (a
+// stored list is best first, a complete one is searched; no cable outside weighs over the floor).
 double best_value(const PhraseBound& phrase)
 {
-    const ImpactList& list = phrase.words.front().list;
-    double best = std::max(0.0, list.floor);
-    for (const ImpactPosting& posting : list.postings) {
-        best = std::max(best, posting.weight);
+    double least = std::numeric_limits<double>::infinity();
+    for (const topk::WordBound& word : phrase.words) {
+        double heaviest = std::max(0.0, word.list.floor);
+        for (const ImpactPosting& posting : word.list.postings) {
+            heaviest = std::max(heaviest, posting.weight);
+        }
+        least = std::min(least, heaviest);
     }
-    return phrase.idf * best;
+    return phrase.words.empty() ? 0.0 : phrase.idf * least;
 }
 
 // A prefix after other words, or with a filter. Its score in a cable is the other words' plus its
@@ -447,9 +451,18 @@ Result<bool> by_completion(
     }
     std::stable_sort(
         order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best[a] > best[b]; });
+    // The most the other words can add: once that and a completion's best cannot reach the page,
+    // neither can any later completion's.
+    double others = 0;
+    for (std::size_t i = 0; i < first; ++i) {
+        others += best_value(bound.phrases[i]);
+    }
     Spent spent;
     const Budget budget = budget_of(plan); // the prefix's: one budget for all its completions
     for (const std::size_t j : order) {
+        if (!top.could_enter(others + best[j])) {
+            break;
+        }
         const SearchPlan one = with_completion(plan, first, j);
         QueryBound one_bound;
         one_bound.groups = bound.groups;

@@ -1,8 +1,8 @@
 // search_keystroke_bench --pack PACK [--per-class N] [--seed S] [--size WxH]: keystroke to updated
 // results on screen, per query class (the classes of search_bench: rare, mid, frequent and very
 // common words, two-word AND, phrases, 3-letter prefixes; and cable ids and years or dates in the
-// forms visitors type them), through the real SearchScreen and its
-// worker, drawn by SDL's software renderer offscreen. For each query the text minus its last
+// forms visitors type them, and a word with the next one still being typed), through the real SearchScreen
+// and its worker, drawn by SDL's software renderer offscreen. For each query the text minus its last
 // character is typed and answered first; then the last keystroke is timed until the frame that
 // shows its results has been drawn and presented. Two loops are timed: the live loop's (it holds
 // the keystroke's frame up to screens::background_coalesce for the answer, then sleeps until the
@@ -201,6 +201,22 @@ void add_number_classes(
         }
     }
     out.push_back({ "year or date", times });
+}
+
+// Two words with no space after the second, as a visitor leaves them (every other one) or is still
+// typing them (its first four letters): the last word is a prefix, standing for its completions.
+// Drawn after every other class, so they keep their queries for a seed.
+void add_typed_class(
+    std::vector<QueryClass>& out, const Vocab& v, std::int64_t n, std::size_t per_class, bench::Rng& rng)
+{
+    const std::int64_t one = 1;
+    const auto first = pick(v, std::max(one, n / 20), std::max(one, n / 5), per_class, rng);
+    const auto second = pick(v, std::max(one, n / 100), n, per_class, rng);
+    std::vector<std::string> typed;
+    for (std::size_t i = 0; i < per_class && i < first.size() && i < second.size(); ++i) {
+        typed.push_back(first[i] + " " + (i % 2 == 0 ? second[i] : second[i].substr(0, 4)));
+    }
+    out.push_back({ "word + prefix", typed });
 }
 
 std::vector<QueryClass> classes_for(const Vocab& v, std::int64_t n, std::size_t per_class, bench::Rng& rng)
@@ -503,6 +519,7 @@ int main(int argc, char** argv)
     bench::Rng rng(seed);
     auto classes = classes_for(read_vocab(path), n, per_class, rng);
     add_number_classes(classes, read_numbers(path), per_class, rng);
+    add_typed_class(classes, read_vocab(path), n, per_class, rng);
     Stage stage(*pack, size);
     if (!stage.open()) {
         return 1;

@@ -338,6 +338,10 @@ Status run_filters_only(
 Status ranked_or_subject_first(Pack::Impl& p, const SearchPlan& plan, const SearchQuery& q,
     SearchResults& out, Rows& rows, const RankedPass* pass = nullptr)
 {
+    if (plan.defer_typed_ranking && plan.prefix_with_others()) {
+        out.ranking_deferred = true; // asked for later (SearchQuery::defer_typed_ranking)
+        return subject_first(p, plan, q, out, rows);
+    }
     const TopSeed seed { pass != nullptr ? &pass->hits : nullptr,
         pass != nullptr && !pass->hits.empty() ? pass->hits.back().second : 0 };
     std::size_t asked = q.offset + q.limit <= relevance_top_first ? relevance_top_first : relevance_top_max;
@@ -459,6 +463,7 @@ Status run_composite(Pack::Impl& p, const QueryIntent& intent, const SearchPlan&
             overlap += *matches ? 1 : 0;
         }
         total += std::max<std::int64_t>(0, counted.total - overlap);
+        out.ranking_deferred = out.ranking_deferred || counted.ranking_deferred;
         if (!ranked) {
             out.ranking = counted.ranking;
             ranked = true;

@@ -30,6 +30,12 @@ struct SearchQuery {
     // Rank every hit with ck_score(), however many: the slow reference the impact lists are
     // checked against (tests, search_bench). Never set by the kiosk.
     bool rank_every_hit = false;
+    // A word being typed after other words, or with a filter, is ranked past the ranked pass by
+    // searching once per completion, which can take a few times as long as the rest (the search
+    // worker's keystroke budget). Set, that step is left out: such hits past the pass keep subject
+    // and tag matches first, and SearchResults::ranking_deferred says so. The search worker asks
+    // so first, shows those hits, then asks again without it.
+    bool defer_typed_ranking = false;
 };
 
 // How the results were ordered, so a screen can say so.
@@ -74,6 +80,8 @@ struct SearchResults {
     // since one letter is in nearly every cable and no order of them all would help; the visitor
     // is asked for more letters instead.
     bool too_short = false;
+    // SearchQuery::defer_typed_ranking left out a ranking that asking without it would do.
+    bool ranking_deferred = false;
 };
 
 struct FacetCount {

@@ -489,7 +489,7 @@ Result<std::optional<std::vector<std::int64_t>>> top_by_impacts(
 {
     using Page = std::optional<std::vector<std::int64_t>>;
     const bool prefix = !plan.expansions.empty();
-    const bool lone_prefix = prefix && plan.query.phrases.size() == 1 && !plan.has_filters();
+    const bool lone_prefix = prefix && !plan.prefix_with_others();
     if (prefix && !lone_prefix && !prefix_comes_last(plan)) {
         return Page {}; // a prefix before a quoted phrase, or with variants: the caller's order
     }

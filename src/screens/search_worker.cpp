@@ -68,6 +68,9 @@ struct SearchWorker::Shared : std::enable_shared_from_this<Shared> {
     bool open_failed = false;
 
     void serve(const SearchRequest& request, std::uint64_t generation, const JobContext& ctx);
+    // The hits of a first page asked for with content::SearchQuery::defer_typed_ranking, ranked now
+    // and published in place of those shown; false when superseded.
+    bool refine_ranking(const SearchRequest& request, SearchResponse& response, const JobContext& ctx);
     void serve_facets(const SearchRequest& request, SearchResponse& response, std::uint64_t generation,
         const JobContext& ctx);
     // Stage two: facet counts (and, once, the collection's most frequent tags). False when cancelled.
@@ -261,6 +264,25 @@ void log_failure(const Error& e)
 
 } // namespace
 
+bool SearchWorker::Shared::refine_ranking(
+    const SearchRequest& request, SearchResponse& response, const JobContext& ctx)
+{
+    auto ranked = pack->search(request.query, ctx.cancel_flag());
+    if (!ranked) {
+        if (content::is_cancelled(ranked.error())) {
+            return false;
+        }
+        log_failure(ranked.error());
+        return true; // the hits already shown stay
+    }
+    if (ranked->ranking != content::Ranking::relevance) {
+        return true; // the budget ran out: the order shown is the one there is
+    }
+    response.results = std::move(*ranked);
+    response.subject_marks = mark_subjects(*parser, response.results);
+    return !ctx.cancelled() && publish(SearchResponse(response), ctx);
+}
+
 void SearchWorker::Shared::serve(
     const SearchRequest& request, std::uint64_t generation, const JobContext& ctx)
 {
@@ -284,7 +306,11 @@ void SearchWorker::Shared::serve(
         finish(generation, &Stats::failed);
         return;
     }
-    auto results = pack->search(request.query, ctx.cancel_flag());
+    // A first page is asked for without the slow ranking of a word typed after others: those hits
+    // are shown first, and the ranked ones follow (refine_ranking) before the counts.
+    content::SearchQuery first = request.query;
+    first.defer_typed_ranking = request.query.offset == 0;
+    auto results = pack->search(first, ctx.cancel_flag());
     if (!results) {
         if (content::is_cancelled(results.error())) {
             return; // superseded: counted by submit()
@@ -315,6 +341,9 @@ void SearchWorker::Shared::serve(
         return; // superseded: counted by submit()
     }
     add(&Stats::results_cpu_us, results_cpu);
+    if (response.results.ranking_deferred && !refine_ranking(request, response, ctx)) {
+        return; // superseded: counted by submit()
+    }
     if (!request.want_facets) {
         finish(generation, &Stats::completed);
         return;

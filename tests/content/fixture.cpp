@@ -306,4 +306,32 @@ std::vector<cable::Cable> zipf_cables(int count)
     return out;
 }
 
+std::vector<cable::Cable> zipf_cables_with_longer_forms(int count)
+{
+    auto cables = zipf_cables(count);
+    std::size_t n = 0;
+    const auto lengthen = [&n](std::string& text) {
+        std::string out;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t end = std::min(text.find(' ', start), text.size());
+            std::string word = text.substr(start, end - start);
+            const bool stop = !word.empty() && word.back() == '.';
+            if (stop) {
+                word.pop_back();
+            }
+            ++n;
+            word += n % 3 == 1 ? "r" : n % 5 == 2 ? "sa" : "";
+            out += (out.empty() ? "" : " ") + word + (stop ? "." : "");
+            start = end + 1;
+        }
+        text = out;
+    };
+    for (auto& c : cables) {
+        lengthen(c.subject);
+        lengthen(c.display_text);
+    }
+    return cables;
+}
+
 } // namespace ck::test

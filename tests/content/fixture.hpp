@@ -48,6 +48,9 @@ content::Pack open_pack(const std::filesystem::path& path);
 // of varied lengths, so that BM25 weights differ from cable to cable (and a few tie); from 1,000
 // on, the most frequent words pass the impact lists' threshold. Deterministic.
 std::vector<cable::Cable> zipf_cables(int count);
+// The same with longer forms beside the words ("babo", "babor", "babosa"), so that a typed prefix
+// stands for several frequent words.
+std::vector<cable::Cable> zipf_cables_with_longer_forms(int count);
 
 // The cable ids of a page of results, in order.
 std::vector<std::string> result_ids(const content::SearchResults& results);

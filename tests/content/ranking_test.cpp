@@ -115,31 +115,7 @@ TEST_CASE(
 TEST_CASE("past a thousand hits a word being typed ranks as its best-matching completion over every hit, "
           "alone, after other words and with a filter, as ranking them all gives")
 {
-    // The Zipf words with longer forms beside them ("babo", "babor", "babosa"), so that a typed
-    // prefix stands for several frequent words.
-    auto cables = test::zipf_cables(2500);
-    std::size_t n = 0;
-    const auto lengthen = [&n](std::string& text) {
-        std::string out;
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            const std::size_t end = std::min(text.find(' ', start), text.size());
-            std::string word = text.substr(start, end - start);
-            const bool stop = !word.empty() && word.back() == '.';
-            if (stop) {
-                word.pop_back();
-            }
-            ++n;
-            word += n % 3 == 1 ? "r" : n % 5 == 2 ? "sa" : "";
-            out += (out.empty() ? "" : " ") + word + (stop ? "." : "");
-            start = end + 1;
-        }
-        text = out;
-    };
-    for (auto& c : cables) {
-        lengthen(c.subject);
-        lengthen(c.display_text);
-    }
+    const auto cables = test::zipf_cables_with_longer_forms(2500);
     TempDir dir;
     test::build_pack(dir / "f.ckpack", cables);
     auto pack = test::open_pack(dir / "f.ckpack");
@@ -182,6 +158,26 @@ TEST_CASE("past a thousand hits a word being typed ranks as its best-matching co
     const auto r = run(pack, lone);
     CHECK(r.total > 1000);
     CHECK(r.ranking == content::Ranking::relevance);
+    CHECK_FALSE(r.ranking_deferred);
+    // Asked with defer_typed_ranking (the search worker's first ask, answered at once), a word
+    // typed after another keeps subject order past the ranked pass and says so; the same hits
+    // ranked come from asking without it. A lone prefix is never deferred: its merge is quick.
+    content::SearchQuery typed;
+    typed.text = "bado bab";
+    typed.defer_typed_ranking = true;
+    const auto fast = run(pack, typed);
+    CHECK(fast.ranking == content::Ranking::subject_first);
+    CHECK(fast.ranking_deferred);
+    typed.defer_typed_ranking = false;
+    const auto ranked = run(pack, typed);
+    CHECK(ranked.ranking == content::Ranking::relevance);
+    CHECK_FALSE(ranked.ranking_deferred);
+    CHECK(ranked.total == fast.total);
+    CHECK(test::result_ids(ranked) != test::result_ids(fast));
+    lone.defer_typed_ranking = true;
+    const auto lone_fast = run(pack, lone);
+    CHECK(lone_fast.ranking == content::Ranking::relevance);
+    CHECK_FALSE(lone_fast.ranking_deferred);
 }
 
 TEST_CASE("paging a frequent word past its best hundred lists every hit once, the best hundred first")

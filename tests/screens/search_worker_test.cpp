@@ -1,6 +1,7 @@
 // The search worker on the real exhibit pack: answers in two stages, latest query wins, a flood of
 // requests stays one slot deep, a swapped or missing pack fails softly, and the thread is joined
 // when the worker goes, even with a search in flight.
+#include "content/fixture.hpp"
 #include "content/pack.hpp"
 #include "content/query.hpp"
 #include "content/query_intent.hpp"
@@ -260,5 +261,45 @@ TEST_CASE("nothing found suggests only years that have cables")
             }
         }
         CHECK(got == c.expected);
+    }
+}
+
+TEST_CASE("a word typed after another, past a thousand hits, is answered at once and then ranked by "
+          "relevance before its counts")
+{
+    ck::test::TempDir dir;
+    ck::test::build_pack(dir / "z.ckpack", ck::test::zipf_cables_with_longer_forms(2500));
+    BackgroundWork work;
+    SearchWorker worker(work, dir / "z.ckpack", {});
+    const auto g = worker.submit(request("bado bab"));
+    std::vector<SearchResponse> seen;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline
+        && (seen.empty() || seen.back().stage != SearchResponse::Stage::complete)) {
+        if (auto r = worker.take()) {
+            REQUIRE(r->generation == g);
+            seen.push_back(std::move(*r));
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    REQUIRE_FALSE(seen.empty());
+    // The hits first shown may be the quick ones (subject order) or, if the ranking was done before
+    // they were taken, the ranked ones; the counts come with the ranked ones, which a direct search
+    // gives.
+    const SearchResponse& last = seen.back();
+    REQUIRE(last.stage == SearchResponse::Stage::complete);
+    CHECK(last.results.total > 1000);
+    CHECK(last.results.ranking == ck::content::Ranking::relevance);
+    CHECK_FALSE(last.results.ranking_deferred);
+    REQUIRE(last.facets.has_value());
+    CHECK(last.subject_marks.size() == last.results.hits.size());
+    auto pack = ck::test::open_pack(dir / "z.ckpack");
+    ck::content::SearchQuery direct;
+    direct.text = "bado bab";
+    auto ranked = pack.search(direct);
+    REQUIRE(ranked.ok());
+    CHECK(ck::test::result_ids(last.results) == ck::test::result_ids(*ranked));
+    for (const SearchResponse& r : seen) {
+        CHECK((r.results.ranking == ck::content::Ranking::relevance || r.results.ranking_deferred));
     }
 }

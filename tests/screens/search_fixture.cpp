@@ -13,7 +13,8 @@
 
 namespace ck::test {
 
-SearchRig::SearchRig(Size viewport, std::string lang, const std::string& initial)
+SearchRig::SearchRig(
+    Size viewport, std::string lang, const std::string& initial, const std::filesystem::path& pack_path)
     : m_viewport(viewport)
 {
     auto fonts = text::FontSet::create(text::FontPaths::debian_defaults());
@@ -24,7 +25,7 @@ SearchRig::SearchRig(Size viewport, std::string lang, const std::string& initial
     m_theme = std::make_unique<ui::Theme>(92.0f, ui::ContrastMode::normal, ui::TextScale::normal);
     m_canvas = std::make_unique<ui::Canvas>(
         ui::TextServices { *m_fonts, *m_layouts, *m_glyphs }, *m_theme, viewport);
-    auto pack = content::Pack::open(exhibit_pack_path());
+    auto pack = content::Pack::open(pack_path.empty() ? exhibit_pack_path() : pack_path);
     REQUIRE_MESSAGE(pack.ok(), (pack.ok() ? "" : pack.error().to_string()));
     m_pack = std::make_unique<content::Pack>(std::move(*pack));
     m_strings = std::make_unique<screens::Strings>(m_pack.get(), std::move(lang));

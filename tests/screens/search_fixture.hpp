@@ -12,6 +12,7 @@
 #include "ui/canvas.hpp"
 #include "ui/theme.hpp"
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,8 +22,9 @@ namespace ck::test {
 
 class SearchRig {
 public:
-    explicit SearchRig(
-        Size viewport = { 1920, 1080 }, std::string lang = "en", const std::string& initial = {});
+    // On `pack` when given, else on the bundled exhibit.
+    explicit SearchRig(Size viewport = { 1920, 1080 }, std::string lang = "en",
+        const std::string& initial = {}, const std::filesystem::path& pack = {});
 
     screens::SearchScreen& screen() { return *m_screen; }
     content::Pack& pack() { return *m_pack; }

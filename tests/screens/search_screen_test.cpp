@@ -2,12 +2,14 @@
 // words, completions, filters with counts, a topic to start from, more results, opening a cable,
 // the keyboard in both orientations, a USB keyboard's editing keys, and a screen that goes away
 // (idle reset) with a search in flight.
+#include "content/fixture.hpp"
 #include "search_fixture.hpp"
 #include "ui/accessibility_audit.hpp"
 #include "ui/keyboard.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 
 using ck::test::SearchRig;
@@ -271,4 +273,34 @@ TEST_CASE("a Japanese word reaches the English cables, and the screen says which
     rig.type("whaling ");
     REQUIRE(rig.settle());
     CHECK(rig.frame().find_by_id("search.widened") == nullptr);
+}
+
+TEST_CASE("a word typed after another, past a thousand hits, ends with its rows drawn in relevance order")
+{
+    ck::test::TempDir dir;
+    ck::test::build_pack(dir / "z.ckpack", ck::test::zipf_cables_with_longer_forms(2500));
+    SearchRig rig({ 1920, 1080 }, "en", {}, dir / "z.ckpack");
+    REQUIRE(rig.settle());
+    rig.type("bado bab");
+    REQUIRE(rig.settle());
+    CHECK(rig.screen().shown().results.ranking == ck::content::Ranking::relevance);
+    // The rows on screen, top to bottom, are the best by BM25 that a direct search gives.
+    std::vector<std::pair<float, std::string>> rows;
+    for (const ck::ui::Widget& w : rig.frame().widgets()) {
+        if (w.id.rfind("row:", 0) == 0) {
+            rows.emplace_back(w.rect.y, w.id.substr(4));
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    REQUIRE(rows.size() >= 3);
+    ck::content::SearchQuery direct;
+    direct.text = "bado bab";
+    auto ranked = rig.pack().search(direct);
+    REQUIRE(ranked.ok());
+    REQUIRE(ranked->ranking == ck::content::Ranking::relevance);
+    const auto best = ck::test::result_ids(*ranked);
+    for (std::size_t i = 0; i < rows.size() && i < best.size(); ++i) {
+        CAPTURE(i);
+        CHECK(rows[i].second == best[i]);
+    }
 }

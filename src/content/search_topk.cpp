@@ -458,7 +458,9 @@ Result<bool> by_completion(
         others += best_value(bound.phrases[i]);
     }
     Spent spent;
-    const Budget budget = budget_of(plan); // the prefix's: one budget for all its completions
+    // One budget for all the completions: a query of words' (each is one), since the kiosk asks for
+    // this ranking after its first page is on screen (SearchQuery::defer_typed_ranking).
+    const Budget budget = words_budget;
     for (const std::size_t j : order) {
         if (!top.could_enter(others + best[j])) {
             break;

@@ -442,11 +442,9 @@ Result<bool> by_completion(
     const std::size_t completions = plan.expansions.size();
     const std::size_t first = bound.phrases.size() - completions;
     std::vector<std::size_t> order(completions);
-    for (std::size_t j = 0; j < completions; ++j) {
-        order[j] = j;
-    }
     std::vector<double> best(completions);
     for (std::size_t j = 0; j < completions; ++j) {
+        order[j] = j;
         best[j] = best_value(bound.phrases[first + j]);
     }
     std::stable_sort(

@@ -291,10 +291,13 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
         if (auto st = read_collection(*impl); !st) {
             return Error { st.error().message, std::string(check::metadata) };
         }
-        if (impl->info.archive) {
-            if (auto st = add_generic_curation(*impl); !st) {
-                return Error { st.error().message, std::string(check::metadata) };
-            }
+    }
+    if (impl->info.archive && options.curation) {
+        // Without the statement budget: this is one pass over the pack's cited cables, bounded by
+        // the file, and under the budget a cold page cache at 2M cables failed the open.
+        const sql::GuardScope unbounded(impl->guard, std::chrono::milliseconds { 0 }, nullptr);
+        if (auto st = add_generic_curation(*impl); !st) {
+            return Error { st.error().message, std::string(check::metadata) };
         }
     }
     return impl;

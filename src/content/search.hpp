@@ -30,12 +30,15 @@ struct SearchQuery {
     // Rank every hit with ck_score(), however many: the slow reference the impact lists are
     // checked against (tests, search_bench). Never set by the kiosk.
     bool rank_every_hit = false;
-    // A word being typed after other words, or with a filter, is ranked past the ranked pass by
-    // searching once per completion, which can take a few times as long as the rest (the search
-    // worker's keystroke budget). Set, that step is left out: such hits past the pass keep subject
-    // and tag matches first, and SearchResults::ranking_deferred says so. The search worker asks
-    // so first, shows those hits, then asks again without it.
-    bool defer_typed_ranking = false;
+    // A query of several words (a word being typed after others included), or with a filter, is
+    // ranked past the ranked pass by the bounded search over the impact lists, which can take a
+    // few times as long as the rest (at 2M cables, more than the worker's keystroke budget). Set,
+    // that ranking is left out, and so is the ranked pass's scoring of its 1,001 hits, the larger
+    // part of the rest: such hits keep subject and tag matches first, and
+    // SearchResults::ranking_deferred says so. A lone word or prefix is ranked from its lists
+    // alone, cheaply, and is never deferred. The search worker asks so first, shows those hits,
+    // then asks again without it.
+    bool defer_ranking = false;
 };
 
 // How the results were ordered, so a screen can say so.
@@ -80,7 +83,7 @@ struct SearchResults {
     // since one letter is in nearly every cable and no order of them all would help; the visitor
     // is asked for more letters instead.
     bool too_short = false;
-    // SearchQuery::defer_typed_ranking left out a ranking that asking without it would do.
+    // SearchQuery::defer_ranking left out a ranking that asking without it would do.
     bool ranking_deferred = false;
 };
 

@@ -478,7 +478,7 @@ Result<SearchPlan> plan_search(Pack::Impl& p, const SearchQuery& q, const RowLim
     SearchPlan plan;
     plan.query = (*parser)->parse(q.text);
     plan.rank_every_hit = q.rank_every_hit;
-    plan.defer_typed_ranking = q.defer_typed_ranking;
+    plan.defer_ranking = q.defer_ranking;
     if (auto st = plan_range(p, q, plan); !st) {
         return st.error();
     }

@@ -45,17 +45,17 @@ struct SearchPlan {
     bool exact_single_word = false; // upper_bound is exact (one plain word, no other filter)
     bool matches_nothing = false; // a filter value or prefix that is not in the pack
     bool rank_every_hit = false; // SearchQuery::rank_every_hit
-    bool defer_typed_ranking = false; // SearchQuery::defer_typed_ranking
+    bool defer_ranking = false; // SearchQuery::defer_ranking
 
     [[nodiscard]] bool has_text() const { return !text.empty(); }
     [[nodiscard]] bool has_filters() const { return !facets.empty(); }
     [[nodiscard]] bool has_skip() const { return skip_hi >= skip_lo; }
     // A word being typed after other words, or with a filter (not a lone prefix): ranked past the
     // ranked pass once per completion (search_topk.cpp).
-    [[nodiscard]] bool prefix_with_others() const
-    {
-        return !expansions.empty() && (query.phrases.size() != 1 || has_filters());
-    }
+    [[nodiscard]] bool prefix_with_others() const { return !expansions.empty() && not_alone(); }
+    // Several phrases (words), or a filter: ranked past the ranked pass by the bounded search, not
+    // from one word's or prefix's lists alone; the ranking SearchQuery::defer_ranking leaves out.
+    [[nodiscard]] bool not_alone() const { return query.phrases.size() != 1 || has_filters(); }
     // Whether row `num` lies in this plan's rows (range, minus the skipped ones).
     [[nodiscard]] bool covers(std::int64_t num) const
     {

@@ -457,7 +457,7 @@ Result<bool> by_completion(
     }
     Spent spent;
     // One budget for all the completions: a query of words' (each is one), since the kiosk asks for
-    // this ranking after its first page is on screen (SearchQuery::defer_typed_ranking).
+    // this ranking after its first page is on screen (SearchQuery::defer_ranking).
     const Budget budget = words_budget;
     for (const std::size_t j : order) {
         if (!top.could_enter(others + best[j])) {

@@ -200,7 +200,9 @@ AboutScreen::AboutScreen(content::Pack* pack, BackgroundWork& work, std::int64_t
     m_lane.post([job = m_job, path = m_pack->path()](const JobContext& ctx) {
         std::optional<CollectionFacts> facts;
         if (!ctx.cancelled()) {
-            auto own = content::Pack::open(path);
+            content::OpenOptions options;
+            options.curation = false; // counts only
+            auto own = content::Pack::open(path, options);
             if (own.ok() && !ctx.cancelled()) {
                 facts = count_facts(*own, ctx.cancel_flag());
             }

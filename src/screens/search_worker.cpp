@@ -68,7 +68,7 @@ struct SearchWorker::Shared : std::enable_shared_from_this<Shared> {
     bool open_failed = false;
 
     void serve(const SearchRequest& request, std::uint64_t generation, const JobContext& ctx);
-    // The hits of a first page asked for with content::SearchQuery::defer_typed_ranking, ranked now
+    // The hits of a first page asked for with content::SearchQuery::defer_ranking, ranked now
     // and published in place of those shown; false when superseded.
     bool refine_ranking(const SearchRequest& request, SearchResponse& response, const JobContext& ctx);
     void serve_facets(const SearchRequest& request, SearchResponse& response, std::uint64_t generation,
@@ -216,7 +216,9 @@ bool ensure_open(const std::filesystem::path& path, const std::string& expected_
     if (failed) {
         return false;
     }
-    auto opened = content::Pack::open(path);
+    content::OpenOptions options;
+    options.curation = false; // searches only
+    auto opened = content::Pack::open(path, options);
     if (!opened) {
         log::error("search", "the search cannot open the pack: " + opened.error().to_string());
         failed = true;
@@ -306,10 +308,11 @@ void SearchWorker::Shared::serve(
         finish(generation, &Stats::failed);
         return;
     }
-    // A first page is asked for without the slow ranking of a word typed after others: those hits
-    // are shown first, and the ranked ones follow (refine_ranking) before the counts.
+    // A first page is asked for without the slow ranking of several words (a word typed after
+    // others included) past the ranked pass: those hits are shown first, and the ranked ones
+    // follow (refine_ranking) before the counts.
     content::SearchQuery first = request.query;
-    first.defer_typed_ranking = request.query.offset == 0;
+    first.defer_ranking = request.query.offset == 0;
     auto results = pack->search(first, ctx.cancel_flag());
     if (!results) {
         if (content::is_cancelled(results.error())) {

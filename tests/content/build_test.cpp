@@ -252,6 +252,67 @@ TEST_CASE("without a manifest a pack is the reading-room archive: every cable, w
     CHECK(c.ui.empty());
 }
 
+namespace {
+
+// Every read of the time moves it on by 1 ms, so a statement budget is a count of progress checks.
+class TickingClock final : public Clock {
+public:
+    [[nodiscard]] Millis now() const override
+    {
+        ++m_reads;
+        return Millis { m_reads };
+    }
+    [[nodiscard]] int reads() const { return m_reads; }
+
+private:
+    mutable int m_reads = 0;
+};
+
+} // namespace
+
+TEST_CASE("an archive's curation is made outside the statement budget, and a connection that only searches "
+          "leaves it out")
+{
+    TempDir dir;
+    // Each cable cites two earlier ones, so choosing the featured cables reads thousands of rows.
+    auto cables = test::zipf_cables(2500);
+    for (std::size_t i = 2; i < cables.size(); ++i) {
+        for (const std::size_t cited : { i / 2, i - 1 }) {
+            cables[i].refs.push_back(cable::Reference {
+                "A", cables[cited].id, cables[cited].id, {}, cable::ReferenceKind::cable });
+        }
+    }
+    test::build_pack(dir / "p.ckpack", cables);
+    const auto search_ids = [](content::Pack& pack) {
+        content::SearchQuery q;
+        q.text = "bado babo ";
+        auto r = pack.search(q);
+        REQUIRE(r.ok());
+        return test::result_ids(*r);
+    };
+    // Searching only: no featured cables, no decades, and the same hits.
+    TickingClock searching_clock;
+    content::OpenOptions searching;
+    searching.curation = false;
+    searching.clock = &searching_clock;
+    auto bare = content::Pack::open(dir / "p.ckpack", searching);
+    REQUIRE(bare.ok());
+    const int checks_without = searching_clock.reads();
+    CHECK(bare->collection().featured.empty());
+    CHECK(bare->collection().sections.empty());
+    // A budget the checks before the curation just fit in (2 ms: the scope's start and one
+    // check): the curation's thousands of steps would pass it, had they counted against it.
+    TickingClock clock;
+    content::OpenOptions options;
+    options.clock = &clock;
+    options.statement_budget = Millis { checks_without + 1 };
+    auto pack = content::Pack::open(dir / "p.ckpack", options);
+    REQUIRE_MESSAGE(pack.ok(), (pack.ok() ? "" : pack.error().to_string()));
+    CHECK_FALSE(pack->collection().featured.empty());
+    CHECK(pack->collection().sections.size() == 3);
+    CHECK(search_ids(*bare) == search_ids(*pack));
+}
+
 TEST_CASE("a pack with a manifest keeps its own curation: nothing generic is added")
 {
     TempDir dir;

@@ -159,25 +159,82 @@ TEST_CASE("past a thousand hits a word being typed ranks as its best-matching co
     CHECK(r.total > 1000);
     CHECK(r.ranking == content::Ranking::relevance);
     CHECK_FALSE(r.ranking_deferred);
-    // Asked with defer_typed_ranking (the search worker's first ask, answered at once), a word
+    // Asked with defer_ranking (the search worker's first ask, answered at once), a word
     // typed after another keeps subject order past the ranked pass and says so; the same hits
     // ranked come from asking without it. A lone prefix is never deferred: its merge is quick.
     content::SearchQuery typed;
     typed.text = "bado bab";
-    typed.defer_typed_ranking = true;
+    typed.defer_ranking = true;
     const auto fast = run(pack, typed);
     CHECK(fast.ranking == content::Ranking::subject_first);
     CHECK(fast.ranking_deferred);
-    typed.defer_typed_ranking = false;
+    typed.defer_ranking = false;
     const auto ranked = run(pack, typed);
     CHECK(ranked.ranking == content::Ranking::relevance);
     CHECK_FALSE(ranked.ranking_deferred);
     CHECK(ranked.total == fast.total);
     CHECK(test::result_ids(ranked) != test::result_ids(fast));
-    lone.defer_typed_ranking = true;
+    lone.defer_ranking = true;
     const auto lone_fast = run(pack, lone);
     CHECK(lone_fast.ranking == content::Ranking::relevance);
     CHECK_FALSE(lone_fast.ranking_deferred);
+}
+
+TEST_CASE("asked to defer its ranking, a query of several words or with a filter keeps subject order past a "
+          "thousand hits and is ranked at once below them, and a lone word never waits")
+{
+    ZipfPack p;
+    struct Case {
+        const char* text = "";
+        std::optional<int> year_from;
+        const char* origin = "";
+        bool many = true; // past the ranked pass
+    };
+    const Case cases[] = {
+        { "babo bado ", {}, "", true },
+        { "babo ", {}, "Embassy Tokyo", true },
+        { "babo bako ", 1972, "", true },
+        { "babo zuzo ", {}, "", false },
+        { "bado zuzo", {}, "", false },
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.text));
+        CAPTURE(c.year_from.value_or(0));
+        CAPTURE(std::string(c.origin));
+        content::SearchQuery q;
+        q.text = c.text;
+        q.year_from = c.year_from;
+        q.origin = c.origin;
+        const auto ranked = run(p.pack, q);
+        REQUIRE(ranked.ranking == content::Ranking::relevance);
+        CHECK((ranked.total > 1000) == c.many);
+        CHECK(test::result_ids(ranked) == reference(p.pack, q));
+        q.defer_ranking = true;
+        const auto fast = run(p.pack, q);
+        CHECK(fast.total == ranked.total);
+        CHECK(fast.total_is_estimate == ranked.total_is_estimate);
+        if (c.many) {
+            CHECK(fast.ranking == content::Ranking::subject_first);
+            CHECK(fast.ranking_deferred);
+            CHECK(test::result_ids(fast) != test::result_ids(ranked));
+        } else {
+            // Every hit is in the pass: scored and ranked now, as without the flag.
+            CHECK(fast.ranking == content::Ranking::relevance);
+            CHECK_FALSE(fast.ranking_deferred);
+            CHECK(test::result_ids(fast) == test::result_ids(ranked));
+        }
+    }
+    // A lone word, in a year range too, is ranked from its lists at once.
+    for (const std::optional<int> year_from : { std::optional<int> {}, std::optional<int> { 1972 } }) {
+        content::SearchQuery lone;
+        lone.text = "bado ";
+        lone.year_from = year_from;
+        lone.defer_ranking = true;
+        const auto r = run(p.pack, lone);
+        CHECK(r.total > 1000);
+        CHECK(r.ranking == content::Ranking::relevance);
+        CHECK_FALSE(r.ranking_deferred);
+    }
 }
 
 TEST_CASE("paging a frequent word past its best hundred lists every hit once, the best hundred first")

@@ -88,7 +88,9 @@ int run_search(const SearchArgs& args)
         q.year_from = range->from;
         q.year_to = range->to;
     }
-    auto pack = content::Pack::open(args.pack);
+    content::OpenOptions options;
+    options.curation = false; // searches only
+    auto pack = content::Pack::open(args.pack, options);
     if (!pack) {
         print_error(args.pack, pack.error().to_string());
         return exit_failed;

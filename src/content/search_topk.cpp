@@ -459,16 +459,18 @@ Result<bool> by_completion(
     // One budget for all the completions: a query of words' (each is one), since the kiosk asks for
     // this ranking after its first page is on screen (SearchQuery::defer_ranking).
     const Budget budget = words_budget;
+    // The other words' bounds are copied once; each completion's takes the last place in turn.
+    QueryBound one_bound;
+    one_bound.groups = bound.groups;
+    one_bound.phrases.assign(
+        bound.phrases.begin(), bound.phrases.begin() + static_cast<std::ptrdiff_t>(first));
+    one_bound.phrases.emplace_back();
     for (const std::size_t j : order) {
         if (!top.could_enter(others + best[j])) {
             break;
         }
         const SearchPlan one = with_completion(plan, first, j);
-        QueryBound one_bound;
-        one_bound.groups = bound.groups;
-        one_bound.phrases.assign(
-            bound.phrases.begin(), bound.phrases.begin() + static_cast<std::ptrdiff_t>(first));
-        one_bound.phrases.push_back(bound.phrases[first + j]);
+        one_bound.phrases.back() = bound.phrases[first + j];
         one_bound.phrases.back().joins_previous = false;
         one_bound.exact_scores = !one.has_filters()
             && std::all_of(one_bound.phrases.begin(), one_bound.phrases.end(),

@@ -313,6 +313,44 @@ TEST_CASE("an archive's curation is made outside the statement budget, and a con
     CHECK(search_ids(*bare) == search_ids(*pack));
 }
 
+TEST_CASE("an archive features its most-cited cables read as written, and each other decade's, whether "
+          "the most cited of all were read by OCR or not")
+{
+    // Zipf cables of 1970 to 1999. `cites` names, per target, how many later cables cite it.
+    const auto build = [](TempDir& dir, int ocr_leaders) {
+        auto cables = test::zipf_cables(2500);
+        std::vector<std::pair<std::size_t, std::size_t>> cites
+            = { { 300, 150 }, { 1200, 140 }, { 1300, 130 }, { 1400, 120 }, { 2100, 50 }, { 2200, 10 } };
+        // The most cited of all, read by OCR: featured only if nothing else could be.
+        for (int k = 0; k < ocr_leaders; ++k) {
+            const auto target = static_cast<std::size_t>(100 + k);
+            cables[target].ocr = true;
+            cites.emplace_back(target, 200 + static_cast<std::size_t>(k));
+        }
+        for (const auto& [target, count] : cites) {
+            for (std::size_t i = target + 1; i <= target + count; ++i) {
+                cables[i].refs.push_back(cable::Reference {
+                    "A", cables[target].id, cables[target].id, {}, cable::ReferenceKind::cable });
+            }
+        }
+        test::build_pack(dir / "p.ckpack", cables);
+        auto pack = test::open_pack(dir / "p.ckpack");
+        std::vector<std::string> featured;
+        for (const auto& f : pack.collection().featured) {
+            featured.push_back(f.cable);
+        }
+        return featured;
+    };
+    // The four most cited that are not OCR (two decades), then the 1990s' most cited, in date order.
+    const std::vector<std::string> expected
+        = { "99ZIPF301", "99ZIPF1201", "99ZIPF1301", "99ZIPF1401", "99ZIPF2101" };
+    for (const int ocr_leaders : { 0, 5, 40 }) {
+        CAPTURE(ocr_leaders);
+        TempDir dir;
+        CHECK(build(dir, ocr_leaders) == expected);
+    }
+}
+
 TEST_CASE("a pack with a manifest keeps its own curation: nothing generic is added")
 {
     TempDir dir;

@@ -19,12 +19,12 @@ namespace {
 
 int run_diff(const std::string& old_path, const std::string& new_path, bool json)
 {
-    auto old_pack = content::Pack::open(old_path);
+    auto old_pack = content::Pack::open(old_path, curator_open());
     if (!old_pack) {
         print_error(old_path, old_pack.error().to_string());
         return exit_failed;
     }
-    auto new_pack = content::Pack::open(new_path);
+    auto new_pack = content::Pack::open(new_path, curator_open());
     if (!new_pack) {
         print_error(new_path, new_pack.error().to_string());
         return exit_failed;

@@ -28,7 +28,7 @@ void print_line(const nlohmann::json& value)
 
 int run_export(const std::string& path, bool display_text, bool threads_only)
 {
-    auto pack = content::Pack::open(path);
+    auto pack = content::Pack::open(path, curator_open());
     if (!pack) {
         print_error(path, pack.error().to_string());
         return exit_failed;

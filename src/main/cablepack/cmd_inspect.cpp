@@ -66,7 +66,7 @@ void print_thread(std::size_t number, const content::ThreadIds& t)
 
 int run_inspect(const std::string& path, bool json)
 {
-    auto pack = content::Pack::open(path);
+    auto pack = content::Pack::open(path, curator_open());
     if (!pack) {
         print_error(path, pack.error().to_string());
         return exit_failed;

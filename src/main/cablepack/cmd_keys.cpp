@@ -40,7 +40,7 @@ int run_sign(const std::string& pack_path, const std::string& key_path)
     }
     content::PackInfo info;
     {
-        auto pack = content::Pack::open(pack_path);
+        auto pack = content::Pack::open(pack_path, curator_open());
         if (!pack) {
             print_error(pack_path, "not a valid pack: " + pack.error().to_string());
             return exit_failed;

@@ -88,7 +88,7 @@ int run_search(const SearchArgs& args)
         q.year_from = range->from;
         q.year_to = range->to;
     }
-    content::OpenOptions options;
+    content::OpenOptions options = curator_open();
     options.curation = false; // searches only
     auto pack = content::Pack::open(args.pack, options);
     if (!pack) {

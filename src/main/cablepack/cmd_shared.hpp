@@ -2,6 +2,7 @@
 // reading input files, printing errors the curator can act on, and JSON output.
 #pragma once
 
+#include "content/pack.hpp"
 #include "core/result.hpp"
 
 #include <nlohmann/json.hpp>
@@ -35,5 +36,14 @@ struct YearRange {
 std::optional<YearRange> parse_year_range(std::string_view text);
 
 bool stderr_is_terminal();
+
+// How the curator's commands open a pack: they read a whole pack, however large, so no statement
+// has a time budget (the kiosk's 5 s failed `inspect` on a 2M-cable pack while a build ran beside it).
+inline content::OpenOptions curator_open()
+{
+    content::OpenOptions options;
+    options.statement_budget = std::chrono::milliseconds { 0 };
+    return options;
+}
 
 } // namespace ck::cablepack

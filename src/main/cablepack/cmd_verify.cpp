@@ -48,7 +48,7 @@ int run_verify(const VerifyArgs& args)
         options.installed = content::InstalledPack { record->highest_sequence,
             record->current ? record->current->content_hash : std::string(), true };
     } else if (!args.installed.empty()) {
-        auto old = content::Pack::open(args.installed);
+        auto old = content::Pack::open(args.installed, curator_open());
         if (!old) {
             print_error(args.installed, "the installed pack cannot be read: " + old.error().to_string());
             return exit_failed;

@@ -9,8 +9,9 @@
 // Everything is read from the years table, the citing counts of the refs_target index and a few
 // rows by rowid, never by a scan of every cable: an archive may hold 2,000,000 of them. Only when
 // the few candidates kept cannot settle the choice (dozens of the most cited read by OCR) does a
-// join of every cited cable with its row decide, as it did for every open before (2 s at 2M). The Japanese forms are here beside
-// the English because they are data of the pack, like a manifest's, not labels of the kiosk.
+// join of every cited cable with its row decide, as it did for every open before (2 s at 2M).
+// The Japanese forms are here beside the English because they are data of the pack, like a
+// manifest's, not labels of the kiosk.
 #include "content/pack_generic.hpp"
 
 #include <algorithm>

@@ -271,41 +271,29 @@ Result<std::optional<std::map<std::int64_t, Row>>> featured_from_counts(
 // The same choice in one pass over every cited cable joined with its row: the most cited (kept in
 // more_cited order) and each decade's most cited. Both are what sorting every cited cable by
 // more_cited and taking the first ones gives, in memory for a few rows.
-Result<std::map<std::int64_t, Row>> featured_in_one_pass(
-    Pack::Impl& p, const std::vector<YearSpan>& years, bool all_ocr)
+Result<std::map<std::int64_t, Row>> featured_in_one_pass(Pack::Impl& p, bool all_ocr)
 {
-    std::vector<Row> top;
-    std::map<int, Row> decade_best;
+    Best top;
+    std::map<int, Best> by_decade;
     auto status = each_cited(p, [&](Row&& r) {
         if (r.year <= 0 || (r.ocr && !all_ocr)) {
             return;
         }
-        auto [best, fresh] = decade_best.try_emplace(decade_of(r.year), r);
-        if (!fresh && more_cited(r, best->second)) {
-            best->second = r;
-        }
-        if (top.size() < most_cited || more_cited(r, top.back())) {
-            top.insert(std::upper_bound(top.begin(), top.end(), r, more_cited), std::move(r));
-            if (top.size() > most_cited) {
-                top.pop_back();
-            }
-        }
+        by_decade[decade_of(r.year)].add(r, 1);
+        top.add(std::move(r), most_cited);
     });
     if (!status) {
         return status.error();
     }
     std::map<std::int64_t, Row> chosen; // by num: date order
     std::set<int> covered;
-    for (const Row& r : top) {
+    for (const Row& r : top.rows) {
         chosen.emplace(r.num, r);
         covered.insert(decade_of(r.year));
     }
-    for (const auto& [decade, d] : decades_of(years)) {
-        if (covered.contains(decade)) {
-            continue;
-        }
-        if (const auto cited_here = decade_best.find(decade); cited_here != decade_best.end()) {
-            chosen.emplace(cited_here->second.num, cited_here->second);
+    for (const auto& [decade, best] : by_decade) {
+        if (!covered.contains(decade)) {
+            chosen.emplace(best.rows.front().num, best.rows.front());
         }
     }
     return chosen;
@@ -326,7 +314,7 @@ Result<std::vector<Row>> featured_rows(Pack::Impl& p, const std::vector<YearSpan
     if (quick->has_value()) {
         chosen = std::move(**quick);
     } else {
-        auto slow = featured_in_one_pass(p, years, all_ocr);
+        auto slow = featured_in_one_pass(p, all_ocr);
         if (!slow) {
             return slow.error();
         }

@@ -8,7 +8,7 @@
 //     cannot settle the best within their budget, the whole list is subject and tag matches first;
 //     the total is a single word's exact count, or estimated from where the pass stopped;
 //   - no text, only filters: date order.
-// Snippets are made only for the page shown.
+// Snippets are made only for the page shown (search_hits.cpp).
 #include "content/query_intent.hpp"
 #include "content/search_plan.hpp"
 #include "core/ascii.hpp"
@@ -36,7 +36,7 @@ std::int64_t pass_limit(const SearchPlan& plan)
     }
     return plan.has_phrase_or_prefix ? relevance_max_hits_phrase : relevance_max_hits;
 }
-constexpr std::size_t snippet_tokens = 24;
+
 // Past the ranked pass, the best by relevance lead the list: the first page's worth for the first
 // page (the cheapest top-k), the best hundred for later pages, else the first page's worth again
 // when the hundred cannot be settled. The first of the best hundred are the first page's (exact
@@ -124,11 +124,11 @@ struct RankedPass {
 // for a word and a prefix's sixteen completions).
 Result<RankedPass> ranked_pass(Pack::Impl& p, const SearchPlan& plan, bool scored = true)
 {
-    auto st = p.stmt(scored
-            ? "SELECT rowid, ck_score(search_text, ?4, ?10) FROM search_text WHERE search_text MATCH ?1"
-              " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?5"
-            : "SELECT rowid, 0.0 FROM search_text WHERE search_text MATCH ?1"
-              " AND rowid BETWEEN ?2 AND ?3 AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?5");
+    static const std::string from = " FROM search_text WHERE search_text MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+                                    " AND rowid NOT BETWEEN ?8 AND ?9 ORDER BY rowid LIMIT ?5";
+    static const std::string with_scores = "SELECT rowid, ck_score(search_text, ?4, ?10)" + from;
+    static const std::string hits_only = "SELECT rowid, 0.0" + from;
+    auto st = p.stmt(scored ? with_scores : hits_only);
     if (!st) {
         return st.error();
     }
@@ -196,48 +196,6 @@ Status subject_first(
     return {};
 }
 
-// The matching words of one hit in context, with their ranges (ck_snippet over the index).
-Status snippet_of(Pack::Impl& p, const SearchPlan& plan, std::int64_t num, SearchHit& hit)
-{
-    auto st = p.stmt("SELECT ck_snippet(search_text, ?2) FROM search_text WHERE search_text MATCH ?1 "
-                     "AND rowid = ?3");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, plan.snippet_expression()).bind(2, static_cast<std::int64_t>(snippet_tokens)).bind(3, num);
-    return sql::each_row(**st, [&](const sql::Stmt& s) {
-        decode_snippet(s.column_view(0), hit.snippet, hit.highlights);
-        return sql::Next::stop;
-    });
-}
-
-// Without words to show in context, the start of the cable's text with whitespace runs collapsed.
-Status opening_of(Pack::Impl& p, std::int64_t num, SearchHit& hit)
-{
-    auto st = p.stmt("SELECT substr(display_text, 1, 240) FROM cables WHERE num = ?1");
-    if (!st) {
-        return st.error();
-    }
-    (*st)->bind(1, num);
-    return sql::each_row(**st, [&](const sql::Stmt& s) {
-        std::string text;
-        bool space = false;
-        for (const char c : s.column_view(0)) {
-            if (ascii::is_space(c)) {
-                space = !text.empty();
-                continue;
-            }
-            if (space) {
-                text += ' ';
-                space = false;
-            }
-            text += c;
-        }
-        hit.snippet = std::move(text);
-        return sql::Next::stop;
-    });
-}
-
 // The query is one ASCII letter or digit ("a", "7", also "a*" or "a a a"). One CJK character is a
 // word of its own (日 is "day" or "Japan") and is searched; so are several letters ("U.S.").
 bool only_one_character(const VisitorQuery& query)
@@ -256,42 +214,6 @@ std::string joined_tokens(const std::vector<std::string>& tokens)
         out += (out.empty() ? "" : " ") + t;
     }
     return out;
-}
-
-// One row of a page, with the plan that found it (null: an id match, shown by its opening).
-struct Listed {
-    std::int64_t num = 0;
-    const SearchPlan* plan = nullptr;
-};
-
-Status add_snippets(Pack::Impl& p, const std::vector<Listed>& page, SearchResults& out)
-{
-    std::vector<std::int64_t> nums;
-    nums.reserve(page.size());
-    for (const Listed& l : page) {
-        nums.push_back(l.num);
-    }
-    auto summaries = p.summaries_by_num(nums);
-    if (!summaries) {
-        return summaries.error();
-    }
-    for (std::size_t i = 0; i < page.size() && i < summaries->size(); ++i) {
-        SearchHit hit;
-        hit.cable = std::move((*summaries)[i]);
-        const SearchPlan* plan = page[i].plan;
-        if (plan != nullptr && plan->has_text()) {
-            if (auto status = snippet_of(p, *plan, page[i].num, hit); !status) {
-                return status;
-            }
-        }
-        if (hit.snippet.empty()) {
-            if (auto status = opening_of(p, page[i].num, hit); !status) {
-                return status;
-            }
-        }
-        out.hits.push_back(std::move(hit));
-    }
-    return {};
 }
 
 // Filters without words: date order. The total is exact for a plain year range, and for filters

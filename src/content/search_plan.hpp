@@ -123,6 +123,14 @@ Status register_build_score_function(sqlite3* db, const RowLengths* lengths);
 // Decodes what ck_snippet() returns.
 bool decode_snippet(std::string_view blob, std::string& snippet, std::vector<Highlight>& highlights);
 
+// One row of a page, with the plan that found it (null: an id match, shown by its opening).
+struct Listed {
+    std::int64_t num = 0;
+    const SearchPlan* plan = nullptr;
+};
+// Appends the page's hits to `out.hits`: summaries, and snippets or openings (search_hits.cpp).
+Status add_snippets(Pack::Impl& p, const std::vector<Listed>& page, SearchResults& out);
+
 // Hits already scored: every hit of the plan in rows up to `upto`, as (score, row).
 struct TopSeed {
     const std::vector<std::pair<double, std::int64_t>>* hits = nullptr;

@@ -207,6 +207,30 @@ Status draw_solid(SDL_Renderer* r, const std::vector<SDL_Vertex>& vertices, cons
 // the process; a band keeps 256 KiB.
 constexpr int upload_band_rows = 64;
 
+// The glyph texture holds the atlas's rows down to its lowest shelf, not all of them: SDL fills a
+// new texture with zeros, and for the 1024x1024 atlas that is 4 MiB of first-touch page faults
+// (3 ms on the shared VM) at every start, where the first screens use a few hundred rows. A power
+// of two, so a texture coordinate (row / height) is exact and sampling is unchanged; it grows by
+// doubling, uploading again what it held, as shelves are added. Made with room for as many
+// rows again: the attract screen's shelves fill 224 rows at 1080p, and the first cable's 260.
+// `list` may sample rows below the shelves (they read as empty), and SDL refuses texture
+// coordinates past the texture, so those rows are held too.
+int texture_rows(const AtlasView& atlas, const ui::DrawList& list)
+{
+    if (atlas.used_height < 0) {
+        return atlas.height;
+    }
+    float sampled = static_cast<float>(atlas.used_height);
+    for (const ui::Vertex& v : list.vertices()) {
+        sampled = std::max(sampled, v.v);
+    }
+    int rows = upload_band_rows;
+    while (static_cast<float>(rows) < sampled && rows < atlas.height) {
+        rows *= 2;
+    }
+    return std::min(rows, atlas.height);
+}
+
 void upload_rows(
     SDL_Texture* texture, std::vector<std::uint32_t>& upload, const AtlasView& atlas, const SDL_Rect& rect)
 {
@@ -392,27 +416,31 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
     SDL_Renderer* r = d.renderer.get();
 
     if (atlas.pixels != nullptr && atlas.width > 0 && atlas.height > 0) {
-        const bool recreate = !d.atlas || d.atlas_width != atlas.width || d.atlas_height != atlas.height;
+        const int needed = texture_rows(atlas, list);
+        const bool recreate = !d.atlas || d.atlas_width != atlas.width || d.atlas_height < needed
+            || d.atlas_height > atlas.height;
         if (recreate) {
-            d.atlas.reset(SDL_CreateTexture(
-                r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, atlas.width, atlas.height));
+            // Twice the rows needed: the next screens' shelves usually fit without growing again.
+            const int rows = std::min(atlas.height, needed * 2);
+            d.atlas.reset(
+                SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, atlas.width, rows));
             if (!d.atlas) {
                 return make_error(std::string("cannot create the glyph texture: ") + SDL_GetError());
             }
             SDL_SetTextureBlendMode(d.atlas.get(), SDL_BLENDMODE_BLEND);
             SDL_SetTextureScaleMode(d.atlas.get(), SDL_ScaleModeNearest);
             d.atlas_width = atlas.width;
-            d.atlas_height = atlas.height;
+            d.atlas_height = rows;
         }
         const bool full = recreate || atlas.generation != d.atlas_generation;
-        const int used = atlas.used_height >= 0 ? std::min(atlas.used_height, atlas.height) : atlas.height;
+        const int used = atlas.used_height >= 0 ? std::min(atlas.used_height, d.atlas_height) : d.atlas_height;
         const Rect whole { 0, 0, static_cast<float>(atlas.width), static_cast<float>(used) };
         const std::span<const Rect> rects = full ? std::span<const Rect>(&whole, 1) : atlas.dirty;
         for (const Rect& rect : rects) {
             const int x0 = std::max(0, static_cast<int>(rect.x));
             const int y0 = std::max(0, static_cast<int>(rect.y));
             const int x1 = std::min(atlas.width, static_cast<int>(std::ceil(rect.right())));
-            const int y1 = std::min(atlas.height, static_cast<int>(std::ceil(rect.bottom())));
+            const int y1 = std::min(d.atlas_height, static_cast<int>(std::ceil(rect.bottom())));
             if (x1 <= x0 || y1 <= y0) {
                 continue;
             }

@@ -84,6 +84,10 @@ public:
     // until present().
     Status draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color clear_color);
     void present();
+    // Whether what was drawn is still there to read after present(). The software renderer draws
+    // into the window's surface and present() only copies it out; a GL back buffer is undefined
+    // after a swap, so a frame must be drawn again before it is read.
+    [[nodiscard]] bool keeps_frame_after_present() const { return m_info.software; }
     // The frame as the visitor sees it (rotation undone), 8-bit RGBA.
     [[nodiscard]] Result<Image> read_pixels() const;
     // The same frame written to a PNG file, streamed from the renderer in bands of rows: a

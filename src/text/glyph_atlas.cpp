@@ -5,14 +5,19 @@
 #include "core/result.hpp"
 
 #include <algorithm>
+#include <new>
 
 namespace ck::text {
 
 GlyphAtlas::GlyphAtlas(int width, int height)
     : m_width(std::clamp(width, 1, 65535))
     , m_height(std::clamp(height, 1, 65535))
-    , m_pixels(static_cast<std::size_t>(m_width) * static_cast<std::size_t>(m_height), 0)
+    , m_pixels(static_cast<std::uint8_t*>(
+          std::calloc(static_cast<std::size_t>(m_width) * static_cast<std::size_t>(m_height), 1)))
 {
+    if (!m_pixels) {
+        throw std::bad_alloc();
+    }
 }
 
 AtlasInsert GlyphAtlas::insert(int w, int h, std::span<const std::uint8_t> coverage, int pitch)
@@ -66,7 +71,7 @@ AtlasInsert GlyphAtlas::insert(int w, int h, std::span<const std::uint8_t> cover
         const auto src = coverage.subspan(
             static_cast<std::size_t>(row) * static_cast<std::size_t>(pitch), static_cast<std::size_t>(w));
         std::copy(src.begin(), src.end(),
-            m_pixels.begin() + static_cast<std::ptrdiff_t>(rect.y + row) * m_width + rect.x);
+            m_pixels.get() + static_cast<std::ptrdiff_t>(rect.y + row) * m_width + rect.x);
     }
     mark_dirty(chosen, rect);
     ++m_glyph_count;
@@ -92,7 +97,8 @@ void GlyphAtlas::mark_dirty(std::size_t shelf_index, const AtlasRect& rect)
 
 void GlyphAtlas::clear()
 {
-    std::fill(m_pixels.begin(), m_pixels.end(), 0);
+    // Rows below the shelves are zero already.
+    std::fill_n(m_pixels.get(), static_cast<std::size_t>(used_height()) * static_cast<std::size_t>(m_width), 0);
     m_shelves.clear();
     m_dirty
         = { AtlasRect { 0, 0, static_cast<std::uint16_t>(m_width), static_cast<std::uint16_t>(m_height) } };

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -69,7 +71,10 @@ public:
     [[nodiscard]] int width() const { return m_width; }
     [[nodiscard]] int height() const { return m_height; }
     // width() * height() bytes, rows top to bottom, pitch == width().
-    [[nodiscard]] std::span<const std::uint8_t> pixels() const { return m_pixels; }
+    [[nodiscard]] std::span<const std::uint8_t> pixels() const
+    {
+        return { m_pixels.get(), static_cast<std::size_t>(m_width) * static_cast<std::size_t>(m_height) };
+    }
     // Changes on every clear(): a renderer that sees a new generation re-uploads everything.
     [[nodiscard]] std::uint64_t generation() const { return m_generation; }
 
@@ -94,9 +99,15 @@ private:
     };
     void mark_dirty(std::size_t shelf_index, const AtlasRect& rect);
 
+    struct FreeBytes {
+        void operator()(std::uint8_t* p) const { std::free(p); }
+    };
+
     int m_width = 0;
     int m_height = 0;
-    std::vector<std::uint8_t> m_pixels;
+    // From calloc, not a zero-filled vector: a fresh 1 MiB block comes zeroed from the kernel, so
+    // the rows no shelf reaches are never touched (a vector's fill faults in every page at start).
+    std::unique_ptr<std::uint8_t[], FreeBytes> m_pixels;
     std::vector<Shelf> m_shelves;
     std::vector<AtlasRect> m_dirty;
     std::uint64_t m_generation = 1;

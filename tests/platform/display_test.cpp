@@ -58,6 +58,25 @@ TEST_CASE("the headless display draws a draw list and reads back what the visito
     CHECK(at(*image, 100, 100)[0] == 0);
 }
 
+TEST_CASE("the software renderer's frame is still there to read after it is presented")
+{
+    // The kiosk's screenshots rely on this (Presenter::hold): a frame just shown is not drawn again.
+    auto display = open_display({ 320, 200 }, Rotation::r0);
+    REQUIRE(display->keeps_frame_after_present());
+    ui::DrawList list;
+    list.fill_rect({ 10, 10, 50, 30 }, ui::Color::hex(0xFF0000));
+    REQUIRE(display->draw(list, {}, ui::Color::hex(0x0000FF)).ok());
+    const auto before = display->read_pixels();
+    REQUIRE(before.ok());
+    display->present();
+    display->present();
+    const auto after = display->read_pixels();
+    REQUIRE(after.ok());
+    CHECK(at(*after, 20, 20)[0] == 255);
+    CHECK(at(*after, 100, 100)[2] == 255);
+    CHECK(after->rgba == before->rgba);
+}
+
 TEST_CASE("a rotated display still shows the visitor an upright frame")
 {
     auto display = open_display({ 320, 200 }, Rotation::r90);
@@ -298,6 +317,50 @@ TEST_CASE("a batch of finger moves read at once keeps the spacing SDL saw them a
         }
         CHECK(times_seen.back() <= clock.now());
     }
+}
+
+TEST_CASE("the glyph texture grows with the atlas's shelves and draws the same pixels as one of the atlas's full "
+          "height")
+{
+    // The texture starts at the few rows the first shelves use (SDL zeroes a whole new texture) and
+    // grows when a shelf is added below them; what it held before must come along.
+    std::vector<std::uint8_t> atlas(64 * 1024, 0);
+    const auto ink = [&](int x0, int y0, std::uint8_t value) {
+        for (int y = y0; y < y0 + 8; ++y) {
+            for (int x = x0; x < x0 + 8; ++x) {
+                atlas[static_cast<std::size_t>(y * 64 + x)] = value;
+            }
+        }
+    };
+    ink(0, 0, 255);
+    ink(8, 0, 128);
+    ui::DrawList first;
+    first.textured_quad({ 4, 4, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    first.textured_quad({ 20, 4, 8, 8 }, { 8, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    ui::DrawList list = first;
+    list.textured_quad({ 40, 40, 8, 8 }, { 0, 600, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+
+    auto growing = open_display({ 64, 64 }, Rotation::r0);
+    platform::AtlasView view { atlas.data(), 64, 1024, 64, {}, 1, 8 };
+    REQUIRE(growing->draw(first, view, ui::Color::hex(0xFFFFFF)).ok());
+    ink(0, 600, 255); // a new shelf far below the texture's first rows, dirty alone
+    const Rect shelf { 0, 600, 8, 8 };
+    view.dirty = std::span<const Rect>(&shelf, 1);
+    view.used_height = 608;
+    REQUIRE(growing->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    const auto grown = growing->read_pixels();
+    REQUIRE(grown.ok());
+    CHECK(at(*grown, 7, 7)[0] == 0x1C); // the first shelf's glyphs, uploaded again into the new texture
+    CHECK(at(*grown, 23, 7)[0] > 0x1C);
+    CHECK(at(*grown, 23, 7)[0] < 255);
+    CHECK(at(*grown, 43, 43)[0] == 0x1C); // the new shelf's
+
+    auto whole = open_display({ 64, 64 }, Rotation::r0);
+    const platform::AtlasView all { atlas.data(), 64, 1024, 64, {}, 1, -1 }; // every row, one texture
+    REQUIRE(whole->draw(list, all, ui::Color::hex(0xFFFFFF)).ok());
+    const auto reference = whole->read_pixels();
+    REQUIRE(reference.ok());
+    CHECK(grown->rgba == reference->rgba);
 }
 
 TEST_CASE("injected keys and text arrive as key and text events; an unknown key name is refused")

@@ -44,6 +44,7 @@ Result<bool> Presenter::show(const ui::Canvas& frame, bool force)
         return drawn.error();
     }
     m_display.present();
+    m_holds_last = m_display.keeps_frame_after_present();
     if (++m_presented == 1) {
         platform::service::notify_ready();
     }
@@ -65,7 +66,19 @@ Status Presenter::draw(const ui::Canvas& frame)
     }
     m_last = frame.draw();
     m_has_last = true;
+    m_holds_last = true;
+    m_last_generation = atlas.generation();
     return {};
+}
+
+Status Presenter::hold(const ui::Canvas& frame)
+{
+    const text::GlyphAtlas& atlas = m_glyphs.atlas();
+    // The same draw list over the same atlas is the same picture: a glyph added since (a dirty
+    // rectangle) or an atlas cleared and refilled (a new generation) is drawn again.
+    const bool same = m_has_last && m_holds_last && atlas.dirty().empty()
+        && atlas.generation() == m_last_generation && frame.draw() == m_last;
+    return same ? Status {} : draw(frame);
 }
 
 int run_live(app::KioskApp& app, platform::Display& display, platform::EventPump& pump, const Clock& clock,

@@ -23,6 +23,10 @@ public:
     Result<bool> show(const ui::Canvas& frame, bool force = false);
     // Draws `frame` without presenting (for a screenshot) and leaves it as the last presented.
     Status draw(const ui::Canvas& frame);
+    // Makes the display hold `frame` to be read (a screenshot): draws it, unless what the display
+    // holds is already this frame, drawn and not lost to a present (a whole frame's rasterising,
+    // most of the time of a screenshot taken just after the frame was shown).
+    Status hold(const ui::Canvas& frame);
 
     [[nodiscard]] std::uint64_t presented() const { return m_presented; }
 
@@ -31,6 +35,9 @@ private:
     text::GlyphCache& m_glyphs;
     ui::DrawList m_last;
     bool m_has_last = false;
+    // The display holds m_last, drawn with the atlas at m_last_generation.
+    bool m_holds_last = false;
+    std::uint64_t m_last_generation = 0;
     std::uint64_t m_presented = 0;
     std::vector<Rect> m_dirty;
 };

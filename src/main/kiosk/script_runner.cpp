@@ -196,7 +196,7 @@ void ScriptRunner::touch_path(
 Status ScriptRunner::shot(const std::string& name)
 {
     settle();
-    if (auto drawn = m_presenter.draw(m_app.frame()); !drawn) {
+    if (auto drawn = m_presenter.hold(m_app.frame()); !drawn) {
         return drawn;
     }
     return m_display.write_png((m_out / (name + ".png")).string());

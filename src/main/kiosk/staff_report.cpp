@@ -44,7 +44,7 @@ Result<int> write_report(
     for (int i = 0; i < app::staff_page_count; ++i) {
         const auto page = static_cast<app::StaffPage>(i);
         staff.show_page(page);
-        if (auto drawn = presenter.draw(app.build(display.logical_size())); !drawn) {
+        if (auto drawn = presenter.hold(app.build(display.logical_size())); !drawn) {
             staff.show_page(shown);
             return drawn.error();
         }

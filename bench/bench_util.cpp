@@ -14,8 +14,10 @@
 #include <fcntl.h>
 #include <fstream>
 #include <map>
+#include <poll.h>
 #include <spawn.h>
 #include <sstream>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
@@ -92,6 +94,36 @@ std::vector<pid_t> tree_of(pid_t root)
     }
     return out;
 }
+
+namespace {
+
+// Whether `pid` still holds its memory: it runs, or is exiting (a zombie has let go of it).
+bool holds_memory(pid_t pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text;
+    if (!std::getline(stat, text)) {
+        return false;
+    }
+    const auto close = text.rfind(')');
+    return close != std::string::npos && close + 2 < text.size() && text[close + 2] != 'Z'
+        && text[close + 2] != 'X';
+}
+
+// Until every process of a killed tree has let go of its memory (at most 10 s). A browser killed
+// with 1 GiB mapped spends tens of milliseconds of kernel time unmapping it after SIGKILL, in its
+// orphaned children too: the next program timed must not start beside that.
+void wait_until_gone(const std::vector<pid_t>& tree)
+{
+    for (int i = 0; i < 5000; ++i) {
+        if (std::none_of(tree.begin(), tree.end(), holds_memory)) {
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
+} // namespace
 
 long rss_kib_of(pid_t pid)
 {
@@ -266,12 +298,62 @@ TreeResult spawn_tree_until_file(const std::vector<std::string>& args, const std
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    for (const pid_t p : tree_of(pid)) {
+    const std::vector<pid_t> tree = tree_of(pid);
+    for (const pid_t p : tree) {
         kill(p, SIGKILL);
     }
     int status = 0;
     waitpid(pid, &status, 0);
+    wait_until_gone(tree);
     return r;
+}
+
+double spawn_timed_until_file(const std::vector<std::string>& args, const std::filesystem::path& file,
+    const std::vector<std::string>& extra_env)
+{
+    // Told by the kernel when the file is closed after writing or renamed into place: no polling
+    // latency, and nothing of ours runs beside the program while it is timed.
+    const int watch = inotify_init1(IN_CLOEXEC);
+    if (watch < 0 || inotify_add_watch(watch, file.parent_path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        if (watch >= 0) {
+            close(watch);
+        }
+        return -1;
+    }
+    const std::int64_t t0 = now_ns();
+    const pid_t pid = spawn(args, extra_env);
+    double elapsed_ms = -1;
+    alignas(inotify_event) char buffer[4096];
+    for (int waited = 0; pid >= 0 && elapsed_ms < 0 && waited < 60000; waited += 50) {
+        pollfd ready { watch, POLLIN, 0 };
+        if (poll(&ready, 1, 50) > 0) {
+            const std::int64_t seen = now_ns();
+            const ssize_t n = read(watch, buffer, sizeof buffer);
+            for (ssize_t at = 0; n > 0 && at < n;) {
+                const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+                if (event->len > 0 && file.filename() == event->name) {
+                    elapsed_ms = static_cast<double>(seen - t0) / 1e6;
+                }
+                at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+            }
+            continue;
+        }
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            break; // ended without writing the file
+        }
+    }
+    close(watch);
+    if (pid >= 0) {
+        const std::vector<pid_t> tree = tree_of(pid);
+        for (const pid_t p : tree) {
+            kill(p, SIGKILL);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        wait_until_gone(tree);
+    }
+    return elapsed_ms;
 }
 
 void write_cable_html(

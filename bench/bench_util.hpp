@@ -55,8 +55,15 @@ struct TreeResult {
     long peak_tree_pss_kib = 0;
 };
 
-// Spawns, and waits until `file` exists with a stable non-zero size (then ends the tree).
+// Spawns, and waits until `file` exists with a stable non-zero size; then ends the tree and waits
+// until its processes have let go of their memory, so the next run starts on a quiet machine.
 TreeResult spawn_tree_until_file(const std::vector<std::string>& args, const std::filesystem::path& file,
+    const std::vector<std::string>& extra_env = {});
+
+// Spawns and times it to `file` written whole (closed after writing, or renamed into place), told
+// by inotify, with nothing sampled beside it; ends the tree as above. Milliseconds, or -1 if the
+// file never came.
+double spawn_timed_until_file(const std::vector<std::string>& args, const std::filesystem::path& file,
     const std::vector<std::string>& extra_env = {});
 
 void write_cable_html(

@@ -23,13 +23,12 @@ struct Readback {
     RowOrder order = RowOrder::rgba;
 };
 
-Readback fastest_readback(SDL_Renderer* r, SDL_Window* window)
+Readback fastest_readback(SDL_Renderer* r, const SDL_Surface* surface)
 {
     SDL_RendererInfo info {};
     if (SDL_GetRendererInfo(r, &info) != 0 || (info.flags & SDL_RENDERER_SOFTWARE) == 0) {
         return {};
     }
-    const SDL_Surface* surface = SDL_GetWindowSurface(window); // the one the renderer draws into
     const Uint32 format = surface != nullptr ? surface->format->format : Uint32 { SDL_PIXELFORMAT_UNKNOWN };
     const bool little = SDL_BYTEORDER == SDL_LIL_ENDIAN;
     if (format == SDL_PIXELFORMAT_BGRA32 || (little && format == SDL_PIXELFORMAT_XRGB8888)) {
@@ -82,11 +81,11 @@ bool read_band(SDL_Renderer* r, const ViewTransform& view, const Readback& readb
 } // namespace
 
 Status write_frame_png(
-    SDL_Renderer* r, SDL_Window* window, const ViewTransform& view, const std::string& path)
+    SDL_Renderer* r, const SDL_Surface* target, const ViewTransform& view, const std::string& path)
 {
     const Size logical = view.logical();
     std::vector<std::uint8_t> raw;
-    const Readback readback = view.rotation() == Rotation::r0 ? fastest_readback(r, window) : Readback {};
+    const Readback readback = view.rotation() == Rotation::r0 ? fastest_readback(r, target) : Readback {};
     return write_png_rows(
         path, static_cast<int>(logical.w), static_cast<int>(logical.h), screenshot_band_rows,
         [&](int first, int rows, std::uint8_t* out) {

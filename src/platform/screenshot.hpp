@@ -11,9 +11,10 @@
 
 namespace ck::platform {
 
-// Writes the frame `r` holds (drawn through `view` into `window`) as an upright PNG of the logical
-// size; the file appears whole or not at all.
+// Writes the frame `r` holds (drawn through `view`) as an upright PNG of the logical size; the file
+// appears whole or not at all. `target`: the surface a software renderer draws into (its pixel
+// order is read back as it is), or null.
 Status write_frame_png(
-    SDL_Renderer* r, SDL_Window* window, const ViewTransform& view, const std::string& path);
+    SDL_Renderer* r, const SDL_Surface* target, const ViewTransform& view, const std::string& path);
 
 } // namespace ck::platform

@@ -98,7 +98,8 @@ void GlyphAtlas::mark_dirty(std::size_t shelf_index, const AtlasRect& rect)
 void GlyphAtlas::clear()
 {
     // Rows below the shelves are zero already.
-    std::fill_n(m_pixels.get(), static_cast<std::size_t>(used_height()) * static_cast<std::size_t>(m_width), 0);
+    std::fill_n(
+        m_pixels.get(), static_cast<std::size_t>(used_height()) * static_cast<std::size_t>(m_width), 0);
     m_shelves.clear();
     m_dirty
         = { AtlasRect { 0, 0, static_cast<std::uint16_t>(m_width), static_cast<std::uint16_t>(m_height) } };

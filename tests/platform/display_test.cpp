@@ -319,8 +319,9 @@ TEST_CASE("a batch of finger moves read at once keeps the spacing SDL saw them a
     }
 }
 
-TEST_CASE("the glyph texture grows with the atlas's shelves and draws the same pixels as one of the atlas's full "
-          "height")
+TEST_CASE(
+    "the glyph texture grows with the atlas's shelves and draws the same pixels as one of the atlas's full "
+    "height")
 {
     // The texture starts at the few rows the first shelves use (SDL zeroes a whole new texture) and
     // grows when a shelf is added below them; what it held before must come along.
@@ -328,7 +329,7 @@ TEST_CASE("the glyph texture grows with the atlas's shelves and draws the same p
     const auto ink = [&](int x0, int y0, std::uint8_t value) {
         for (int y = y0; y < y0 + 8; ++y) {
             for (int x = x0; x < x0 + 8; ++x) {
-                atlas[static_cast<std::size_t>(y * 64 + x)] = value;
+                atlas[static_cast<std::size_t>(y) * 64 + static_cast<std::size_t>(x)] = value;
             }
         }
     };

@@ -123,6 +123,18 @@ void wait_until_gone(const std::vector<pid_t>& tree)
     }
 }
 
+// Kills the tree of `pid` (not yet reaped), reaps it, and waits until its processes are gone.
+void end_tree(pid_t pid)
+{
+    const std::vector<pid_t> tree = tree_of(pid);
+    for (const pid_t p : tree) {
+        kill(p, SIGKILL);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    wait_until_gone(tree);
+}
+
 } // namespace
 
 long rss_kib_of(pid_t pid)
@@ -298,13 +310,7 @@ TreeResult spawn_tree_until_file(const std::vector<std::string>& args, const std
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    const std::vector<pid_t> tree = tree_of(pid);
-    for (const pid_t p : tree) {
-        kill(p, SIGKILL);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    wait_until_gone(tree);
+    end_tree(pid);
     return r;
 }
 
@@ -340,18 +346,13 @@ double spawn_timed_until_file(const std::vector<std::string>& args, const std::f
         }
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid) {
-            break; // ended without writing the file
+            close(watch);
+            return -1; // ended without writing the file
         }
     }
     close(watch);
     if (pid >= 0) {
-        const std::vector<pid_t> tree = tree_of(pid);
-        for (const pid_t p : tree) {
-            kill(p, SIGKILL);
-        }
-        int status = 0;
-        waitpid(pid, &status, 0);
-        wait_until_gone(tree);
+        end_tree(pid);
     }
     return elapsed_ms;
 }

@@ -43,12 +43,14 @@ pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>
     }
     env_store.insert(env_store.end(), extra_env.begin(), extra_env.end());
     std::vector<char*> envp;
+    envp.reserve(env_store.size() + 1);
     for (auto& e : env_store) {
         envp.push_back(e.data());
     }
     envp.push_back(nullptr);
     std::vector<std::string> arg_store = args;
     std::vector<char*> argv;
+    argv.reserve(arg_store.size() + 1);
     for (auto& a : arg_store) {
         argv.push_back(a.data());
     }

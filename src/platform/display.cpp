@@ -18,7 +18,7 @@
 namespace ck::platform {
 
 // A headless frame's pixels, mapped on their own and asked of the kernel in huge pages (see
-// headless_frame()).
+// make_headless_frame()).
 struct FrameMemory {
     FrameMemory() = default;
     FrameMemory(const FrameMemory&) = delete;
@@ -318,9 +318,10 @@ Result<WindowPtr> create_window(const DisplayOptions& options)
 
 // Headless, the software renderer draws into a frame of our own instead of the window's surface:
 // no one sees the window, and SDL zeroes a new window surface page by page (8 MiB at 1080p, 2,025
-// page faults, 5 to 6 ms of a 45 ms start on the shared VM). Ours is mapped apart and asked for in
-// 2 MiB pages (MADV_HUGEPAGE, where transparent huge pages are on "madvise"), so the first frame
-// faults in four pages; where the kernel gives small pages it is no worse than the window's.
+// page faults). Ours is mapped apart and asked for in 2 MiB pages (MADV_HUGEPAGE, where
+// transparent huge pages are on "madvise"), so it faults in four pages; the kernel still zeroes
+// them, so the gain is about 1 ms of a 40 ms start on the shared VM (README, kiosk_bench). Where the
+// kernel gives small pages it is no worse than the window's.
 Status make_headless_frame(FrameMemory& memory, SurfacePtr& surface, int w, int h)
 {
     constexpr std::size_t huge = std::size_t { 2 } << 20U;

@@ -4,6 +4,7 @@
 // uses KMS/DRM with GLES2, and falls back to software, saying why, when GLES2 cannot be made.
 #include "platform/display.hpp"
 
+#include "platform/headless_frame.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/sdl_handles.hpp"
 
@@ -12,26 +13,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <sys/mman.h>
 #include <vector>
 
 namespace ck::platform {
-
-// A headless frame's pixels, mapped on their own and asked of the kernel in huge pages (see
-// make_headless_frame()).
-struct FrameMemory {
-    FrameMemory() = default;
-    FrameMemory(const FrameMemory&) = delete;
-    FrameMemory& operator=(const FrameMemory&) = delete;
-    ~FrameMemory()
-    {
-        if (base != nullptr) {
-            munmap(base, size);
-        }
-    }
-    void* base = nullptr;
-    std::size_t size = 0;
-};
 
 struct Display::Impl {
     WindowPtr window;
@@ -314,46 +298,6 @@ Result<WindowPtr> create_window(const DisplayOptions& options)
         return make_error(std::string("cannot create the window: ") + SDL_GetError());
     }
     return window;
-}
-
-// Headless, the software renderer draws into a frame of our own instead of the window's surface:
-// no one sees the window, and SDL zeroes a new window surface page by page (8 MiB at 1080p, 2,025
-// page faults). Ours is mapped apart and asked for in 2 MiB pages (MADV_HUGEPAGE, where
-// transparent huge pages are on "madvise"), so it faults in four pages; the kernel still zeroes
-// them, so the gain is about 1 ms of a 40 ms start on the shared VM (README, kiosk_bench). Where the
-// kernel gives small pages it is no worse than the window's.
-Status make_headless_frame(FrameMemory& memory, SurfacePtr& surface, int w, int h)
-{
-    constexpr std::size_t huge = std::size_t { 2 } << 20U;
-    const std::size_t pitch = static_cast<std::size_t>(w) * 4;
-    const std::size_t bytes = (pitch * static_cast<std::size_t>(h) + huge - 1) / huge * huge;
-    // Map one huge page more, then trim both ends to a 2 MiB boundary.
-    void* raw = mmap(nullptr, bytes + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) {
-        return make_error("cannot map the headless frame (" + std::to_string(bytes) + " bytes)");
-    }
-    const auto start = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t aligned = (start + huge - 1) / huge * huge;
-    if (aligned > start) {
-        munmap(raw, aligned - start);
-    }
-    if (const std::size_t tail = start + bytes + huge - (aligned + bytes); tail > 0) {
-        munmap(reinterpret_cast<void*>(aligned + bytes), tail);
-    }
-    memory.base = reinterpret_cast<void*>(aligned);
-    memory.size = bytes;
-    (void)madvise(memory.base, bytes, MADV_HUGEPAGE); // a hint: small pages are fine too
-    // Fault the huge pages in now, while the pack is still opening on another thread, rather than
-    // in the first frame (a touch per 2 MiB; with small pages, four pages).
-    for (std::size_t at = 0; at < bytes; at += huge) {
-        static_cast<volatile std::uint8_t*>(memory.base)[at] = 0;
-    }
-    surface.reset(SDL_CreateRGBSurfaceWithFormatFrom(
-        memory.base, w, h, 32, static_cast<int>(pitch), SDL_PIXELFORMAT_XRGB8888));
-    if (!surface) {
-        return make_error(std::string("cannot make the headless frame: ") + SDL_GetError());
-    }
-    return {};
 }
 
 std::string renderer_name(SDL_Renderer* renderer)

@@ -273,7 +273,6 @@ TreeResult spawn_tree_until_file(const std::vector<std::string>& args, const std
     const std::vector<std::string>& extra_env)
 {
     TreeResult r;
-    const std::int64_t t0 = now_ns();
     const pid_t pid = spawn(args, extra_env);
     if (pid < 0) {
         return r;
@@ -297,17 +296,11 @@ TreeResult spawn_tree_until_file(const std::vector<std::string>& args, const std
                 r.ok = true;
                 break;
             }
-            if (last_size == 0) {
-                r.elapsed_ns = static_cast<double>(now_ns() - t0);
-            }
             last_size = size;
         }
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid) {
             r.ok = std::filesystem::exists(file);
-            if (r.elapsed_ns == 0) {
-                r.elapsed_ns = static_cast<double>(now_ns() - t0);
-            }
             return r;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -47,7 +47,6 @@ IdleSample sample_idle(const std::vector<std::string>& args, const std::vector<s
 
 struct TreeResult {
     bool ok = false;
-    double elapsed_ns = 0; // spawn to `file` complete
     long peak_tree_rss_kib = 0; // the largest sum of RSS over the process and its descendants
     // The largest sum of PSS over the same tree (sampled every 20 ms): each shared page counted
     // once, split between the processes that map it, so a multi-process browser is not charged

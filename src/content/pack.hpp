@@ -32,6 +32,11 @@ struct OpenOptions {
     // every cited cable once: about 2 s at 2M cables, more from a cold disk. Connections that only
     // search or count (the search worker's, the about screen's, `cablepack search`) leave it out.
     bool curation = true;
+    // Set only by open_stamped(), once the verified stamp has shown that the file is the very one
+    // whose schema a full verification checked, against this build's schema::fingerprint(): the
+    // schema check (building the expected schema in memory, a few ms of every start) is then
+    // skipped. Every other open check still runs.
+    bool schema_proven_by_stamp = false;
 };
 
 // Names of the open checks, as they appear in Error::where.

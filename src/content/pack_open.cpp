@@ -282,8 +282,10 @@ Result<std::unique_ptr<Pack::Impl>> open_pack(const fs::path& path, const OpenOp
     sql::install_guard(impl->db.get(), &impl->guard);
     {
         auto scope = impl->scope();
-        if (auto st = check_schema(impl->db.get()); !st) {
-            return st.error();
+        if (!options.schema_proven_by_stamp) {
+            if (auto st = check_schema(impl->db.get()); !st) {
+                return st.error();
+            }
         }
         if (auto st = read_info(*impl); !st) {
             return st.error();

@@ -244,6 +244,22 @@ const Result<std::string>& expected_description()
     return expected;
 }
 
+std::string fingerprint()
+{
+    crypto_generichash_state state;
+    std::array<unsigned char, crypto_generichash_BYTES> digest {};
+    crypto_generichash_init(&state, nullptr, 0, digest.size());
+    for (const std::string_view part : { ddl, search_ddl, index_ddl, std::string_view(sqlite3_sourceid()) }) {
+        // Each part framed by its length, so no two different sets of parts hash alike.
+        const std::string length = std::to_string(part.size()) + ":";
+        crypto_generichash_update(
+            &state, reinterpret_cast<const unsigned char*>(length.data()), length.size());
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+    }
+    crypto_generichash_final(&state, digest.data(), digest.size());
+    return sql::to_hex({ reinterpret_cast<const char*>(digest.data()), digest.size() });
+}
+
 Result<std::string> content_hash(sqlite3* db)
 {
     crypto_generichash_state state;

@@ -54,6 +54,11 @@ Status create_search_indexes(sqlite3* db);
 // name: for the expected schema (built once in memory) and for an opened file.
 Result<std::string> describe(sqlite3* db);
 const Result<std::string>& expected_description();
+// What expected_description() is made from, hashed (BLAKE2b-256, hex): this build's DDL and the
+// SQLite library's source id, which writes the FTS5 tables' shadow-table DDL. Cheap, unlike
+// building the expected schema: the verified stamp records it, so a file whose schema a full
+// verification checked need not be checked again by the same kiosk with the same SQLite.
+std::string fingerprint();
 
 // The canonical content hash: BLAKE2b-256, in hex, over every content table in a fixed order and
 // every row in key order. Derived data (the search indexes, facet counts, vocabulary) and the

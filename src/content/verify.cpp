@@ -3,6 +3,8 @@
 // rewritten during verification fails (HOSTILE_INPUTS b2.18).
 #include "content/verify.hpp"
 
+#include "content/schema.hpp"
+
 #include <sodium.h>
 
 #include <charconv>
@@ -17,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t stamp_sample_bytes = 64U << 10U;
-constexpr std::string_view stamp_magic = "cable-kiosk-stamp 1";
+constexpr std::string_view stamp_magic = "cable-kiosk-stamp 2";
 
 struct FileIdentity {
     std::uint64_t device = 0;
@@ -101,16 +103,9 @@ std::string stamp_body(const fs::path& pack, const FileIdentity& id, const PackI
         << "sequence " << info.sequence << "\n"
         << "content_hash " << info.content_hash << "\n"
         << "signature " << sig_hash << "\n"
-        << "sample " << sample << "\n";
+        << "sample " << sample << "\n"
+        << "schema " << schema::fingerprint() << "\n";
     return out.str();
-}
-
-std::string stamp_mac(const std::string& body, const StampKey& key)
-{
-    std::array<std::uint8_t, 32> mac {};
-    crypto_generichash(mac.data(), mac.size(), reinterpret_cast<const unsigned char*>(body.data()),
-        body.size(), key.bytes.data(), key.bytes.size());
-    return hex(mac.data(), mac.size());
 }
 
 bool parse_int(std::string_view text, std::int64_t& out)
@@ -119,7 +114,32 @@ bool parse_int(std::string_view text, std::int64_t& out)
     return ec == std::errc {} && end == text.data() + text.size();
 }
 
+// The sequence and content hash a stamp body claims (the pack's own are known only once it is
+// opened); false if the body has no such lines.
+bool stamped_info(const std::string& body, PackInfo& info)
+{
+    const auto value_of = [&](std::string_view key) -> std::string {
+        const std::string line_start = "\n" + std::string(key) + " ";
+        const std::size_t at = body.find(line_start);
+        if (at == std::string::npos) {
+            return {};
+        }
+        const std::size_t from = at + line_start.size();
+        return body.substr(from, body.find('\n', from) - from);
+    };
+    info.content_hash = value_of("content_hash");
+    return parse_int(value_of("sequence"), info.sequence) && !info.content_hash.empty();
+}
+
 } // namespace
+
+std::string stamp_mac(const std::string& body, const StampKey& key)
+{
+    std::array<std::uint8_t, 32> mac {};
+    crypto_generichash(mac.data(), mac.size(), reinterpret_cast<const unsigned char*>(body.data()),
+        body.size(), key.bytes.data(), key.bytes.size());
+    return hex(mac.data(), mac.size());
+}
 
 std::string pack_trusted_comment(const PackInfo& info, std::string_view file_name)
 {
@@ -394,8 +414,17 @@ Result<Pack> open_stamped(const fs::path& pack, const fs::path& signature, const
     if (!sample) {
         return sample.error();
     }
-    // The pack's metadata is not known yet: compare everything but sequence and hash first.
-    auto opened = Pack::open(pack, options);
+    // Everything but the pack's own metadata is compared before it is opened, with the sequence and
+    // content hash the stamp claims: if that matches, the file is the one verified fully, schema
+    // check included, by a kiosk with this schema and this SQLite, so the open skips that check.
+    // The claimed metadata is then compared with the pack's.
+    PackInfo claimed;
+    if (!stamped_info(body, claimed) || stamp_body(pack, *id, claimed, *sig_hash, *sample) != body) {
+        return fail("the pack, its signature or its metadata changed since it was verified");
+    }
+    OpenOptions proven = options;
+    proven.schema_proven_by_stamp = true;
+    auto opened = Pack::open(pack, proven);
     if (!opened) {
         return opened.error();
     }

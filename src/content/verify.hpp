@@ -78,13 +78,20 @@ struct StampKey {
 };
 Result<StampKey> load_or_create_stamp_key(const std::filesystem::path& path);
 
-// Records a successful full verification of `pack` (report.ok() must hold).
+// A stamp's MAC: keyed BLAKE2b-256, in hex, of the stamp's text before its "mac " line. Public so
+// that tests can make the stamps another kiosk's build would have written.
+std::string stamp_mac(const std::string& body, const StampKey& key);
+
+// Records a successful full verification of `pack` (report.ok() must hold), with this build's
+// schema::fingerprint(): a kiosk with another schema or SQLite verifies the pack fully again.
 Status write_stamp(const std::filesystem::path& stamp, const std::filesystem::path& pack,
     const std::filesystem::path& signature, const VerifyReport& report, const StampKey& key);
 
 // The cheap start-up path: checks the stamp against the file's identity, the signature file and
-// the pack's first and last 64 KiB, opens the pack, and checks that its sequence and content hash
-// are the stamped ones. Any mismatch is an error naming what changed: then verify fully again.
+// the pack's first, middle and last 64 KiB and this build's schema fingerprint, opens the pack
+// without building the expected schema again (the stamp proves it was checked), and checks that
+// its sequence and content hash are the stamped ones. Any mismatch is an error naming what
+// changed: then verify fully again.
 Result<Pack> open_stamped(const std::filesystem::path& pack, const std::filesystem::path& signature,
     const std::filesystem::path& stamp, const StampKey& key, const OpenOptions& options = {});
 

@@ -37,6 +37,11 @@ using RowFill = std::function<bool(int first_row, int rows, std::uint8_t* out)>;
 enum class RowOrder { rgba, bgra };
 Status write_png_rows(const std::string& path, int width, int height, int band_rows, const RowFill& fill,
     RowOrder order = RowOrder::rgba);
+// The same for pixels that are all in memory already (rows `pitch` bytes apart), as a software
+// renderer's frame is: both threads deflate their bands from where the rows are, with no copy.
+// The frame must not change until it returns.
+Status write_png_pixels(const std::string& path, int width, int height, const std::uint8_t* pixels,
+    std::size_t pitch, RowOrder order = RowOrder::rgba);
 Result<Image> read_png(const std::string& path);
 
 // How far two images of the same size differ: the share of pixels whose largest channel

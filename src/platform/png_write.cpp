@@ -47,7 +47,9 @@ public:
     BandDeflater(BandDeflater&&) = delete;
     BandDeflater& operator=(BandDeflater&&) = delete;
 
-    Piece deflate_band(const std::uint8_t* rgba, int width, int rows, RowOrder order, bool last)
+    // `rows` rows of `width` pixels, `pitch` bytes apart.
+    Piece deflate_band(
+        const std::uint8_t* rgba, std::size_t pitch, int width, int rows, RowOrder order, bool last)
     {
         Piece piece;
         if (!m_ready || deflateReset(&m_z) != Z_OK) {
@@ -56,8 +58,8 @@ public:
         const std::size_t line = 1 + static_cast<std::size_t>(width) * 3;
         m_filtered.resize(line * static_cast<std::size_t>(rows));
         for (int r = 0; r < rows; ++r) {
-            filter_sub(rgba + static_cast<std::size_t>(r) * static_cast<std::size_t>(width) * 4, width,
-                order == RowOrder::bgra ? 2 : 0, m_filtered.data() + static_cast<std::size_t>(r) * line);
+            filter_sub(rgba + static_cast<std::size_t>(r) * pitch, width, order == RowOrder::bgra ? 2 : 0,
+                m_filtered.data() + static_cast<std::size_t>(r) * line);
         }
         piece.raw_size = m_filtered.size();
         piece.adler
@@ -169,7 +171,8 @@ private:
             const std::vector<std::uint8_t>& band = m_buffers[m_first];
             lock.unlock();
             // The buffer is not handed out again until m_queued drops, so it is read unlocked.
-            Piece piece = deflater.deflate_band(band.data(), m_width, job.rows, m_order, job.last);
+            Piece piece = deflater.deflate_band(
+                band.data(), static_cast<std::size_t>(m_width) * 4, m_width, job.rows, m_order, job.last);
             lock.lock();
             m_pieces[job.index] = std::move(piece);
             m_first = (m_first + 1) % m_buffers.size();
@@ -279,7 +282,8 @@ Status write_png_rows(
             } else {
                 filled = fill(first, rows, own.data());
                 if (filled) {
-                    pieces[b] = deflater.deflate_band(own.data(), width, rows, order, last);
+                    pieces[b] = deflater.deflate_band(
+                        own.data(), static_cast<std::size_t>(width) * 4, width, rows, order, last);
                 }
             }
         }
@@ -296,6 +300,37 @@ Status write_png_rows(
     return write_whole(path, png_file(width, height, pieces));
 }
 
+Status write_png_pixels(const std::string& path, int width, int height, const std::uint8_t* pixels,
+    std::size_t pitch, RowOrder order)
+{
+    constexpr int band_rows = 32;
+    if (width <= 0 || height <= 0 || width > (1 << 20) || pitch < static_cast<std::size_t>(width) * 4) {
+        return make_error("cannot write PNG: empty image", path);
+    }
+    const std::size_t bands = (static_cast<std::size_t>(height) + band_rows - 1) / band_rows;
+    std::vector<Piece> pieces(bands);
+    // Bands taken in turn by this thread and one helper, each reading its rows where they are.
+    const auto deflate_every_other = [&](std::size_t first_band) {
+        BandDeflater deflater;
+        for (std::size_t b = first_band; b < bands; b += 2) {
+            const int first = static_cast<int>(b) * band_rows;
+            pieces[b] = deflater.deflate_band(pixels + static_cast<std::size_t>(first) * pitch, pitch, width,
+                std::min(band_rows, height - first), order, b + 1 == bands);
+        }
+    };
+    {
+        std::thread helper(deflate_every_other, 1);
+        deflate_every_other(0);
+        helper.join();
+    }
+    for (const Piece& p : pieces) {
+        if (!p.ok) {
+            return make_error("cannot write PNG: zlib could not compress the frame", path);
+        }
+    }
+    return write_whole(path, png_file(width, height, pieces));
+}
+
 Status write_png(const std::string& path, const Image& image)
 {
     if (image.rgba.size()
@@ -303,12 +338,8 @@ Status write_png(const std::string& path, const Image& image)
             * static_cast<std::size_t>(std::max(0, image.height)) * 4) {
         return make_error("cannot write PNG: the image's size does not match its pixels", path);
     }
-    const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
-    return write_png_rows(path, image.width, image.height, 32, [&](int first, int rows, std::uint8_t* out) {
-        std::memcpy(out, image.rgba.data() + static_cast<std::size_t>(first) * stride,
-            static_cast<std::size_t>(rows) * stride);
-        return true;
-    });
+    return write_png_pixels(
+        path, image.width, image.height, image.rgba.data(), static_cast<std::size_t>(image.width) * 4);
 }
 
 } // namespace ck::platform

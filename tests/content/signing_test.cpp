@@ -317,6 +317,41 @@ TEST_CASE("an encrypted secret key gets a clear error; damaged key files are ref
     CHECK_FALSE(content::write_key_pair(*pair, dir / "k").ok()); // never overwrites a key
 }
 
+TEST_CASE(
+    "a stamp written by a kiosk build with another schema or SQLite, or in the first format, is not trusted")
+{
+    Signed s;
+    auto report = s.verify();
+    REQUIRE(report.ok());
+    auto key = content::load_or_create_stamp_key(s.dir / "stamp.key");
+    REQUIRE(key.ok());
+    const auto stamp = s.dir / "p.stamp";
+    REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, *key).ok());
+    const std::string written = test::read_bytes(stamp);
+    const std::size_t schema_at = written.find("\nschema ");
+    REQUIRE(schema_at != std::string::npos);
+    CHECK(written.substr(schema_at + 8, 64).find_first_not_of("0123456789abcdef") == std::string::npos);
+    // Re-MACed with this kiosk's key, as that kiosk would have written them.
+    const auto remac = [&](std::string body) {
+        test::write_bytes(stamp, body + "mac " + content::stamp_mac(body, *key) + "\n");
+    };
+    const std::string body = written.substr(0, written.rfind("mac "));
+    std::string other_schema = body;
+    other_schema.replace(schema_at + 8, 64, std::string(64, '0'));
+    std::string first_format = body.substr(0, schema_at + 1);
+    first_format.replace(first_format.find("cable-kiosk-stamp 2"), 19, "cable-kiosk-stamp 1");
+    for (const auto& [name, text] :
+        { std::pair { "another schema", other_schema }, { "the first format", first_format } }) {
+        CAPTURE(name);
+        remac(text);
+        auto r = content::open_stamped(s.pack, s.sig, stamp, *key);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().where == "check: stamp");
+    }
+    remac(body);
+    CHECK(content::open_stamped(s.pack, s.sig, stamp, *key).ok());
+}
+
 TEST_CASE("the verified stamp opens an unchanged pack cheaply and refuses any swapped or rewritten file")
 {
     Signed s;

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -409,6 +411,12 @@ TEST_CASE("a PNG whose rows stop coming leaves neither the file nor a part of it
 
 namespace {
 
+std::string read_bytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return { std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>() };
+}
+
 // An opaque image whose every row and column differ (`a` and `b` vary the pattern).
 platform::Image patterned(int width, int height, std::size_t a, std::size_t b)
 {
@@ -468,6 +476,35 @@ TEST_CASE("a PNG of BGRA rows is the same picture as the RGBA rows it swaps")
     REQUIRE(back.ok());
     CHECK(back->rgba == img.rgba);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("a frame in memory with padded BGRA rows is written as the same PNG as its rows streamed in bands")
+{
+    // 110 rows: four bands of 32, the last short; each row padded with 12 bytes a renderer may keep.
+    const platform::Image img = patterned(97, 110, 11, 5);
+    const std::size_t row = static_cast<std::size_t>(img.width) * 4;
+    const std::size_t pitch = row + 12;
+    std::vector<std::uint8_t> frame(pitch * static_cast<std::size_t>(img.height), 0xEE);
+    std::vector<std::uint8_t> bgra = img.rgba;
+    for (std::size_t i = 0; i < bgra.size(); i += 4) {
+        std::swap(bgra[i], bgra[i + 2]);
+    }
+    for (std::size_t y = 0; y < static_cast<std::size_t>(img.height); ++y) {
+        std::memcpy(frame.data() + y * pitch, bgra.data() + y * row, row);
+    }
+    const auto direct = (std::filesystem::temp_directory_path() / "ck_png_direct.png").string();
+    const auto banded = (std::filesystem::temp_directory_path() / "ck_png_banded.png").string();
+    REQUIRE(platform::write_png_pixels(
+        direct, img.width, img.height, frame.data(), pitch, platform::RowOrder::bgra)
+                .ok());
+    REQUIRE(write_banded(banded, img.width, img.height, 32, bgra, platform::RowOrder::bgra).ok());
+    const auto back = platform::read_png(direct);
+    REQUIRE(back.ok());
+    CHECK(back->rgba == img.rgba);
+    CHECK(read_bytes(direct) == read_bytes(banded));
+    CHECK_FALSE(platform::write_png_pixels(direct, img.width, img.height, frame.data(), row - 4).ok());
+    std::filesystem::remove(direct);
+    std::filesystem::remove(banded);
 }
 
 TEST_CASE("a PNG written and read back is the same image")

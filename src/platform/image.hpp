@@ -43,6 +43,10 @@ Status write_png_rows(const std::string& path, int width, int height, int band_r
 Status write_png_pixels(const std::string& path, int width, int height, const std::uint8_t* pixels,
     std::size_t pitch, RowOrder order = RowOrder::rgba);
 Result<Image> read_png(const std::string& path);
+// Adler-32 (RFC 1950) of `data`, continuing `adler` (1 to start), as zlib's adler32() computes it,
+// but passing over zero bytes eight at a time: a screenshot's filtered rows are mostly zeros (a
+// flat background), and zlib's byte-by-byte sum was 2.6 ms of CPU per 1080p screenshot.
+std::uint32_t adler32_sparse(std::uint32_t adler, const std::uint8_t* data, std::size_t size);
 
 // How far two images of the same size differ: the share of pixels whose largest channel
 // difference exceeds `channel_tolerance`.

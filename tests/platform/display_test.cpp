@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -505,6 +506,45 @@ TEST_CASE("a frame in memory with padded BGRA rows is written as the same PNG as
     CHECK_FALSE(platform::write_png_pixels(direct, img.width, img.height, frame.data(), row - 4).ok());
     std::filesystem::remove(direct);
     std::filesystem::remove(banded);
+}
+
+TEST_CASE("the screenshot's Adler-32 is the checksum RFC 1950 defines, on zero runs, bytes of 255 and every "
+          "short length")
+{
+    // The definition, one byte at a time with both sums reduced at every step.
+    const auto reference = [](std::uint32_t adler, const std::vector<std::uint8_t>& data) {
+        std::uint32_t s1 = adler & 0xFFFFU;
+        std::uint32_t s2 = adler >> 16U;
+        for (const std::uint8_t b : data) {
+            s1 = (s1 + b) % 65521U;
+            s2 = (s2 + s1) % 65521U;
+        }
+        return (s2 << 16U) | s1;
+    };
+    std::mt19937 rng(18);
+    std::vector<std::vector<std::uint8_t>> inputs;
+    for (std::size_t n = 0; n <= 70; ++n) {
+        std::vector<std::uint8_t> v(n);
+        for (auto& b : v) {
+            b = static_cast<std::uint8_t>(rng() % 3 == 0 ? rng() : 0); // mostly zeros, as a filtered row
+        }
+        inputs.push_back(v);
+    }
+    inputs.emplace_back(
+        std::size_t { 200'000 }, std::uint8_t { 255 }); // the sums' largest growth, past a 64 KiB block
+    inputs.emplace_back(std::size_t { 200'000 }, std::uint8_t { 0 });
+    std::vector<std::uint8_t> mixed(300'001);
+    for (std::size_t i = 0; i < mixed.size(); ++i) {
+        mixed[i] = (i / 4096) % 2 == 0 ? 0 : static_cast<std::uint8_t>(rng());
+    }
+    inputs.push_back(mixed);
+    for (const auto& data : inputs) {
+        CAPTURE(data.size());
+        CHECK(platform::adler32_sparse(1, data.data(), data.size()) == reference(1, data));
+        // Continuing from a checksum with both sums large, as the bands of a frame do.
+        CHECK(
+            platform::adler32_sparse(0xFFF0FFF0U, data.data(), data.size()) == reference(0xFFF0FFF0U, data));
+    }
 }
 
 TEST_CASE("a PNG written and read back is the same image")

@@ -57,6 +57,22 @@ struct Signed {
     }
 };
 
+// A signed pack verified fully and stamped with a kiosk's key.
+struct Stamped {
+    Signed s;
+    content::VerifyReport report = s.verify();
+    content::StampKey key;
+    fs::path stamp = s.dir / "p.stamp";
+    Stamped()
+    {
+        REQUIRE(report.ok());
+        auto k = content::load_or_create_stamp_key(s.dir / "stamp.key");
+        REQUIRE(k.ok());
+        key = *k;
+        REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, key).ok());
+    }
+};
+
 std::string failed_step(const content::VerifyReport& r)
 {
     for (const auto& s : r.steps) {
@@ -320,54 +336,50 @@ TEST_CASE("an encrypted secret key gets a clear error; damaged key files are ref
 TEST_CASE(
     "a stamp written by a kiosk build with another schema or SQLite, or in the first format, is not trusted")
 {
-    Signed s;
-    auto report = s.verify();
-    REQUIRE(report.ok());
-    auto key = content::load_or_create_stamp_key(s.dir / "stamp.key");
-    REQUIRE(key.ok());
-    const auto stamp = s.dir / "p.stamp";
-    REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, *key).ok());
+    Stamped st;
+    const Signed& s = st.s;
+    const fs::path& stamp = st.stamp;
+    const content::StampKey& key = st.key;
     const std::string written = test::read_bytes(stamp);
     const std::size_t schema_at = written.find("\nschema ");
     REQUIRE(schema_at != std::string::npos);
     CHECK(written.substr(schema_at + 8, 64).find_first_not_of("0123456789abcdef") == std::string::npos);
     // Re-MACed with this kiosk's key, as that kiosk would have written them.
-    const auto remac = [&](std::string body) {
-        test::write_bytes(stamp, body + "mac " + content::stamp_mac(body, *key) + "\n");
+    const auto remac = [&](const std::string& text) {
+        test::write_bytes(stamp, text + "mac " + content::stamp_mac(text, key) + "\n");
     };
     const std::string body = written.substr(0, written.rfind("mac "));
     std::string other_schema = body;
     other_schema.replace(schema_at + 8, 64, std::string(64, '0'));
     std::string first_format = body.substr(0, schema_at + 1);
     first_format.replace(first_format.find("cable-kiosk-stamp 2"), 19, "cable-kiosk-stamp 1");
-    for (const auto& [name, text] :
-        { std::pair { "another schema", other_schema }, { "the first format", first_format } }) {
-        CAPTURE(name);
-        remac(text);
-        auto r = content::open_stamped(s.pack, s.sig, stamp, *key);
+    const std::pair<const char*, std::string> cases[]
+        = { { "another schema", other_schema }, { "the first format", first_format } };
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        remac(c.second);
+        auto r = content::open_stamped(s.pack, s.sig, stamp, key);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().where == "check: stamp");
     }
     remac(body);
-    CHECK(content::open_stamped(s.pack, s.sig, stamp, *key).ok());
+    CHECK(content::open_stamped(s.pack, s.sig, stamp, key).ok());
 }
 
 TEST_CASE("the verified stamp opens an unchanged pack cheaply and refuses any swapped or rewritten file")
 {
-    Signed s;
-    auto report = s.verify();
-    REQUIRE(report.ok());
-    auto key = content::load_or_create_stamp_key(s.dir / "stamp.key");
-    REQUIRE(key.ok());
-    const auto stamp = s.dir / "p.stamp";
-    REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, *key).ok());
-    auto opened = content::open_stamped(s.pack, s.sig, stamp, *key);
+    Stamped st;
+    Signed& s = st.s;
+    const auto& report = st.report;
+    const fs::path& stamp = st.stamp;
+    const content::StampKey& key = st.key;
+    auto opened = content::open_stamped(s.pack, s.sig, stamp, key);
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().to_string()));
     CHECK(opened->info().sequence == 5);
 
     auto reload = content::load_or_create_stamp_key(s.dir / "stamp.key");
     REQUIRE(reload.ok());
-    CHECK(reload->bytes == key->bytes);
+    CHECK(reload->bytes == key.bytes);
 
     const std::string pack_bytes = test::read_bytes(s.pack);
     const std::string sig_bytes = test::read_bytes(s.sig);
@@ -408,18 +420,18 @@ TEST_CASE("the verified stamp opens an unchanged pack cheaply and refuses any sw
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
-        REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, *key).ok());
+        REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, key).ok());
         c.change();
-        auto r = content::open_stamped(s.pack, s.sig, stamp, *key);
+        auto r = content::open_stamped(s.pack, s.sig, stamp, key);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().where == "check: stamp");
         test::write_bytes(s.pack, pack_bytes);
         test::write_bytes(s.sig, sig_bytes);
     }
     // Another kiosk's key does not accept this stamp.
-    REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, *key).ok());
-    content::StampKey other = *key;
+    REQUIRE(content::write_stamp(stamp, s.pack, s.sig, report, key).ok());
+    content::StampKey other = key;
     other.bytes[0] ^= 1;
     CHECK_FALSE(content::open_stamped(s.pack, s.sig, stamp, other).ok());
-    CHECK(content::open_stamped(s.pack, s.sig, stamp, *key).ok());
+    CHECK(content::open_stamped(s.pack, s.sig, stamp, key).ok());
 }

@@ -142,6 +142,7 @@ struct FontSet::Impl {
 
     Layout lay_out(std::string_view text, const LayoutOptions& options);
     float measure(std::string_view text, const TextStyle& style);
+    void prepare_shaping();
 };
 
 } // namespace ck::text

@@ -278,6 +278,11 @@ std::optional<FaceId> FontSet::face_for(char32_t cp, const TextStyle& style) con
     return std::nullopt;
 }
 
+void FontSet::prepare_shaping()
+{
+    m_impl->prepare_shaping();
+}
+
 ShapeCacheStats FontSet::shape_cache_stats() const
 {
     ShapeCacheStats stats = m_impl->shape_stats;

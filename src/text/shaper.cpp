@@ -169,6 +169,35 @@ void FontSet::Impl::shape_uncached(
     }
 }
 
+void FontSet::Impl::prepare_shaping()
+{
+    // Samples in the scripts each face is asked for (shape_uncached() sets the same properties):
+    // the plans HarfBuzz caches on the face are keyed on script, direction and language.
+    // (Kana shape in Han runs: script_group().)
+    static constexpr std::array<std::pair<std::u32string_view, hb_script_t>, 2> samples { {
+        { U"Ag 19,", HB_SCRIPT_LATIN },
+        { U"\u65e5\u672c\u306e\u30ab\u30ca", HB_SCRIPT_HAN },
+    } };
+    hb_buffer_t* buf = buffer.get();
+    for (const Typeface& face : faces) {
+        for (const auto& [text, script] : samples) {
+            if (script != HB_SCRIPT_LATIN && face.info.role != FaceRole::fallback) {
+                continue;
+            }
+            const std::vector<hb_codepoint_t> codepoints(text.begin(), text.end());
+            hb_buffer_clear_contents(buf);
+            hb_buffer_add_codepoints(buf, codepoints.data(), static_cast<int>(codepoints.size()), 0,
+                static_cast<int>(codepoints.size()));
+            hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+            hb_buffer_set_script(buf, script);
+            hb_buffer_set_language(buf, hb_language_get_default());
+            hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
+            hb_shape(face.hb_font.get(), buf, nullptr, 0);
+        }
+    }
+    hb_buffer_clear_contents(buf);
+}
+
 std::uint64_t ShapeCache::hash(std::uint8_t chain, std::u32string_view text)
 {
     std::uint64_t h = 0xcbf29ce484222325ull ^ chain;

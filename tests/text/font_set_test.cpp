@@ -145,3 +145,35 @@ TEST_CASE("a missing regular face is an error naming the file; a missing weight 
         CHECK(layout.glyphs()[0].glyph == 0);
     }
 }
+
+TEST_CASE(
+    "a font set whose shaper was prepared ahead lays out Latin and Japanese exactly as one that was not")
+{
+    auto prepared = FontSet::create(FontPaths::debian_defaults());
+    auto fresh = FontSet::create(FontPaths::debian_defaults());
+    REQUIRE(prepared.ok());
+    REQUIRE(fresh.ok());
+    (*prepared)->prepare_shaping();
+    const std::string text
+        = ck::text::test::u8(U"Tokyo, 17 May 1977: \u6771\u4eac\u306e\u30ab\u30ca office\uFB01le");
+    for (const Family family : { Family::sans, Family::mono }) {
+        for (const Weight weight : { Weight::regular, Weight::bold }) {
+            LayoutOptions options;
+            options.style = { family, weight, 22 };
+            options.max_width_px = 180;
+            const auto a = (*prepared)->layout(text, options);
+            const auto b = (*fresh)->layout(text, options);
+            REQUIRE(a.glyphs().size() == b.glyphs().size());
+            CHECK(a.glyphs().size() > 20);
+            for (std::size_t i = 0; i < a.glyphs().size(); ++i) {
+                CAPTURE(i);
+                CHECK(a.glyphs()[i].face == b.glyphs()[i].face);
+                CHECK(a.glyphs()[i].glyph == b.glyphs()[i].glyph);
+                CHECK(a.glyphs()[i].x == b.glyphs()[i].x);
+                CHECK(a.glyphs()[i].y == b.glyphs()[i].y);
+                CHECK(a.glyphs()[i].advance == b.glyphs()[i].advance);
+            }
+            CHECK(a.lines().size() == b.lines().size());
+        }
+    }
+}

@@ -336,8 +336,11 @@ Status write_png_pixels(const std::string& path, int width, int height, const st
     std::size_t pitch, RowOrder order)
 {
     constexpr int band_rows = 32;
-    if (width <= 0 || height <= 0 || width > (1 << 20) || pitch < static_cast<std::size_t>(width) * 4) {
+    if (width <= 0 || height <= 0 || width > (1 << 20)) {
         return make_error("cannot write PNG: empty image", path);
+    }
+    if (pitch < static_cast<std::size_t>(width) * 4) {
+        return make_error("cannot write PNG: its rows are shorter than its width", path);
     }
     const std::size_t bands = (static_cast<std::size_t>(height) + band_rows - 1) / band_rows;
     std::vector<Piece> pieces(bands);

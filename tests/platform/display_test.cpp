@@ -503,7 +503,10 @@ TEST_CASE("a frame in memory with padded BGRA rows is written as the same PNG as
     REQUIRE(back.ok());
     CHECK(back->rgba == img.rgba);
     CHECK(read_bytes(direct) == read_bytes(banded));
-    CHECK_FALSE(platform::write_png_pixels(direct, img.width, img.height, frame.data(), row - 4).ok());
+    const auto short_rows = platform::write_png_pixels(direct, img.width, img.height, frame.data(), row - 4);
+    REQUIRE_FALSE(short_rows.ok());
+    CHECK(short_rows.error().message.find("rows are shorter") != std::string::npos);
+    CHECK(short_rows.error().where == direct);
     std::filesystem::remove(direct);
     std::filesystem::remove(banded);
 }

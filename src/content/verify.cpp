@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t stamp_sample_bytes = 64U << 10U;
-constexpr std::string_view stamp_magic = "cable-kiosk-stamp 2";
+constexpr std::string_view stamp_magic = "cable-kiosk-stamp ";
 
 struct FileIdentity {
     std::uint64_t device = 0;
@@ -92,19 +92,33 @@ Result<std::string> small_file_hash(const fs::path& path)
     return hex(digest.data(), digest.size());
 }
 
+// What a stamp records of the schema check: format 2 names the schema fingerprint the pack was
+// checked against; format 1 (before 2026-12-07) names none.
+struct StampSchema {
+    std::int64_t format = 2;
+    std::string fingerprint;
+};
+
+StampSchema current_stamp_schema()
+{
+    return { 2, schema::fingerprint() };
+}
+
 std::string stamp_body(const fs::path& pack, const FileIdentity& id, const PackInfo& info,
-    const std::string& sig_hash, const std::string& sample)
+    const std::string& sig_hash, const std::string& sample, const StampSchema& schema)
 {
     std::ostringstream out;
-    out << stamp_magic << "\n"
+    out << stamp_magic << schema.format << "\n"
         << "pack " << fs::absolute(pack).string() << "\n"
         << "file " << id.device << " " << id.inode << " " << id.size << " " << id.mtime_ns << " "
         << id.ctime_ns << "\n"
         << "sequence " << info.sequence << "\n"
         << "content_hash " << info.content_hash << "\n"
         << "signature " << sig_hash << "\n"
-        << "sample " << sample << "\n"
-        << "schema " << schema::fingerprint() << "\n";
+        << "sample " << sample << "\n";
+    if (schema.format >= 2) {
+        out << "schema " << schema.fingerprint << "\n";
+    }
     return out.str();
 }
 
@@ -114,9 +128,9 @@ bool parse_int(std::string_view text, std::int64_t& out)
     return ec == std::errc {} && end == text.data() + text.size();
 }
 
-// The sequence and content hash a stamp body claims (the pack's own are known only once it is
-// opened); false if the body has no such lines.
-bool stamped_info(const std::string& body, PackInfo& info)
+// What a stamp body claims that is known only once the pack is open (its sequence and content
+// hash), and its format and schema fingerprint; false for a body of no known format.
+bool stamp_claims(const std::string& body, PackInfo& info, StampSchema& schema)
 {
     const auto value_of = [&](std::string_view key) -> std::string {
         const std::string line_start = "\n" + std::string(key) + " ";
@@ -127,8 +141,30 @@ bool stamped_info(const std::string& body, PackInfo& info)
         const std::size_t from = at + line_start.size();
         return body.substr(from, body.find('\n', from) - from);
     };
+    if (body.rfind(stamp_magic, 0) != 0
+        || !parse_int(std::string_view(body).substr(stamp_magic.size(), 1), schema.format)
+        || (schema.format != 1 && schema.format != 2)) {
+        return false;
+    }
+    schema.fingerprint = schema.format >= 2 ? value_of("schema") : std::string();
     info.content_hash = value_of("content_hash");
     return parse_int(value_of("sequence"), info.sequence) && !info.content_hash.empty();
+}
+
+// Writes a stamp's body and its MAC through a temporary beside it.
+Status write_stamp_body(const fs::path& stamp, const std::string& body, const StampKey& key)
+{
+    const fs::path tmp = stamp.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << body << "mac " << stamp_mac(body, key) << "\n";
+        if (!out.flush()) {
+            return make_error("cannot write the stamp", stamp.string());
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, stamp, ec);
+    return ec ? Status(make_error("cannot write the stamp: " + ec.message(), stamp.string())) : Status {};
 }
 
 } // namespace
@@ -370,18 +406,8 @@ Status write_stamp(const fs::path& stamp, const fs::path& pack, const fs::path& 
     if (!sample) {
         return sample.error();
     }
-    const std::string body = stamp_body(pack, *id, *report.info, *sig_hash, *sample);
-    const fs::path tmp = stamp.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << body << "mac " << stamp_mac(body, key) << "\n";
-        if (!out.flush()) {
-            return make_error("cannot write the stamp", stamp.string());
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, stamp, ec);
-    return ec ? Status(make_error("cannot write the stamp: " + ec.message(), stamp.string())) : Status {};
+    return write_stamp_body(
+        stamp, stamp_body(pack, *id, *report.info, *sig_hash, *sample, current_stamp_schema()), key);
 }
 
 Result<Pack> open_stamped(const fs::path& pack, const fs::path& signature, const fs::path& stamp,
@@ -415,25 +441,36 @@ Result<Pack> open_stamped(const fs::path& pack, const fs::path& signature, const
         return sample.error();
     }
     // Everything but the pack's own metadata is compared before it is opened, with the sequence and
-    // content hash the stamp claims: if that matches, the file is the one verified fully, schema
-    // check included, by a kiosk with this schema and this SQLite, so the open skips that check.
-    // The claimed metadata is then compared with the pack's.
+    // content hash the stamp claims; the claims are compared with the pack's once it is open.
     PackInfo claimed;
-    if (!stamped_info(body, claimed) || stamp_body(pack, *id, claimed, *sig_hash, *sample) != body) {
+    StampSchema recorded;
+    if (!stamp_claims(body, claimed, recorded)
+        || stamp_body(pack, *id, claimed, *sig_hash, *sample, recorded) != body) {
         return fail("the pack, its signature or its metadata changed since it was verified");
     }
-    OpenOptions proven = options;
-    proven.schema_proven_by_stamp = true;
-    auto opened = Pack::open(pack, proven);
+    // The file is the one verified fully. If that verification's schema check was made against this
+    // build's schema and SQLite, it holds still, and the open skips it. A stamp of the first format,
+    // or one written before the kiosk or SQLite was upgraded, does not prove it: the schema is
+    // checked again (as every open did before) and the stamp is written again in the current format.
+    const StampSchema current = current_stamp_schema();
+    OpenOptions checked = options;
+    checked.schema_proven_by_stamp
+        = recorded.format == current.format && recorded.fingerprint == current.fingerprint;
+    auto opened = Pack::open(pack, checked);
     if (!opened) {
         return opened.error();
     }
-    if (stamp_body(pack, *id, opened->info(), *sig_hash, *sample) != body) {
+    if (stamp_body(pack, *id, opened->info(), *sig_hash, *sample, recorded) != body) {
         return fail("the pack, its signature or its metadata changed since it was verified");
     }
     auto after = identity_of(pack);
     if (!after || !(*after == *id)) {
         return fail("the pack changed while it was opened");
+    }
+    if (!checked.schema_proven_by_stamp) {
+        // Best effort: a stamp left as it was only costs the next start the schema check again.
+        (void)write_stamp_body(
+            stamp, stamp_body(pack, *id, opened->info(), *sig_hash, *sample, current), key);
     }
     return opened;
 }

@@ -83,15 +83,16 @@ Result<StampKey> load_or_create_stamp_key(const std::filesystem::path& path);
 std::string stamp_mac(const std::string& body, const StampKey& key);
 
 // Records a successful full verification of `pack` (report.ok() must hold), with this build's
-// schema::fingerprint(): a kiosk with another schema or SQLite verifies the pack fully again.
+// schema::fingerprint().
 Status write_stamp(const std::filesystem::path& stamp, const std::filesystem::path& pack,
     const std::filesystem::path& signature, const VerifyReport& report, const StampKey& key);
 
 // The cheap start-up path: checks the stamp against the file's identity, the signature file and
-// the pack's first, middle and last 64 KiB and this build's schema fingerprint, opens the pack
-// without building the expected schema again (the stamp proves it was checked), and checks that
-// its sequence and content hash are the stamped ones. Any mismatch is an error naming what
-// changed: then verify fully again.
+// the pack's first, middle and last 64 KiB, opens the pack, and checks that its sequence and
+// content hash are the stamped ones. Any mismatch is an error naming what changed: then verify
+// fully again. The schema check of the open is skipped when the stamp was made against this
+// build's schema fingerprint; a stamp of format 1, or from before an upgrade of the kiosk or of
+// SQLite, has the schema checked and is written again in the current format.
 Result<Pack> open_stamped(const std::filesystem::path& pack, const std::filesystem::path& signature,
     const std::filesystem::path& stamp, const StampKey& key, const OpenOptions& options = {});
 

@@ -334,17 +334,19 @@ TEST_CASE("an encrypted secret key gets a clear error; damaged key files are ref
 }
 
 TEST_CASE(
-    "a stamp written by a kiosk build with another schema or SQLite, or in the first format, is not trusted")
+    "a stamp of the first format, or from before an upgrade of the schema or SQLite, opens the pack with "
+    "its schema checked and is written again in the current format")
 {
     Stamped st;
     const Signed& s = st.s;
     const fs::path& stamp = st.stamp;
     const content::StampKey& key = st.key;
     const std::string written = test::read_bytes(stamp);
+    REQUIRE(written.rfind("cable-kiosk-stamp 2\n", 0) == 0);
     const std::size_t schema_at = written.find("\nschema ");
     REQUIRE(schema_at != std::string::npos);
     CHECK(written.substr(schema_at + 8, 64).find_first_not_of("0123456789abcdef") == std::string::npos);
-    // Re-MACed with this kiosk's key, as that kiosk would have written them.
+    // Re-MACed with this kiosk's key, as this kiosk's older build would have written them.
     const auto remac = [&](const std::string& text) {
         test::write_bytes(stamp, text + "mac " + content::stamp_mac(text, key) + "\n");
     };
@@ -352,18 +354,28 @@ TEST_CASE(
     std::string other_schema = body;
     other_schema.replace(schema_at + 8, 64, std::string(64, '0'));
     std::string first_format = body.substr(0, schema_at + 1);
-    first_format.replace(first_format.find("cable-kiosk-stamp 2"), 19, "cable-kiosk-stamp 1");
-    const std::pair<const char*, std::string> cases[]
+    first_format.replace(0, 19, "cable-kiosk-stamp 1");
+    const std::pair<const char*, std::string> older[]
         = { { "another schema", other_schema }, { "the first format", first_format } };
-    for (const auto& c : cases) {
+    for (const auto& c : older) {
         CAPTURE(c.first);
         remac(c.second);
+        auto r = content::open_stamped(s.pack, s.sig, stamp, key);
+        REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+        CHECK(r->info().sequence == 5);
+        CHECK(test::read_bytes(stamp) == written); // as write_stamp writes it now
+    }
+    // A format this kiosk does not know, or an older stamp whose other lines do not match, is refused.
+    std::string unknown = body;
+    unknown.replace(0, 19, "cable-kiosk-stamp 3");
+    std::string moved = first_format;
+    moved.replace(moved.find("sequence 5"), 10, "sequence 4");
+    for (const std::string& text : { unknown, moved }) {
+        remac(text);
         auto r = content::open_stamped(s.pack, s.sig, stamp, key);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().where == "check: stamp");
     }
-    remac(body);
-    CHECK(content::open_stamped(s.pack, s.sig, stamp, key).ok());
 }
 
 TEST_CASE("the verified stamp opens an unchanged pack cheaply and refuses any swapped or rewritten file")

@@ -4,6 +4,7 @@
 // uses KMS/DRM with GLES2, and falls back to software, saying why, when GLES2 cannot be made.
 #include "platform/display.hpp"
 
+#include "platform/glyph_blit.hpp"
 #include "platform/headless_frame.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/sdl_handles.hpp"
@@ -17,6 +18,18 @@
 
 namespace ck::platform {
 
+namespace {
+
+// A glyph quad as the frame receives it: a box of whole pixels, its atlas texels one to one.
+struct GlyphQuad {
+    PixelBox dst;
+    int u = 0;
+    int v = 0;
+    ui::Color color;
+};
+
+} // namespace
+
 struct Display::Impl {
     WindowPtr window;
     FrameMemory frame_memory; // destroyed after the surface and the renderer that draws into it
@@ -28,6 +41,9 @@ struct Display::Impl {
     std::uint64_t atlas_generation = ~std::uint64_t { 0 };
     std::vector<SDL_Vertex> vertices;
     std::vector<std::uint32_t> upload;
+    // Headless software frame: glyph quads are blended into it by our code (glyph_blit.hpp).
+    bool direct_glyphs = false;
+    std::vector<GlyphQuad> quads; // the command being drawn's, reused from frame to frame
     bool video_initialized = false;
 
     ~Impl()
@@ -75,15 +91,17 @@ bool wants_gles2(DisplayMode mode, RendererKind kind, const char* driver)
     return false;
 }
 
-// Sets the SDL clip rectangle for a command; false when nothing of it can be visible.
-bool apply_clip(SDL_Renderer* renderer, const ui::DrawCommand& cmd, const ViewTransform& view)
+// Sets the SDL clip rectangle for a command, and returns it in panel pixels (the whole panel for
+// a command without one); nothing when no part of the command can be visible.
+std::optional<PixelBox> apply_clip(
+    SDL_Renderer* renderer, const ui::DrawCommand& cmd, const ViewTransform& view)
 {
     if (!cmd.clipped) {
         SDL_RenderSetClipRect(renderer, nullptr);
-        return true;
+        return PixelBox { 0, 0, static_cast<int>(view.panel().w), static_cast<int>(view.panel().h) };
     }
     if (cmd.clip.empty()) {
-        return false;
+        return std::nullopt;
     }
     const Point a = view.to_panel({ cmd.clip.x, cmd.clip.y });
     const Point b = view.to_panel({ cmd.clip.right(), cmd.clip.bottom() });
@@ -92,11 +110,11 @@ bool apply_clip(SDL_Renderer* renderer, const ui::DrawCommand& cmd, const ViewTr
     const auto x1 = static_cast<int>(std::lround(std::max(a.x, b.x)));
     const auto y1 = static_cast<int>(std::lround(std::max(a.y, b.y)));
     if (x1 <= x0 || y1 <= y0) {
-        return false;
+        return std::nullopt;
     }
     const SDL_Rect r { x0, y0, x1 - x0, y1 - y0 };
     SDL_RenderSetClipRect(renderer, &r);
-    return true;
+    return PixelBox { r.x, r.y, r.w, r.h };
 }
 
 } // namespace
@@ -172,6 +190,63 @@ void snap_to_pixels(std::vector<SDL_Vertex>& vertices, const std::uint32_t* indi
     for (std::uint32_t i = 0; i < count; ++i) {
         SDL_FPoint& p = vertices[indices[i]].position;
         p = { std::round(p.x), std::round(p.y) };
+    }
+}
+
+// The command's triangles as glyph quads (the shape DrawList::textured_quad writes) on whole
+// pixels, unturned and unscaled, each of one colour; false, with `out` unusable, when any is not
+// (a rotated panel, a scaled image), and SDL draws the command instead. `panel` holds the
+// vertices' positions in panel pixels, already snapped; `list` their atlas texel coordinates.
+bool as_glyph_quads(const std::vector<SDL_Vertex>& panel, const ui::DrawList& list, const std::uint32_t* i,
+    std::uint32_t count, std::vector<GlyphQuad>& out)
+{
+    out.clear();
+    if (count % 6 != 0) {
+        return false;
+    }
+    const auto& texels = list.vertices();
+    for (std::uint32_t at = 0; at < count; at += 6, i += 6) {
+        if (i[0] != i[3] || i[2] != i[4]) {
+            return false;
+        }
+        const SDL_FPoint a = panel[i[0]].position;
+        const SDL_FPoint c = panel[i[2]].position;
+        const ui::Vertex& ta = texels[i[0]];
+        const ui::Vertex& tc = texels[i[2]];
+        const float w = c.x - a.x;
+        const float h = c.y - a.y;
+        const bool corners = panel[i[1]].position.x == c.x && panel[i[1]].position.y == a.y
+            && panel[i[5]].position.x == a.x && panel[i[5]].position.y == c.y;
+        const bool one_to_one = w > 0 && h > 0 && tc.u - ta.u == w && tc.v - ta.v == h
+            && texels[i[1]].u == tc.u && texels[i[1]].v == ta.v && texels[i[5]].u == ta.u
+            && texels[i[5]].v == tc.v && ta.u == std::floor(ta.u) && ta.v == std::floor(ta.v);
+        const std::uint32_t colour = ta.color;
+        const bool one_colour
+            = texels[i[1]].color == colour && tc.color == colour && texels[i[5]].color == colour;
+        if (!corners || !one_to_one || !one_colour) {
+            return false;
+        }
+        const ui::Color unpacked { static_cast<std::uint8_t>(colour & 0xFFU),
+            static_cast<std::uint8_t>((colour >> 8U) & 0xFFU),
+            static_cast<std::uint8_t>((colour >> 16U) & 0xFFU), static_cast<std::uint8_t>(colour >> 24U) };
+        out.push_back({ PixelBox { static_cast<int>(a.x), static_cast<int>(a.y), static_cast<int>(w),
+                            static_cast<int>(h) },
+            static_cast<int>(ta.u), static_cast<int>(ta.v), unpacked });
+    }
+    return true;
+}
+
+// Blends the quads into the frame once SDL has drawn what it queued before them; what is queued
+// after lands on top, as it would have.
+void blend_glyphs(SDL_Renderer* r, SDL_Surface* frame, const AtlasView& atlas, PixelBox clip,
+    const std::vector<GlyphQuad>& quads)
+{
+    SDL_RenderFlush(r);
+    const CoverageView coverage { atlas.pixels, atlas.width, atlas.height, atlas.stride };
+    const FrameView pixels { static_cast<std::uint32_t*>(frame->pixels), frame->w, frame->h,
+        frame->pitch / 4 };
+    for (const GlyphQuad& q : quads) {
+        blend_coverage(coverage, q.u, q.v, pixels, q.dst, clip, q.color);
     }
 }
 
@@ -362,6 +437,9 @@ Result<std::unique_ptr<Display>> Display::create(const DisplayOptions& options)
             return made.error();
         }
         impl->renderer.reset(SDL_CreateSoftwareRenderer(impl->frame.get()));
+        const Uint32 format = impl->frame->format->format;
+        impl->direct_glyphs = !options.glyphs_through_sdl
+            && (format == SDL_PIXELFORMAT_XRGB8888 || format == SDL_PIXELFORMAT_ARGB8888);
     }
     if (!impl->renderer) {
         impl->renderer.reset(SDL_CreateRenderer(impl->window.get(), -1, SDL_RENDERER_SOFTWARE));
@@ -479,7 +557,9 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
     }
     const auto& indices = list.indices();
     for (const ui::DrawCommand& cmd : list.commands()) {
-        if (cmd.index_count == 0 || !apply_clip(r, cmd, m_transform)) {
+        const std::optional<PixelBox> clip
+            = cmd.index_count == 0 ? std::nullopt : apply_clip(r, cmd, m_transform);
+        if (!clip) {
             continue;
         }
         SDL_Texture* texture = cmd.texture == ui::TextureId::atlas ? d.atlas.get() : nullptr;
@@ -488,6 +568,11 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
         }
         if (texture != nullptr) {
             snap_to_pixels(d.vertices, indices.data() + cmd.first_index, cmd.index_count);
+        }
+        if (texture != nullptr && d.direct_glyphs
+            && as_glyph_quads(d.vertices, list, indices.data() + cmd.first_index, cmd.index_count, d.quads)) {
+            blend_glyphs(r, d.frame.get(), atlas, *clip, d.quads);
+            continue;
         }
         if (texture == nullptr) {
             if (auto done = draw_solid(r, d.vertices, indices.data() + cmd.first_index, cmd.index_count);

@@ -25,6 +25,9 @@ struct DisplayOptions {
     Size panel { 1920, 1080 }; // the window or offscreen size, as the panel reports it
     Rotation rotation = Rotation::r0;
     RendererKind renderer = RendererKind::automatic;
+    // Headless software frames have glyphs blended by our code (glyph_blit.hpp); true draws them
+    // through SDL's renderer as windows do, so that tests can compare the two.
+    bool glyphs_through_sdl = false;
 };
 
 // A CPU coverage atlas (8 bits a pixel) as the text layer keeps it, and what changed since the

@@ -25,12 +25,15 @@ using ck::platform::Rotation;
 
 namespace {
 
-std::unique_ptr<Display> open_display(Size panel, Rotation rotation)
+// `glyphs_through_sdl`: glyphs sampled from the uploaded texture, as windows and GLES2 draw them,
+// not blended from the atlas's memory by the headless frame (glyph_blit_test.cpp).
+std::unique_ptr<Display> open_display(Size panel, Rotation rotation, bool glyphs_through_sdl = false)
 {
     DisplayOptions options;
     options.mode = DisplayMode::headless;
     options.panel = panel;
     options.rotation = rotation;
+    options.glyphs_through_sdl = glyphs_through_sdl;
     auto display = Display::create(options);
     REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
     return std::move(*display);
@@ -99,11 +102,12 @@ TEST_CASE("a rotated display still shows the visitor an upright frame")
 
 TEST_CASE("glyph quads sample the uploaded atlas and its dirty rectangles")
 {
-    auto display = open_display({ 64, 64 }, Rotation::r0);
+    auto display = open_display({ 64, 64 }, Rotation::r0, true);
     std::vector<std::uint8_t> atlas(32 * 32, 0);
     for (int y = 0; y < 8; ++y) {
         for (int x = 0; x < 8; ++x) {
-            atlas[static_cast<std::size_t>(y * 32 + x)] = 255; // an opaque 8x8 "glyph" at (0,0)
+            atlas[static_cast<std::size_t>(y) * 32 + static_cast<std::size_t>(x)]
+                = 255; // an opaque 8x8 "glyph" at (0,0)
         }
     }
     const Rect dirty { 0, 0, 8, 8 };
@@ -159,11 +163,11 @@ TEST_CASE("a screenshot that cannot be written says which file and leaves nothin
 
 TEST_CASE("a glyph atlas taller than one upload band arrives whole")
 {
-    auto display = open_display({ 64, 64 }, Rotation::r0);
+    auto display = open_display({ 64, 64 }, Rotation::r0, true);
     std::vector<std::uint8_t> atlas(32 * 200, 0);
     for (int y = 150; y < 158; ++y) { // past the first two 64-row bands
         for (int x = 0; x < 8; ++x) {
-            atlas[static_cast<std::size_t>(y * 32 + x)] = 255;
+            atlas[static_cast<std::size_t>(y) * 32 + static_cast<std::size_t>(x)] = 255;
         }
     }
     const Rect dirty { 0, 0, 32, 200 };
@@ -182,12 +186,12 @@ TEST_CASE(
     "a whole atlas upload stops at the atlas's used height, and a later shelf arrives through its dirty "
     "rectangle")
 {
-    auto display = open_display({ 64, 64 }, Rotation::r0);
+    auto display = open_display({ 64, 64 }, Rotation::r0, true);
     std::vector<std::uint8_t> atlas(32 * 200, 0);
     const auto ink = [&](int y0) {
         for (int y = y0; y < y0 + 8; ++y) {
             for (int x = 0; x < 8; ++x) {
-                atlas[static_cast<std::size_t>(y * 32 + x)] = 255;
+                atlas[static_cast<std::size_t>(y) * 32 + static_cast<std::size_t>(x)] = 255;
             }
         }
     };

@@ -215,6 +215,11 @@ bool as_glyph_quads(const std::vector<SDL_Vertex>& panel, const ui::DrawList& li
         const ui::Vertex& tc = texels[i[2]];
         const float w = c.x - a.x;
         const float h = c.y - a.y;
+        // Beyond 2^24 a float no longer holds every whole pixel (nor fits an int for long).
+        constexpr float far = 16'777'216.0F;
+        if (std::fabs(a.x) > far || std::fabs(a.y) > far || std::fabs(c.x) > far || std::fabs(c.y) > far) {
+            return false;
+        }
         const bool corners = panel[i[1]].position.x == c.x && panel[i[1]].position.y == a.y
             && panel[i[5]].position.x == a.x && panel[i[5]].position.y == c.y;
         const bool one_to_one = w > 0 && h > 0 && tc.u - ta.u == w && tc.v - ta.v == h

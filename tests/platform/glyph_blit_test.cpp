@@ -205,3 +205,25 @@ TEST_CASE("glyphs the headless frame blends itself look as SDL's software render
         CHECK(px(18, 54)[1] == 0xC0); // the green square drawn after the glyph lies over it
     }
 }
+
+TEST_CASE("a glyph quad millions of pixels off the frame draws nothing, and the glyphs beside it still draw")
+{
+    platform::DisplayOptions options;
+    options.mode = platform::DisplayMode::headless;
+    options.panel = { 64, 64 };
+    auto display = platform::Display::create(options);
+    REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
+    std::vector<std::uint8_t> atlas(32 * 32, 255);
+    const Rect dirty { 0, 0, 32, 32 };
+    platform::AtlasView view { atlas.data(), 32, 32, 32, std::span<const Rect>(&dirty, 1), 1 };
+    ui::DrawList list;
+    list.textured_quad({ 8, 3.0e9F, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    list.textured_quad({ -4.0e9F, 8, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    list.textured_quad({ 40, 40, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    REQUIRE((*display)->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = (*display)->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(image->pixel(43, 43)[0] == 0x1C);
+    CHECK(image->pixel(10, 10)[0] == 255);
+    CHECK(image->pixel(10, 60)[0] == 255);
+}

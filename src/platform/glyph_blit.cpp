@@ -16,6 +16,16 @@ PixelBox intersect(PixelBox a, PixelBox b)
     return { x0, y0, x1 - x0, y1 - y0 };
 }
 
+// `color` at opacity `cover` (times its own alpha) over the pixel `under`; its top byte is kept.
+std::uint32_t blend_pixel(std::uint32_t under, std::uint32_t cover, ui::Color color)
+{
+    const std::uint32_t alpha = color.a == 255 ? cover : div255(cover * color.a);
+    const std::uint32_t r = blend_channel(color.r, (under >> 16U) & 0xFFU, alpha);
+    const std::uint32_t g = blend_channel(color.g, (under >> 8U) & 0xFFU, alpha);
+    const std::uint32_t b = blend_channel(color.b, under & 0xFFU, alpha);
+    return (under & 0xFF000000U) | (r << 16U) | (g << 8U) | b;
+}
+
 void blend_row(const std::uint8_t* cover, std::uint32_t* px, int n, ui::Color color)
 {
     const std::uint32_t opaque = (static_cast<std::uint32_t>(color.r) << 16U)
@@ -25,27 +35,18 @@ void blend_row(const std::uint8_t* cover, std::uint32_t* px, int n, ui::Color co
         if (c == 0) {
             continue; // most of a glyph's box is empty
         }
-        const std::uint32_t alpha = color.a == 255 ? c : div255(c * color.a);
-        const std::uint32_t under = px[i];
-        if (alpha == 255) {
-            px[i] = (under & 0xFF000000U) | opaque;
+        if (c == 255 && color.a == 255) {
+            px[i] = (px[i] & 0xFF000000U) | opaque;
             continue;
         }
-        const std::uint32_t r = blend_channel(color.r, (under >> 16U) & 0xFFU, alpha);
-        const std::uint32_t g = blend_channel(color.g, (under >> 8U) & 0xFFU, alpha);
-        const std::uint32_t b = blend_channel(color.b, under & 0xFFU, alpha);
-        px[i] = (under & 0xFF000000U) | (r << 16U) | (g << 8U) | b;
+        px[i] = blend_pixel(px[i], c, color);
     }
 }
 
-} // namespace
-
-void blend_coverage(const CoverageView& coverage, int src_x, int src_y, const FrameView& frame, PixelBox dst,
+// An upright glyph: its texels are a rectangle of the coverage, read row by row.
+void blend_upright(const CoverageView& coverage, int src_x, int src_y, const FrameView& frame, PixelBox dst,
     PixelBox clip, ui::Color color)
 {
-    if (color.a == 0) {
-        return;
-    }
     // Texels outside the coverage are empty: cut them off first, as pixels where nothing is drawn.
     const PixelBox texels
         = intersect({ src_x, src_y, dst.w, dst.h }, { 0, 0, coverage.width, coverage.height });
@@ -61,6 +62,44 @@ void blend_coverage(const CoverageView& coverage, int src_x, int src_y, const Fr
             = coverage.pixels + static_cast<std::ptrdiff_t>(ty + row) * coverage.stride + tx;
         std::uint32_t* px = frame.pixels + static_cast<std::ptrdiff_t>(area.y + row) * frame.pitch + area.x;
         blend_row(cover, px, area.w, color);
+    }
+}
+
+// A glyph on a turned panel: each pixel finds its texel by the walk's steps.
+void blend_turned(const CoverageView& coverage, const TexelWalk& walk, const FrameView& frame, PixelBox dst,
+    PixelBox clip, ui::Color color)
+{
+    const PixelBox area = intersect(intersect(dst, clip), { 0, 0, frame.width, frame.height });
+    for (int y = area.y; y < area.y + area.h; ++y) {
+        const int dy = y - dst.y;
+        std::uint32_t* row = frame.pixels + static_cast<std::ptrdiff_t>(y) * frame.pitch;
+        for (int x = area.x; x < area.x + area.w; ++x) {
+            const int dx = x - dst.x;
+            const int u = walk.u + dx * walk.right_u + dy * walk.down_u;
+            const int v = walk.v + dx * walk.right_v + dy * walk.down_v;
+            if (u < 0 || v < 0 || u >= coverage.width || v >= coverage.height) {
+                continue;
+            }
+            const std::uint32_t c = coverage.pixels[static_cast<std::ptrdiff_t>(v) * coverage.stride + u];
+            if (c != 0) {
+                row[x] = blend_pixel(row[x], c, color);
+            }
+        }
+    }
+}
+
+} // namespace
+
+void blend_coverage(const CoverageView& coverage, const TexelWalk& walk, const FrameView& frame, PixelBox dst,
+    PixelBox clip, ui::Color color)
+{
+    if (color.a == 0) {
+        return;
+    }
+    if (walk.upright()) {
+        blend_upright(coverage, walk.u, walk.v, frame, dst, clip, color);
+    } else {
+        blend_turned(coverage, walk, frame, dst, clip, color);
     }
 }
 

@@ -2,7 +2,9 @@
 // renderer turns each glyph quad into a blit of its own, with the texture's colour changed before
 // each one; that re-chooses SDL's blit function every time the colour changes and blends through
 // its generic per-pixel code, 4 to 5 ms for a page of text at 1080p (perf, README kiosk_bench).
-// Here a glyph is its coverage bytes blended into the frame's pixels in one loop. Private to the
+// Here a glyph is its coverage bytes blended into the frame's pixels in one loop; on a turned
+// panel each pixel takes its texel along the turned axes, as GLES2 samples it (SDL drew turned
+// quads with its triangle rasterizer, a texel column a pixel off here and there). Private to the
 // platform layer.
 #pragma once
 
@@ -49,10 +51,23 @@ constexpr std::uint32_t blend_channel(std::uint32_t color, std::uint32_t under, 
     return div255(color * alpha + under * (255U - alpha));
 }
 
-// Draws the coverage at (src_x, src_y) of `coverage`, `dst.w` by `dst.h` texels, one texel a pixel,
-// at `dst` in `frame`, in `color` (its alpha times the coverage), inside `clip` and the frame.
-// Texels outside the coverage read as empty.
-void blend_coverage(const CoverageView& coverage, int src_x, int src_y, const FrameView& frame, PixelBox dst,
+// Which texel each pixel of a glyph's box shows: the texel (u, v) at the box's top-left pixel, and
+// the step in texels for a pixel to the right and for a pixel down. An upright glyph steps (1, 0)
+// and (0, 1); on a turned panel the axes swap or reverse, one texel a pixel still.
+struct TexelWalk {
+    int u = 0;
+    int v = 0;
+    int right_u = 1;
+    int right_v = 0;
+    int down_u = 0;
+    int down_v = 1;
+    [[nodiscard]] bool upright() const { return right_u == 1 && right_v == 0 && down_u == 0 && down_v == 1; }
+};
+
+// Draws a glyph's coverage into the box `dst` of `frame`, each pixel from the texel `walk` gives
+// it, in `color` (its alpha times the coverage), inside `clip` and the frame. Texels outside the
+// coverage read as empty.
+void blend_coverage(const CoverageView& coverage, const TexelWalk& walk, const FrameView& frame, PixelBox dst,
     PixelBox clip, ui::Color color);
 
 } // namespace ck::platform

@@ -619,7 +619,7 @@ Status Display::draw(const ui::DrawList& list, const AtlasView& atlas, ui::Color
         if (texture != nullptr) {
             snap_to_pixels(d.vertices, indices.data() + cmd.first_index, cmd.index_count);
         }
-        if (texture != nullptr && d.direct_glyphs
+        if (texture != nullptr && d.direct_glyphs && atlas.pixels != nullptr
             && as_glyph_quads(d.vertices, list, indices.data() + cmd.first_index, cmd.index_count, d.quads)) {
             blend_glyphs(r, d.frame.get(), atlas, *clip, d.quads);
             continue;

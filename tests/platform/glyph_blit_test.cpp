@@ -241,3 +241,24 @@ TEST_CASE("a glyph quad millions of pixels off the frame draws nothing, and the 
     CHECK(image->pixel(10, 10)[0] == 255);
     CHECK(image->pixel(10, 60)[0] == 255);
 }
+
+TEST_CASE("a frame drawn without the atlas's pixels, after one with them, still draws and does not read them")
+{
+    platform::DisplayOptions options;
+    options.mode = platform::DisplayMode::headless;
+    options.panel = { 64, 64 };
+    auto display = platform::Display::create(options);
+    REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
+    std::vector<std::uint8_t> atlas(32 * 32, 255);
+    const Rect dirty { 0, 0, 32, 32 };
+    const platform::AtlasView view { atlas.data(), 32, 32, 32, std::span<const Rect>(&dirty, 1), 1 };
+    ui::DrawList list;
+    list.textured_quad({ 40, 40, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
+    list.fill_rect({ 0, 0, 8, 8 }, ui::Color::hex(0xFF0000));
+    REQUIRE((*display)->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    REQUIRE((*display)->draw(list, {}, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = (*display)->read_pixels();
+    REQUIRE(image.ok());
+    CHECK(image->pixel(4, 4)[0] == 255); // the rest of the frame is drawn
+    CHECK(image->pixel(4, 4)[1] == 0);
+}

@@ -1,6 +1,8 @@
 #include "platform/glyph_blit.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 namespace ck::platform {
 
@@ -88,6 +90,79 @@ void blend_turned(const CoverageView& coverage, const TexelWalk& walk, const Fra
     }
 }
 
+int sign(float f)
+{
+    return f > 0 ? 1 : (f < 0 ? -1 : 0);
+}
+
+// One glyph quad (triangles a,b,c and a,c,d; texels u0,v0 at a, u1,v0 at b, u1,v1 at c) as a box
+// of whole panel pixels and the walk of its texels; nothing unless its edges lie on the panel's
+// axes, one texel a pixel (so upright or turned by a multiple of 90 degrees, never scaled).
+std::optional<GlyphQuad> as_glyph_quad(
+    const std::vector<SDL_Vertex>& panel, const std::vector<ui::Vertex>& texels, const std::uint32_t* i)
+{
+    if (i[0] != i[3] || i[2] != i[4]) {
+        return std::nullopt;
+    }
+    const SDL_FPoint a = panel[i[0]].position;
+    const SDL_FPoint b = panel[i[1]].position;
+    const SDL_FPoint c = panel[i[2]].position;
+    const SDL_FPoint d = panel[i[5]].position;
+    // Beyond 2^24 a float no longer holds every whole pixel (nor fits an int for long).
+    constexpr float far = 16'777'216.0F;
+    for (const SDL_FPoint p : { a, b, c, d }) {
+        if (!(std::fabs(p.x) <= far && std::fabs(p.y) <= far)) {
+            return std::nullopt;
+        }
+    }
+    const ui::Vertex& ta = texels[i[0]];
+    const ui::Vertex& tc = texels[i[2]];
+    const float tw = tc.u - ta.u;
+    const float th = tc.v - ta.v;
+    const bool texel_box = tw > 0 && th > 0 && texels[i[1]].u == tc.u && texels[i[1]].v == ta.v
+        && texels[i[5]].u == ta.u && texels[i[5]].v == tc.v && ta.u == std::floor(ta.u)
+        && ta.v == std::floor(ta.v);
+    // The texels' u runs from a to b, v from a to d: each along one axis, one texel a pixel.
+    const SDL_FPoint along_u { b.x - a.x, b.y - a.y };
+    const SDL_FPoint along_v { d.x - a.x, d.y - a.y };
+    const bool u_on_axis = (along_u.x == 0) != (along_u.y == 0) && std::fabs(along_u.x + along_u.y) == tw;
+    const bool v_on_axis = (along_v.x == 0) != (along_v.y == 0) && std::fabs(along_v.x + along_v.y) == th;
+    const bool square = (along_u.x == 0) != (along_v.x == 0) && c.x == a.x + along_u.x + along_v.x
+        && c.y == a.y + along_u.y + along_v.y;
+    const std::uint32_t colour = ta.color;
+    const bool one_colour
+        = texels[i[1]].color == colour && tc.color == colour && texels[i[5]].color == colour;
+    if (!texel_box || !u_on_axis || !v_on_axis || !square || !one_colour) {
+        return std::nullopt;
+    }
+    const float x0 = std::min({ a.x, b.x, c.x, d.x });
+    const float y0 = std::min({ a.y, b.y, c.y, d.y });
+    const float x1 = std::max({ a.x, b.x, c.x, d.x });
+    const float y1 = std::max({ a.y, b.y, c.y, d.y });
+    const int ux = sign(along_u.x);
+    const int uy = sign(along_u.y);
+    const int vx = sign(along_v.x);
+    const int vy = sign(along_v.y);
+    // The texel under the centre of the box's top-left pixel, as GLES2 samples it.
+    const float cx = x0 + 0.5F - a.x;
+    const float cy = y0 + 0.5F - a.y;
+    TexelWalk walk;
+    walk.u = static_cast<int>(ta.u)
+        + static_cast<int>(std::floor(cx * static_cast<float>(ux) + cy * static_cast<float>(uy)));
+    walk.v = static_cast<int>(ta.v)
+        + static_cast<int>(std::floor(cx * static_cast<float>(vx) + cy * static_cast<float>(vy)));
+    walk.right_u = ux;
+    walk.right_v = vx;
+    walk.down_u = uy;
+    walk.down_v = vy;
+    const ui::Color unpacked { static_cast<std::uint8_t>(colour & 0xFFU),
+        static_cast<std::uint8_t>((colour >> 8U) & 0xFFU), static_cast<std::uint8_t>((colour >> 16U) & 0xFFU),
+        static_cast<std::uint8_t>(colour >> 24U) };
+    return GlyphQuad { PixelBox { static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1 - x0),
+                           static_cast<int>(y1 - y0) },
+        walk, unpacked };
+}
+
 } // namespace
 
 void blend_coverage(const CoverageView& coverage, const TexelWalk& walk, const FrameView& frame, PixelBox dst,
@@ -101,6 +176,23 @@ void blend_coverage(const CoverageView& coverage, const TexelWalk& walk, const F
     } else {
         blend_turned(coverage, walk, frame, dst, clip, color);
     }
+}
+
+bool as_glyph_quads(const std::vector<SDL_Vertex>& panel, const std::vector<ui::Vertex>& texels,
+    const std::uint32_t* indices, std::uint32_t count, std::vector<GlyphQuad>& out)
+{
+    out.clear();
+    if (count % 6 != 0) {
+        return false;
+    }
+    for (std::uint32_t at = 0; at < count; at += 6) {
+        const std::optional<GlyphQuad> quad = as_glyph_quad(panel, texels, indices + at);
+        if (!quad) {
+            return false;
+        }
+        out.push_back(*quad);
+    }
+    return true;
 }
 
 } // namespace ck::platform

@@ -9,8 +9,12 @@
 #pragma once
 
 #include "ui/color.hpp"
+#include "ui/draw_list.hpp"
+
+#include <SDL2/SDL.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace ck::platform {
 
@@ -69,5 +73,20 @@ struct TexelWalk {
 // coverage read as empty.
 void blend_coverage(const CoverageView& coverage, const TexelWalk& walk, const FrameView& frame, PixelBox dst,
     PixelBox clip, ui::Color color);
+
+// A glyph quad as the frame receives it: a box of whole pixels, and its texels' walk.
+struct GlyphQuad {
+    PixelBox dst;
+    TexelWalk walk;
+    ui::Color color;
+};
+
+// A draw command's triangles as glyph quads (the shape DrawList::textured_quad writes) on whole
+// pixels, one texel a pixel, each of one colour, upright or turned with the panel; false, with
+// `out` unusable, when any is not (a scaled image), and SDL draws the command instead. `panel`
+// holds the vertices' positions in panel pixels, already snapped; `texels` the draw list's
+// vertices, with their atlas texel coordinates; `indices` the command's `count` indices.
+bool as_glyph_quads(const std::vector<SDL_Vertex>& panel, const std::vector<ui::Vertex>& texels,
+    const std::uint32_t* indices, std::uint32_t count, std::vector<GlyphQuad>& out);
 
 } // namespace ck::platform

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <vector>
 
 using namespace ck;
@@ -127,18 +128,32 @@ TEST_CASE("a glyph is cut at the clip, at the frame's edges and at the atlas's e
 
 namespace {
 
-// A frame of glyph quads over every coverage level, in ink, white and a translucent red, part of
-// it clipped, drawn by the headless display with the glyphs blended by our code or by SDL's.
-platform::Image draw_glyph_sheet(bool through_sdl, platform::Rotation rotation)
+// A headless display with the panel the visitor sees as `logical`, turned by `rotation`.
+std::unique_ptr<platform::Display> headless(
+    Size logical, platform::Rotation rotation = platform::Rotation::r0, bool glyphs_through_sdl = false)
 {
     platform::DisplayOptions options;
     options.mode = platform::DisplayMode::headless;
     const bool sideways = rotation == platform::Rotation::r90 || rotation == platform::Rotation::r270;
-    options.panel = sideways ? Size { 64, 96 } : Size { 96, 64 }; // the visitor sees 96 x 64 either way
+    options.panel = sideways ? Size { logical.h, logical.w } : logical;
     options.rotation = rotation;
-    options.glyphs_through_sdl = through_sdl;
+    options.glyphs_through_sdl = glyphs_through_sdl;
     auto display = platform::Display::create(options);
     REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
+    return std::move(*display);
+}
+
+// An atlas of `side` x `side` texels, every one full coverage.
+std::vector<std::uint8_t> inked_atlas(int side)
+{
+    return std::vector<std::uint8_t>(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), 255);
+}
+
+// A frame of glyph quads over every coverage level, in ink, white and a translucent red, part of
+// it clipped, drawn by the headless display with the glyphs blended by our code or by SDL's.
+platform::Image draw_glyph_sheet(bool through_sdl, platform::Rotation rotation)
+{
+    const auto display = headless({ 96, 64 }, rotation, through_sdl);
     std::vector<std::uint8_t> atlas(64 * 64, 0);
     for (int y = 0; y < 16; ++y) {
         for (int x = 0; x < 16; ++x) {
@@ -161,8 +176,8 @@ platform::Image draw_glyph_sheet(bool through_sdl, platform::Rotation rotation)
     list.fill_rect({ 10, 52, 20, 4 }, ui::Color::hex(0x2050C0)); // drawn before the last glyph, under it
     list.textured_quad({ 4, 40, 16, 16 }, { 0, 0, 16, 16 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
     list.fill_rect({ 16, 52, 4, 4 }, ui::Color::hex(0x20C050)); // drawn after it, over it
-    REQUIRE((*display)->draw(list, view, ui::Color::hex(0xF4EFE6)).ok());
-    auto image = (*display)->read_pixels();
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xF4EFE6)).ok());
+    auto image = display->read_pixels();
     REQUIRE(image.ok());
     return std::move(*image);
 }
@@ -222,20 +237,16 @@ TEST_CASE(
 
 TEST_CASE("a glyph quad millions of pixels off the frame draws nothing, and the glyphs beside it still draw")
 {
-    platform::DisplayOptions options;
-    options.mode = platform::DisplayMode::headless;
-    options.panel = { 64, 64 };
-    auto display = platform::Display::create(options);
-    REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
-    std::vector<std::uint8_t> atlas(32 * 32, 255);
+    const auto display = headless({ 64, 64 });
+    std::vector<std::uint8_t> atlas = inked_atlas(32);
     const Rect dirty { 0, 0, 32, 32 };
     platform::AtlasView view { atlas.data(), 32, 32, 32, std::span<const Rect>(&dirty, 1), 1 };
     ui::DrawList list;
     list.textured_quad({ 8, 3.0e9F, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
     list.textured_quad({ -4.0e9F, 8, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
     list.textured_quad({ 40, 40, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
-    REQUIRE((*display)->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
-    const auto image = (*display)->read_pixels();
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = display->read_pixels();
     REQUIRE(image.ok());
     CHECK(image->pixel(43, 43)[0] == 0x1C);
     CHECK(image->pixel(10, 10)[0] == 255);
@@ -244,20 +255,16 @@ TEST_CASE("a glyph quad millions of pixels off the frame draws nothing, and the 
 
 TEST_CASE("a frame drawn without the atlas's pixels, after one with them, still draws and does not read them")
 {
-    platform::DisplayOptions options;
-    options.mode = platform::DisplayMode::headless;
-    options.panel = { 64, 64 };
-    auto display = platform::Display::create(options);
-    REQUIRE_MESSAGE(display.ok(), (display.ok() ? "" : display.error().to_string()));
-    std::vector<std::uint8_t> atlas(32 * 32, 255);
+    const auto display = headless({ 64, 64 });
+    std::vector<std::uint8_t> atlas = inked_atlas(32);
     const Rect dirty { 0, 0, 32, 32 };
     const platform::AtlasView view { atlas.data(), 32, 32, 32, std::span<const Rect>(&dirty, 1), 1 };
     ui::DrawList list;
     list.textured_quad({ 40, 40, 8, 8 }, { 0, 0, 8, 8 }, ui::Color::hex(0x1C1B19), ui::TextureId::atlas);
     list.fill_rect({ 0, 0, 8, 8 }, ui::Color::hex(0xFF0000));
-    REQUIRE((*display)->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
-    REQUIRE((*display)->draw(list, {}, ui::Color::hex(0xFFFFFF)).ok());
-    const auto image = (*display)->read_pixels();
+    REQUIRE(display->draw(list, view, ui::Color::hex(0xFFFFFF)).ok());
+    REQUIRE(display->draw(list, {}, ui::Color::hex(0xFFFFFF)).ok());
+    const auto image = display->read_pixels();
     REQUIRE(image.ok());
     CHECK(image->pixel(4, 4)[0] == 255); // the rest of the frame is drawn
     CHECK(image->pixel(4, 4)[1] == 0);
